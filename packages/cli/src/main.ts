@@ -1,0 +1,38 @@
+import { UsageError, reportError } from './cli-error.ts';
+import * as assessCommand from './commands/assess.ts';
+import * as knowledgeCommand from './commands/knowledge.ts';
+
+interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+const commands: Record<string, Command> = {
+  assess: assessCommand,
+  knowledge: knowledgeCommand,
+};
+
+function help(): string {
+  const lines = Object.values(commands).map((c) => `  ${c.summary}`);
+  return ['Usage: nestwerk <command> [options]', '', 'Commands:', ...lines, ''].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(help());
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) throw new UsageError('command', `Unknown command "${name}". Run "nestwerk help" for the list.`);
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.exitCode = reportError(err);
+  },
+);

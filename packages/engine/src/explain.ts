@@ -1,0 +1,59 @@
+import type { BalanceResult } from './balance.ts';
+import type { ContinuumResult } from './continuum.ts';
+import { type RuleContext, say } from './rules/context.ts';
+
+export function explainContinuum(ctx: RuleContext, c: ContinuumResult): string {
+  const n = { s: c.safeCues.length, i: c.insecureCues.length, p: c.problematicCues.length };
+  switch (c.basis) {
+    case 'nothing_observed':
+      return say(ctx, { nl: 'Nog geen signalen vastgelegd.', en: 'No cues recorded yet.' });
+    case 'too_few_safe_cues':
+      return say(ctx, {
+        nl: `Te weinig waargenomen om iets te zeggen (${n.s} veilig signaal).`,
+        en: `Too little observed to say (${n.s} safe cue).`,
+      });
+    case 'nearly_all_insecure_plus_problematic':
+      return say(ctx, {
+        nl: `Vrijwel alle signalen van onveiligheid (${n.i} van 9) én ${n.p} aanvullend signaal/signalen: een problematische relatie wordt vermoed.`,
+        en: `Nearly all insecure cues (${n.i} of 9) plus ${n.p} additional cue(s): a problematic relationship is suspected.`,
+      });
+    case 'problematic_cues_without_nearly_all_insecure':
+      return say(ctx, {
+        nl: `${n.p} signaal/signalen van een problematische relatie, maar (nog) niet vrijwel alle signalen van onveiligheid (${n.i} van 9): minder veilig, kijk verder.`,
+        en: `${n.p} cue(s) of a problematic relationship, but not (yet) nearly all insecure cues (${n.i} of 9): more insecure, look further.`,
+      });
+    case 'insecure_cues_tip_balance':
+      return say(ctx, {
+        nl: `${n.i} signaal/signalen van onveiligheid tegenover ${n.s} van veiligheid: de balans slaat door naar minder veilig.`,
+        en: `${n.i} insecure cue(s) against ${n.s} safe: the balance tips towards more insecure.`,
+      });
+    case 'safe_cues_predominate':
+      return say(ctx, {
+        nl: `${n.s} signalen van een veilige relatie${n.i > 0 ? ` en ${n.i} van onveiligheid` : ''}: overwegend veilig.`,
+        en: `${n.s} safe cues${n.i > 0 ? ` and ${n.i} insecure` : ''}: mainly safe.`,
+      });
+  }
+}
+
+export function explainBalance(ctx: RuleContext, b: BalanceResult): string {
+  const counts = say(ctx, {
+    nl: `${b.hindering.length} belemmerende en ${b.protective.length} beschermende factoren`,
+    en: `${b.hindering.length} hindering and ${b.protective.length} protective factors`,
+  });
+  const tilt = say(
+    ctx,
+    {
+      burden_outweighs: { nl: 'de draaglast weegt zwaarder dan de draagkracht', en: 'burden outweighs strength' },
+      in_balance: { nl: 'draaglast en draagkracht zijn in evenwicht', en: 'burden and strength are in balance' },
+      strength_outweighs: { nl: 'de draagkracht weegt zwaarder dan de draaglast', en: 'strength outweighs burden' },
+      not_known: { nl: 'nog niets bekend over draaglast en draagkracht', en: 'nothing known yet about burden and strength' },
+    }[b.tilt],
+  );
+  const cumulative = b.cumulativeRisk
+    ? say(ctx, {
+        nl: ' Twee of meer belemmerende factoren: er is sprake van een stapeling van risico’s.',
+        en: ' Two or more hindering factors: risks accumulate.',
+      })
+    : '';
+  return `${counts}; ${tilt}.${cumulative}`;
+}

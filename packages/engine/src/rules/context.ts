@@ -1,0 +1,59 @@
+import {
+  type FactorCode,
+  type InterventionCode,
+  type Knowledge,
+  type Lang,
+  type Region,
+  type ReferralCriterionCode,
+  type ImhReferralReasonCode,
+  type Text,
+  text,
+} from '@nestwerk/knowledge';
+import { type ChildAge, ageFits } from '../age.ts';
+import type { BalanceResult } from '../balance.ts';
+import type { ContinuumResult } from '../continuum.ts';
+import type { AssessmentInput } from '../input.ts';
+
+/** Everything a rule may look at: the input and what the engine derived from it before the rules ran. */
+export interface RuleContext {
+  input: AssessmentInput;
+  knowledge: Knowledge;
+  lang: Lang;
+  region: Region;
+  age: ChildAge;
+  continuum: ContinuumResult;
+  balance: BalanceResult;
+  criteriaMet: ReferralCriterionCode[];
+  referOutside: boolean;
+  safetyConcern: boolean;
+  imhReasons: ImhReferralReasonCode[];
+}
+
+export function has(ctx: RuleContext, factor: FactorCode): boolean {
+  return ctx.input.factors[factor] === 'present';
+}
+
+export function say(ctx: RuleContext, value: Text): string {
+  return text(value, ctx.lang, ctx.region);
+}
+
+/** Interventions of the catalogue that suit the child's age and are offered in the family's region. */
+export function available(ctx: RuleContext, codes: readonly InterventionCode[]): InterventionCode[] {
+  return codes.filter((code) => {
+    const item = ctx.knowledge.interventions.find((i) => i.code === code);
+    return item !== undefined && item.regions.includes(ctx.region) && ageFits(item.ages, ctx.age);
+  });
+}
+
+export function interventionNames(ctx: RuleContext, codes: readonly InterventionCode[]): string {
+  return codes.map((code) => ctx.knowledge.interventions.find((i) => i.code === code)?.name ?? code).join(', ');
+}
+
+export function factorLabels(ctx: RuleContext, codes: readonly FactorCode[]): string {
+  return codes
+    .map((code) => {
+      const factor = ctx.knowledge.factors.find((f) => f.code === code);
+      return factor ? say(ctx, factor.label).toLowerCase() : code;
+    })
+    .join('; ');
+}

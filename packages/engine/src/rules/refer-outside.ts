@@ -1,0 +1,117 @@
+import {
+  DOC,
+  type FactorCode,
+  type ImhReferralReasonCode,
+  type InterventionCode,
+  type ReferralCriterionCode,
+  src,
+} from '@nestwerk/knowledge';
+import type { Recommendation } from '../assessment.ts';
+import type { ContinuumResult } from '../continuum.ts';
+import type { AssessmentInput } from '../input.ts';
+import { type RuleContext, available, interventionNames, say } from './context.ts';
+
+/** Thema 3, aanbeveling 3: two or more of the four criteria call for more intensive help outside JGZ. */
+export const REFER_OUTSIDE_MIN_CRITERIA = 2;
+
+export function criteriaMet(criteria: AssessmentInput['criteria']): ReferralCriterionCode[] {
+  return (Object.keys(criteria) as ReferralCriterionCode[]).filter((c) => criteria[c] === true);
+}
+
+const PARENT_DISTRESS: readonly FactorCode[] = [
+  'parent_stress',
+  'parent_depression',
+  'parent_mental_health_problems',
+  'parent_adverse_childhood_experiences',
+  'stress_or_anxiety_in_pregnancy',
+];
+
+/** Seed 004 "Wanneer verwijzen naar IMH": which of its reasons the recorded observations point to. */
+export function imhReasons(input: AssessmentInput, continuum: ContinuumResult): ImhReferralReasonCode[] {
+  const present = (f: FactorCode): boolean => input.factors[f] === 'present';
+  const reasons: ImhReferralReasonCode[] = [];
+  if (present('difficult_temperament_or_excessive_crying')) reasons.push('restless_or_crying_baby');
+  if (input.criteria.regulation_problems_persistent === true) reasons.push('regulation_problems');
+  if (input.cues.child_severe_emotion_dysregulation === true || present('child_emotional_problems')) {
+    reasons.push('separation_anxiety_or_behaviour_problems');
+  }
+  if (
+    input.criteria.disturbed_parent_child_communication === true ||
+    input.cues.interaction_full_of_tension === true
+  ) {
+    reasons.push('persistent_relationship_tension');
+  }
+  if (continuum.suggestedBand === 'problematic_suspected') reasons.push('attachment_problems');
+  if (PARENT_DISTRESS.some(present) || input.criteria.parent_worry_or_overload_persistent === true) {
+    reasons.push('parental_stress_trauma_anxiety_depression');
+  }
+  return reasons;
+}
+
+const OUDER_BABY_MAX_MONTHS = 12;
+
+/** Thema 3 "Verwijzen voor meer intensieve hulp": the specific routes, each with its reason. */
+function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }> {
+  const { input, age } = ctx;
+  const present = (f: FactorCode): boolean => input.factors[f] === 'present';
+  const out: Array<{ code: InterventionCode; why: string }> = [];
+  const fosterOrAdoptive =
+    present('adoption_or_foster_care') ||
+    input.parents.some((p) => p.role === 'foster_parent' || p.role === 'adoptive_parent');
+  if (fosterOrAdoptive) {
+    out.push({ code: 'pipa', why: say(ctx, { nl: 'pleeg- of adoptiegezin', en: 'foster or adoptive family' }) });
+  }
+  const depressedMother = present('parent_depression') && input.parents.some((p) => p.role === 'mother');
+  if (depressedMother && age.born && age.months <= OUDER_BABY_MAX_MONTHS) {
+    out.push({
+      code: 'ouder_baby_interventie',
+      why: say(ctx, { nl: 'moeder met een depressie en een baby tot 12 maanden', en: 'mother with depression and a baby up to 12 months' }),
+    });
+  }
+  if (ctx.continuum.suggestedBand === 'problematic_suspected' || input.cues.child_trauma_signals === true) {
+    out.push({
+      code: 'specialised_youth_care',
+      why: say(ctx, { nl: 'vermoeden van ernstige problemen in de band of van trauma', en: 'suspected serious relationship problems or trauma' }),
+    });
+  }
+  if (ctx.safetyConcern) {
+    out.push({
+      code: 'intensive_family_support',
+      why: say(ctx, { nl: 'chronische stress door verwaarlozing, mishandeling of geweld thuis', en: 'chronic stress from neglect, maltreatment or violence at home' }),
+    });
+  }
+  if (ctx.imhReasons.length > 0) {
+    out.push({
+      code: 'imh_team',
+      why: say(ctx, { nl: 'signalen waarvoor een IMH-team de aangewezen plek is', en: 'signals for which an IMH team is the right place' }),
+    });
+  }
+  return out;
+}
+
+export function referOutsideRule(ctx: RuleContext): Recommendation | null {
+  if (!ctx.referOutside) return null;
+  const candidates = routes(ctx);
+  const fitting = new Set(available(ctx, candidates.map((r) => r.code)));
+  let chosen = candidates.filter((r) => fitting.has(r.code));
+  if (chosen.length === 0) {
+    // No specific route fits: specialised youth care remains the general way to more intensive help.
+    chosen = [{ code: 'specialised_youth_care', why: say(ctx, { nl: 'geen specifieke route van toepassing', en: 'no specific route applies' }) }];
+  }
+  const met = ctx.criteriaMet.length;
+  return {
+    id: 'refer_outside',
+    category: 'refer_outside',
+    interventions: chosen.map((r) => r.code),
+    rationale: say(ctx, {
+      nl: `${met} van de 4 verwijscriteria gelden (2 of meer is de grens). Bespreek met de ouders een verwijzing naar meer intensieve hulp buiten de JGZ: ${chosen.map((r) => `${interventionNames(ctx, [r.code])} (${r.why})`).join('; ')}.`,
+      nlBE: `${met} van de 4 verwijscriteria gelden (2 of meer is de grens). Bespreek met de ouders een doorverwijzing naar meer intensieve hulp: ${chosen.map((r) => `${interventionNames(ctx, [r.code])} (${r.why})`).join('; ')}.`,
+      en: `${met} of the 4 referral criteria hold (2 or more is the threshold). Discuss with the parents a referral to more intensive help outside youth health care: ${chosen.map((r) => `${interventionNames(ctx, [r.code])} (${r.why})`).join('; ')}.`,
+    }),
+    sources: [
+      src(DOC.guideline, 'Thema 3, aanbeveling 3'),
+      src(DOC.guideline, 'Thema 3, Verwijzen voor meer intensieve hulp'),
+      ...(chosen.some((r) => r.code === 'imh_team') ? [src(DOC.imhSlides, 'Wanneer verwijzen naar IMH')] : []),
+    ],
+  };
+}

@@ -1,0 +1,288 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * The tables of Nestwerk, shared by SQLite and PostgreSQL. Conventions that make one set of migrations work
+ * on both:
+ * - ids are text (UUID v7 from the application, so they sort by creation time);
+ * - timestamps are ISO-8601 UTC text (`2026-11-23T10:15:00.000Z`), dates are `YYYY-MM-DD` text;
+ * - booleans are integers 0/1;
+ * - JSON is stored as text and parsed by the repository that owns it;
+ * - rows a user edits carry `version`, for optimistic locking (409 on a stale version).
+ */
+
+type Timestamp = string;
+type DateOnly = string;
+type Bool = number;
+
+export type Role =
+  | 'nurse'
+  | 'physician'
+  | 'team_lead'
+  | 'imh_specialist'
+  | 'application_manager'
+  | 'analyst';
+
+export interface OrganisationTable {
+  id: string;
+  name: string;
+  region: 'nl' | 'be';
+  /** A youth health care organisation, or a partner (IMH team, CGG) that receives referrals. */
+  kind: 'jgz' | 'partner';
+  created_at: Timestamp;
+}
+
+export interface TeamTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface UserTable {
+  id: string;
+  organisation_id: string;
+  team_id: string | null;
+  email: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  /** Base32 TOTP secret; set when enrolment starts, `totp_enrolled_at` when the first code was verified. */
+  totp_secret: string | null;
+  totp_enrolled_at: Timestamp | null;
+  /** Accounts made by `nestwerk demo`: the only ones that may log in without a second factor. */
+  is_demo: Bool;
+  must_change_password: Bool;
+  failed_logins: number;
+  locked_until: Timestamp | null;
+  disabled_at: Timestamp | null;
+  created_at: Timestamp;
+  version: number;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the session id: a stolen database copy does not yield live sessions. */
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  /** 'full' after password and (where required) TOTP; 'mfa_pending' / 'enrol_pending' between the steps. */
+  stage: 'full' | 'mfa_pending' | 'enrol_pending';
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  client_ip: string | null;
+}
+
+/** Login throttling shared by all server processes (keyed by e-mail and by client address). */
+export interface RateLimitTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface FamilyTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  postcode: string | null;
+  municipality: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export type CaregiverRole =
+  | 'mother'
+  | 'father'
+  | 'co_parent'
+  | 'foster_parent'
+  | 'adoptive_parent'
+  | 'step_parent'
+  | 'grandparent'
+  | 'guardian'
+  | 'other';
+
+export interface PersonTable {
+  id: string;
+  family_id: string;
+  kind: 'child' | 'caregiver';
+  given_name: string;
+  family_name: string;
+  /** Children: birth date when born, due date when unborn (exactly one is set). */
+  birth_date: DateOnly | null;
+  due_date: DateOnly | null;
+  first_child: Bool | null;
+  /** Caregivers only. */
+  caregiver_role: CaregiverRole | null;
+  birth_year: number | null;
+  low_education: Bool | null;
+  phone: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+/** Which professional or team looks after which family, and from when until when. */
+export interface CareRelationshipTable {
+  id: string;
+  family_id: string;
+  user_id: string | null;
+  team_id: string | null;
+  start_date: DateOnly;
+  end_date: DateOnly | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export type ContactType = 'consult' | 'home_visit' | 'phone' | 'prenatal_visit';
+
+export interface ContactTable {
+  id: string;
+  family_id: string;
+  child_id: string;
+  professional_id: string;
+  type: ContactType;
+  date: DateOnly;
+  child_age_months: number | null;
+  gestation_weeks: number | null;
+  status: 'draft' | 'final';
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+/** A cue, factor or referral criterion recorded at a contact, and who said so. */
+export interface ObservationTable {
+  contact_id: string;
+  kind: 'cue' | 'factor' | 'criterion';
+  code: string;
+  /** cues and criteria: 'true'; factors: 'present' | 'absent' | 'unknown'. */
+  value: string;
+  reported_by: 'parent' | 'professional';
+  recorded_at: Timestamp;
+}
+
+export type Band = 'safe' | 'insecure' | 'problematic_suspected' | 'unclear';
+
+/** The engine's suggestion (recomputed on the server) and the estimate agreed with the parent. */
+export interface AssessmentTable {
+  id: string;
+  contact_id: string;
+  family_id: string;
+  knowledge_version: string;
+  input_json: string;
+  result_json: string;
+  suggested_band: Band;
+  agreed_band: Band | null;
+  agreed_note: string | null;
+  cumulative_risk: Bool;
+  refer_outside: Bool;
+  safety_concern: Bool;
+  created_at: Timestamp;
+}
+
+export interface AgreementTable {
+  id: string;
+  family_id: string;
+  contact_id: string | null;
+  text: string;
+  /** The topic to return to at the next contact, only with the parent's permission. */
+  next_topic: string | null;
+  next_topic_permission: Bool;
+  extra_contact: Bool;
+  follow_up_due: DateOnly | null;
+  status: 'open' | 'done';
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: number;
+}
+
+export interface InstrumentResponseTable {
+  id: string;
+  family_id: string;
+  child_id: string;
+  contact_id: string | null;
+  instrument_id: string;
+  definition_version: string;
+  answers_json: string;
+  score_json: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: string;
+  family_id: string;
+  /** The caregiver (person) who gave consent. */
+  given_by: string;
+  purpose: string;
+  recipient: string;
+  scope: string | null;
+  given_at: Timestamp;
+  valid_until: DateOnly | null;
+  withdrawn_at: Timestamp | null;
+  recorded_by: string;
+  created_at: Timestamp;
+  version: number;
+}
+
+/** "Break the glass": access without a care relationship, with a written reason, time-limited, reviewed later. */
+export interface EmergencyAccessTable {
+  id: string;
+  user_id: string;
+  family_id: string;
+  reason: string;
+  started_at: Timestamp;
+  expires_at: Timestamp;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+}
+
+/**
+ * NEN 7513 audit log: append-only and hash-chained. `hash` = SHA-256 over the canonical JSON of the row's
+ * other fields plus `prev_hash`; the first row's prev_hash is 64 zeros.
+ */
+export interface AuditLogTable {
+  seq: Generated<number>;
+  id: string;
+  at: Timestamp;
+  user_id: string | null;
+  user_role: string | null;
+  organisation_id: string | null;
+  on_behalf_of: string | null;
+  /** e.g. 'family.read', 'family.search', 'contact.write', 'export', 'login', 'access.denied', 'audit.read'. */
+  action: string;
+  outcome: 'success' | 'denied' | 'failure';
+  purpose: string | null;
+  /** 'care_relationship' | 'consent' | 'emergency' | 'admin' | 'none'. */
+  basis: string | null;
+  /** Emergency access: the written reason. */
+  basis_detail: string | null;
+  client_ip: string | null;
+  family_id: string | null;
+  person_ids: string | null;
+  details_json: string | null;
+  prev_hash: string;
+  hash: ColumnType<string, string, never>;
+}
+
+export interface Database {
+  organisations: OrganisationTable;
+  teams: TeamTable;
+  users: UserTable;
+  sessions: SessionTable;
+  rate_limits: RateLimitTable;
+  families: FamilyTable;
+  persons: PersonTable;
+  care_relationships: CareRelationshipTable;
+  contacts: ContactTable;
+  observations: ObservationTable;
+  assessments: AssessmentTable;
+  agreements: AgreementTable;
+  instrument_responses: InstrumentResponseTable;
+  consents: ConsentTable;
+  emergency_access: EmergencyAccessTable;
+  audit_log: AuditLogTable;
+}

@@ -1,0 +1,42 @@
+/**
+ * The one error type routes throw. The central error handler turns it into `{error, field?, message}` with its
+ * status; anything else becomes a 500 without internals (and is a bug: bad input must never reach it).
+ */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'mfa_required'
+  | 'forbidden'
+  | 'csrf'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unprocessable'
+  | 'rate_limited'
+  | 'locked';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  mfa_required: 401,
+  forbidden: 403,
+  csrf: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  locked: 429,
+};
+
+export class HttpError extends Error {
+  readonly status: number;
+  constructor(
+    readonly error: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.status = STATUS[error];
+  }
+}
