@@ -24,7 +24,12 @@ function vitest(label, args, env) {
   const out = join(root, 'test-results', `${label.replace(/\W+/g, '-')}.json`);
   mkdirSync(join(root, 'test-results'), { recursive: true });
   rmSync(out, { force: true });
-  const ok = run(label, bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args], env);
+  const ok = run(
+    label,
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args],
+    env,
+  );
   try {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += report.numPassedTests;

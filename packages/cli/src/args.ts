@@ -14,7 +14,12 @@ export function parseOptions<T extends OptionSpec>(args: string[], options: T) {
   }
 }
 
-export function oneOf<V extends string>(field: string, value: string | undefined, allowed: readonly V[], fallback: V): V {
+export function oneOf<V extends string>(
+  field: string,
+  value: string | undefined,
+  allowed: readonly V[],
+  fallback: V,
+): V {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as V;
   throw new UsageError(field, `${field} must be one of ${allowed.join(', ')}; got "${value}"`);

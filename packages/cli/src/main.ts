@@ -1,4 +1,4 @@
-import { UsageError, reportError } from './cli-error.ts';
+import { reportError, UsageError } from './cli-error.ts';
 import * as assessCommand from './commands/assess.ts';
 import * as knowledgeCommand from './commands/knowledge.ts';
 
@@ -24,7 +24,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = commands[name];
-  if (!command) throw new UsageError('command', `Unknown command "${name}". Run "nestwerk help" for the list.`);
+  if (!command)
+    throw new UsageError('command', `Unknown command "${name}". Run "nestwerk help" for the list.`);
   return command.run(rest);
 }
 

@@ -12,7 +12,8 @@ export function childAge(child: ChildInput): ChildAge {
 
 /** Inclusive on both ends: "VIPP-SD (1–6 jaar)" includes a child on its sixth birthday. */
 export function ageFits(range: AgeRange, age: ChildAge): boolean {
-  if (!age.born) return range.minGestationWeeks !== undefined && age.gestationWeeks >= range.minGestationWeeks;
+  if (!age.born)
+    return range.minGestationWeeks !== undefined && age.gestationWeeks >= range.minGestationWeeks;
   return age.months >= range.minMonths && age.months <= range.maxMonths;
 }
 

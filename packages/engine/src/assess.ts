@@ -9,7 +9,12 @@ import { suggestInstruments } from './instrument-suggestions.ts';
 import { adviseAndMonitorRule } from './rules/advise-and-monitor.ts';
 import { type RuleContext, say } from './rules/context.ts';
 import { indicatedProgramRules } from './rules/indicated-programs.ts';
-import { REFER_OUTSIDE_MIN_CRITERIA, criteriaMet, imhReasons, referOutsideRule } from './rules/refer-outside.ts';
+import {
+  criteriaMet,
+  imhReasons,
+  REFER_OUTSIDE_MIN_CRITERIA,
+  referOutsideRule,
+} from './rules/refer-outside.ts';
 import { safetyConcern, safetyRule } from './rules/safety.ts';
 import { parentingSupportRule, videoFeedbackRule } from './rules/video-feedback.ts';
 
@@ -23,7 +28,11 @@ export interface AssessOptions {
  * Turns what a professional observed into explained advice. Pure and deterministic: the same input and
  * knowledge always give the same assessment. Advice to discuss with the parent, never a diagnosis.
  */
-export function assess(input: AssessmentInput, knowledge: Knowledge, options: AssessOptions = {}): Assessment {
+export function assess(
+  input: AssessmentInput,
+  knowledge: Knowledge,
+  options: AssessOptions = {},
+): Assessment {
   const lang = options.lang ?? 'nl';
   const region = input.region;
   const age = childAge(input.child);

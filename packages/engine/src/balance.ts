@@ -72,7 +72,10 @@ function present<C extends FactorCode>(codes: readonly C[], factors: Factors): C
   return codes.filter((c) => factors[c] === 'present');
 }
 
-export function weighBalance(factors: Factors, weights: BalanceWeights = DEFAULT_BALANCE_WEIGHTS): BalanceResult {
+export function weighBalance(
+  factors: Factors,
+  weights: BalanceWeights = DEFAULT_BALANCE_WEIGHTS,
+): BalanceResult {
   const hp = present(HINDERING_PARENT_CODES, factors);
   const hf = present(HINDERING_FAMILY_CODES, factors);
   const hc = present(HINDERING_CHILD_CODES, factors);
@@ -86,7 +89,8 @@ export function weighBalance(factors: Factors, weights: BalanceWeights = DEFAULT
   const carrying = pp.length + pf.length;
   const residualChildBurden = Math.max(0, childBurden - carrying);
   const leftoverStrength = Math.max(0, carrying - childBurden) + pc.length;
-  const netBurden = parentFamilyBurden + residualChildBurden - leftoverStrength * weights.leftoverStrengthOffset;
+  const netBurden =
+    parentFamilyBurden + residualChildBurden - leftoverStrength * weights.leftoverStrengthOffset;
 
   const hindering = [...hp, ...hf, ...hc];
   const protective = [...pp, ...pf, ...pc];

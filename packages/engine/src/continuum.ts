@@ -67,7 +67,11 @@ export function placeOnContinuum(
   const problematic = problematicCues.length;
 
   if (problematic >= thresholds.problematicMinAdditional && insecure >= thresholds.problematicMinInsecure) {
-    return { suggestedBand: 'problematic_suspected', basis: 'nearly_all_insecure_plus_problematic', ...lists };
+    return {
+      suggestedBand: 'problematic_suspected',
+      basis: 'nearly_all_insecure_plus_problematic',
+      ...lists,
+    };
   }
   // A problematic cue never lets the relationship look safe, even when the insecure cues are not
   // (yet) "nearly all": it is at least insecure and calls for a closer look.

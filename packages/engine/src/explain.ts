@@ -43,10 +43,22 @@ export function explainBalance(ctx: RuleContext, b: BalanceResult): string {
   const tilt = say(
     ctx,
     {
-      burden_outweighs: { nl: 'de draaglast weegt zwaarder dan de draagkracht', en: 'burden outweighs strength' },
-      in_balance: { nl: 'draaglast en draagkracht zijn in evenwicht', en: 'burden and strength are in balance' },
-      strength_outweighs: { nl: 'de draagkracht weegt zwaarder dan de draaglast', en: 'strength outweighs burden' },
-      not_known: { nl: 'nog niets bekend over draaglast en draagkracht', en: 'nothing known yet about burden and strength' },
+      burden_outweighs: {
+        nl: 'de draaglast weegt zwaarder dan de draagkracht',
+        en: 'burden outweighs strength',
+      },
+      in_balance: {
+        nl: 'draaglast en draagkracht zijn in evenwicht',
+        en: 'burden and strength are in balance',
+      },
+      strength_outweighs: {
+        nl: 'de draagkracht weegt zwaarder dan de draaglast',
+        en: 'strength outweighs burden',
+      },
+      not_known: {
+        nl: 'nog niets bekend over draaglast en draagkracht',
+        en: 'nothing known yet about burden and strength',
+      },
     }[b.tilt],
   );
   const cumulative = b.cumulativeRisk

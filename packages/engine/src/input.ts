@@ -92,7 +92,11 @@ function describeIssue(issue: z.core.$ZodIssue | undefined): InputError {
   }
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
-    return { error: 'invalid_input', field: field ? `${field}.${key}` : key, message: `Unknown field "${key}"` };
+    return {
+      error: 'invalid_input',
+      field: field ? `${field}.${key}` : key,
+      message: `Unknown field "${key}"`,
+    };
   }
   if (issue.code === 'invalid_key') {
     return { error: 'invalid_input', field, message: `Unknown code "${String(issue.path.at(-1) ?? '')}"` };

@@ -1,5 +1,5 @@
-import type { InstrumentSuggestion } from './assessment.ts';
 import { ageFits } from './age.ts';
+import type { InstrumentSuggestion } from './assessment.ts';
 import { type RuleContext, say } from './rules/context.ts';
 
 /**

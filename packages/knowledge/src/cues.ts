@@ -18,7 +18,10 @@ const CUES: Record<CueCode, Omit<Cue, 'code'>> = {
   child_accepts_comfort: {
     level: 'safe',
     subject: 'child',
-    label: { nl: 'Kind laat zich door de ouder troosten en komt tot rust', en: 'Child accepts comfort from the parent and settles' },
+    label: {
+      nl: 'Kind laat zich door de ouder troosten en komt tot rust',
+      en: 'Child accepts comfort from the parent and settles',
+    },
     sources: table21,
   },
   child_explores_keeping_contact: {
@@ -33,7 +36,10 @@ const CUES: Record<CueCode, Omit<Cue, 'code'>> = {
   relaxed_contact: {
     level: 'safe',
     subject: 'interaction',
-    label: { nl: 'Ouder en kind gaan ontspannen met elkaar om', en: 'Parent and child are at ease with each other' },
+    label: {
+      nl: 'Ouder en kind gaan ontspannen met elkaar om',
+      en: 'Parent and child are at ease with each other',
+    },
     sources: table21,
   },
   spontaneous_flow: {
@@ -110,7 +116,10 @@ const CUES: Record<CueCode, Omit<Cue, 'code'>> = {
   little_shared_enjoyment: {
     level: 'insecure',
     subject: 'interaction',
-    label: { nl: 'Ouder en kind hebben weinig plezier samen', en: 'Little shared enjoyment between parent and child' },
+    label: {
+      nl: 'Ouder en kind hebben weinig plezier samen',
+      en: 'Little shared enjoyment between parent and child',
+    },
     sources: table21,
   },
   child_overly_independent_or_dependent: {

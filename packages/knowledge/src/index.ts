@@ -1,6 +1,6 @@
 export * from './codes.ts';
-export type * from './types.ts';
-export { DOC, src } from './sources.ts';
-export { knowledge, KNOWLEDGE_VERSION } from './knowledge.ts';
 export type { Knowledge } from './knowledge.ts';
+export { KNOWLEDGE_VERSION, knowledge } from './knowledge.ts';
+export { DOC, src } from './sources.ts';
 export { text } from './text.ts';
+export type * from './types.ts';

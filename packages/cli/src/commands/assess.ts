@@ -9,7 +9,8 @@ export async function run(args: string[]): Promise<number> {
   const { values } = parseOptions(args, { lang: { type: 'string' } });
   const lang = oneOf('--lang', values.lang, ['nl', 'en'] as const, 'nl');
   const raw = await readStdin();
-  if (raw.trim() === '') throw new UsageError('stdin', 'Expected one AssessmentInput JSON object on stdin; got nothing');
+  if (raw.trim() === '')
+    throw new UsageError('stdin', 'Expected one AssessmentInput JSON object on stdin; got nothing');
   let json: unknown;
   try {
     json = JSON.parse(raw);

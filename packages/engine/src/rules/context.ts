@@ -1,15 +1,15 @@
 import {
   type FactorCode,
+  type ImhReferralReasonCode,
   type InterventionCode,
   type Knowledge,
   type Lang,
-  type Region,
   type ReferralCriterionCode,
-  type ImhReferralReasonCode,
+  type Region,
   type Text,
   text,
 } from '@nestwerk/knowledge';
-import { type ChildAge, ageFits } from '../age.ts';
+import { ageFits, type ChildAge } from '../age.ts';
 import type { BalanceResult } from '../balance.ts';
 import type { ContinuumResult } from '../continuum.ts';
 import type { AssessmentInput } from '../input.ts';
@@ -46,7 +46,9 @@ export function available(ctx: RuleContext, codes: readonly InterventionCode[]):
 }
 
 export function interventionNames(ctx: RuleContext, codes: readonly InterventionCode[]): string {
-  return codes.map((code) => ctx.knowledge.interventions.find((i) => i.code === code)?.name ?? code).join(', ');
+  return codes
+    .map((code) => ctx.knowledge.interventions.find((i) => i.code === code)?.name ?? code)
+    .join(', ');
 }
 
 export function factorLabels(ctx: RuleContext, codes: readonly FactorCode[]): string {

@@ -1,6 +1,6 @@
 import { DOC, type FactorCode, src } from '@nestwerk/knowledge';
 import type { Recommendation } from '../assessment.ts';
-import { type RuleContext, available, factorLabels, has, say } from './context.ts';
+import { available, factorLabels, has, type RuleContext, say } from './context.ts';
 
 /** VoorZorg: young, low-educated women pregnant with their first child, enrolled before week 28. */
 export const VOORZORG_MAX_MOTHER_AGE = 25;
@@ -22,7 +22,12 @@ export const STEVIG_DOMAINS: Record<'history' | 'personal' | 'support' | 'child'
     'stress_or_anxiety_in_pregnancy',
     'unplanned_pregnancy',
   ],
-  support: ['low_social_support', 'parent_absent', 'family_conflict_or_complex_divorce', 'socioeconomic_problems'],
+  support: [
+    'low_social_support',
+    'parent_absent',
+    'family_conflict_or_complex_divorce',
+    'socioeconomic_problems',
+  ],
   child: [
     'difficult_temperament_or_excessive_crying',
     'preterm_birth',
@@ -33,7 +38,8 @@ export const STEVIG_DOMAINS: Record<'history' | 'personal' | 'support' | 'child'
 
 function voorzorgRule(ctx: RuleContext): Recommendation | null {
   const { age, input } = ctx;
-  if (age.born || age.gestationWeeks >= VOORZORG_LAST_ENROLMENT_WEEK || input.child.firstChild !== true) return null;
+  if (age.born || age.gestationWeeks >= VOORZORG_LAST_ENROLMENT_WEEK || input.child.firstChild !== true)
+    return null;
   const youngLowEducatedMother = input.parents.some(
     (p) =>
       p.role === 'mother' &&
@@ -52,7 +58,10 @@ function voorzorgRule(ctx: RuleContext): Recommendation | null {
       nl: `Een jonge, laagopgeleide moeder die zwanger is van haar eerste kind (${age.gestationWeeks} weken) hoort bij de doelgroep van VoorZorg: huisbezoeken vanaf de zwangerschap tot het kind 2 jaar is. Aanmelden kan tot week ${VOORZORG_LAST_ENROLMENT_WEEK}.`,
       en: `A young mother with little formal education, pregnant with her first child (${age.gestationWeeks} weeks), belongs to VoorZorg's target group: home visits from pregnancy until the child is 2. Enrolment is possible until week ${VOORZORG_LAST_ENROLMENT_WEEK}.`,
     }),
-    sources: [src(DOC.guideline, 'Thema 3, aanbeveling 2'), src(DOC.guideline, "Thema 3, Geïndiceerde programma's: VoorZorg")],
+    sources: [
+      src(DOC.guideline, 'Thema 3, aanbeveling 2'),
+      src(DOC.guideline, "Thema 3, Geïndiceerde programma's: VoorZorg"),
+    ],
   };
 }
 
@@ -65,7 +74,10 @@ function stevigOuderschapRule(ctx: RuleContext): Recommendation | null {
   if (domains.length === 0 || !ctx.balance.cumulativeRisk) return null;
   const programmes = available(ctx, ctx.age.born ? ['stevig_ouderschap'] : ['stevig_ouderschap_prenataal']);
   if (programmes.length === 0) return null;
-  const risk = factorLabels(ctx, domains.flatMap((d) => STEVIG_DOMAINS[d].filter((f) => has(ctx, f))));
+  const risk = factorLabels(
+    ctx,
+    domains.flatMap((d) => STEVIG_DOMAINS[d].filter((f) => has(ctx, f))),
+  );
   return {
     id: 'indicated_program.stevig_ouderschap',
     category: 'indicated_program',
@@ -74,7 +86,10 @@ function stevigOuderschapRule(ctx: RuleContext): Recommendation | null {
       nl: `Er is een stapeling van risicofactoren (${risk || 'weinig steun uit het netwerk'}) in de domeinen waarvoor Stevig Ouderschap bedoeld is. Bied het programma aan${ctx.age.born ? '' : ' (prenatale variant, vanaf 16 weken zwangerschap)'}.`,
       en: `Risk factors accumulate (${risk || 'little support from the network'}) in the domains Stevig Ouderschap was made for. Offer the programme${ctx.age.born ? '' : ' (prenatal variant, from 16 weeks of pregnancy)'}.`,
     }),
-    sources: [src(DOC.guideline, 'Thema 3, aanbeveling 2'), src(DOC.guideline, "Thema 3, Geïndiceerde programma's: Stevig Ouderschap")],
+    sources: [
+      src(DOC.guideline, 'Thema 3, aanbeveling 2'),
+      src(DOC.guideline, "Thema 3, Geïndiceerde programma's: Stevig Ouderschap"),
+    ],
   };
 }
 

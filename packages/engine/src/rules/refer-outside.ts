@@ -9,7 +9,7 @@ import {
 import type { Recommendation } from '../assessment.ts';
 import type { ContinuumResult } from '../continuum.ts';
 import type { AssessmentInput } from '../input.ts';
-import { type RuleContext, available, interventionNames, say } from './context.ts';
+import { available, interventionNames, type RuleContext, say } from './context.ts';
 
 /** Thema 3, aanbeveling 3: two or more of the four criteria call for more intensive help outside JGZ. */
 export const REFER_OUTSIDE_MIN_CRITERIA = 2;
@@ -59,31 +59,46 @@ function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }
     present('adoption_or_foster_care') ||
     input.parents.some((p) => p.role === 'foster_parent' || p.role === 'adoptive_parent');
   if (fosterOrAdoptive) {
-    out.push({ code: 'pipa', why: say(ctx, { nl: 'pleeg- of adoptiegezin', en: 'foster or adoptive family' }) });
+    out.push({
+      code: 'pipa',
+      why: say(ctx, { nl: 'pleeg- of adoptiegezin', en: 'foster or adoptive family' }),
+    });
   }
   const depressedMother = present('parent_depression') && input.parents.some((p) => p.role === 'mother');
   if (depressedMother && age.born && age.months <= OUDER_BABY_MAX_MONTHS) {
     out.push({
       code: 'ouder_baby_interventie',
-      why: say(ctx, { nl: 'moeder met een depressie en een baby tot 12 maanden', en: 'mother with depression and a baby up to 12 months' }),
+      why: say(ctx, {
+        nl: 'moeder met een depressie en een baby tot 12 maanden',
+        en: 'mother with depression and a baby up to 12 months',
+      }),
     });
   }
   if (ctx.continuum.suggestedBand === 'problematic_suspected' || input.cues.child_trauma_signals === true) {
     out.push({
       code: 'specialised_youth_care',
-      why: say(ctx, { nl: 'vermoeden van ernstige problemen in de band of van trauma', en: 'suspected serious relationship problems or trauma' }),
+      why: say(ctx, {
+        nl: 'vermoeden van ernstige problemen in de band of van trauma',
+        en: 'suspected serious relationship problems or trauma',
+      }),
     });
   }
   if (ctx.safetyConcern) {
     out.push({
       code: 'intensive_family_support',
-      why: say(ctx, { nl: 'chronische stress door verwaarlozing, mishandeling of geweld thuis', en: 'chronic stress from neglect, maltreatment or violence at home' }),
+      why: say(ctx, {
+        nl: 'chronische stress door verwaarlozing, mishandeling of geweld thuis',
+        en: 'chronic stress from neglect, maltreatment or violence at home',
+      }),
     });
   }
   if (ctx.imhReasons.length > 0) {
     out.push({
       code: 'imh_team',
-      why: say(ctx, { nl: 'signalen waarvoor een IMH-team de aangewezen plek is', en: 'signals for which an IMH team is the right place' }),
+      why: say(ctx, {
+        nl: 'signalen waarvoor een IMH-team de aangewezen plek is',
+        en: 'signals for which an IMH team is the right place',
+      }),
     });
   }
   return out;
@@ -92,11 +107,21 @@ function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }
 export function referOutsideRule(ctx: RuleContext): Recommendation | null {
   if (!ctx.referOutside) return null;
   const candidates = routes(ctx);
-  const fitting = new Set(available(ctx, candidates.map((r) => r.code)));
+  const fitting = new Set(
+    available(
+      ctx,
+      candidates.map((r) => r.code),
+    ),
+  );
   let chosen = candidates.filter((r) => fitting.has(r.code));
   if (chosen.length === 0) {
     // No specific route fits: specialised youth care remains the general way to more intensive help.
-    chosen = [{ code: 'specialised_youth_care', why: say(ctx, { nl: 'geen specifieke route van toepassing', en: 'no specific route applies' }) }];
+    chosen = [
+      {
+        code: 'specialised_youth_care',
+        why: say(ctx, { nl: 'geen specifieke route van toepassing', en: 'no specific route applies' }),
+      },
+    ];
   }
   const met = ctx.criteriaMet.length;
   return {
@@ -111,7 +136,9 @@ export function referOutsideRule(ctx: RuleContext): Recommendation | null {
     sources: [
       src(DOC.guideline, 'Thema 3, aanbeveling 3'),
       src(DOC.guideline, 'Thema 3, Verwijzen voor meer intensieve hulp'),
-      ...(chosen.some((r) => r.code === 'imh_team') ? [src(DOC.imhSlides, 'Wanneer verwijzen naar IMH')] : []),
+      ...(chosen.some((r) => r.code === 'imh_team')
+        ? [src(DOC.imhSlides, 'Wanneer verwijzen naar IMH')]
+        : []),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { FactorCode } from '@nestwerk/knowledge';
 import type { Recommendation } from '../assessment.ts';
-import { type RuleContext, factorLabels, say } from './context.ts';
+import { factorLabels, type RuleContext, say } from './context.ts';
 
 /** Factors that by themselves open the safety pathway (DESIGN §2.9; guideline Thema 3 "Verwijzen"). */
 export const SAFETY_FACTORS: readonly FactorCode[] = ['maltreatment_or_neglect', 'domestic_violence'];

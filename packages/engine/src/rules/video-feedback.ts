@@ -1,6 +1,6 @@
 import { type CueCode, DOC, type FactorCode, src } from '@nestwerk/knowledge';
 import type { Recommendation } from '../assessment.ts';
-import { type RuleContext, available, has, interventionNames, say } from './context.ts';
+import { available, has, interventionNames, type RuleContext, say } from './context.ts';
 
 /** Tabel 2.1 cues that show difficulty with sensitive parenting. */
 export const SENSITIVITY_CUES: readonly CueCode[] = [
@@ -65,7 +65,10 @@ export function videoFeedbackRule(ctx: RuleContext): Recommendation | null {
  */
 export function parentingSupportRule(ctx: RuleContext): Recommendation | null {
   const limits = LIMIT_SETTING_CUES.some((c) => ctx.input.cues[c] === true);
-  if (!ctx.age.born || !(limits || has(ctx, 'low_parenting_confidence') || has(ctx, 'harsh_or_neglectful_parenting'))) {
+  if (
+    !ctx.age.born ||
+    !(limits || has(ctx, 'low_parenting_confidence') || has(ctx, 'harsh_or_neglectful_parenting'))
+  ) {
     return null;
   }
   const programmes = available(ctx, ['triple_p_4_5']);
@@ -78,6 +81,9 @@ export function parentingSupportRule(ctx: RuleContext): Recommendation | null {
       nl: `Leiding geven, grenzen stellen of vertrouwen als opvoeder vraagt aandacht. Opvoedondersteuning zoals ${interventionNames(ctx, programmes)} kan daarbij helpen.`,
       en: `Leading, setting limits or confidence as a parent needs attention. Parenting support such as ${interventionNames(ctx, programmes)} can help.`,
     }),
-    sources: [src(DOC.guideline, 'Thema 3, aanbeveling 1'), src(DOC.guideline, 'Thema 3, Opvoedondersteuning')],
+    sources: [
+      src(DOC.guideline, 'Thema 3, aanbeveling 1'),
+      src(DOC.guideline, 'Thema 3, Opvoedondersteuning'),
+    ],
   };
 }

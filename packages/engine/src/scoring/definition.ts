@@ -4,7 +4,11 @@ import { z } from 'zod';
  * A questionnaire as data (DESIGN §2.6): organisations load licensed definitions at run time, so the shape
  * is validated like any other untrusted input.
  */
-const text = z.strictObject({ nl: z.string().min(1), en: z.string().min(1), nlBE: z.string().min(1).optional() });
+const text = z.strictObject({
+  nl: z.string().min(1),
+  en: z.string().min(1),
+  nlBE: z.string().min(1).optional(),
+});
 
 const answerOption = z.strictObject({ value: z.number().int(), label: text });
 
@@ -48,19 +52,29 @@ export const questionnaireDefinitionSchema = z
   .superRefine((def, ctx) => {
     const ids = new Set<string>();
     def.items.forEach((it, i) => {
-      if (ids.has(it.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `Duplicate item id "${it.id}"` });
+      if (ids.has(it.id))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `Duplicate item id "${it.id}"` });
       ids.add(it.id);
     });
     def.scales.forEach((s, i) => {
       s.items.forEach((ref, j) => {
-        if (!ids.has(ref)) ctx.addIssue({ code: 'custom', path: ['scales', i, 'items', j], message: `Unknown item "${ref}"` });
+        if (!ids.has(ref))
+          ctx.addIssue({ code: 'custom', path: ['scales', i, 'items', j], message: `Unknown item "${ref}"` });
       });
       if (s.maxMissing >= s.items.length) {
-        ctx.addIssue({ code: 'custom', path: ['scales', i, 'maxMissing'], message: 'maxMissing must be below the number of items' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scales', i, 'maxMissing'],
+          message: 'maxMissing must be below the number of items',
+        });
       }
       const froms = s.cutoffs.map((c) => c.from);
       if (froms.some((f, k) => k > 0 && f <= (froms[k - 1] ?? Number.NEGATIVE_INFINITY))) {
-        ctx.addIssue({ code: 'custom', path: ['scales', i, 'cutoffs'], message: 'Cut-offs must be in ascending order' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['scales', i, 'cutoffs'],
+          message: 'Cut-offs must be in ascending order',
+        });
       }
     });
   });

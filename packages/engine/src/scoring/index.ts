@@ -1,4 +1,4 @@
-export { questionnaireDefinitionSchema } from './definition.ts';
 export type { QuestionnaireDefinition, QuestionnaireDefinitionJson } from './definition.ts';
-export { scoreQuestionnaire } from './score.ts';
+export { questionnaireDefinitionSchema } from './definition.ts';
 export type { Answers, QuestionnaireScore, ScaleScore, ScoreResult } from './score.ts';
+export { scoreQuestionnaire } from './score.ts';

@@ -24,7 +24,9 @@ export interface QuestionnaireScore {
   criticalItems: string[];
 }
 
-export type ScoreResult = { ok: true; value: QuestionnaireScore } | { ok: false; field: string; message: string };
+export type ScoreResult =
+  | { ok: true; value: QuestionnaireScore }
+  | { ok: false; field: string; message: string };
 
 const round = (n: number): number => Math.round(n * 100) / 100;
 

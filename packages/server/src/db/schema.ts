@@ -14,13 +14,7 @@ type Timestamp = string;
 type DateOnly = string;
 type Bool = number;
 
-export type Role =
-  | 'nurse'
-  | 'physician'
-  | 'team_lead'
-  | 'imh_specialist'
-  | 'application_manager'
-  | 'analyst';
+export type Role = 'nurse' | 'physician' | 'team_lead' | 'imh_specialist' | 'application_manager' | 'analyst';
 
 export interface OrganisationTable {
   id: string;

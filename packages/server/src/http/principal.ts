@@ -1,3 +1,4 @@
+import type {} from 'fastify';
 import type { Role } from '../db/schema.ts';
 
 /** Who is making a request, set by the authentication hook once a session is fully established. */
