@@ -45,6 +45,7 @@ function vitest(label, args, env) {
 
 check('lint (biome)', bin('biome'), ['check', '.']);
 check('type-check (tsc)', bin('tsc'), ['-p', '.', '--noEmit']);
+check('layering (dependencies point one way)', process.execPath, ['scripts/check-layers.mjs']);
 vitest('unit and integration tests', []);
 
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';

@@ -1,0 +1,57 @@
+import { dictionary } from '@zxcvbn-ts/language-common';
+
+/**
+ * Words people in Dutch- and Flemish-speaking youth health care would reach for, and this application's own
+ * name; the zxcvbn list is English-centred and knows none of them.
+ */
+const LOCAL_WORDS = [
+  'nestwerk',
+  'wachtwoord',
+  'welkom',
+  'welkom01',
+  'geheim',
+  'jeugdzorg',
+  'jeugdgezondheidszorg',
+  'consultatiebureau',
+  'kindengezin',
+  'verpleegkundige',
+  'jeugdarts',
+  'zomer',
+  'winter',
+  'lente',
+  'herfst',
+  'voorjaar',
+  'najaar',
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+  'amsterdam',
+  'rotterdam',
+  'utrecht',
+  'antwerpen',
+  'brussel',
+  'feyenoord',
+  'ajax',
+  'nederland',
+  'belgie',
+  'vlaanderen',
+  'qwertyuiop',
+  'azertyuiop',
+];
+
+let common: Set<string> | undefined;
+
+/**
+ * The ~49 000 most common passwords from the breach corpora zxcvbn-ts ships (a maintained package, so the list
+ * is updated with it). Built on first use: decompressing it costs a few milliseconds we do not want at import.
+ */
+export function isCommonPassword(lowercased: string): boolean {
+  common ??= new Set([...dictionary['passwords-common'], ...LOCAL_WORDS].map((w) => w.toLowerCase()));
+  return common.has(lowercased);
+}
