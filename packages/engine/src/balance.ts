@@ -94,7 +94,14 @@ export function weighBalance(
 
   const hindering = [...hp, ...hf, ...hc];
   const protective = [...pp, ...pf, ...pc];
-  const unknown = (Object.keys(factors) as FactorCode[]).filter((c) => factors[c] === 'unknown');
+  const unknown = [
+    ...HINDERING_PARENT_CODES,
+    ...HINDERING_FAMILY_CODES,
+    ...HINDERING_CHILD_CODES,
+    ...PROTECTIVE_PARENT_CODES,
+    ...PROTECTIVE_FAMILY_CODES,
+    ...PROTECTIVE_CHILD_CODES,
+  ].filter((c) => factors[c] === 'unknown');
 
   let tilt: BalanceTilt;
   if (hindering.length === 0 && protective.length === 0) tilt = 'not_known';

@@ -77,13 +77,30 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: InputE
 export function parseAssessmentInput(raw: unknown): ParseResult<AssessmentInput> {
   const result = assessmentInputSchema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, error: describeIssue(result.error.issues[0]) };
+  return { ok: false, error: describeIssue(result.error.issues[0], raw) };
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined): InputError {
+/** The form of child the caller evidently meant: only `ageMonths` → born, only `gestationWeeks` → unborn. */
+function intendedChild(
+  raw: unknown,
+): { schema: typeof bornChild | typeof unbornChild; value: unknown } | null {
+  if (raw === null || typeof raw !== 'object' || !('child' in raw)) return null;
+  const child = (raw as { child: unknown }).child;
+  if (child === null || typeof child !== 'object') return null;
+  const born = 'ageMonths' in child;
+  const unborn = 'gestationWeeks' in child;
+  if (born === unborn) return null;
+  return { schema: born ? bornChild : unbornChild, value: child };
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): InputError {
   if (!issue) return { error: 'invalid_input', field: '', message: 'Invalid input' };
   const field = issue.path.map(String).join('.');
   if (issue.code === 'invalid_union' && field === 'child') {
+    // A wrong type inside an otherwise clear form (e.g. `"ageMonths": "14"`) names that field, not just `child`.
+    const intended = intendedChild(raw);
+    const inner = intended?.schema.safeParse(intended.value).error?.issues[0];
+    if (inner) return describeIssue({ ...inner, path: ['child', ...inner.path] }, raw);
     return {
       error: 'invalid_input',
       field: 'child',

@@ -3,6 +3,7 @@ import {
   type FactorCode,
   type ImhReferralReasonCode,
   type InterventionCode,
+  REFERRAL_CRITERION_CODES,
   type ReferralCriterionCode,
   src,
 } from '@nestwerk/knowledge';
@@ -14,8 +15,9 @@ import { available, interventionNames, type RuleContext, say } from './context.t
 /** Thema 3, aanbeveling 3: two or more of the four criteria call for more intensive help outside JGZ. */
 export const REFER_OUTSIDE_MIN_CRITERIA = 2;
 
+/** In the guideline's order, whatever order the input used, so equal inputs give identical output. */
 export function criteriaMet(criteria: AssessmentInput['criteria']): ReferralCriterionCode[] {
-  return (Object.keys(criteria) as ReferralCriterionCode[]).filter((c) => criteria[c] === true);
+  return REFERRAL_CRITERION_CODES.filter((c) => criteria[c] === true);
 }
 
 const PARENT_DISTRESS: readonly FactorCode[] = [

@@ -1,0 +1,404 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Runs the real `nestwerk` command as a child process, exactly as DESIGN §4.1 describes it
+ * (`npm run --silent nestwerk -- …` runs `tsx packages/cli/src/main.ts …` from the repository root).
+ */
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const MAIN = join('packages', 'cli', 'src', 'main.ts');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function nestwerk(args: string[], stdin = ''): Run {
+  const r = spawnSync(TSX, [MAIN, ...args], {
+    cwd: ROOT,
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NESTWERK_DEBUG: '', NODE_OPTIONS: '' },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const DESIGN_EXAMPLE = {
+  region: 'nl',
+  child: { ageMonths: 14, firstChild: true },
+  parents: [{ role: 'mother', ageYears: 19, lowEducation: true }],
+  factors: { parent_depression: 'present', social_network_support: 'absent' },
+  cues: { child_accepts_comfort: true },
+  criteria: { regulation_problems_persistent: true },
+};
+
+/** Asserts the contract for bad input: exit 2, stdout empty, one JSON line on stderr, no stack trace. */
+function expectUsageError(r: Run, field: string | RegExp) {
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/^\s{4}at /m);
+  expect(r.stderr).not.toMatch(/\.ts:\d+:\d+/);
+  const lines = r.stderr.split('\n').filter((l) => l.trim() !== '');
+  expect(lines).toHaveLength(1);
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  const err = JSON.parse(lines[0] ?? '') as { error: unknown; field: unknown; message: unknown };
+  expect(typeof err.error).toBe('string');
+  expect(typeof err.message).toBe('string');
+  expect(String(err.message).trim()).not.toBe('');
+  if (typeof field === 'string') expect(err.field).toBe(field);
+  else expect(String(err.field)).toMatch(field);
+  return err;
+}
+
+describe('nestwerk assess (DESIGN §4.1)', () => {
+  it('the DESIGN example on stdin → exit 0 and one Assessment JSON with the required fields', () => {
+    const r = nestwerk(['assess'], JSON.stringify(DESIGN_EXAMPLE));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const a = JSON.parse(r.stdout);
+    expect(typeof a.knowledgeVersion).toBe('string');
+    expect(a.knowledgeVersion).not.toBe('');
+    expect(a.relationship).toMatchObject({
+      suggestedBand: 'unclear',
+      safeCues: ['child_accepts_comfort'],
+      insecureCues: [],
+      problematicCues: [],
+    });
+    expect(a.balance).toMatchObject({
+      hindering: ['parent_depression'],
+      protective: [],
+      cumulativeRisk: false,
+    });
+    expect(a.referral).toMatchObject({
+      criteriaMet: ['regulation_problems_persistent'],
+      referOutside: false,
+    });
+    expect(Array.isArray(a.recommendations)).toBe(true);
+    expect(a.recommendations.length).toBeGreaterThan(0);
+    for (const rec of a.recommendations) {
+      expect(Object.keys(rec)).toEqual(
+        expect.arrayContaining(['id', 'category', 'interventions', 'rationale', 'sources']),
+      );
+      expect(rec.rationale).not.toBe('');
+      expect(rec.sources.length).toBeGreaterThan(0);
+      expect(rec.sources[0]).toEqual({ document: expect.any(String), ref: expect.any(String) });
+    }
+    expect(a.recommendations.map((x: { category: string }) => x.category)).toContain('advise_and_monitor');
+    expect(Array.isArray(a.instruments)).toBe(true);
+    expect(a.lang).toBe('nl');
+  });
+
+  it('--lang en gives English rationale; the default is Dutch', () => {
+    const nl = JSON.parse(nestwerk(['assess'], JSON.stringify(DESIGN_EXAMPLE)).stdout);
+    const r = nestwerk(['assess', '--lang', 'en'], JSON.stringify(DESIGN_EXAMPLE));
+    expect(r.status, r.stderr).toBe(0);
+    const en = JSON.parse(r.stdout);
+    expect(en.lang).toBe('en');
+    const last = (a: { recommendations: Array<{ rationale: string }> }) =>
+      a.recommendations.at(-1)?.rationale;
+    expect(last(en)).not.toBe(last(nl));
+    expect(last(en)).toMatch(/\b(the|and|give)\b/i);
+    expect(last(nl)).toMatch(/\b(de|en|geef)\b/i);
+  });
+
+  it('--lang=nl is accepted', () => {
+    expect(nestwerk(['assess', '--lang=nl'], JSON.stringify(DESIGN_EXAMPLE)).status).toBe(0);
+  });
+
+  it('suspected maltreatment in Flanders puts the Vertrouwenscentrum first', () => {
+    const input = { region: 'be', child: { ageMonths: 6 }, factors: { maltreatment_or_neglect: 'present' } };
+    const r = nestwerk(['assess'], JSON.stringify(input));
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).recommendations[0]).toMatchObject({
+      category: 'safety',
+      interventions: ['vertrouwenscentrum_kindermishandeling'],
+    });
+  });
+
+  describe('invalid input → exit 2, one JSON line on stderr naming the field, no stack trace', () => {
+    const withInput = (patch: object) => JSON.stringify({ ...DESIGN_EXAMPLE, ...patch });
+
+    it('malformed JSON', () => {
+      expectUsageError(nestwerk(['assess'], '{"region": "nl", child: }'), 'stdin');
+    });
+
+    it('empty stdin', () => {
+      expectUsageError(nestwerk(['assess'], ''), 'stdin');
+    });
+
+    it('unknown factor code', () => {
+      const err = expectUsageError(
+        nestwerk(['assess'], withInput({ factors: { parent_is_tired: 'present' } })),
+        'factors.parent_is_tired',
+      );
+      expect(String(err.message)).toContain('parent_is_tired');
+    });
+
+    it('unknown region', () => {
+      expectUsageError(nestwerk(['assess'], withInput({ region: 'de' })), 'region');
+    });
+
+    it('impossible age: ageMonths −1', () => {
+      expectUsageError(nestwerk(['assess'], withInput({ child: { ageMonths: -1 } })), 'child.ageMonths');
+    });
+
+    it('impossible age: ageMonths 300', () => {
+      expectUsageError(nestwerk(['assess'], withInput({ child: { ageMonths: 300 } })), 'child.ageMonths');
+    });
+
+    it('impossible age: gestationWeeks 50', () => {
+      expectUsageError(
+        nestwerk(['assess'], withInput({ child: { gestationWeeks: 50 } })),
+        'child.gestationWeeks',
+      );
+    });
+
+    it('both ageMonths and gestationWeeks', () => {
+      expectUsageError(
+        nestwerk(['assess'], withInput({ child: { ageMonths: 3, gestationWeeks: 20 } })),
+        /^child/,
+      );
+    });
+
+    it('wrong factor value', () => {
+      expectUsageError(
+        nestwerk(['assess'], withInput({ factors: { parent_depression: 'yes' } })),
+        'factors.parent_depression',
+      );
+    });
+
+    it('wrong cue value type', () => {
+      expectUsageError(
+        nestwerk(['assess'], withInput({ cues: { child_accepts_comfort: 'true' } })),
+        'cues.child_accepts_comfort',
+      );
+    });
+
+    it('a JSON value that is not an object', () => {
+      expectUsageError(nestwerk(['assess'], '[1, 2, 3]'), /.+/);
+    });
+
+    it('unknown flag', () => {
+      expectUsageError(nestwerk(['assess', '--verbose'], JSON.stringify(DESIGN_EXAMPLE)), '--verbose');
+    });
+
+    it('--lang de', () => {
+      const err = expectUsageError(
+        nestwerk(['assess', '--lang', 'de'], JSON.stringify(DESIGN_EXAMPLE)),
+        '--lang',
+      );
+      expect(String(err.message)).toContain('de');
+    });
+  });
+});
+
+describe('nestwerk knowledge', () => {
+  const r = nestwerk(['knowledge']);
+  const kb = r.status === 0 ? JSON.parse(r.stdout) : null;
+
+  it('exits 0 with the knowledge base as JSON', () => {
+    expect(r.status, r.stderr).toBe(0);
+    expect(typeof kb.version).toBe('string');
+    expect(kb.version).not.toBe('');
+  });
+
+  const codes: Record<string, string[]> = {
+    referralCriteria: [
+      'regulation_problems_persistent',
+      'parent_worry_or_overload_persistent',
+      'disturbed_parent_child_communication',
+      'insufficient_jgz_support',
+    ],
+    cues: [
+      'child_seeks_parent_when_stressed',
+      'child_accepts_comfort',
+      'child_explores_keeping_contact',
+      'relaxed_contact',
+      'spontaneous_flow',
+      'shared_enjoyment',
+      'child_shows_needs_to_parent',
+      'parent_names_and_regulates_emotions',
+      'parent_sensitive_attuned',
+      'parent_encourages_exploration',
+      'child_no_approach_or_not_calmed',
+      'child_withdraws_or_object_comfort',
+      'little_shared_enjoyment',
+      'child_overly_independent_or_dependent',
+      'parent_insensitive_or_inconsistent',
+      'parent_misses_child_stress',
+      'parent_uncomfortable_with_closeness',
+      'parent_overprotective',
+      'parent_little_leadership',
+      'interaction_full_of_tension',
+      'child_trauma_signals',
+      'child_severe_emotion_dysregulation',
+      'parent_frightening_or_intrusive',
+    ],
+    factors: [
+      'unplanned_pregnancy',
+      'complicated_pregnancy_or_birth',
+      'substance_use_in_pregnancy',
+      'stress_or_anxiety_in_pregnancy',
+      'parent_chronic_illness_or_disability',
+      'parent_stress',
+      'parent_depression',
+      'parent_mental_health_problems',
+      'parent_intellectual_disability',
+      'parent_adverse_childhood_experiences',
+      'parent_justice_involvement',
+      'parent_substance_abuse',
+      'low_parenting_confidence',
+      'parent_low_mentalizing',
+      'harsh_or_neglectful_parenting',
+      'care_avoidance',
+      'parent_absent',
+      'teenage_mother',
+      'previous_child_died',
+      'family_conflict_or_complex_divorce',
+      'maltreatment_or_neglect',
+      'domestic_violence',
+      'low_social_support',
+      'socioeconomic_problems',
+      'frequent_moves',
+      'changing_caregivers',
+      'long_separation_from_caregiver',
+      'deprived_neighbourhood',
+      'refugee_family',
+      'preterm_birth',
+      'low_birth_weight',
+      'congenital_or_chronic_condition',
+      'developmental_problems',
+      'child_intellectual_disability',
+      'sensory_impairment',
+      'child_emotional_problems',
+      'adoption_or_foster_care',
+      'difficult_temperament_or_excessive_crying',
+      'parent_physical_health',
+      'parent_mental_health',
+      'wanted_pregnancy',
+      'uncomplicated_pregnancy_and_birth',
+      'parenting_confidence',
+      'completed_education',
+      'positive_own_upbringing',
+      'parent_open_to_signals_mentalizing',
+      'warm_authoritative_parenting',
+      'accepts_support',
+      'both_parents_present',
+      'stable_supportive_partner',
+      'social_network_support',
+      'stable_sufficient_income',
+      'stable_housing',
+      'few_stable_caregivers',
+      'daily_contact_with_caregiver',
+      'community_involvement',
+      'small_family',
+      'warm_family_climate',
+      'term_birth',
+      'no_medical_concerns',
+      'easy_temperament',
+      'typical_development',
+      'normal_intelligence',
+      'no_sensory_impairment',
+    ],
+    interventions: [
+      'vipp_sd',
+      'k_vht',
+      'vib',
+      'triple_p_4_5',
+      'stevig_ouderschap',
+      'stevig_ouderschap_prenataal',
+      'voorzorg',
+      'bemoeizorg',
+      'zwanger_bevallen_kind',
+      'een_kindje_krijgen',
+      'shantala_babymassage',
+      'centering_pregnancy',
+      'babywearing',
+      'prenatal_home_visits',
+      'eengespreksmodel',
+      'theraplay',
+      'pipa',
+      'ouder_baby_interventie',
+      'specialised_youth_care',
+      'intensive_family_support',
+      'imh_team',
+      'meldcode_veilig_thuis',
+      'vertrouwenscentrum_kindermishandeling',
+    ],
+  };
+
+  it.each(Object.entries(codes))(
+    'lists every DESIGN §4.2 code of %s with labels in nl and en and sources',
+    (key, list) => {
+      const items = kb[key] as Array<{ code: string; label: { nl: string; en: string }; sources: unknown[] }>;
+      expect(Array.isArray(items)).toBe(true);
+      for (const code of list) {
+        const item = items.find((i) => i.code === code);
+        expect(item, code).toBeDefined();
+        expect(item?.label.nl, code).toBeTruthy();
+        expect(item?.label.en, code).toBeTruthy();
+        expect(item?.sources.length, code).toBeGreaterThan(0);
+      }
+    },
+  );
+
+  it('gives cue levels and factor kinds and levels', () => {
+    const cue = kb.cues.find((c: { code: string }) => c.code === 'child_trauma_signals');
+    expect(cue.level).toBe('problematic');
+    const factor = kb.factors.find((f: { code: string }) => f.code === 'parent_depression');
+    expect(factor).toMatchObject({ kind: 'hindering', level: 'parent' });
+  });
+
+  it('lists the instruments LSVG, ARI-CP 2-5 and AISI 6-12', () => {
+    expect(kb.instruments.map((i: { id: string }) => i.id).sort()).toEqual([
+      'aisi_6_12',
+      'ari_cp_2_5',
+      'lsvg',
+    ]);
+  });
+
+  it('an unknown flag on knowledge → exit 2', () => {
+    expectUsageError(nestwerk(['knowledge', '--all']), '--all');
+  });
+});
+
+describe('nestwerk commands', () => {
+  it('the documented entry point `npm run --silent nestwerk -- assess` works end to end', () => {
+    const ok = spawnSync('npm', ['run', '--silent', 'nestwerk', '--', 'assess', '--lang', 'en'], {
+      cwd: ROOT,
+      input: JSON.stringify(DESIGN_EXAMPLE),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout).lang).toBe('en');
+    const bad = spawnSync('npm', ['run', '--silent', 'nestwerk', '--', 'assess'], {
+      cwd: ROOT,
+      input: JSON.stringify({ ...DESIGN_EXAMPLE, region: 'xx' }),
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    const last = bad.stderr.trim().split('\n').at(-1) ?? '';
+    expect(JSON.parse(last)).toMatchObject({ error: 'invalid_input', field: 'region' });
+    expect(bad.stderr).not.toMatch(/^\s{4}at /m);
+  });
+
+  it('an unknown command → exit 2 naming the command', () => {
+    const err = expectUsageError(nestwerk(['asses']), 'command');
+    expect(String(err.message)).toContain('asses');
+  });
+
+  it('help → exit 0 with usage listing assess and knowledge', () => {
+    const r = nestwerk(['help']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/assess/);
+    expect(r.stdout).toMatch(/knowledge/);
+  });
+});
