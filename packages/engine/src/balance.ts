@@ -1,4 +1,5 @@
 import {
+  FACTOR_CODES,
   type FactorCode,
   type FactorLevel,
   HINDERING_CHILD_CODES,
@@ -94,14 +95,7 @@ export function weighBalance(
 
   const hindering = [...hp, ...hf, ...hc];
   const protective = [...pp, ...pf, ...pc];
-  const unknown = [
-    ...HINDERING_PARENT_CODES,
-    ...HINDERING_FAMILY_CODES,
-    ...HINDERING_CHILD_CODES,
-    ...PROTECTIVE_PARENT_CODES,
-    ...PROTECTIVE_FAMILY_CODES,
-    ...PROTECTIVE_CHILD_CODES,
-  ].filter((c) => factors[c] === 'unknown');
+  const unknown = FACTOR_CODES.filter((c) => factors[c] === 'unknown');
 
   let tilt: BalanceTilt;
   if (hindering.length === 0 && protective.length === 0) tilt = 'not_known';
