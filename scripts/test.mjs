@@ -47,6 +47,8 @@ check('lint (biome)', bin('biome'), ['check', '.']);
 check('type-check (tsc)', bin('tsc'), ['-p', '.', '--noEmit']);
 check('layering (dependencies point one way)', process.execPath, ['scripts/check-layers.mjs']);
 vitest('unit and integration tests', []);
+// Real server, fresh demo database, Debian's Chromium (installed when missing and root, else a clear failure).
+vitest('browser tests (e2e)', ['--config', 'e2e/vitest.config.ts']);
 
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);

@@ -1,6 +1,7 @@
 import { reportError, UsageError } from './cli-error.ts';
 import * as assessCommand from './commands/assess.ts';
 import * as knowledgeCommand from './commands/knowledge.ts';
+import * as serveCommand from './commands/serve.ts';
 
 interface Command {
   summary: string;
@@ -10,6 +11,7 @@ interface Command {
 const commands: Record<string, Command> = {
   assess: assessCommand,
   knowledge: knowledgeCommand,
+  serve: serveCommand,
 };
 
 function help(): string {

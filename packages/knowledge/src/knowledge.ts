@@ -5,6 +5,7 @@ import { imhReferralReasons } from './imh-referral-reasons.ts';
 import { instruments } from './instruments.ts';
 import { interventions } from './interventions.ts';
 import { parentTips } from './parent-tips.ts';
+import { partnerKinds } from './partner-kinds.ts';
 import { pyramid } from './pyramid.ts';
 import { referralCriteria } from './referral-criteria.ts';
 import { safetyRoutes } from './safety-routes.ts';
@@ -31,6 +32,7 @@ export const knowledge = {
   imhReferralReasons,
   sharingQuestions,
   safetyRoutes,
+  partnerKinds,
 } as const;
 
 export type Knowledge = typeof knowledge;

@@ -56,7 +56,12 @@ export function benchEngine(opts: { quick: boolean }): BenchResult[] {
   return [
     { name: 'engine.assess.p50_us', value: round(percentile(sorted, 50)), unit: 'us', iterations },
     { name: 'engine.assess.p99_us', value: round(percentile(sorted, 99)), unit: 'us', iterations },
-    { name: 'engine.assess.ops_per_s', value: Math.round(iterations / totalSeconds), unit: 'ops_per_s', iterations },
+    {
+      name: 'engine.assess.ops_per_s',
+      value: Math.round(iterations / totalSeconds),
+      unit: 'ops_per_s',
+      iterations,
+    },
     {
       name: 'engine.parse_input.ops_per_s',
       value: Math.round(parseIterations / parseSeconds),

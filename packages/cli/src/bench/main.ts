@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { benchEngine } from './engine.ts';
 import type { BenchResult } from './stats.ts';
+import { benchWeb } from './web.ts';
 
 /**
  * `npm run --silent bench [-- --quick]`: one JSON object per line on stdout (DESIGN §4.3). Progress goes to
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
   const quick = values.quick === true;
   const suites: Array<[string, () => BenchResult[] | Promise<BenchResult[]>]> = [
     ['engine', () => benchEngine({ quick })],
+    ['web', () => benchWeb({ quick }) as Promise<BenchResult[]>],
   ];
   for (const [name, run] of suites) {
     process.stderr.write(`bench: ${name}…\n`);

@@ -44,7 +44,9 @@ describe('password policy', () => {
   });
 
   it('accepts a long passphrase without composition rules', () => {
-    expect(checkPasswordPolicy('paarse olifant fietst naar huis', { email: 'a.de.vries@ggd.example' })).toEqual({
+    expect(
+      checkPasswordPolicy('paarse olifant fietst naar huis', { email: 'a.de.vries@ggd.example' }),
+    ).toEqual({
       ok: true,
     });
   });

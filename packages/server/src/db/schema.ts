@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { NetworkTables } from './schema-network.ts';
 
 /**
  * The tables of Nestwerk, shared by SQLite and PostgreSQL. Conventions that make one set of migrations work
@@ -262,7 +263,8 @@ export interface AuditLogTable {
   hash: ColumnType<string, string, never>;
 }
 
-export interface Database {
+/** The network and referral tables (issue 5) live in schema-network.ts. */
+export interface Database extends NetworkTables {
   organisations: OrganisationTable;
   teams: TeamTable;
   users: UserTable;

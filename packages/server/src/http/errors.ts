@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'unprocessable'
   | 'rate_limited'
   | 'locked';
@@ -24,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
   locked: 429,
@@ -31,12 +33,26 @@ const STATUS: Record<ErrorCode, number> = {
 
 export class HttpError extends Error {
   readonly status: number;
+  /**
+   * `extra` adds fields to the body, e.g. `{current}` with a 409 conflict or `{lockedUntil}` with a lockout;
+   * it can never overwrite error, field or message.
+   */
   constructor(
     readonly error: ErrorCode,
     message: string,
     readonly field?: string,
+    readonly extra?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.status = STATUS[error];
+  }
+
+  toBody(): Record<string, unknown> {
+    return {
+      ...this.extra,
+      error: this.error,
+      ...(this.field === undefined ? {} : { field: this.field }),
+      message: this.message,
+    };
   }
 }

@@ -1,5 +1,6 @@
-import type {} from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import type { Role } from '../db/schema.ts';
+import { HttpError } from './errors.ts';
 
 /** Who is making a request, set by the authentication hook once a session is fully established. */
 export interface Principal {
@@ -16,4 +17,21 @@ declare module 'fastify' {
     /** Null on routes that do not require a session. */
     principal: Principal | null;
   }
+}
+
+/**
+ * For handlers of `full` routes (the default under /api): the authentication hook has already answered 401/403
+ * when there is no principal, so this only narrows the type — and guards against a route marked `none` by mistake.
+ */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw new HttpError('unauthenticated', 'Please log in.');
+  return request.principal;
+}
+
+/** 403 unless the user has one of the roles. */
+export function requireRole(request: FastifyRequest, roles: readonly Role[]): Principal {
+  const principal = requirePrincipal(request);
+  if (!roles.includes(principal.role))
+    throw new HttpError('forbidden', 'Your role does not allow this action.');
+  return principal;
 }

@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureChromium } from './chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    demoPassword: string;
+  }
+}
+
+const root = new URL('../..', import.meta.url).pathname;
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const cli = join(root, 'packages', 'cli', 'src', 'main.ts');
+const log = (line: string) => process.stderr.write(`[e2e setup] ${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd = root): void {
+  log(label);
+  const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(
+      `${label} failed (exit ${result.status}):\n${result.stdout ?? ''}\n${result.stderr ?? ''}`,
+    );
+  }
+}
+
+async function waitForHealth(url: string, server: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null)
+      throw new Error(`The server exited (code ${server.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`The server did not answer /api/health within 90 s:\n${output()}`);
+}
+
+/**
+ * Once per run: Chromium present, the web app built, and the real server serving it on a fresh temporary
+ * SQLite database with 50 demo families — all through the `nestwerk` CLI, as an operator would.
+ * E2E_BASE_URL (with E2E_DEMO_PASSWORD) points the tests at an already running server instead.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  ensureChromium(log);
+  if (process.env.E2E_BASE_URL) {
+    project.provide('baseURL', process.env.E2E_BASE_URL.replace(/\/$/, ''));
+    project.provide('demoPassword', process.env.E2E_DEMO_PASSWORD ?? '');
+    return async () => {};
+  }
+
+  run(
+    'building the web app (vite build)',
+    join(root, 'node_modules', '.bin', 'vite'),
+    ['build', '--logLevel', 'warn'],
+    process.env,
+    join(root, 'packages', 'web'),
+  );
+
+  const dir = mkdtempSync(join(tmpdir(), 'nestwerk-e2e-'));
+  const demoPassword = `e2e-demo-${Math.random().toString(36).slice(2)}-Pw`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NESTWERK_DATABASE_URL: `file:${join(dir, 'nestwerk.db')}`,
+    NESTWERK_DEMO_PASSWORD: demoPassword,
+    NESTWERK_HOST: '127.0.0.1',
+    NESTWERK_LOG_LEVEL: 'warn',
+    // Many log-ins from one address during a run: the limit per address is not what these tests are about.
+    NESTWERK_LOGIN_MAX_PER_IP: '10000',
+  };
+  run('migrating a fresh database (nestwerk migrate)', tsx, [cli, 'migrate'], env);
+  run('loading demo data (nestwerk demo --families 50)', tsx, [cli, 'demo', '--families', '50'], env);
+
+  const port = await freePort();
+  log(`starting the server (nestwerk serve --port ${port})`);
+  const server = spawn(tsx, [cli, 'serve', '--port', String(port)], { cwd: root, env, detached: true });
+  let output = '';
+  server.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  server.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const baseURL = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (server.exitCode === null && server.pid !== undefined) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseURL, server, () => output);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  log(`server ready at ${baseURL}`);
+  project.provide('baseURL', baseURL);
+  project.provide('demoPassword', demoPassword);
+  return stop;
+}

@@ -1,0 +1,116 @@
+import { buildApp, loadConfig, loadDemo, openBenchDatabase, startBareFamilyServer } from '@nestwerk/server';
+import { runLoad } from './http-load.ts';
+import { type BenchResult, percentile, round } from './stats.ts';
+
+/**
+ * The HTTP API under load (issue 3): 16 concurrent keep-alive clients against the real app on a real port,
+ * logged in as the demo nurse. The family read is reported as a ratio of a bare route that runs the same
+ * file queries without session, policy, audit or transaction, measured in the same run on the same data.
+ */
+
+const CONCURRENCY = 16;
+const NURSE = 'verpleegkundige@demo.nestwerk.test';
+
+async function expectOk(response: Response, what: string): Promise<void> {
+  // Reading the body is part of the request: a client that does not is not measuring the work.
+  const body = await response.arrayBuffer();
+  if (response.status !== 200)
+    throw new Error(`${what}: HTTP ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
+}
+
+async function logIn(url: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: NURSE, password }),
+  });
+  await expectOk(response, 'log-in as the demo nurse');
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (!cookie) throw new Error('log-in answered without a session cookie');
+  return cookie;
+}
+
+async function caseload(url: string, cookie: string): Promise<string[]> {
+  for (const scope of ['mine', 'team']) {
+    const response = await fetch(`${url}/api/worklist?scope=${scope}&limit=200`, { headers: { cookie } });
+    if (response.status !== 200) throw new Error(`worklist: HTTP ${response.status}`);
+    const body = (await response.json()) as { items: Array<{ familyId: string }> };
+    if (body.items.length > 0) return body.items.map((i) => i.familyId);
+  }
+  throw new Error('the demo nurse has no families to read');
+}
+
+export async function benchApi(opts: {
+  quick: boolean;
+  dialect: 'sqlite' | 'postgres';
+}): Promise<BenchResult[]> {
+  const families = opts.quick ? 2_000 : 100_000;
+  const durationMs = opts.quick ? 2_500 : 10_000;
+  const warmupMs = opts.quick ? 500 : 2_000;
+  const database = await openBenchDatabase(opts.dialect);
+  try {
+    process.stderr.write(`bench: api [${opts.dialect}] loading ${families} demo families…\n`);
+    const demo = await loadDemo(database.handle.db, { families, password: 'bench-demo-password-2026' });
+    const config = { ...loadConfig({}), webDist: null };
+    const app = await buildApp({ db: database.handle.db, dialect: database.handle.dialect, config });
+    const bare = await startBareFamilyServer(database.handle.db);
+    try {
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      const cookie = await logIn(url, demo.password);
+      const ids = await caseload(url, cookie);
+      const load = (urls: string[], headers: Record<string, string> = {}) =>
+        runLoad({ urls, headers, concurrency: CONCURRENCY, durationMs, warmupMs });
+
+      process.stderr.write(
+        `bench: api [${opts.dialect}] family read (bare baseline, then authorised and audited)…\n`,
+      );
+      const baseline = await load(ids.map((id) => `${bare.url}/bare/families/${id}`));
+      const read = await load(
+        ids.map((id) => `${url}/api/families/${id}`),
+        { cookie },
+      );
+      process.stderr.write(`bench: api [${opts.dialect}] worklist…\n`);
+      // A nurse paging through her worklist, now and then only what is due this week.
+      const worklistUrls = [0, 50, 100, 150, 0].map(
+        (offset, i) =>
+          `${url}/api/worklist?scope=mine&limit=50&offset=${offset}${i === 4 ? '&due=week' : ''}`,
+      );
+      const worklist = await load(worklistUrls, { cookie });
+
+      const extra = { dialect: opts.dialect, families, concurrency: CONCURRENCY };
+      return [
+        {
+          name: 'api.family_read.p95_ms',
+          value: round(percentile(read.latencies, 95)),
+          unit: 'ms',
+          ...extra,
+        },
+        {
+          name: 'api.family_read.ops_per_s',
+          value: round(read.opsPerSecond, 1),
+          unit: 'ops_per_s',
+          ...extra,
+        },
+        {
+          name: 'api.family_read.ratio_vs_baseline',
+          value: round(read.opsPerSecond / baseline.opsPerSecond),
+          unit: 'ratio',
+          baselineOpsPerSecond: round(baseline.opsPerSecond, 1),
+          baselineP95Ms: round(percentile(baseline.latencies, 95)),
+          ...extra,
+        },
+        {
+          name: 'api.worklist.p95_ms',
+          value: round(percentile(worklist.latencies, 95)),
+          unit: 'ms',
+          ...extra,
+        },
+      ];
+    } finally {
+      await bare.close();
+      await app.close();
+    }
+  } finally {
+    await database.dispose();
+  }
+}

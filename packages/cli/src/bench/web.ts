@@ -1,0 +1,250 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { percentile, round } from './stats.ts';
+
+/**
+ * The web app's two budgets (issue 4): what the first screens cost to load, and how fast the advice panel
+ * follows a tick. Measured on the production build in Debian's Chromium; the API is answered by fixtures, so
+ * only the browser's work is timed.
+ */
+export interface WebBenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  [extra: string]: unknown;
+}
+
+const root = new URL('../../../..', import.meta.url).pathname;
+const webDir = join(root, 'packages', 'web');
+const dist = join(webDir, 'dist');
+const CHROMIUM = process.env.NESTWERK_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+/** Routes whose code the first visit needs: log-in, then the worklist. */
+export const INITIAL_ROUTES = ['src/screens/login/LoginPage.tsx', 'src/screens/worklist/WorklistPage.tsx'];
+
+function ensureBuild(): Manifest {
+  const manifestPath = join(dist, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    process.stderr.write('bench web: building the web app (vite build)…\n');
+    const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+      cwd: webDir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (result.status !== 0) throw new Error('vite build failed');
+  }
+  return JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+}
+
+/** The entry chunk, the initial routes' chunks and everything they import statically, each counted once. */
+export function initialChunks(manifest: Manifest, routes: readonly string[] = INITIAL_ROUTES): string[] {
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`manifest has no chunk "${key}"`);
+    seen.add(key);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  const entry = Object.entries(manifest).find(([, c]) => c.isEntry)?.[0];
+  if (!entry) throw new Error('manifest has no entry chunk');
+  visit(entry);
+  for (const route of routes) visit(route);
+  return [...seen].map((key) => manifest[key]?.file ?? '').filter((f) => f.endsWith('.js'));
+}
+
+export function gzipBytes(files: readonly string[]): number {
+  return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0);
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** Serves dist with the SPA fallback, like the real server does. */
+function serveDist(): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')).replace(
+      /^(\.\.[/\\])+/,
+      '',
+    );
+    let file = join(dist, path);
+    if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory())
+      file = join(dist, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({ server, url: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+const SESSION = {
+  csrfToken: 'bench',
+  user: {
+    id: 'u-bench',
+    email: 'bench@example.test',
+    displayName: 'Bench',
+    role: 'nurse',
+    organisation: { id: 'o-bench', name: 'Bench', region: 'nl' },
+    team: null,
+    mustChangePassword: false,
+  },
+};
+
+function benchFamily() {
+  const birth = new Date(Date.now() - 14 * 30.5 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    id: 'f-bench',
+    name: 'Bench',
+    postcode: null,
+    municipality: null,
+    version: 1,
+    children: [
+      {
+        id: 'c-bench',
+        kind: 'child',
+        givenName: 'Noor',
+        familyName: 'Bench',
+        birthDate: birth,
+        dueDate: null,
+        firstChild: true,
+        version: 1,
+      },
+    ],
+    caregivers: [
+      {
+        id: 'p-bench',
+        kind: 'caregiver',
+        givenName: 'Eva',
+        familyName: 'Bench',
+        role: 'mother',
+        birthYear: 2005,
+        lowEducation: true,
+        version: 1,
+      },
+    ],
+    contacts: [],
+    assessments: [],
+    agreements: [],
+    consents: [],
+    instrumentResults: [],
+    careTeam: [],
+  };
+}
+
+const TICK_SCRIPT = `async function (n) {
+  const panel = document.querySelector('[data-testid="advice-panel"]');
+  const boxes = [...document.querySelectorAll('#cues input[type="checkbox"]')];
+  if (!panel || boxes.length === 0) throw new Error('contact screen not found');
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const times = [];
+  for (let i = 0; i < n; i++) {
+    const box = boxes[i % boxes.length];
+    const changed = new Promise((resolve) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+      observer.observe(panel, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    const start = performance.now();
+    box.click();
+    await changed;
+    await frame();
+    times.push(performance.now() - start);
+    // Let the page settle (draft autosave, idle work) so ticks do not queue behind each other.
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return times;
+}`;
+
+/**
+ * Ticks cue checkboxes one after another inside the page and times each: from just before the click to the
+ * first animation frame after the advice panel changed (React has committed; the browser is about to paint).
+ */
+async function measureAdvice(url: string, iterations: number): Promise<number[]> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `web.advice_update_ms needs Chromium at ${CHROMIUM}: install it with "apt-get install -y chromium"`,
+    );
+  }
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.route('**/api/**', async (route) => {
+      const path = new URL(route.request().url()).pathname;
+      if (path === '/api/session') return route.fulfill({ json: SESSION });
+      if (path === '/api/families/f-bench') return route.fulfill({ json: benchFamily() });
+      return route.fulfill({ status: 404, json: { error: 'not_found', message: 'bench' } });
+    });
+    await page.goto('/families/f-bench/contacts/new?child=c-bench');
+    await page.getByTestId('advice-panel').waitFor();
+    // A string, not a function: the bundler that runs this file would otherwise add helpers the page lacks.
+    return (await page.evaluate(`(${TICK_SCRIPT})(${iterations})`)) as number[];
+  } finally {
+    await browser.close();
+  }
+}
+
+export async function benchWeb(opts: {
+  quick: boolean;
+}): Promise<Array<{ name: string; value: number; unit: string }>> {
+  const manifest = ensureBuild();
+  const files = initialChunks(manifest);
+  const results: WebBenchResult[] = [
+    {
+      name: 'web.initial_js_gzip_bytes',
+      value: gzipBytes(files),
+      unit: 'bytes',
+      budget: 200_000,
+      chunks: files.length,
+    },
+  ];
+  const { server, url } = await serveDist();
+  try {
+    const iterations = opts.quick ? 46 : 230;
+    const times = (await measureAdvice(url, iterations)).slice(4); // the first ticks warm up the JIT
+    const sorted = [...times].sort((a, b) => a - b);
+    results.push({
+      name: 'web.advice_update_ms',
+      value: round(percentile(sorted, 95), 2),
+      unit: 'ms',
+      p50: round(percentile(sorted, 50), 2),
+      max: round(sorted.at(-1) ?? Number.NaN, 2),
+      samples: sorted.length,
+      target_p95: 50,
+    });
+  } finally {
+    server.close();
+  }
+  return results;
+}

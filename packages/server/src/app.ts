@@ -1,0 +1,89 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import { adminUserRoutes } from './auth/admin-user-routes.ts';
+import { registerAuthentication } from './auth/authenticate.ts';
+import { scheduleHousekeeping } from './auth/housekeeping.ts';
+import { oidcRoutes } from './auth/oidc-routes.ts';
+import { sessionRoutes } from './auth/session-routes.ts';
+import type { Config } from './config.ts';
+import type { Dialect } from './db/connect.ts';
+import type { Database } from './db/schema.ts';
+import type { Clock } from './http/app-context.ts';
+import { answerError, registerErrorHandling } from './http/error-handler.ts';
+import { healthRoutes } from './http/health-routes.ts';
+import { registerValidation } from './http/validation.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerWebApp } from './plugins/web-app.ts';
+import { domainRoutes } from './routes/index.ts';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  config: Config;
+  clock?: Clock;
+  /** Off unless asked for (tests); `nestwerk serve` turns it on. */
+  logger?: boolean;
+}
+
+/** The path without its query: search terms are names and birth dates, which do not belong in a log file. */
+function pathOf(url: string): string {
+  const q = url.indexOf('?');
+  return q === -1 ? url : url.slice(0, q);
+}
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    // No headers (cookies, CSRF tokens), no bodies (passwords, family data), no query strings.
+    serializers: {
+      req: (req) => ({ method: req.method, url: pathOf(req.url), remoteAddress: req.ip }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  };
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const hops = config.trustProxy;
+  const serverOptions: FastifyServerOptions = {
+    logger: options.logger ? loggerOptions(config) : false,
+    bodyLimit: config.bodyLimitBytes,
+    // Fastify's types omit the hop count its runtime accepts; this is what it would do with it.
+    trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
+    // A slow client must not hold a connection (and a SQLite reader) forever.
+    requestTimeout: 60_000,
+    routerOptions: { maxParamLength: 200 },
+    // A malformed URL is answered before any route or hook runs: in our format, with our headers, without
+    // echoing the URL back.
+    frameworkErrors: (error, request, reply) => {
+      applySecurityHeaders(request, reply, config);
+      answerError(error, request, reply);
+    },
+  };
+  const app = Fastify(serverOptions);
+  app.decorate('db', options.db);
+  app.decorate('dialect', options.dialect);
+  app.decorate('config', config);
+  app.decorate('clock', options.clock ?? (() => new Date()));
+
+  // The API speaks JSON only; a text/plain body is refused (415) instead of reaching a handler as a string.
+  app.removeContentTypeParser('text/plain');
+  registerValidation(app);
+  registerErrorHandling(app);
+  registerSecurityHeaders(app, config);
+  await app.register(fastifyCookie);
+  registerAuthentication(app);
+  scheduleHousekeeping(app);
+  await registerOpenApi(app);
+
+  await app.register(healthRoutes);
+  await app.register(sessionRoutes);
+  await app.register(oidcRoutes);
+  await app.register(adminUserRoutes);
+  await app.register(domainRoutes);
+  await registerWebApp(app, config.webDist);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,100 @@
+import { type Kysely, PostgresAdapter, type Selectable, sql, type Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { AuditLogTable, Database } from '../db/schema.ts';
+import { auditRowHash, GENESIS_HASH, type HashedAuditFields } from './hash.ts';
+
+export type AuditOutcome = AuditLogTable['outcome'];
+/** 'no_consent': shared without consent after the five questions of Thema 4 (referrals) — always flagged. */
+export type AuditBasis = 'care_relationship' | 'consent' | 'no_consent' | 'emergency' | 'admin' | 'none';
+
+/** What happened, by whom, to whom and on what basis (NEN 7513). */
+export interface AuditEntry {
+  /** e.g. 'family.read', 'family.search', 'contact.write', 'export', 'login', 'access.denied', 'audit.read'. */
+  action: string;
+  outcome: AuditOutcome;
+  userId?: string | null;
+  userRole?: string | null;
+  organisationId?: string | null;
+  onBehalfOf?: string | null;
+  purpose?: string | null;
+  basis?: AuditBasis | null;
+  /** Emergency access: the written reason. */
+  basisDetail?: string | null;
+  clientIp?: string | null;
+  familyId?: string | null;
+  personIds?: readonly string[] | null;
+  details?: Readonly<Record<string, unknown>> | null;
+  /** Defaults to now; tests and imports may set it. */
+  at?: Date | string;
+}
+
+export type AuditRecord = Selectable<AuditLogTable>;
+
+/**
+ * Any constant will do, as long as nothing else in the database uses it: all appenders in all processes
+ * queue on it, so reading the last hash and inserting the next row happen as one step.
+ */
+const AUDIT_CHAIN_LOCK = 75_107_513;
+
+/**
+ * Appends one row to the hash-chained audit log inside the caller's transaction, so the record commits (or
+ * rolls back) together with the data it describes.
+ *
+ * Appenders are serialised: on PostgreSQL by a transaction-scoped advisory lock (held until commit, so call
+ * this as the last statement of the transaction to keep the wait short); on SQLite by the write lock that
+ * every read-write transaction takes at `begin immediate`. The unique index on prev_hash is the backstop:
+ * a forked chain cannot commit.
+ */
+export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRecord> {
+  if (!trx.isTransaction)
+    throw new Error('appendAudit must run inside the transaction of the change it records');
+  if (isPostgres(trx)) {
+    const { rows } = await sql<{ isolation: string }>`select pg_advisory_xact_lock(${sql.lit(
+      AUDIT_CHAIN_LOCK,
+    )}), current_setting('transaction_isolation') as isolation`.execute(trx);
+    // Under repeatable read the snapshot predates the lock and would miss the row committed just before it.
+    if (rows[0]?.isolation !== 'read committed')
+      throw new Error('appendAudit needs a READ COMMITTED transaction on PostgreSQL');
+  }
+  const last = await trx
+    .selectFrom('audit_log')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+  const at = entry.at === undefined ? new Date() : new Date(entry.at);
+  const fields: HashedAuditFields = {
+    id: uuidv7(),
+    at: at.toISOString(),
+    user_id: entry.userId ?? null,
+    user_role: entry.userRole ?? null,
+    organisation_id: entry.organisationId ?? null,
+    on_behalf_of: entry.onBehalfOf ?? null,
+    action: entry.action,
+    outcome: entry.outcome,
+    purpose: entry.purpose ?? null,
+    basis: entry.basis ?? null,
+    basis_detail: entry.basisDetail ?? null,
+    client_ip: entry.clientIp ?? null,
+    family_id: entry.familyId ?? null,
+    person_ids: entry.personIds ? JSON.stringify(entry.personIds) : null,
+    details_json: entry.details ? JSON.stringify(entry.details) : null,
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const hash = auditRowHash(fields);
+  return trx
+    .insertInto('audit_log')
+    .values({ ...fields, hash })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+function isPostgres(trx: Transaction<Database>): boolean {
+  return trx.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** For events that change nothing else (a log-in, a denial, a read): the audit row in its own transaction. */
+export function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<AuditRecord> {
+  return db.transaction().execute((trx) => appendAudit(trx, entry));
+}

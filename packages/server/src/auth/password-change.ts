@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { HttpError } from '../http/errors.ts';
+import { requirePrincipal } from '../http/principal.ts';
+import { auditAuth } from './auth-audit.ts';
+import { normaliseEmail } from './login.ts';
+import { lockedError, lockedUntil, recordFailure } from './login-throttle.ts';
+import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.ts';
+import { deleteUserSessions } from './session-store.ts';
+
+/**
+ * `POST /api/session/password`. The current password is asked again (ASVS 2.1.5) and a wrong one counts towards
+ * the lockout like a failed log-in, so a left-open session cannot be used to guess it. Other sessions of the
+ * user end; this one stays.
+ */
+export async function changePassword(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const principal = requirePrincipal(request);
+  const user = await app.db
+    .selectFrom('users')
+    .select(['id', 'email', 'password_hash'])
+    .where('id', '=', principal.userId)
+    .executeTakeFirstOrThrow();
+  const email = normaliseEmail(user.email);
+  const who = { id: principal.userId, role: principal.role, organisationId: principal.organisationId };
+
+  const until = await lockedUntil(app.db, app.config, email, app.clock());
+  if (until) throw lockedError(until);
+
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    await app.db.transaction().execute(async (trx) => {
+      await recordFailure(trx, app.config, { email, ip: request.ip, now: app.clock() });
+      await auditAuth(trx, {
+        action: 'password.change',
+        outcome: 'failure',
+        user: who,
+        clientIp: request.ip,
+        details: { reason: 'wrong_current_password' },
+      });
+    });
+    throw new HttpError('invalid_input', 'The current password is not correct.', 'currentPassword');
+  }
+  const policy = checkPasswordPolicy(input.newPassword, { email: user.email });
+  if (!policy.ok) throw new HttpError('invalid_input', policy.message, 'newPassword');
+  if (input.newPassword === input.currentPassword)
+    throw new HttpError(
+      'invalid_input',
+      'Choose a password that differs from the current one.',
+      'newPassword',
+    );
+
+  const hash = await hashPassword(input.newPassword);
+  await app.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set((eb) => ({ password_hash: hash, must_change_password: 0, version: eb('version', '+', 1) }))
+      .where('id', '=', user.id)
+      .execute();
+    await deleteUserSessions(trx, user.id, principal.sessionIdHash);
+    await auditAuth(trx, { action: 'password.change', outcome: 'success', user: who, clientIp: request.ip });
+  });
+}

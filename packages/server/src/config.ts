@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Undefined: the embedded SQLite file under ./data (the database module decides where). */
+  databaseUrl: string | undefined;
+  /** Behind TLS: `__Host-` cookie with Secure, and HSTS. */
+  secureCookies: boolean;
+  /** Fastify's trustProxy: false, true, a hop count, or a comma-separated list of proxy addresses. */
+  trustProxy: boolean | number | string;
+  bodyLimitBytes: number;
+  session: { idleMinutes: number; absoluteHours: number; pendingMinutes: number };
+  login: {
+    maxFailuresPerAccount: number;
+    lockMinutes: number;
+    maxAttemptsPerIp: number;
+    windowMinutes: number;
+  };
+  /** The built web app; null when it has not been built (the API still works). */
+  webDist: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  oidc: OidcConfig | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const envSchema = z.object({
+  PORT: int(0, 65_535).default(8080),
+  NESTWERK_HOST: z.string().min(1).default('0.0.0.0'),
+  NESTWERK_DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgres://')
+    .optional(),
+  NESTWERK_SECURE_COOKIES: flag.default(false),
+  NESTWERK_TRUST_PROXY: z.string().optional(),
+  NESTWERK_BODY_LIMIT_KB: int(1, 10_240).default(256),
+  NESTWERK_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
+  NESTWERK_SESSION_ABSOLUTE_HOURS: int(1, 7 * 24).default(12),
+  NESTWERK_LOGIN_MAX_FAILURES: int(1, 1000).default(10),
+  NESTWERK_LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
+  NESTWERK_LOGIN_MAX_PER_IP: int(1, 100_000).default(50),
+  NESTWERK_WEB_DIST: z.string().min(1).optional(),
+  NESTWERK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NESTWERK_OIDC_ISSUER: z.url().optional(),
+  NESTWERK_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  NESTWERK_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  NESTWERK_OIDC_REDIRECT_URL: z.url().optional(),
+});
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+function parseTrustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  // Addresses or CIDR ranges; proxy-addr validates them when Fastify starts.
+  if (/^[0-9a-fA-F:.,/ ]+$/.test(raw)) return raw;
+  throw new ConfigError(
+    'NESTWERK_TRUST_PROXY',
+    'NESTWERK_TRUST_PROXY must be true, false, a number of hops, or comma-separated proxy addresses',
+  );
+}
+
+/** Reads the environment once at start; a bad value stops the server with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Blank variables count as unset: `PORT= nestwerk serve` should not fail on "must be a whole number".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, `${variable} ${issue?.message ?? 'is invalid'}`);
+  }
+  const e = parsed.data;
+  const oidcVars = [
+    e.NESTWERK_OIDC_ISSUER,
+    e.NESTWERK_OIDC_CLIENT_ID,
+    e.NESTWERK_OIDC_CLIENT_SECRET,
+    e.NESTWERK_OIDC_REDIRECT_URL,
+  ];
+  const oidcSet = oidcVars.filter((v) => v !== undefined).length;
+  if (oidcSet !== 0 && oidcSet !== oidcVars.length)
+    throw new ConfigError(
+      'NESTWERK_OIDC_ISSUER',
+      'Set all of NESTWERK_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _REDIRECT_URL, or none',
+    );
+  const webDist = e.NESTWERK_WEB_DIST ?? defaultWebDist;
+  return {
+    port: e.PORT,
+    host: e.NESTWERK_HOST,
+    databaseUrl: e.NESTWERK_DATABASE_URL,
+    secureCookies: e.NESTWERK_SECURE_COOKIES,
+    trustProxy: parseTrustProxy(e.NESTWERK_TRUST_PROXY),
+    bodyLimitBytes: e.NESTWERK_BODY_LIMIT_KB * 1024,
+    session: {
+      idleMinutes: e.NESTWERK_SESSION_IDLE_MINUTES,
+      absoluteHours: e.NESTWERK_SESSION_ABSOLUTE_HOURS,
+      pendingMinutes: 10,
+    },
+    login: {
+      maxFailuresPerAccount: e.NESTWERK_LOGIN_MAX_FAILURES,
+      lockMinutes: e.NESTWERK_LOGIN_LOCK_MINUTES,
+      maxAttemptsPerIp: e.NESTWERK_LOGIN_MAX_PER_IP,
+      windowMinutes: 15,
+    },
+    webDist: existsSync(webDist) ? webDist : null,
+    logLevel: e.NESTWERK_LOG_LEVEL,
+    oidc:
+      e.NESTWERK_OIDC_ISSUER &&
+      e.NESTWERK_OIDC_CLIENT_ID &&
+      e.NESTWERK_OIDC_CLIENT_SECRET &&
+      e.NESTWERK_OIDC_REDIRECT_URL
+        ? {
+            issuer: e.NESTWERK_OIDC_ISSUER,
+            clientId: e.NESTWERK_OIDC_CLIENT_ID,
+            clientSecret: e.NESTWERK_OIDC_CLIENT_SECRET,
+            redirectUrl: e.NESTWERK_OIDC_REDIRECT_URL,
+          }
+        : null,
+  };
+}

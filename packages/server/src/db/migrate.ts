@@ -1,0 +1,49 @@
+import { Migrator, sql } from 'kysely';
+import type { Db } from './connect.ts';
+import { InCodeMigrationProvider, migrations } from './migrations/index.ts';
+
+export class MigrationError extends Error {}
+
+function migrator(handle: Db): Migrator {
+  return new Migrator({ db: handle.db, provider: new InCodeMigrationProvider(handle.dialect) });
+}
+
+/**
+ * Brings the schema up to date; safe to run on every start and from several processes at once (the migrator
+ * runs inside one transaction under a lock: an advisory lock on PostgreSQL, `begin immediate` on SQLite).
+ */
+export async function migrateToLatest(handle: Db): Promise<{ applied: string[] }> {
+  const { error, results } = await migrator(handle).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new MigrationError(
+      failed ? `Migration ${failed} failed: ${reason}` : `Migrating failed: ${reason}`,
+    );
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+export interface MigrationState {
+  applied: string[];
+  pending: string[];
+  /** Applied to the database but unknown to this code: the database was written by a newer version. */
+  unknown: string[];
+}
+
+export async function migrationState(handle: Db): Promise<MigrationState> {
+  const known = Object.keys(migrations(handle.dialect));
+  const infos = await migrator(handle).getMigrations();
+  const applied = infos.filter((m) => m.executedAt !== undefined).map((m) => m.name);
+  const tables = await handle.db.introspection.getTables({ withInternalKyselyTables: true });
+  const recorded = tables.some((t) => t.name === 'kysely_migration')
+    ? (await sql<{ name: string }>`select name from kysely_migration`.execute(handle.db)).rows.map(
+        (r) => r.name,
+      )
+    : [];
+  return {
+    applied,
+    pending: known.filter((n) => !applied.includes(n)),
+    unknown: recorded.filter((n) => !known.includes(n)),
+  };
+}

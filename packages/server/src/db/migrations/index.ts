@@ -1,0 +1,26 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import type { Dialect } from '../connect.ts';
+import { coreTables } from './0001_core_tables.ts';
+import { auditLog } from './0002_audit_log.ts';
+import { networkReferrals } from './0003_network_referrals.ts';
+
+/**
+ * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
+ * and each may depend on the dialect where SQL differs. Names sort in the order they run; never rename one
+ * that has shipped, only add.
+ */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_core_tables': coreTables(dialect),
+    '0002_audit_log': auditLog(dialect),
+    '0003_network_referrals': networkReferrals(),
+  };
+}
+
+export class InCodeMigrationProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations(this.dialect);
+  }
+}

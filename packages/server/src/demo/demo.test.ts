@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import { describe, expect, it } from 'vitest';
+import { verifyPassword } from '../auth/password.ts';
+import { verifyAuditChain } from '../audit/verify.ts';
+import { sqliteHandleOf } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+import { createTestDatabase, forEachDatabase, testDialects } from '../testing/databases.ts';
+import { DemoError, hasDemoData, loadDemo, resetDemoPassword } from './load.ts';
+
+const TODAY = new Date('2026-11-23T12:00:00Z');
+const FAMILIES = 150;
+
+forEachDatabase('demo data', (current, dialect) => {
+  it('loads the organisations, the six accounts and N families, with one audit entry', async () => {
+    const { db } = current();
+    expect(await hasDemoData(db)).toBe(false);
+    const progress: number[] = [];
+    const result = await loadDemo(db, {
+      families: FAMILIES,
+      seed: 'test',
+      today: TODAY,
+      password: 'correct horse battery',
+      onProgress: (p) => progress.push(p.done),
+    });
+    expect(progress.at(-1)).toBe(FAMILIES);
+    expect(await hasDemoData(db)).toBe(true);
+    expect(result.accounts.map((a) => [a.email, a.role])).toEqual([
+      ['verpleegkundige@demo.nestwerk.test', 'nurse'],
+      ['jeugdarts@demo.nestwerk.test', 'physician'],
+      ['teamleider@demo.nestwerk.test', 'team_lead'],
+      ['imh@demo.nestwerk.test', 'imh_specialist'],
+      ['beheer@demo.nestwerk.test', 'application_manager'],
+      ['gemeente@demo.nestwerk.test', 'analyst'],
+    ]);
+
+    const imh = await db
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select(['organisations.kind', 'users.password_hash', 'users.is_demo', 'users.team_id'])
+      .where('email', '=', 'imh@demo.nestwerk.test')
+      .executeTakeFirstOrThrow();
+    expect(imh).toMatchObject({ kind: 'partner', is_demo: 1 });
+    expect(imh.team_id).not.toBeNull();
+    expect(await verifyPassword(imh.password_hash, 'correct horse battery')).toBe(true);
+    const regions = await db.selectFrom('organisations').select(['region', 'kind']).orderBy('name').execute();
+    expect(regions).toEqual(
+      expect.arrayContaining([
+        { region: 'nl', kind: 'jgz' },
+        { region: 'be', kind: 'jgz' },
+        { region: 'nl', kind: 'partner' },
+      ]),
+    );
+    const nlTeams = await db
+      .selectFrom('teams')
+      .innerJoin('organisations', 'organisations.id', 'teams.organisation_id')
+      .where('organisations.region', '=', 'nl')
+      .where('organisations.kind', '=', 'jgz')
+      .select('teams.name')
+      .execute();
+    expect(nlTeams.length).toBeGreaterThanOrEqual(2);
+
+    expect(await count(db, 'families')).toBe(FAMILIES);
+    const audit = await db.selectFrom('audit_log').selectAll().execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'demo.load', outcome: 'success' });
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('makes a plausible caseload: all ages from pregnancy to six, contacts over time, assessed and followed up', async () => {
+    const { db } = current();
+    const children = await db.selectFrom('persons').select(['birth_date', 'due_date']).where('kind', '=', 'child').execute();
+    const today = TODAY.toISOString().slice(0, 10);
+    expect(children.some((c) => c.due_date !== null && c.due_date > today)).toBe(true);
+    const ages = children.filter((c) => c.birth_date).map((c) => (Date.parse(today) - Date.parse(c.birth_date!)) / 86_400_000 / 365.25);
+    expect(Math.min(...ages)).toBeLessThan(0.5);
+    expect(Math.max(...ages)).toBeGreaterThan(5);
+    expect(Math.max(...ages)).toBeLessThanOrEqual(6.01);
+
+    const caregiverRoles = await db.selectFrom('persons').select('caregiver_role').distinct().where('kind', '=', 'caregiver').execute();
+    expect(caregiverRoles.map((r) => r.caregiver_role)).toEqual(expect.arrayContaining(['mother', 'father']));
+
+    const perFamily = await db
+      .selectFrom('contacts')
+      .select(['family_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('family_id')
+      .execute();
+    expect(perFamily.some((r) => Number(r.n) >= 3)).toBe(true);
+    expect(await count(db, 'assessments')).toBe(await count(db, 'contacts'));
+    const versions = await db.selectFrom('assessments').select('knowledge_version').distinct().execute();
+    expect(versions).toHaveLength(1);
+    const bands = (await db.selectFrom('assessments').select('suggested_band').distinct().execute()).map((r) => r.suggested_band);
+    expect(bands).toEqual(expect.arrayContaining(['safe', 'insecure']));
+    // Stored result is the engine's own output for the stored input.
+    const one = await db.selectFrom('assessments').select(['input_json', 'result_json', 'suggested_band']).limit(1).executeTakeFirstOrThrow();
+    expect(JSON.parse(one.result_json).relationship.suggestedBand).toBe(one.suggested_band);
+    expect(JSON.parse(one.input_json)).toHaveProperty('child');
+
+    const observations = await db.selectFrom('observations').select('kind').distinct().execute();
+    expect(observations.map((o) => o.kind).sort()).toEqual(['criterion', 'cue', 'factor']);
+    const overdue = await db
+      .selectFrom('agreements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open')
+      .where('follow_up_due', '<', today)
+      .executeTakeFirstOrThrow();
+    expect(Number(overdue.n)).toBeGreaterThan(0);
+    const upcoming = await db
+      .selectFrom('agreements')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '=', 'open')
+      .where('follow_up_due', '>=', today)
+      .executeTakeFirstOrThrow();
+    expect(Number(upcoming.n)).toBeGreaterThan(Number(overdue.n));
+
+    // The demo nurse has a caseload of her own, and the team sees more than that.
+    const nurse = await db.selectFrom('users').select(['id', 'team_id']).where('email', '=', 'verpleegkundige@demo.nestwerk.test').executeTakeFirstOrThrow();
+    const own = await count(db, 'care_relationships', (q) => q.where('user_id', '=', nurse.id).where('end_date', 'is', null));
+    const team = await count(db, 'care_relationships', (q) => q.where('team_id', '=', nurse.team_id));
+    expect(own).toBeGreaterThan(5);
+    expect(team).toBeGreaterThan(own);
+    if (dialect === 'sqlite') {
+      const sqlite = sqliteHandleOf(db)!;
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    }
+  });
+
+  it('refuses to load twice, and can give the demo accounts a new password', async () => {
+    const { db } = current();
+    await expect(loadDemo(db, { families: 1, password: 'another long password' })).rejects.toThrow(DemoError);
+    const password = await resetDemoPassword(db);
+    expect(password.length).toBeGreaterThanOrEqual(16);
+    const user = await db.selectFrom('users').select('password_hash').where('email', '=', 'beheer@demo.nestwerk.test').executeTakeFirstOrThrow();
+    expect(await verifyPassword(user.password_hash, password)).toBe(true);
+    expect((await verifyAuditChain(db)).checked).toBe(2);
+  });
+});
+
+describe.each(testDialects())('demo determinism [%s]', (dialect) => {
+  it('gives the same families for the same seed and day', async () => {
+    const a = await createTestDatabase(dialect);
+    const b = await createTestDatabase(dialect);
+    try {
+      const first = await loadDemo(a.db, { families: 40, seed: 'same', today: TODAY });
+      await loadDemo(b.db, { families: 40, seed: 'same', today: TODAY });
+      expect(first.passwordGenerated).toBe(process.env.NESTWERK_DEMO_PASSWORD ? false : true);
+      for (const table of ['families', 'persons', 'contacts', 'observations', 'assessments', 'agreements', 'care_relationships'] as const) {
+        const order = table === 'observations' ? sql.raw('contact_id, kind, code') : sql.raw('id');
+        const left = await sql`select * from ${sql.table(table)} order by ${order}`.execute(a.db);
+        const right = await sql`select * from ${sql.table(table)} order by ${order}`.execute(b.db);
+        expect(right.rows, table).toEqual(left.rows);
+      }
+    } finally {
+      await a.dispose();
+      await b.dispose();
+    }
+  });
+});
+
+async function count(
+  db: import('kysely').Kysely<Database>,
+  table: keyof Database,
+  where: (q: import('kysely').SelectQueryBuilder<Database, keyof Database, object>) => import('kysely').SelectQueryBuilder<Database, keyof Database, object> = (q) => q,
+): Promise<number> {
+  const row = await where(db.selectFrom(table) as never)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number((row as { n: number }).n);
+}

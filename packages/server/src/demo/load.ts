@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { appendAudit, recordAudit } from '../audit/append.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Database } from '../db/schema.ts';
+import { bulkWriter, insertChunked } from './bulk-insert.ts';
+import { type FamilyRows, generateFamily } from './family.ts';
+import { DEMO_DOMAIN, type DemoAccount, planStaff } from './staff.ts';
+
+export interface DemoOptions {
+  families: number;
+  /** Same seed (and day) → same families. */
+  seed?: string;
+  /** The day the data is made for (default: today); every date is relative to it. */
+  today?: Date;
+  /** Default: NESTWERK_DEMO_PASSWORD, else a generated one. */
+  password?: string;
+  onProgress?: (progress: { done: number; total: number }) => void;
+}
+
+export interface DemoResult {
+  accounts: DemoAccount[];
+  password: string;
+  passwordGenerated: boolean;
+  families: number;
+  seed: string;
+}
+
+export const DEFAULT_DEMO_SEED = 'nestwerk';
+export const DEMO_PASSWORD_MIN_LENGTH = 12;
+
+export class DemoError extends Error {}
+
+/** Families per transaction: large enough that fsyncs do not dominate, small enough to show progress. */
+const BATCH = 500;
+
+export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', `verpleegkundige@${DEMO_DOMAIN}`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Loads the demo organisations, accounts and `families` synthetic families. Bulk inserts in batches; the
+ * load is one audit entry (who and how many), not one per row: no real person's data is touched.
+ */
+export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Promise<DemoResult> {
+  if (!Number.isInteger(options.families) || options.families < 0)
+    throw new DemoError('families must be a whole number ≥ 0');
+  if (await hasDemoData(db)) throw new DemoError('The demo data is already loaded');
+  const { password, generated } = demoPassword(options.password);
+  const seed = options.seed ?? DEFAULT_DEMO_SEED;
+  const day = options.today ?? new Date();
+  const today = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+
+  const staff = planStaff(options.families, seed, today);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await insertChunked(trx, 'organisations', staff.organisations);
+    await insertChunked(trx, 'teams', staff.teams);
+    await insertChunked(
+      trx,
+      'users',
+      staff.users.map((u) => ({ ...u, password_hash: passwordHash })),
+    );
+  });
+
+  const ctx = { seed, today, staff };
+  const writer = bulkWriter(db);
+  try {
+    for (let start = 0; start < options.families; start += BATCH) {
+      const end = Math.min(options.families, start + BATCH);
+      const batch: FamilyRows[] = [];
+      for (let i = start; i < end; i++) batch.push(generateFamily(i, ctx));
+      await writer.write([
+        ['families', batch.map((f) => f.family)],
+        ['persons', batch.flatMap((f) => f.persons)],
+        ['care_relationships', batch.flatMap((f) => f.careRelationships)],
+        ['contacts', batch.flatMap((f) => f.contacts)],
+        ['observations', batch.flatMap((f) => f.observations)],
+        ['assessments', batch.flatMap((f) => f.assessments)],
+        ['agreements', batch.flatMap((f) => f.agreements)],
+        ['consents', batch.flatMap((f) => f.consents)],
+      ]);
+      options.onProgress?.({ done: end, total: options.families });
+    }
+  } finally {
+    await writer.finish();
+  }
+
+  await recordAudit(db, {
+    action: 'demo.load',
+    outcome: 'success',
+    basis: 'admin',
+    purpose: 'Synthetic demonstration data; no real persons',
+    details: { families: options.families, seed, accounts: staff.users.length },
+  });
+  return {
+    accounts: staff.accounts,
+    password,
+    passwordGenerated: generated,
+    families: options.families,
+    seed,
+  };
+}
+
+/** Gives every demo account a new password (the generated one is shown only once, at load). */
+export async function resetDemoPassword(
+  db: Kysely<Database>,
+  explicit?: string,
+): Promise<DemoResult['password']> {
+  const { password } = demoPassword(explicit);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set((eb) => ({
+        password_hash: passwordHash,
+        failed_logins: 0,
+        locked_until: null,
+        version: eb('version', '+', 1),
+      }))
+      .where('is_demo', '=', 1)
+      .execute();
+    await appendAudit(trx, { action: 'demo.password_reset', outcome: 'success', basis: 'admin' });
+  });
+  return password;
+}
+
+function demoPassword(explicit: string | undefined): { password: string; generated: boolean } {
+  const given = explicit ?? process.env.NESTWERK_DEMO_PASSWORD;
+  if (given !== undefined && given !== '') {
+    if ([...given].length < DEMO_PASSWORD_MIN_LENGTH)
+      throw new DemoError(`NESTWERK_DEMO_PASSWORD must be at least ${DEMO_PASSWORD_MIN_LENGTH} characters`);
+    return { password: given, generated: false };
+  }
+  // 24 characters from a 64-symbol alphabet: 144 random bits.
+  return { password: randomBytes(18).toString('base64url'), generated: true };
+}

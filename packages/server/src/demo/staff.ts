@@ -1,0 +1,204 @@
+import type { Insertable } from 'kysely';
+import type { OrganisationTable, Role, TeamTable, UserTable } from '../db/schema.ts';
+import { STAFF_NAMES } from './names.ts';
+import { demoId, Random } from './random.ts';
+
+export const DEMO_DOMAIN = 'demo.nestwerk.test';
+
+/** The accounts issue 3 names; colleagues the demo creates besides them share their password. */
+export interface DemoAccount {
+  email: string;
+  role: Role;
+  displayName: string;
+  organisation: string;
+  team: string | null;
+}
+
+/** A nurse looks after about this many families; a team has about this many nurses. */
+const CASELOAD = 400;
+const NURSES_PER_TEAM = 8;
+
+type UserRow = Omit<Insertable<UserTable>, 'password_hash'>;
+
+export interface RegionStaff {
+  organisationId: string;
+  teamIds: string[];
+  /** One per team, same index. */
+  physicianIds: string[];
+  /** Nurse k belongs to team k % teamIds.length. */
+  nurseIds: string[];
+}
+
+export interface StaffPlan {
+  organisations: Insertable<OrganisationTable>[];
+  teams: Insertable<TeamTable>[];
+  users: UserRow[];
+  accounts: DemoAccount[];
+  nl: RegionStaff;
+  be: RegionStaff;
+  teamLeadId: string;
+  imhTeamId: string;
+}
+
+/** Which region family `index` lives in: one in five is Flemish, so the counts are exact for any N. */
+export function familyRegion(index: number): { region: 'nl' | 'be'; regionalIndex: number } {
+  return index % 5 === 4
+    ? { region: 'be', regionalIndex: Math.floor(index / 5) }
+    : { region: 'nl', regionalIndex: index - Math.floor(index / 5) };
+}
+
+const NL_TEAMS = ['Noord', 'Zuid', 'Oost', 'West', 'Centrum', 'Bilthoven', 'De Meern', 'Leidsche Rijn'];
+const BE_TEAMS = ['Gent-Centrum', 'Dendermonde', 'Aalst', 'Waasland'];
+
+/**
+ * Organisations, teams and people, sized to the number of families so that caseloads stay realistic
+ * (the demo nurse sees a few hundred families, not all of them).
+ */
+export function planStaff(families: number, seed: string, today: number): StaffPlan {
+  const rng = new Random(`${seed}:staff`);
+  const createdMs = today - 7 * 365 * 86_400_000;
+  const createdAt = new Date(createdMs).toISOString();
+  const id = () => demoId(rng, createdMs);
+
+  const nlOrg = {
+    id: id(),
+    name: 'JGZ Veldland',
+    region: 'nl' as const,
+    kind: 'jgz' as const,
+    created_at: createdAt,
+  };
+  const beOrg = {
+    id: id(),
+    name: 'Kind en Gezin Scheldeland',
+    region: 'be' as const,
+    kind: 'jgz' as const,
+    created_at: createdAt,
+  };
+  const partner = {
+    id: id(),
+    name: 'IMH-netwerk Veldland',
+    region: 'nl' as const,
+    kind: 'partner' as const,
+    created_at: createdAt,
+  };
+  const teams: Insertable<TeamTable>[] = [];
+  const users: UserRow[] = [];
+  const accounts: DemoAccount[] = [];
+
+  const user = (
+    organisationId: string,
+    teamId: string | null,
+    role: Role,
+    email: string,
+    displayName: string,
+  ): string => {
+    const userId = id();
+    users.push({
+      id: userId,
+      organisation_id: organisationId,
+      team_id: teamId,
+      email,
+      display_name: displayName,
+      role,
+      totp_secret: null,
+      totp_enrolled_at: null,
+      is_demo: 1,
+      must_change_password: 0,
+      failed_logins: 0,
+      locked_until: null,
+      disabled_at: null,
+      created_at: createdAt,
+      version: 1,
+    });
+    return userId;
+  };
+  const colleagueName = () => `${rng.pick(STAFF_NAMES.given)} ${rng.pick(STAFF_NAMES.family)}`;
+
+  const region = (
+    org: { id: string; name: string },
+    familyCount: number,
+    minNurses: number,
+    minTeams: number,
+    teamNames: readonly string[],
+    prefix: string,
+  ): RegionStaff => {
+    const nurseCount = Math.max(minNurses, Math.ceil(familyCount / CASELOAD));
+    const teamCount = Math.max(minTeams, Math.ceil(nurseCount / NURSES_PER_TEAM));
+    const staff: RegionStaff = { organisationId: org.id, teamIds: [], physicianIds: [], nurseIds: [] };
+    for (let t = 0; t < teamCount; t++) {
+      const teamId = id();
+      const name = `Team ${teamNames[t] ?? `${teamNames[t % teamNames.length]} ${Math.floor(t / teamNames.length) + 1}`}`;
+      teams.push({ id: teamId, organisation_id: org.id, name, created_at: createdAt });
+      staff.teamIds.push(teamId);
+    }
+    for (let t = 0; t < teamCount; t++) {
+      staff.physicianIds.push(
+        prefix === 'nl' && t === 0
+          ? account(
+              org,
+              staff.teamIds[0]!,
+              teams[0]!.name,
+              'physician',
+              'jeugdarts',
+              'Pieter Smit, jeugdarts',
+            )
+          : user(
+              org.id,
+              staff.teamIds[t]!,
+              'physician',
+              `arts.${prefix}.${t + 1}@${DEMO_DOMAIN}`,
+              colleagueName(),
+            ),
+      );
+    }
+    for (let k = 0; k < nurseCount; k++) {
+      const teamId = staff.teamIds[k % teamCount]!;
+      staff.nurseIds.push(
+        prefix === 'nl' && k === 0
+          ? account(org, teamId, teams[0]!.name, 'nurse', 'verpleegkundige', 'Sanne de Boer, verpleegkundige')
+          : user(org.id, teamId, 'nurse', `vpk.${prefix}.${k + 1}@${DEMO_DOMAIN}`, colleagueName()),
+      );
+    }
+    return staff;
+  };
+
+  const account = (
+    org: { id: string; name: string },
+    teamId: string | null,
+    teamName: string | null,
+    role: Role,
+    local: string,
+    displayName: string,
+  ): string => {
+    const email = `${local}@${DEMO_DOMAIN}`;
+    accounts.push({ email, role, displayName, organisation: org.name, team: teamName });
+    return user(org.id, teamId, role, email, displayName);
+  };
+
+  const beCount = Math.floor(families / 5);
+  const nl = region(nlOrg, families - beCount, 4, 2, NL_TEAMS, 'nl');
+  const teamLeadId = account(
+    nlOrg,
+    nl.teamIds[0]!,
+    teams[0]!.name,
+    'team_lead',
+    'teamleider',
+    'Marieke Jansen, teamleider',
+  );
+  const be = region(beOrg, beCount, 2, 1, BE_TEAMS, 'be');
+
+  const imhTeamId = id();
+  teams.push({
+    id: imhTeamId,
+    organisation_id: partner.id,
+    name: 'IMH-team Veldland',
+    created_at: createdAt,
+  });
+  account(partner, imhTeamId, 'IMH-team Veldland', 'imh_specialist', 'imh', 'Eva Kramer, IMH-specialist');
+  account(nlOrg, null, null, 'application_manager', 'beheer', 'Jeroen Mulder, functioneel beheerder');
+  account(nlOrg, null, null, 'analyst', 'gemeente', 'Fatima El Amrani, beleidsmedewerker gemeente');
+
+  const order = ['verpleegkundige', 'jeugdarts', 'teamleider', 'imh', 'beheer', 'gemeente'];
+  accounts.sort((a, b) => order.indexOf(a.email.split('@')[0]!) - order.indexOf(b.email.split('@')[0]!));
+  return { organisations: [nlOrg, beOrg, partner], teams, users, accounts, nl, be, teamLeadId, imhTeamId };
+}

@@ -1,0 +1,30 @@
+import type {} from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config.ts';
+import type { Dialect } from '../db/connect.ts';
+import type { Database } from '../db/schema.ts';
+
+/** Injectable time, so tests can move past idle timeouts and lockouts without waiting. */
+export type Clock = () => Date;
+
+/**
+ * How a route is reached:
+ * - `none`: no session needed or looked at (health, log-in, OpenAPI);
+ * - `optional`: the session is used when valid, its absence is no error (log-out);
+ * - `pending`: a session between password and second factor (TOTP step, enrolment);
+ * - `session`: a full session, even one whose password must be changed first (session endpoints);
+ * - `full` (default for /api): a full session with no pending password change.
+ */
+export type AuthMode = 'none' | 'optional' | 'pending' | 'session' | 'full';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    dialect: Dialect;
+    config: Config;
+    clock: Clock;
+  }
+  interface FastifyContextConfig {
+    auth?: AuthMode;
+  }
+}

@@ -1,0 +1,23 @@
+// The server package as the CLI and the benchmarks see it (they may import @nestwerk/server by name only).
+// One export line per module, sorted by path (biome keeps the order).
+
+export { type AppOptions, buildApp } from './app.ts';
+export { verifyAuditChain } from './audit/verify.ts';
+export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password.ts';
+export { type Config, ConfigError, loadConfig } from './config.ts';
+export { DatabaseUrlError, type Db, type Dialect, openDatabase } from './db/connect.ts';
+export { MigrationError, migrateToLatest, migrationState } from './db/migrate.ts';
+export {
+  DEFAULT_DEMO_SEED,
+  DemoError,
+  type DemoOptions,
+  type DemoResult,
+  hasDemoData,
+  loadDemo,
+  resetDemoPassword,
+} from './demo/load.ts';
+export type { Clock } from './http/app-context.ts';
+
+// Benchmarks of the domain API (engineer S3): a scratch database and the bare baseline route
+export { type BareServer, startBareFamilyServer } from './routes/bench/bare-family-server.ts';
+export { type BenchDatabase, openBenchDatabase } from './routes/bench/bench-database.ts';

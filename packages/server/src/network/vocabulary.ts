@@ -1,0 +1,66 @@
+import {
+  CUE_CODES,
+  FACTOR_CODES,
+  IMH_REFERRAL_REASON_CODES,
+  INTERVENTION_CODES,
+  knowledge,
+  type Lang,
+  PARTNER_KIND_CODES,
+  REFERRAL_CRITERION_CODES,
+  type Region,
+  type Text,
+  text,
+} from '@nestwerk/knowledge';
+import { z } from 'zod';
+
+/** The knowledge's codes as request schemas: an unknown code is a 400 naming the field. */
+export const cueCode = z.enum(CUE_CODES);
+export const factorCode = z.enum(FACTOR_CODES);
+export const criterionCode = z.enum(REFERRAL_CRITERION_CODES);
+export const imhReasonCode = z.enum(IMH_REFERRAL_REASON_CODES);
+export const interventionCode = z.enum(INTERVENTION_CODES);
+export const partnerKindCode = z.enum(PARTNER_KIND_CODES);
+
+const INTERVENTION_SET: ReadonlySet<string> = new Set(INTERVENTION_CODES);
+export const isInterventionCode = (s: string): boolean => INTERVENTION_SET.has(s);
+const KIND_SET: ReadonlySet<string> = new Set(PARTNER_KIND_CODES);
+export const isPartnerKind = (s: string): boolean => KIND_SET.has(s);
+
+const labels = new Map<string, Text>([
+  ...knowledge.cues.map((c) => [`cue:${c.code}`, c.label] as const),
+  ...knowledge.factors.map((f) => [`factor:${f.code}`, f.label] as const),
+  ...knowledge.referralCriteria.map((c) => [`criterion:${c.code}`, c.label] as const),
+  ...knowledge.imhReferralReasons.map((r) => [`imh:${r.code}`, r.label] as const),
+  ...knowledge.interventions.map((i) => [`intervention:${i.code}`, i.label] as const),
+  ...knowledge.partnerKinds.map((k) => [`kind:${k.code}`, k.label] as const),
+]);
+
+export type Vocabulary = 'cue' | 'factor' | 'criterion' | 'imh' | 'intervention' | 'kind';
+
+/** A code with its label in the receiver's language (Dutch, Flemish wording in Flanders). */
+export interface Coded {
+  code: string;
+  label: string;
+}
+
+export function coded(vocabulary: Vocabulary, code: string, region: Region, lang: Lang = 'nl'): Coded {
+  const label = labels.get(`${vocabulary}:${code}`);
+  return { code, label: label ? text(label, lang, region) : code };
+}
+
+const factorKinds = new Map(knowledge.factors.map((f) => [f.code as string, f.kind]));
+const cueLevels = new Map(knowledge.cues.map((c) => [c.code as string, c.level]));
+
+export const factorKind = (code: string) => factorKinds.get(code) ?? 'hindering';
+export const cueLevel = (code: string) => cueLevels.get(code) ?? 'insecure';
+
+/** JSON text columns of code lists: unknown content reads as an empty list, never a crash. */
+export function codesOf(json: string | null): string[] {
+  if (json === null) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * Break the glass (NEN 7510-2 §9.4): long enough for an urgent situation (a night shift, a weekend call), short
+ * enough that it does not turn into a standing relationship. After this the professional asks again.
+ */
+export const EMERGENCY_ACCESS_HOURS = 4;
+
+/** A written reason a reviewer can judge afterwards, not "x". */
+export const EMERGENCY_REASON_MIN_LENGTH = 20;
+
+export function emergencyExpiry(now: Date): string {
+  return new Date(now.getTime() + EMERGENCY_ACCESS_HOURS * 3_600_000).toISOString();
+}

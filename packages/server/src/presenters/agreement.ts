@@ -1,0 +1,35 @@
+import type { AgreementRow } from '../repositories/agreements.ts';
+import { flag } from '../repositories/db.ts';
+
+export interface AgreementOut {
+  id: string;
+  contactId: string | null;
+  text: string;
+  nextTopic: string | null;
+  nextTopicPermission: boolean;
+  extraContact: boolean;
+  followUpDue: string | null;
+  status: 'open' | 'done';
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export function presentAgreement(a: AgreementRow, today: string): AgreementOut {
+  return {
+    id: a.id,
+    contactId: a.contact_id,
+    text: a.text,
+    // The topic only travels with the parent's permission to bring it up again (guideline Thema 2).
+    nextTopic: flag(a.next_topic_permission) ? a.next_topic : null,
+    nextTopicPermission: flag(a.next_topic_permission),
+    extraContact: flag(a.extra_contact),
+    followUpDue: a.follow_up_due,
+    status: a.status,
+    overdue: a.status === 'open' && a.follow_up_due !== null && a.follow_up_due < today,
+    createdAt: a.created_at,
+    updatedAt: a.updated_at,
+    version: a.version,
+  };
+}

@@ -1,0 +1,57 @@
+import type { Assessment } from '@nestwerk/engine';
+import type { FactorLevel } from '@nestwerk/knowledge';
+import type { Band } from '../db/schema.ts';
+import type { AssessmentRow } from '../repositories/assessments.ts';
+import { flag } from '../repositories/db.ts';
+
+/** The engine's assessment as stored at the contact, plus the estimate agreed with the parent. */
+export type AssessmentOut = Assessment & {
+  id: string;
+  contactId: string;
+  agreedBand: Band | null;
+  agreedNote: string | null;
+  cumulativeRisk: boolean;
+  safetyConcern: boolean;
+  createdAt: string;
+};
+
+export function presentAssessment(a: AssessmentRow): AssessmentOut {
+  // Written by this server from the engine's own output (see recordContact), so the shape is known.
+  const result = JSON.parse(a.result_json) as Assessment;
+  return {
+    ...result,
+    id: a.id,
+    contactId: a.contact_id,
+    agreedBand: a.agreed_band,
+    agreedNote: a.agreed_note,
+    cumulativeRisk: flag(a.cumulative_risk),
+    safetyConcern: flag(a.safety_concern),
+    createdAt: a.created_at,
+  };
+}
+
+export type BalanceByLevel = Record<FactorLevel, { hindering: number; protective: number }>;
+
+function isTally(v: unknown): v is { hindering: number; protective: number } {
+  if (typeof v !== 'object' || v === null) return false;
+  const t = v as Record<string, unknown>;
+  return typeof t.hindering === 'number' && typeof t.protective === 'number';
+}
+
+/** Just the burden/strength tally per level from a stored result; null if it is missing (older rows). */
+export function balanceByLevel(resultJson: string | null): BalanceByLevel | null {
+  if (!resultJson) return null;
+  try {
+    const parsed: unknown = JSON.parse(resultJson);
+    const byLevel = (parsed as { balance?: { byLevel?: Record<string, unknown> } } | null)?.balance?.byLevel;
+    if (!byLevel || !isTally(byLevel.parent) || !isTally(byLevel.family) || !isTally(byLevel.child))
+      return null;
+    return {
+      parent: { hindering: byLevel.parent.hindering, protective: byLevel.parent.protective },
+      family: { hindering: byLevel.family.hindering, protective: byLevel.family.protective },
+      child: { hindering: byLevel.child.hindering, protective: byLevel.child.protective },
+    };
+  } catch {
+    return null;
+  }
+}

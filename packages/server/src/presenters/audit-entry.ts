@@ -1,0 +1,58 @@
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema.ts';
+
+export interface AuditEntryOut {
+  seq: number;
+  id: string;
+  at: string;
+  userId: string | null;
+  userRole: string | null;
+  organisationId: string | null;
+  onBehalfOf: string | null;
+  action: string;
+  outcome: string;
+  purpose: string | null;
+  basis: string | null;
+  basisDetail: string | null;
+  clientIp: string | null;
+  familyId: string | null;
+  personIds: string[];
+  details: unknown;
+  hash: string;
+}
+
+function parse(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+function ids(json: string | null): string[] {
+  const v = parse(json);
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+export function presentAuditEntry(r: Selectable<AuditLogTable>): AuditEntryOut {
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    at: r.at,
+    userId: r.user_id,
+    userRole: r.user_role,
+    organisationId: r.organisation_id,
+    onBehalfOf: r.on_behalf_of,
+    action: r.action,
+    outcome: r.outcome,
+    purpose: r.purpose,
+    basis: r.basis,
+    basisDetail: r.basis_detail,
+    clientIp: r.client_ip,
+    familyId: r.family_id,
+    personIds: ids(r.person_ids),
+    details: parse(r.details_json),
+    hash: r.hash,
+  };
+}

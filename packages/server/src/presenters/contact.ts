@@ -1,0 +1,121 @@
+import type { Band, ContactType } from '../db/schema.ts';
+import type { AgreementRow } from '../repositories/agreements.ts';
+import type { AssessmentRow } from '../repositories/assessments.ts';
+import type { ContactRow, ContactSummaryRow } from '../repositories/contacts.ts';
+import type { ObservationRow } from '../repositories/observations.ts';
+import { type AgreementOut, presentAgreement } from './agreement.ts';
+import { type AssessmentOut, presentAssessment } from './assessment.ts';
+
+export interface ContactSummaryOut {
+  id: string;
+  childId: string;
+  type: ContactType;
+  date: string;
+  status: 'draft' | 'final';
+  professional: { id: string; displayName: string | null };
+  childAgeMonths: number | null;
+  gestationWeeks: number | null;
+  suggestedBand: Band | null;
+  agreedBand: Band | null;
+}
+
+export function presentContactSummary(c: ContactSummaryRow): ContactSummaryOut {
+  return {
+    id: c.id,
+    childId: c.child_id,
+    type: c.type,
+    date: c.date,
+    status: c.status,
+    professional: { id: c.professional_id, displayName: c.professional_name },
+    childAgeMonths: c.child_age_months,
+    gestationWeeks: c.gestation_weeks,
+    suggestedBand: c.suggested_band,
+    agreedBand: c.agreed_band,
+  };
+}
+
+export interface FactorOut {
+  value: 'present' | 'absent' | 'unknown';
+  reportedBy: 'parent' | 'professional';
+  recordedAt: string;
+}
+
+export interface ContactOut {
+  id: string;
+  familyId: string;
+  childId: string;
+  professional: { id: string; displayName: string | null };
+  type: ContactType;
+  date: string;
+  status: 'draft' | 'final';
+  childAgeMonths: number | null;
+  gestationWeeks: number | null;
+  cues: Record<string, true>;
+  factors: Record<string, FactorOut>;
+  criteria: Record<string, true>;
+  agreedBand: Band | null;
+  agreedNote: string | null;
+  agreement: AgreementOut | null;
+  notes: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ContactParts {
+  contact: ContactRow;
+  professionalName: string | null;
+  observations: ObservationRow[];
+  assessment: AssessmentRow | undefined;
+  agreement: AgreementRow | undefined;
+}
+
+function factorValue(v: string): FactorOut['value'] {
+  return v === 'present' || v === 'absent' ? v : 'unknown';
+}
+
+export function presentContact(parts: ContactParts, today: string): ContactOut {
+  const { contact: c, observations, assessment, agreement } = parts;
+  const cues: Record<string, true> = {};
+  const criteria: Record<string, true> = {};
+  const factors: Record<string, FactorOut> = {};
+  for (const o of observations) {
+    if (o.kind === 'cue') cues[o.code] = true;
+    else if (o.kind === 'criterion') criteria[o.code] = true;
+    else
+      factors[o.code] = { value: factorValue(o.value), reportedBy: o.reported_by, recordedAt: o.recorded_at };
+  }
+  return {
+    id: c.id,
+    familyId: c.family_id,
+    childId: c.child_id,
+    professional: { id: c.professional_id, displayName: parts.professionalName },
+    type: c.type,
+    date: c.date,
+    status: c.status,
+    childAgeMonths: c.child_age_months,
+    gestationWeeks: c.gestation_weeks,
+    cues,
+    factors,
+    criteria,
+    agreedBand: assessment?.agreed_band ?? null,
+    agreedNote: assessment?.agreed_note ?? null,
+    agreement: agreement ? presentAgreement(agreement, today) : null,
+    notes: c.notes,
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    version: c.version,
+  };
+}
+
+export interface ContactWithAssessmentOut {
+  contact: ContactOut;
+  assessment: AssessmentOut | null;
+}
+
+export function presentContactWithAssessment(parts: ContactParts, today: string): ContactWithAssessmentOut {
+  return {
+    contact: presentContact(parts, today),
+    assessment: parts.assessment ? presentAssessment(parts.assessment) : null,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { ConsentTable } from '../db/schema.ts';
+import { type Db, updatedOne } from './db.ts';
+
+export type ConsentRow = Selectable<ConsentTable>;
+
+export async function insertConsent(db: Db, row: Insertable<ConsentTable>): Promise<void> {
+  await db.insertInto('consents').values(row).execute();
+}
+
+export function findConsent(db: Db, id: string): Promise<ConsentRow | undefined> {
+  return db.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listConsents(db: Db, familyId: string): Promise<ConsentRow[]> {
+  return db
+    .selectFrom('consents')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .orderBy('given_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Withdrawal is a one-way, timestamped step: false when it was already withdrawn. */
+export async function withdrawConsent(db: Db, id: string, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable('consents')
+    .set((eb) => ({ withdrawn_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return updatedOne(result);
+}

@@ -1,0 +1,89 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Band, ContactTable } from '../db/schema.ts';
+import { type Db, updatedOne } from './db.ts';
+
+export type ContactRow = Selectable<ContactTable>;
+export type ContactPatch = Pick<
+  ContactTable,
+  'child_id' | 'type' | 'date' | 'child_age_months' | 'gestation_weeks' | 'status' | 'notes'
+>;
+
+export async function insertContact(db: Db, row: Insertable<ContactTable>): Promise<void> {
+  await db.insertInto('contacts').values(row).execute();
+}
+
+export function findContact(db: Db, id: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findContactFamilyId(db: Db, id: string): Promise<string | undefined> {
+  return db
+    .selectFrom('contacts')
+    .select('family_id')
+    .where('id', '=', id)
+    .executeTakeFirst()
+    .then((r) => r?.family_id);
+}
+
+export async function updateContact(
+  db: Db,
+  id: string,
+  version: number,
+  patch: ContactPatch,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('contacts')
+    .set((eb) => ({ ...patch, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return updatedOne(result);
+}
+
+/** One line of the family's timeline, with the assessment made at that contact. */
+export interface ContactSummaryRow {
+  id: string;
+  child_id: string;
+  professional_id: string;
+  professional_name: string | null;
+  type: ContactTable['type'];
+  date: string;
+  status: ContactTable['status'];
+  child_age_months: number | null;
+  gestation_weeks: number | null;
+  suggested_band: Band | null;
+  agreed_band: Band | null;
+  cumulative_risk: number | null;
+  safety_concern: number | null;
+  refer_outside: number | null;
+  result_json: string | null;
+}
+
+export function listContactSummaries(db: Db, familyId: string): Promise<ContactSummaryRow[]> {
+  return db
+    .selectFrom('contacts as c')
+    .leftJoin('users as u', 'u.id', 'c.professional_id')
+    .leftJoin('assessments as a', 'a.contact_id', 'c.id')
+    .select([
+      'c.id',
+      'c.child_id',
+      'c.professional_id',
+      'u.display_name as professional_name',
+      'c.type',
+      'c.date',
+      'c.status',
+      'c.child_age_months',
+      'c.gestation_weeks',
+      'a.suggested_band',
+      'a.agreed_band',
+      'a.cumulative_risk',
+      'a.safety_concern',
+      'a.refer_outside',
+      'a.result_json',
+    ])
+    .where('c.family_id', '=', familyId)
+    .orderBy('c.date', 'desc')
+    .orderBy('c.id', 'desc')
+    .execute();
+}

@@ -1,0 +1,31 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { FamilyTable } from '../db/schema.ts';
+import { type Db, updatedOne } from './db.ts';
+
+export type FamilyRow = Selectable<FamilyTable>;
+export type FamilyPatch = Partial<Pick<FamilyTable, 'name' | 'postcode' | 'municipality'>>;
+
+export async function insertFamily(db: Db, row: Insertable<FamilyTable>): Promise<void> {
+  await db.insertInto('families').values(row).execute();
+}
+
+export function findFamily(db: Db, id: string): Promise<FamilyRow | undefined> {
+  return db.selectFrom('families').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Optimistic lock: false when `version` is stale (someone else saved first). */
+export async function updateFamily(
+  db: Db,
+  id: string,
+  version: number,
+  patch: FamilyPatch,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('families')
+    .set((eb) => ({ ...patch, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return updatedOne(result);
+}

@@ -1,0 +1,57 @@
+import type { AccessLogRow } from './access-log.ts';
+import type { AssessmentRow } from './assessments.ts';
+import type { ContactRow } from './contacts.ts';
+import type { Db } from './db.ts';
+import type { ObservationRow } from './observations.ts';
+
+export interface ExportRows {
+  contacts: Array<ContactRow & { professional_name: string | null }>;
+  observations: ObservationRow[];
+  assessments: AssessmentRow[];
+  access: AccessLogRow[];
+}
+
+/** What the family read leaves out (full contacts, observations, the whole access history), in four queries. */
+export async function loadExportRows(db: Db, familyId: string): Promise<ExportRows> {
+  const [contacts, observations, assessments, access] = await Promise.all([
+    db
+      .selectFrom('contacts as c')
+      .leftJoin('users as u', 'u.id', 'c.professional_id')
+      .selectAll('c')
+      .select('u.display_name as professional_name')
+      .where('c.family_id', '=', familyId)
+      .orderBy('c.date')
+      .orderBy('c.id')
+      .execute(),
+    db
+      .selectFrom('observations as o')
+      .innerJoin('contacts as c', 'c.id', 'o.contact_id')
+      .selectAll('o')
+      .where('c.family_id', '=', familyId)
+      .orderBy('o.contact_id')
+      .orderBy('o.kind')
+      .orderBy('o.code')
+      .execute(),
+    db.selectFrom('assessments').selectAll().where('family_id', '=', familyId).execute(),
+    db
+      .selectFrom('audit_log as a')
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select([
+        'a.seq',
+        'a.at',
+        'a.user_id',
+        'u.display_name as user_name',
+        'a.user_role',
+        'a.organisation_id',
+        'a.action',
+        'a.outcome',
+        'a.purpose',
+        'a.basis',
+        'a.basis_detail',
+      ])
+      .where('a.family_id', '=', familyId)
+      .orderBy('a.seq')
+      .execute(),
+  ]);
+  return { contacts, observations, assessments, access };
+}

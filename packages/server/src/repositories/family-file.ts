@@ -1,0 +1,37 @@
+import { type AgreementRow, listAgreements } from './agreements.ts';
+import { type CareTeamRow, listCareTeam } from './care-relationships.ts';
+import { type ConsentRow, listConsents } from './consents.ts';
+import { type ContactSummaryRow, listContactSummaries } from './contacts.ts';
+import type { Db } from './db.ts';
+import { type FamilyRow, findFamily } from './families.ts';
+import { type InstrumentResponseRow, listInstrumentResponses } from './instrument-responses.ts';
+import { listPersons, type PersonRow } from './persons.ts';
+
+/** Everything in one family's file, as stored. The presenter decides what of it leaves the server. */
+export interface FamilyFile {
+  family: FamilyRow;
+  persons: PersonRow[];
+  contacts: ContactSummaryRow[];
+  agreements: AgreementRow[];
+  consents: ConsentRow[];
+  instrumentResponses: InstrumentResponseRow[];
+  careTeam: CareTeamRow[];
+}
+
+/**
+ * A fixed number of queries per file whatever its size (no query per contact). Used by the family read, the
+ * export, and the bench's bare baseline route, so the baseline runs exactly the same queries.
+ */
+export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFile | undefined> {
+  const family = await findFamily(db, familyId);
+  if (!family) return undefined;
+  const [persons, contacts, agreements, consents, instrumentResponses, careTeam] = await Promise.all([
+    listPersons(db, familyId),
+    listContactSummaries(db, familyId),
+    listAgreements(db, familyId),
+    listConsents(db, familyId),
+    listInstrumentResponses(db, familyId),
+    listCareTeam(db, familyId),
+  ]);
+  return { family, persons, contacts, agreements, consents, instrumentResponses, careTeam };
+}

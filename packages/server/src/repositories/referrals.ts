@@ -1,0 +1,246 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type {
+  ReferralFeedbackTable,
+  ReferralStatus,
+  ReferralStatusHistoryTable,
+  ReferralTable,
+} from '../db/schema-network.ts';
+import { count, type Db, updatedOne } from './db.ts';
+
+export type ReferralRow = Selectable<ReferralTable>;
+export type ReferralPatch = Omit<Updateable<ReferralTable>, 'id' | 'version' | 'updated_at'>;
+export type StatusHistoryRow = Selectable<ReferralStatusHistoryTable>;
+export type FeedbackRow = Selectable<ReferralFeedbackTable>;
+
+export async function insertReferral(db: Db, row: Insertable<ReferralTable>): Promise<void> {
+  await db.insertInto('referrals').values(row).execute();
+}
+
+export function findReferral(db: Db, id: string): Promise<ReferralRow | undefined> {
+  return db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findReferralFamilyId(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('referrals').select('family_id').where('id', '=', id).executeTakeFirst();
+  return row?.family_id;
+}
+
+/**
+ * Changes a referral only when it still has the version (or status) the caller saw: a stale edit or a
+ * transition raced by someone else matches no row.
+ */
+export async function updateReferral(
+  db: Db,
+  id: string,
+  expect: { version?: number; status?: ReferralStatus },
+  patch: ReferralPatch,
+  now: string,
+): Promise<boolean> {
+  let q = db
+    .updateTable('referrals')
+    .set((eb) => ({ ...patch, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expect.version !== undefined) q = q.where('version', '=', expect.version);
+  if (expect.status !== undefined) q = q.where('status', '=', expect.status);
+  return updatedOne(await q.executeTakeFirst());
+}
+
+export async function insertStatusHistory(
+  db: Db,
+  row: Insertable<ReferralStatusHistoryTable>,
+): Promise<void> {
+  await db.insertInto('referral_status_history').values(row).execute();
+}
+
+export function listStatusHistory(db: Db, referralId: string): Promise<StatusHistoryRow[]> {
+  return db
+    .selectFrom('referral_status_history')
+    .selectAll()
+    .where('referral_id', '=', referralId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertFeedback(db: Db, row: Insertable<ReferralFeedbackTable>): Promise<void> {
+  await db.insertInto('referral_feedback').values(row).execute();
+}
+
+export function listFeedback(db: Db, referralId: string): Promise<FeedbackRow[]> {
+  return db
+    .selectFrom('referral_feedback')
+    .selectAll()
+    .where('referral_id', '=', referralId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export function listFamilyReferrals(
+  db: Db,
+  familyId: string,
+): Promise<Array<ReferralRow & { partner_name: string }>> {
+  return db
+    .selectFrom('referrals as r')
+    .innerJoin('partners as p', 'p.id', 'r.partner_id')
+    .selectAll('r')
+    .select('p.name as partner_name')
+    .where('r.family_id', '=', familyId)
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
+/** Statuses after which no feedback is awaited any more: a decline carries its reason, closing ends it. */
+export const FEEDBACK_SETTLED: readonly ReferralStatus[] = ['draft', 'declined', 'closed'];
+
+/** Sent, past its feedback date, and nothing heard back: shows on the worklist and in notifications. */
+export function isFeedbackOverdue(
+  r: Pick<ReferralRow, 'status' | 'feedback_due' | 'feedback_received_at'>,
+  today: string,
+): boolean {
+  return (
+    !FEEDBACK_SETTLED.includes(r.status) &&
+    r.feedback_due !== null &&
+    r.feedback_due < today &&
+    r.feedback_received_at === null
+  );
+}
+
+/** Overdue-feedback counts for a page of families (worklist): one query. */
+export async function overdueFeedbackByFamily(
+  db: Db,
+  familyIds: readonly string[],
+  today: string,
+): Promise<Map<string, number>> {
+  if (familyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('referrals')
+    .select(['family_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('family_id', 'in', [...familyIds])
+    .where('status', 'not in', [...FEEDBACK_SETTLED])
+    .where('feedback_due', '<', today)
+    .where('feedback_received_at', 'is', null)
+    .groupBy('family_id')
+    .execute();
+  return new Map(rows.map((r) => [r.family_id, count(r.n)]));
+}
+
+/** The referrer's referrals whose feedback is overdue (for notifications). */
+export function overdueReferralsOf(
+  db: Db,
+  referrerId: string,
+  today: string,
+): Promise<Array<{ id: string }>> {
+  return db
+    .selectFrom('referrals')
+    .select('id')
+    .where('referrer_id', '=', referrerId)
+    .where('status', 'not in', [...FEEDBACK_SETTLED])
+    .where('feedback_due', '<', today)
+    .where('feedback_received_at', 'is', null)
+    .orderBy('feedback_due')
+    .limit(500)
+    .execute();
+}
+
+export type IntakeFilter = 'open' | 'all' | Exclude<ReferralStatus, 'draft'>;
+
+const OPEN: readonly ReferralStatus[] = ['sent', 'received', 'accepted', 'in_care'];
+
+export interface IntakeRow {
+  id: string;
+  status: ReferralStatus;
+  sent_at: string | null;
+  feedback_due: string | null;
+  intake_date: string | null;
+  basis: 'consent' | 'no_consent';
+  consent_id: string | null;
+  consent_withdrawn_at: string | null;
+  shared_json: string | null;
+  consent_withdrawn: string | null;
+  consent_valid_until: string | null;
+}
+
+/**
+ * One page of an organisation's intake queue, newest first, with the total (window count). Reads only
+ * the referral's own columns and its consent's state — never a table of the family file.
+ */
+export async function intakePage(
+  db: Db,
+  query: { organisationId: string; filter: IntakeFilter; offset: number; limit: number },
+): Promise<{ rows: IntakeRow[]; total: number }> {
+  let q = db
+    .selectFrom('referrals as r')
+    .leftJoin('consents as c', 'c.id', 'r.consent_id')
+    .select([
+      'r.id',
+      'r.status',
+      'r.sent_at',
+      'r.feedback_due',
+      'r.intake_date',
+      'r.basis',
+      'r.consent_id',
+      'r.consent_withdrawn_at',
+      'r.shared_json',
+      'c.withdrawn_at as consent_withdrawn',
+      'c.valid_until as consent_valid_until',
+      (eb) => eb.fn.countAll<number | string>().over().as('total'),
+    ])
+    .where('r.receiver_organisation_id', '=', query.organisationId)
+    .where('r.sent_at', 'is not', null);
+  if (query.filter === 'open') q = q.where('r.status', 'in', [...OPEN]);
+  else if (query.filter !== 'all') q = q.where('r.status', '=', query.filter);
+  const rows = await q
+    .orderBy('r.sent_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .offset(query.offset)
+    .limit(query.limit)
+    .execute();
+  let total = rows[0] ? count(rows[0].total) : 0;
+  if (!rows[0] && query.offset > 0) total = (await intakePage(db, { ...query, offset: 0, limit: 1 })).total;
+  return { rows: rows.map(({ total: _t, ...r }) => r), total };
+}
+
+/** Referrals that rest on a consent and can still be shared: what a withdrawal must stop. */
+export function referralsOnConsent(
+  db: Db,
+  consentId: string,
+): Promise<Array<Pick<ReferralRow, 'id' | 'receiver_organisation_id' | 'status' | 'sent_at'>>> {
+  return db
+    .selectFrom('referrals')
+    .select(['id', 'receiver_organisation_id', 'status', 'sent_at'])
+    .where('consent_id', '=', consentId)
+    .where('consent_withdrawn_at', 'is', null)
+    .execute();
+}
+
+/**
+ * The first contact that recorded a concern: an estimate other than safe, two or more hindering factors, a
+ * referral criterion, a safety concern or advice to refer. Time to help is measured from here.
+ */
+export async function firstSignalDate(db: Db, familyId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('contacts as c')
+    .innerJoin('assessments as a', 'a.contact_id', 'c.id')
+    .select((eb) => eb.fn.min('c.date').as('first'))
+    .where('c.family_id', '=', familyId)
+    .where((eb) =>
+      eb.or([
+        eb('a.suggested_band', 'in', ['insecure', 'problematic_suspected']),
+        eb('a.agreed_band', 'in', ['insecure', 'problematic_suspected']),
+        eb('a.cumulative_risk', '=', 1),
+        eb('a.refer_outside', '=', 1),
+        eb('a.safety_concern', '=', 1),
+        eb.exists(
+          eb
+            .selectFrom('observations as o')
+            .select('o.contact_id')
+            .whereRef('o.contact_id', '=', 'c.id')
+            .where('o.kind', '=', 'criterion'),
+        ),
+      ]),
+    )
+    .executeTakeFirst();
+  return row?.first ?? null;
+}

@@ -1,0 +1,110 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { SafetyRouteStepTable, SafetyRouteTable } from '../db/schema-network.ts';
+import { type Db, updatedOne } from './db.ts';
+
+export type SafetyRouteRow = Selectable<SafetyRouteTable>;
+export type SafetyRouteStepRow = Selectable<SafetyRouteStepTable>;
+
+export async function insertSafetyRoute(db: Db, row: Insertable<SafetyRouteTable>): Promise<void> {
+  await db.insertInto('safety_routes').values(row).execute();
+}
+
+export function findSafetyRoute(db: Db, id: string): Promise<SafetyRouteRow | undefined> {
+  return db.selectFrom('safety_routes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSafetyRouteFamilyId(db: Db, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('safety_routes').select('family_id').where('id', '=', id).executeTakeFirst();
+  return row?.family_id;
+}
+
+export function findOpenSafetyRoute(db: Db, familyId: string): Promise<SafetyRouteRow | undefined> {
+  return db
+    .selectFrom('safety_routes')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
+/** The open route, else the most recent one: what the family file shows. */
+export function currentSafetyRoute(db: Db, familyId: string): Promise<SafetyRouteRow | undefined> {
+  return db
+    .selectFrom('safety_routes')
+    .selectAll()
+    .where('family_id', '=', familyId)
+    .orderBy('status', 'desc')
+    .orderBy('opened_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function listSafetyRouteSteps(db: Db, routeId: string): Promise<SafetyRouteStepRow[]> {
+  return db
+    .selectFrom('safety_route_steps')
+    .selectAll()
+    .where('route_id', '=', routeId)
+    .orderBy('step')
+    .execute();
+}
+
+export async function insertSafetyRouteStep(db: Db, row: Insertable<SafetyRouteStepTable>): Promise<void> {
+  await db.insertInto('safety_route_steps').values(row).execute();
+}
+
+export async function closeSafetyRoute(
+  db: Db,
+  id: string,
+  by: string,
+  decisionJson: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('safety_routes')
+    .set((eb) => ({
+      status: 'closed' as const,
+      closed_by: by,
+      closed_at: now,
+      decision_json: decisionJson,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return updatedOne(result);
+}
+
+export async function touchSafetyRoute(db: Db, id: string): Promise<void> {
+  await db
+    .updateTable('safety_routes')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface OpenRouteRow {
+  family_id: string;
+  id: string;
+  steps_done: number;
+}
+
+/** Open routes and how far they got, for a page of families (worklist): one query. */
+export async function openRoutesByFamily(db: Db, familyIds: readonly string[]): Promise<Map<string, OpenRouteRow>> {
+  if (familyIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('safety_routes as r')
+    .select((eb) => [
+      'r.family_id',
+      'r.id',
+      eb
+        .selectFrom('safety_route_steps as s')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('s.route_id', '=', 'r.id')
+        .as('steps_done'),
+    ])
+    .where('r.family_id', 'in', [...familyIds])
+    .where('r.status', '=', 'open')
+    .execute();
+  return new Map(rows.map((r) => [r.family_id, { family_id: r.family_id, id: r.id, steps_done: Number(r.steps_done ?? 0) }]));
+}

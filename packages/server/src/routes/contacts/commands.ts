@@ -1,0 +1,181 @@
+import { assess } from '@nestwerk/engine';
+import { knowledge } from '@nestwerk/knowledge';
+import { v7 as uuid } from 'uuid';
+import { HttpError } from '../../http/errors.ts';
+import { addDays } from '../../policies/calendar.ts';
+import { type ContactWithAssessmentOut, presentContactWithAssessment } from '../../presenters/contact.ts';
+import { findAgreementByContact, insertAgreement, rewriteAgreement } from '../../repositories/agreements.ts';
+import { insertAssessment, replaceAssessment } from '../../repositories/assessments.ts';
+import {
+  findContact,
+  findContactFamilyId,
+  insertContact,
+  updateContact,
+} from '../../repositories/contacts.ts';
+import type { Db } from '../../repositories/db.ts';
+import { listObservations, replaceObservations } from '../../repositories/observations.ts';
+import { organisationRegion } from '../../repositories/organisations.ts';
+import { listPersons } from '../../repositories/persons.ts';
+import { conflict } from '../shared/conflict.ts';
+import type { RequestContext } from '../shared/context.ts';
+import { withFamily } from '../shared/family-guard.ts';
+import { buildAssessmentInput } from './assessment-input.ts';
+import { type AgeAtContact, ageAtContact } from './child-age.ts';
+import { loadContactParts } from './contact-parts.ts';
+import { agreementFields, assessmentValues, observationRows } from './contact-rows.ts';
+import type { ContactIn } from './schema.ts';
+
+type Computed = { age: AgeAtContact; values: ReturnType<typeof assessmentValues> };
+
+/** Checks the contact against the file and recomputes the engine's assessment on the server (authoritative). */
+async function compute(trx: Db, ctx: RequestContext, familyId: string, body: ContactIn): Promise<Computed> {
+  if (body.date > addDays(ctx.today, 1))
+    throw new HttpError('invalid_input', 'A contact is recorded on or after the day it took place.', 'date');
+  if (body.agreement?.followUpDue !== undefined && body.agreement.followUpDue < body.date)
+    throw new HttpError(
+      'invalid_input',
+      'The follow-up lies before the contact date.',
+      'agreement.followUpDue',
+    );
+  const persons = await listPersons(trx, familyId);
+  const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
+  if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+  const age = ageAtContact(child, body.date);
+  if (body.type === 'prenatal_visit' && 'ageMonths' in age)
+    throw new HttpError('invalid_input', 'A prenatal visit is for a child that is not born yet.', 'type');
+  const input = buildAssessmentInput({
+    region: await organisationRegion(trx, ctx.principal.organisationId),
+    child,
+    age,
+    caregivers: persons.filter((p) => p.kind === 'caregiver'),
+    contact: body,
+  });
+  return { age, values: assessmentValues(input, assess(input, knowledge), body) };
+}
+
+const ageColumns = (age: AgeAtContact) => ({
+  child_age_months: 'ageMonths' in age ? age.ageMonths : null,
+  gestation_weeks: 'gestationWeeks' in age ? age.gestationWeeks : null,
+});
+
+export function recordContact(
+  ctx: RequestContext,
+  familyId: string,
+  body: ContactIn,
+): Promise<ContactWithAssessmentOut> {
+  return withFamily(ctx, { family: familyId, action: 'write', audit: 'contact.create' }, async (trx) => {
+    const { age, values } = await compute(trx, ctx, familyId, body);
+    const id = uuid();
+    const { at, principal } = ctx;
+    await insertContact(trx, {
+      id,
+      family_id: familyId,
+      child_id: body.childId,
+      professional_id: principal.userId,
+      type: body.type,
+      date: body.date,
+      ...ageColumns(age),
+      status: body.status,
+      notes: body.notes ?? null,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    });
+    await replaceObservations(trx, id, observationRows(id, body, at));
+    await insertAssessment(trx, {
+      id: uuid(),
+      contact_id: id,
+      family_id: familyId,
+      created_at: at,
+      ...values,
+    });
+    if (body.agreement)
+      await insertAgreement(trx, {
+        id: uuid(),
+        family_id: familyId,
+        contact_id: id,
+        ...agreementFields(body.agreement),
+        status: 'open',
+        created_by: principal.userId,
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      });
+    const parts = await loadContactParts(trx, id);
+    return {
+      value: presentContactWithAssessment(parts, ctx.today),
+      personIds: [body.childId],
+      details: { contactId: id, status: body.status },
+    };
+  });
+}
+
+export function readContact(ctx: RequestContext, contactId: string): Promise<ContactWithAssessmentOut> {
+  return withFamily(
+    ctx,
+    { family: (trx) => findContactFamilyId(trx, contactId), action: 'read', audit: 'contact.read' },
+    async (trx) => {
+      const parts = await loadContactParts(trx, contactId);
+      return {
+        value: presentContactWithAssessment(parts, ctx.today),
+        personIds: [parts.contact.child_id],
+        details: { contactId },
+      };
+    },
+  );
+}
+
+export function reviseContact(
+  ctx: RequestContext,
+  contactId: string,
+  body: ContactIn & { version: number },
+): Promise<ContactWithAssessmentOut> {
+  return withFamily(
+    ctx,
+    { family: (trx) => findContactFamilyId(trx, contactId), action: 'write', audit: 'contact.update' },
+    async (trx, grant) => {
+      const { age, values } = await compute(trx, ctx, grant.familyId, body);
+      const { at } = ctx;
+      const patch = {
+        child_id: body.childId,
+        type: body.type,
+        date: body.date,
+        ...ageColumns(age),
+        status: body.status,
+        notes: body.notes ?? null,
+      };
+      if (!(await updateContact(trx, contactId, body.version, patch, at)))
+        throw conflict(
+          'contact',
+          presentContactWithAssessment(await loadContactParts(trx, contactId), ctx.today),
+        );
+      const previous = await listObservations(trx, contactId);
+      await replaceObservations(trx, contactId, observationRows(contactId, body, at, previous));
+      await replaceAssessment(trx, contactId, values);
+      const existing = await findAgreementByContact(trx, contactId);
+      // Leaving out the agreement keeps the one recorded earlier: an edit never silently drops an agreement.
+      if (body.agreement && existing)
+        await rewriteAgreement(trx, existing.id, agreementFields(body.agreement), at);
+      else if (body.agreement) {
+        const contact = await findContact(trx, contactId);
+        await insertAgreement(trx, {
+          id: uuid(),
+          family_id: grant.familyId,
+          contact_id: contactId,
+          ...agreementFields(body.agreement),
+          status: 'open',
+          created_by: ctx.principal.userId,
+          created_at: contact?.created_at ?? at,
+          updated_at: at,
+          version: 1,
+        });
+      }
+      const parts = await loadContactParts(trx, contactId);
+      return {
+        value: presentContactWithAssessment(parts, ctx.today),
+        personIds: [body.childId],
+        details: { contactId, status: body.status },
+      };
+    },
+  );
+}

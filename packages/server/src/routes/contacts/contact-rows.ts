@@ -1,0 +1,64 @@
+import type { Assessment, AssessmentInput } from '@nestwerk/engine';
+import type { AgreementTable } from '../../db/schema.ts';
+import type { AgreementPatch } from '../../repositories/agreements.ts';
+import type { AssessmentValues } from '../../repositories/assessments.ts';
+import { bit } from '../../repositories/db.ts';
+import type { ObservationRow } from '../../repositories/observations.ts';
+import type { AgreementIn, ContactIn } from './schema.ts';
+
+const key = (o: Pick<ObservationRow, 'kind' | 'code' | 'value' | 'reported_by'>) =>
+  `${o.kind}|${o.code}|${o.value}|${o.reported_by}`;
+
+/**
+ * The observations of a contact as rows. An observation that did not change keeps the moment it was first
+ * recorded: "who said so, and when" must not be rewritten by a later edit of something else.
+ */
+export function observationRows(
+  contactId: string,
+  body: ContactIn,
+  at: string,
+  previous: readonly ObservationRow[] = [],
+): ObservationRow[] {
+  const since = new Map(previous.map((o) => [key(o), o.recorded_at]));
+  const rows: ObservationRow[] = [];
+  const add = (row: Omit<ObservationRow, 'recorded_at' | 'contact_id'>) =>
+    rows.push({ ...row, contact_id: contactId, recorded_at: since.get(key(row)) ?? at });
+  for (const [code, seen] of Object.entries(body.cues))
+    if (seen) add({ kind: 'cue', code, value: 'true', reported_by: 'professional' });
+  for (const [code, f] of Object.entries(body.factors))
+    if (f) add({ kind: 'factor', code, value: f.value, reported_by: f.reportedBy });
+  for (const [code, holds] of Object.entries(body.criteria))
+    if (holds) add({ kind: 'criterion', code, value: 'true', reported_by: 'professional' });
+  return rows;
+}
+
+/** The engine's suggestion with the knowledge version it came from, next to the estimate agreed with the parent. */
+export function assessmentValues(
+  input: AssessmentInput,
+  result: Assessment,
+  body: ContactIn,
+): AssessmentValues {
+  return {
+    knowledge_version: result.knowledgeVersion,
+    input_json: JSON.stringify(input),
+    result_json: JSON.stringify(result),
+    suggested_band: result.relationship.suggestedBand,
+    agreed_band: body.agreedBand ?? null,
+    agreed_note: body.agreedNote ?? null,
+    cumulative_risk: bit(result.balance.cumulativeRisk),
+    refer_outside: bit(result.referral.referOutside),
+    safety_concern: bit(result.safetyConcern),
+  };
+}
+
+export function agreementFields(
+  a: AgreementIn,
+): Required<Omit<AgreementPatch, 'status'>> & Pick<AgreementTable, 'text'> {
+  return {
+    text: a.text,
+    next_topic: a.nextTopic ?? null,
+    next_topic_permission: bit(a.nextTopicPermission),
+    extra_contact: bit(a.extraContact),
+    follow_up_due: a.followUpDue ?? null,
+  };
+}

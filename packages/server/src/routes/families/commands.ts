@@ -1,0 +1,134 @@
+import { v7 as uuid } from 'uuid';
+import { holdsFamilyContent } from '../../policies/roles.ts';
+import { type FamilyOut, presentFamily } from '../../presenters/family.ts';
+import { type FamilyListItemOut, presentFamilyList } from '../../presenters/family-list.ts';
+import { insertCareRelationship } from '../../repositories/care-relationships.ts';
+import type { Db } from '../../repositories/db.ts';
+import { type FamilyPatch, insertFamily, updateFamily } from '../../repositories/families.ts';
+import { type FamilyFile, loadFamilyFile } from '../../repositories/family-file.ts';
+import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
+import { insertPerson } from '../../repositories/persons.ts';
+import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../persons/person-rows.ts';
+import { writeAudit } from '../shared/audit-trail.ts';
+import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import { conflict } from '../shared/conflict.ts';
+import type { RequestContext } from '../shared/context.ts';
+import { type Grant, withFamily } from '../shared/family-guard.ts';
+import { notFound } from '../shared/not-found.ts';
+import type { CreateFamilyIn, PatchFamilyIn, SearchIn } from './schema.ts';
+
+async function loadFile(trx: Db, familyId: string): Promise<FamilyFile> {
+  const file = await loadFamilyFile(trx, familyId);
+  if (!file) throw notFound();
+  return file;
+}
+
+const personIdsOf = (file: FamilyFile): string[] => file.persons.map((p) => p.id);
+
+/** Registers a family and gives its creator a care relationship from today, so they can go on working with it. */
+export async function createFamily(ctx: RequestContext, input: CreateFamilyIn): Promise<FamilyOut> {
+  await requireRoleFor(ctx, holdsFamilyContent, 'family.create');
+  for (const [i, c] of input.children.entries()) checkChildDates(c, ctx.today, `children.${i}`);
+  for (const [i, c] of input.caregivers.entries())
+    checkBirthYear(c.birthYear, ctx.today, `caregivers.${i}.birthYear`);
+  const { principal, at } = ctx;
+  const familyId = uuid();
+  return ctx.db.transaction().execute(async (trx) => {
+    await insertFamily(trx, {
+      id: familyId,
+      organisation_id: principal.organisationId,
+      name: input.name,
+      postcode: input.postcode ?? null,
+      municipality: input.municipality ?? null,
+      created_by: principal.userId,
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    });
+    for (const c of input.children) await insertPerson(trx, childRow(uuid(), familyId, c, at));
+    for (const c of input.caregivers) await insertPerson(trx, caregiverRow(uuid(), familyId, c, at));
+    await insertCareRelationship(trx, {
+      id: uuid(),
+      family_id: familyId,
+      user_id: principal.userId,
+      team_id: null,
+      start_date: ctx.today,
+      end_date: null,
+      created_by: principal.userId,
+      created_at: at,
+    });
+    const file = await loadFile(trx, familyId);
+    await writeAudit(trx, ctx, {
+      action: 'family.create',
+      outcome: 'success',
+      purpose: 'care',
+      basis: 'care_relationship',
+      basisDetail: null,
+      familyId,
+      personIds: personIdsOf(file),
+      details: null,
+    });
+    return presentFamily(file, ctx.today, { basis: 'care_relationship', expiresAt: null });
+  });
+}
+
+const accessOf = (g: Grant) => ({ basis: g.basis, expiresAt: g.expiresAt });
+
+export function readFamily(ctx: RequestContext, familyId: string): Promise<FamilyOut> {
+  return withFamily(ctx, { family: familyId, action: 'read', audit: 'family.read' }, async (trx, grant) => {
+    const file = await loadFile(trx, familyId);
+    return { value: presentFamily(file, ctx.today, accessOf(grant)), personIds: personIdsOf(file) };
+  });
+}
+
+export function patchFamily(ctx: RequestContext, familyId: string, input: PatchFamilyIn): Promise<FamilyOut> {
+  return withFamily(
+    ctx,
+    { family: familyId, action: 'write', audit: 'family.update' },
+    async (trx, grant) => {
+      const patch: FamilyPatch = {};
+      if (input.name !== undefined) patch.name = input.name;
+      if (input.postcode !== undefined) patch.postcode = input.postcode;
+      if (input.municipality !== undefined) patch.municipality = input.municipality;
+      if (!(await updateFamily(trx, familyId, input.version, patch, ctx.at)))
+        throw conflict('family', presentFamily(await loadFile(trx, familyId), ctx.today, accessOf(grant)));
+      const file = await loadFile(trx, familyId);
+      return {
+        value: presentFamily(file, ctx.today, accessOf(grant)),
+        details: { fields: Object.keys(patch) },
+      };
+    },
+  );
+}
+
+/**
+ * Search by family name, child's name or birth/due date, over the user's caseload (care relationships). A file
+ * opened under emergency access is reached by its id, not listed: the basis of a search stays unambiguous.
+ */
+export async function searchFamilies(
+  ctx: RequestContext,
+  input: SearchIn,
+): Promise<{ items: FamilyListItemOut[]; total: number }> {
+  await requireRoleFor(ctx, holdsFamilyContent, 'family.search');
+  return withAudit(
+    ctx,
+    { audit: 'family.search', purpose: 'care', basis: 'care_relationship' },
+    async (trx) => {
+      const page = await listFamilyPage(trx, {
+        principal: ctx.principal,
+        today: ctx.today,
+        scope: 'any',
+        q: input.q,
+        due: 'all',
+        offset: input.offset,
+        limit: input.limit,
+      });
+      const ids = page.rows.map((r) => r.id);
+      const details = await loadListDetails(trx, ids);
+      return {
+        value: { items: presentFamilyList(page.rows, details, ctx.today), total: page.total },
+        details: { query: input.q ?? null, total: page.total, familyIds: ids },
+      };
+    },
+  );
+}

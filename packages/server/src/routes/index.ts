@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { agreementRoutes } from './agreements/routes.ts';
+import { auditRoutes } from './audit/routes.ts';
+import { consentRoutes } from './consents/routes.ts';
+import { contactRoutes } from './contacts/routes.ts';
+import { emergencyAccessRoutes } from './emergency-access/routes.ts';
+import { exportRoutes } from './export/routes.ts';
+import { familyRoutes } from './families/routes.ts';
+import { instrumentRoutes } from './instruments/routes.ts';
+import { personRoutes } from './persons/routes.ts';
+import { worklistRoutes } from './worklist/routes.ts';
+
+/**
+ * The family-file API (docs/api.md): one folder per resource, each with its schema, commands and routes.
+ * Every route is a chain: authenticate (app hook) → validate (zod) → transaction { policy → work → audit }.
+ */
+export async function domainRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(familyRoutes);
+  await app.register(personRoutes);
+  await app.register(contactRoutes);
+  await app.register(consentRoutes);
+  await app.register(agreementRoutes);
+  await app.register(worklistRoutes);
+  await app.register(emergencyAccessRoutes);
+  await app.register(auditRoutes);
+  await app.register(exportRoutes);
+  await app.register(instrumentRoutes);
+}

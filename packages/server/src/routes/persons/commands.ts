@@ -1,0 +1,93 @@
+import { v7 as uuid } from 'uuid';
+import type { z } from 'zod';
+import { HttpError } from '../../http/errors.ts';
+import { type PersonOut, presentPerson } from '../../presenters/person.ts';
+import {
+  findPerson,
+  insertPerson,
+  type PersonPatch,
+  type PersonRow,
+  updatePerson,
+} from '../../repositories/persons.ts';
+import { conflict } from '../shared/conflict.ts';
+import type { RequestContext } from '../shared/context.ts';
+import { withFamily } from '../shared/family-guard.ts';
+import { notFound } from '../shared/not-found.ts';
+import { caregiverRow, checkBirthYear, checkChildDates, childRow } from './person-rows.ts';
+import type { PersonPatchIn, personIn } from './schema.ts';
+
+export function addPerson(
+  ctx: RequestContext,
+  familyId: string,
+  input: z.infer<typeof personIn>,
+): Promise<PersonOut> {
+  if (input.kind === 'child') checkChildDates(input, ctx.today, '');
+  else checkBirthYear(input.birthYear, ctx.today, 'birthYear');
+  return withFamily(ctx, { family: familyId, action: 'write', audit: 'person.create' }, async (trx) => {
+    const id = uuid();
+    const { kind, ...fields } = input;
+    const row =
+      kind === 'child'
+        ? childRow(id, familyId, { ...fields }, ctx.at)
+        : caregiverRow(id, familyId, input, ctx.at);
+    await insertPerson(trx, row);
+    const saved = await findPerson(trx, id);
+    if (!saved) throw notFound();
+    return { value: presentPerson(saved), personIds: [id] };
+  });
+}
+
+const CHILD_ONLY = ['birthDate', 'dueDate', 'firstChild'] as const;
+const CAREGIVER_ONLY = ['role', 'birthYear', 'lowEducation', 'phone'] as const;
+
+/** Turns a PATCH into column values, refusing fields that do not belong to the person's kind. */
+function toPatch(person: PersonRow, p: PersonPatchIn, today: string): PersonPatch {
+  const foreign = person.kind === 'child' ? CAREGIVER_ONLY : CHILD_ONLY;
+  for (const f of foreign)
+    if (p[f] !== undefined) throw new HttpError('invalid_input', `A ${person.kind} has no ${f}.`, f);
+  const patch: PersonPatch = {};
+  if (p.givenName !== undefined) patch.given_name = p.givenName;
+  if (p.familyName !== undefined) patch.family_name = p.familyName;
+  if (person.kind === 'child') {
+    if (p.birthDate !== undefined) patch.birth_date = p.birthDate;
+    if (p.dueDate !== undefined) patch.due_date = p.dueDate;
+    if (p.firstChild !== undefined) patch.first_child = p.firstChild === null ? null : p.firstChild ? 1 : 0;
+    const birth = p.birthDate !== undefined ? p.birthDate : person.birth_date;
+    const due = p.dueDate !== undefined ? p.dueDate : person.due_date;
+    if ((birth === null) === (due === null))
+      throw new HttpError(
+        'invalid_input',
+        'A child has exactly one of birthDate (born) or dueDate (unborn); at birth send birthDate and dueDate: null.',
+        'birthDate',
+      );
+    checkChildDates({ birthDate: p.birthDate, dueDate: p.dueDate }, today, '');
+  } else {
+    if (p.role !== undefined) patch.caregiver_role = p.role;
+    if (p.birthYear !== undefined) patch.birth_year = p.birthYear;
+    if (p.lowEducation !== undefined)
+      patch.low_education = p.lowEducation === null ? null : p.lowEducation ? 1 : 0;
+    if (p.phone !== undefined) patch.phone = p.phone;
+    checkBirthYear(p.birthYear, today, 'birthYear');
+  }
+  return patch;
+}
+
+export function patchPerson(ctx: RequestContext, personId: string, input: PersonPatchIn): Promise<PersonOut> {
+  return withFamily(
+    ctx,
+    {
+      family: (trx) => findPerson(trx, personId).then((p) => p?.family_id),
+      action: 'write',
+      audit: 'person.update',
+    },
+    async (trx) => {
+      const person = await findPerson(trx, personId);
+      if (!person) throw notFound();
+      const patch = toPatch(person, input, ctx.today);
+      if (!(await updatePerson(trx, personId, input.version, patch, ctx.at)))
+        throw conflict('person', presentPerson(person));
+      const saved = (await findPerson(trx, personId)) ?? person;
+      return { value: presentPerson(saved), personIds: [personId] };
+    },
+  );
+}

@@ -1,0 +1,29 @@
+import type { FastifyRequest } from 'fastify';
+import { type Principal, requirePrincipal } from '../../http/principal.ts';
+import { localDate } from '../../policies/calendar.ts';
+import type { Db } from '../../repositories/db.ts';
+
+/** What every domain handler needs from a request: who, from where, and one consistent "now". */
+export interface RequestContext {
+  db: Db;
+  principal: Principal;
+  now: Date;
+  /** `now` as an ISO timestamp, for created_at/updated_at and the audit row. */
+  at: string;
+  /** The local calendar date (care relationships, follow-ups). */
+  today: string;
+  clientIp: string | null;
+}
+
+export function requestContext(request: FastifyRequest): RequestContext {
+  const principal = requirePrincipal(request);
+  const now = request.server.clock();
+  return {
+    db: request.server.db,
+    principal,
+    now,
+    at: now.toISOString(),
+    today: localDate(now),
+    clientIp: request.ip || null,
+  };
+}

@@ -1,0 +1,44 @@
+import { holdsFamilyContent } from '../../policies/roles.ts';
+import { type FamilyListItemOut, presentFamilyList } from '../../presenters/family-list.ts';
+import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
+import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import type { RequestContext } from '../shared/context.ts';
+import type { WorklistIn } from './schema.ts';
+
+/**
+ * The caseload: families with an active care relationship (mine, or my team's), earliest follow-up first.
+ * Families opened under emergency access are not part of anyone's caseload and do not appear here.
+ */
+export async function worklist(
+  ctx: RequestContext,
+  input: WorklistIn,
+): Promise<{ items: FamilyListItemOut[]; total: number }> {
+  await requireRoleFor(ctx, holdsFamilyContent, 'worklist.read');
+  return withAudit(
+    ctx,
+    { audit: 'worklist.read', purpose: 'care', basis: 'care_relationship' },
+    async (trx) => {
+      const page = await listFamilyPage(trx, {
+        principal: ctx.principal,
+        today: ctx.today,
+        scope: input.scope,
+        q: input.q,
+        due: input.due,
+        offset: input.offset,
+        limit: input.limit,
+      });
+      const ids = page.rows.map((r) => r.id);
+      const details = await loadListDetails(trx, ids);
+      return {
+        value: { items: presentFamilyList(page.rows, details, ctx.today), total: page.total },
+        details: {
+          scope: input.scope,
+          due: input.due,
+          query: input.q ?? null,
+          total: page.total,
+          familyIds: ids,
+        },
+      };
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Layout } from './Layout.tsx';
+import { LocaleProvider } from './locale.tsx';
+import { useSession } from './session.tsx';
+
+// Every screen is its own chunk: the first load carries only the shell, log-in and worklist stay small, and
+// the engine and knowledge arrive with the contact moment that needs them.
+const LoginPage = lazy(() => import('../screens/login/LoginPage.tsx'));
+const WorklistPage = lazy(() => import('../screens/worklist/WorklistPage.tsx'));
+const FamilyPage = lazy(() => import('../screens/family/FamilyPage.tsx'));
+const RegisterFamilyPage = lazy(() => import('../screens/register/RegisterFamilyPage.tsx'));
+const ContactPage = lazy(() => import('../screens/contact/ContactPage.tsx'));
+const TipsPage = lazy(() => import('../screens/tips/TipsPage.tsx'));
+const InstrumentsPage = lazy(() => import('../screens/instruments/InstrumentsPage.tsx'));
+const FillInstrumentPage = lazy(() => import('../screens/instruments/FillInstrumentPage.tsx'));
+const InterventionsPage = lazy(() => import('../screens/interventions/InterventionsPage.tsx'));
+const SourcesPage = lazy(() => import('../screens/sources/SourcesPage.tsx'));
+
+export function App() {
+  const { state } = useSession();
+  const region = state.status === 'authenticated' ? state.user.organisation.region : 'nl';
+  return (
+    <LocaleProvider region={region}>
+      <Routes>
+        <Route path="/login" element={<Screen bare>{<LoginPage />}</Screen>} />
+        <Route path="/" element={<Navigate to="/worklist" replace />} />
+        <Route path="/worklist" element={<Protected>{<WorklistPage />}</Protected>} />
+        <Route path="/families/new" element={<Protected>{<RegisterFamilyPage />}</Protected>} />
+        <Route path="/families/:familyId" element={<Protected>{<FamilyPage />}</Protected>} />
+        <Route path="/families/:familyId/contacts/new" element={<Protected>{<ContactPage />}</Protected>} />
+        <Route path="/contacts/:contactId" element={<Protected>{<ContactPage />}</Protected>} />
+        <Route path="/tips" element={<Protected>{<TipsPage />}</Protected>} />
+        <Route path="/instruments" element={<Protected>{<InstrumentsPage />}</Protected>} />
+        <Route
+          path="/instruments/fill/:definitionId"
+          element={<Protected>{<FillInstrumentPage />}</Protected>}
+        />
+        <Route path="/interventions" element={<Protected>{<InterventionsPage />}</Protected>} />
+        <Route path="/sources" element={<Protected>{<SourcesPage />}</Protected>} />
+        <Route path="*" element={<Protected>{<NotFound />}</Protected>} />
+      </Routes>
+    </LocaleProvider>
+  );
+}
+
+function Screen({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
+  return (
+    <Layout bare={bare}>
+      <Suspense fallback={<Loading />}>{children}</Suspense>
+    </Layout>
+  );
+}
+
+function Protected({ children }: { children: ReactNode }) {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === 'loading') return <Screen bare>{<Loading />}</Screen>;
+  if (state.status === 'anonymous') {
+    const next = encodeURIComponent(`${location.pathname}${location.search}`);
+    const reason = state.reason === 'expired' ? '&reason=expired' : '';
+    return <Navigate to={`/login?next=${next}${reason}`} replace />;
+  }
+  return <Screen>{children}</Screen>;
+}
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <p className="loading" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('app.notFound')}</h1>
+      <p>
+        <Link to="/worklist">{t('app.backToWorklist')}</Link>
+      </p>
+    </>
+  );
+}

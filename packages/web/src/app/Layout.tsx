@@ -1,0 +1,121 @@
+import type { Lang } from '@nestwerk/knowledge';
+import { type ReactNode, useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { useLocale } from './locale.tsx';
+import { useSession } from './session.tsx';
+
+/** Skip link, banner with navigation, one main landmark that receives focus after each navigation. */
+export function Layout({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
+  const { t } = useTranslation();
+  const mainRef = useRef<HTMLElement>(null);
+  const location = useLocation();
+  const first = useRef(true);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the page (path) changes
+  useEffect(() => {
+    // Announce a new page to screen readers and put keyboard users at its start. Not on first load.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.focus();
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipLink')}
+      </a>
+      <header className="banner">
+        <div className="banner__inner">
+          <Link to="/worklist" className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">{t('app.name')}</span>
+            <span className="brand__tagline">{t('app.tagline')}</span>
+          </Link>
+          <div className="banner__tools">
+            <LanguageSwitch />
+            {!bare && <UserMenu />}
+          </div>
+        </div>
+        {!bare && <MainNav />}
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="main">
+        {children}
+      </main>
+    </>
+  );
+}
+
+function MainNav() {
+  const { t } = useTranslation();
+  const items = [
+    ['/worklist', t('app.nav.worklist')],
+    ['/families/new', t('app.nav.register')],
+    ['/tips', t('app.nav.tips')],
+    ['/instruments', t('app.nav.instruments')],
+    ['/interventions', t('app.nav.interventions')],
+    ['/sources', t('app.nav.sources')],
+  ] as const;
+  return (
+    <nav className="mainnav" aria-label={t('app.mainNav')}>
+      <ul>
+        {items.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end={to === '/families/new'}>
+              {label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const { lang, setLang } = useLocale();
+  const options: Lang[] = ['nl', 'en'];
+  return (
+    <fieldset className="langswitch">
+      <legend className="visually-hidden">{t('app.language')}</legend>
+      {options.map((option) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          aria-pressed={lang === option}
+          onClick={() => setLang(option)}
+          className="langswitch__option"
+        >
+          {t(`app.languages.${option}`)}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const { state, logout } = useSession();
+  const navigate = useNavigate();
+  if (state.status !== 'authenticated') return null;
+  const { user } = state;
+  return (
+    <div className="usermenu">
+      <span className="usermenu__name">
+        {t('app.loggedInAs', { name: user.displayName, organisation: user.organisation.name })}
+      </span>
+      <button
+        type="button"
+        className="button button--quiet"
+        onClick={() => {
+          void logout().then(() => navigate('/login?reason=logged_out'));
+        }}
+      >
+        {t('app.logout')}
+      </button>
+    </div>
+  );
+}

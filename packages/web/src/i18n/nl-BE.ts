@@ -1,0 +1,51 @@
+import type { PartialMessages } from './nl.ts';
+
+/**
+ * Flemish wording, only where it differs from Dutch in the Netherlands (region "be" of the organisation):
+ * Kind & Gezin instead of JGZ, "consultatie", "vermoedelijke bevallingsdatum", "doorverwijzen", "opvolging".
+ */
+export const nlBE: PartialMessages = {
+  common: {
+    contactTypes: {
+      consult: 'Consultatie',
+      home_visit: 'Huisbezoek',
+      phone: 'Telefonisch contact',
+      prenatal_visit: 'Prenataal huisbezoek',
+    },
+    dueOn: 'vermoedelijke bevallingsdatum {{date}}',
+  },
+  worklist: {
+    due: 'Opvolging',
+    columns: { nextFollowUp: 'Volgende opvolging' },
+    caption: 'Gezinnen, gesorteerd op de eerstvolgende opvolging',
+  },
+  family: {
+    agreements: 'Afspraken en opvolging',
+    followUpDue: 'opvolging op {{date}}',
+  },
+  register: {
+    dueDate: 'Vermoedelijke bevallingsdatum',
+    postcode: 'Postnummer',
+    errors: { duePast: 'De vermoedelijke bevallingsdatum ligt meestal in de toekomst; controleer de datum.' },
+  },
+  contact: {
+    criteria: {
+      intro: 'Twee of meer criteria samen wijzen op meer intensieve hulp; bespreek dan een doorverwijzing.',
+    },
+    agreement: {
+      followUpDue: 'Datum opvolging',
+      followUpHint: 'Deze datum verschijnt op de werklijst.',
+    },
+  },
+  advice: {
+    referOutside: 'Een doorverwijzing naar meer intensieve hulp bespreken',
+    categories: {
+      refer_outside: 'Doorverwijzen voor meer intensieve hulp',
+      video_feedback: 'Videofeedback binnen Kind & Gezin',
+    },
+  },
+  interventions: {
+    settingAll: 'Binnen en buiten Kind & Gezin',
+    settings: { within_jgz: 'Binnen Kind & Gezin', outside_jgz: 'Buiten Kind & Gezin' },
+  },
+};

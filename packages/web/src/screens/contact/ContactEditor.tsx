@@ -1,0 +1,164 @@
+import { assess } from '@nestwerk/engine';
+import { knowledge } from '@nestwerk/knowledge';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Contact, Family } from '../../api/types.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { useUser } from '../../app/session.tsx';
+import { today } from '../../lib/dates.ts';
+import { AgreementSection } from './AgreementSection.tsx';
+import { AdvicePanel } from './advice/AdvicePanel.tsx';
+import { ConflictDialog } from './ConflictDialog.tsx';
+import { ContactHeader } from './ContactHeader.tsx';
+import { CueChecklist } from './CueChecklist.tsx';
+import { FactorInventory } from './FactorInventory.tsx';
+import { type ContactForm, emptyForm, fromContact, toAssessmentInput } from './form.ts';
+import { Prompts } from './Prompts.tsx';
+import { ReferralCriteria } from './ReferralCriteria.tsx';
+import { SaveBar } from './SaveBar.tsx';
+import { useContactDraft } from './useContactDraft.ts';
+import { useSaveContact } from './useSaveContact.ts';
+
+export function ContactEditor({
+  family,
+  contact,
+  preferredChildId,
+}: {
+  family: Family;
+  contact: Contact | null;
+  preferredChildId: string | null;
+}) {
+  const { t } = useTranslation();
+  const { lang, region, know } = useLocale();
+  const user = useUser();
+
+  const initialChild =
+    family.children.find((c) => c.id === (contact?.childId ?? preferredChildId)) ?? family.children[0];
+  const draft = useContactDraft(user.id, family.id, contact?.id ?? null);
+  const [form, setForm] = useState<ContactForm>(
+    () => draft.restored?.form ?? (contact ? fromContact(contact) : emptyForm(initialChild, today())),
+  );
+  const [version, setVersion] = useState<number | null>(draft.restored?.version ?? contact?.version ?? null);
+
+  // Stable, so the memoised sections re-render only when their own slice of the form changes.
+  const dirty = useRef(false);
+  const update = useCallback((change: (current: ContactForm) => ContactForm) => {
+    dirty.current = true;
+    setForm(change);
+  }, []);
+  const replaceForm = useCallback((next: ContactForm) => {
+    dirty.current = true;
+    setForm(next);
+  }, []);
+  const markClean = useCallback(() => {
+    dirty.current = false;
+  }, []);
+  const { save: saveDraft } = draft;
+  useEffect(() => {
+    if (dirty.current) saveDraft(form, version);
+  }, [form, version, saveDraft]);
+
+  const save = useSaveContact({
+    family,
+    contactId: contact?.id ?? null,
+    draft,
+    setVersion,
+    setForm: replaceForm,
+    markClean,
+  });
+
+  const child = family.children.find((c) => c.id === form.childId);
+  const input = useMemo(
+    () => toAssessmentInput(form, child, family.caregivers, region),
+    [form, child, family.caregivers, region],
+  );
+  const assessment = useMemo(() => (input ? assess(input, knowledge, { lang }) : null), [input, lang]);
+
+  if (family.children.length === 0) return <p className="notice">{t('contact.noChildren')}</p>;
+
+  return (
+    <>
+      <h1>{t('contact.titleFor', { child: child ? child.givenName : '', family: family.name })}</h1>
+      {draft.restoredAt !== null && (
+        <div className="notice" role="status">
+          <p>{t('contact.draftRestored', { time: draft.formatTime(draft.restoredAt) })}</p>
+          <button
+            type="button"
+            className="button button--quiet"
+            onClick={() => {
+              draft.discard();
+              dirty.current = false;
+              setForm(contact ? fromContact(contact) : emptyForm(initialChild, today()));
+              setVersion(contact?.version ?? null);
+            }}
+          >
+            {t('contact.discardDraft')}
+          </button>
+        </div>
+      )}
+      <nav className="jumplinks" aria-label={t('contact.onThisScreen')}>
+        <ul>
+          <li>
+            <a href="#prompts">{t('contact.guide.title')}</a>
+          </li>
+          <li>
+            <a href="#cues">{t('contact.cues.title')}</a>
+          </li>
+          <li>
+            <a href="#factors">{t('contact.factors.title')}</a>
+          </li>
+          <li>
+            <a href="#criteria">{t('contact.criteria.title')}</a>
+          </li>
+          <li>
+            <a href="#agreement">{t('contact.agreement.title')}</a>
+          </li>
+        </ul>
+      </nav>
+      <div className="contact-layout">
+        <form className="contact-form" onSubmit={(e) => e.preventDefault()} noValidate>
+          <ContactHeader family={family} form={form} update={update} />
+          <Prompts child={child} date={form.date} />
+          <CueChecklist cues={form.cues} update={update} />
+          <FactorInventory
+            factors={form.factors}
+            update={update}
+            unborn={Boolean(child && !child.birthDate)}
+          />
+          <ReferralCriteria criteria={form.criteria} update={update} />
+          <AgreementSection form={form} update={update} />
+        </form>
+        <AdvicePanel assessment={assessment} familyId={family.id} />
+      </div>
+      <SaveBar
+        busy={save.busy}
+        message={save.message}
+        error={save.error}
+        savedLocallyAt={draft.savedAt}
+        formatTime={draft.formatTime}
+        onSave={(status) => save.submit(form, version, status)}
+      />
+      {save.conflict && (
+        <ConflictDialog
+          mine={form}
+          theirs={save.conflict}
+          describe={(code) => describeCode(code, know)}
+          onUseTheirs={() => save.resolve('theirs', form)}
+          onKeepMine={() => save.resolve('mine', form)}
+          onMerge={() => save.resolve('merge', form)}
+          onLater={() => save.resolve('later', form)}
+        />
+      )}
+    </>
+  );
+}
+
+function describeCode(code: string, know: (v: { nl: string; en: string; nlBE?: string }) => string): string {
+  const cue = knowledge.cues.find((c) => c.code === code);
+  if (cue) return know(cue.label);
+  const factor = knowledge.factors.find((f) => f.code === code);
+  if (factor) return know(factor.label);
+  const criterion = knowledge.referralCriteria.find((c) => c.code === code);
+  if (criterion) return know(criterion.label);
+  return code;
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import type { SaveMessage } from './useSaveContact.ts';
+
+export function SaveBar({
+  busy,
+  message,
+  error,
+  savedLocallyAt,
+  formatTime,
+  onSave,
+}: {
+  busy: boolean;
+  message: SaveMessage;
+  error: unknown;
+  savedLocallyAt: number | null;
+  formatTime(ms: number): string;
+  onSave(status: 'draft' | 'final'): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="savebar">
+      <div className="savebar__status" role="status">
+        {busy && <span>{t('app.saving')}</span>}
+        {!busy && message && <span className="savebar__message">{t(message)}</span>}
+        {!busy && !message && savedLocallyAt !== null && (
+          <span className="muted">
+            {t('contact.draftSavedLocally', { time: formatTime(savedLocallyAt) })}
+          </span>
+        )}
+      </div>
+      {error !== null && <ErrorNotice error={error} />}
+      <div className="actions">
+        <button type="button" className="button" disabled={busy} onClick={() => onSave('draft')}>
+          {t('contact.saveDraft')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy}
+          onClick={() => onSave('final')}
+        >
+          {t('contact.finish')}
+        </button>
+      </div>
+    </div>
+  );
+}

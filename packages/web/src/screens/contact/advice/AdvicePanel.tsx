@@ -1,0 +1,106 @@
+import type { Assessment } from '@nestwerk/engine';
+import { knowledge } from '@nestwerk/knowledge';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLocale } from '../../../app/locale.tsx';
+import { BalancePicture } from '../../shared/BalancePicture.tsx';
+import { BandSummary } from './BandSummary.tsx';
+import { RecommendationList } from './RecommendationList.tsx';
+
+/**
+ * The engine's advice, recomputed in the browser on every change. Only the one-line summary is a live
+ * region (a screen reader hears the band and the number of steps, not the whole panel on every tick).
+ */
+export const AdvicePanel = memo(function AdvicePanel({
+  assessment,
+  familyId,
+}: {
+  assessment: Assessment | null;
+  familyId: string;
+}) {
+  const { t } = useTranslation();
+  const { know } = useLocale();
+  if (!assessment) {
+    return (
+      <aside className="advice" aria-labelledby="advice-title" data-testid="advice-panel">
+        <h2 id="advice-title">{t('advice.title')}</h2>
+        <p className="muted">{t('app.loading')}</p>
+      </aside>
+    );
+  }
+  const { relationship, balance, referral } = assessment;
+  return (
+    <aside className="advice" aria-labelledby="advice-title" data-testid="advice-panel">
+      <h2 id="advice-title">{t('advice.title')}</h2>
+      <p className="advice__live visually-hidden" aria-live="polite" aria-atomic="true">
+        {t('advice.liveSummary', {
+          band: t(`common.bands.${relationship.suggestedBand}`),
+          risk: balance.cumulativeRisk ? t('common.yes') : t('common.no'),
+          count: assessment.recommendations.length,
+        })}
+      </p>
+      <p className="advice__disclaimer">{assessment.disclaimer}</p>
+
+      <BandSummary relationship={relationship} />
+
+      <section className="advice__block" aria-labelledby="advice-balance">
+        <h3 id="advice-balance">{t('advice.balance')}</h3>
+        <p data-testid="advice-tilt">{t(`advice.tilt.${balance.tilt}`)}</p>
+        <BalancePicture tallies={balance.byLevel} compact />
+        <p
+          data-testid="advice-cumulative-risk"
+          className={balance.cumulativeRisk ? 'flag flag--risk' : undefined}
+        >
+          <strong>{t('advice.cumulativeRisk')}: </strong>
+          {balance.cumulativeRisk
+            ? t('advice.cumulativeRiskYes', { count: balance.hindering.length })
+            : t('advice.cumulativeRiskNo')}
+        </p>
+        <p data-testid="advice-criteria">{t('advice.criteriaMet', { count: referral.criteriaMet.length })}</p>
+        {referral.referOutside && <p className="flag flag--problematic">{t('advice.referOutside')}</p>}
+        {referral.imhReasons.length > 0 && (
+          <>
+            <h4>{t('advice.imhReasons')}</h4>
+            <ul>
+              {referral.imhReasons.map((code) => {
+                const reason = knowledge.imhReferralReasons.find((r) => r.code === code);
+                return <li key={code}>{reason ? know(reason.label) : code}</li>;
+              })}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <RecommendationList recommendations={assessment.recommendations} familyId={familyId} />
+
+      <section className="advice__block" aria-labelledby="advice-instruments">
+        <h3 id="advice-instruments">{t('advice.instruments')}</h3>
+        {assessment.instruments.length === 0 ? (
+          <p className="muted">{t('advice.noInstruments')}</p>
+        ) : (
+          <ul className="plain">
+            {assessment.instruments.map((s) => {
+              const instrument = knowledge.instruments.find((i) => i.id === s.id);
+              return (
+                <li key={s.id} data-testid={`advice-instrument-${s.id}`}>
+                  <Link to={`/instruments?family=${familyId}#${s.id}`}>{instrument?.name ?? s.id}</Link>
+                  <p className="hint">{s.reason}</p>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section className="advice__block" aria-labelledby="advice-tips">
+        <h3 id="advice-tips">{t('advice.tips')}</h3>
+        <p>
+          <Link to={`/tips?band=${assessment.parentTips.band}`}>
+            {t('advice.openTips')}: {assessment.parentTips.title}
+          </Link>
+        </p>
+      </section>
+    </aside>
+  );
+});

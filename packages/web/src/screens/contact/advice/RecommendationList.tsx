@@ -1,0 +1,51 @@
+import type { Recommendation } from '@nestwerk/engine';
+import { knowledge } from '@nestwerk/knowledge';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useLocale } from '../../../app/locale.tsx';
+import { SourceRefs } from '../../shared/SourceRefs.tsx';
+
+/** Next steps in the engine's order (safety first), each with its rationale, interventions and sources. */
+export function RecommendationList({
+  recommendations,
+  familyId,
+}: {
+  recommendations: Recommendation[];
+  familyId: string;
+}) {
+  const { t } = useTranslation();
+  const { know } = useLocale();
+  return (
+    <section className="advice__block" aria-labelledby="advice-steps">
+      <h3 id="advice-steps">{t('advice.nextSteps')}</h3>
+      <ol className="plain recommendations">
+        {recommendations.map((rec) => (
+          <li
+            key={rec.id}
+            className={`recommendation recommendation--${rec.category}`}
+            data-testid={`recommendation-${rec.category}`}
+          >
+            <h4>{t(`advice.categories.${rec.category}`)}</h4>
+            <p>{rec.rationale}</p>
+            {rec.interventions.length > 0 && (
+              <ul className="plain inline-list">
+                {rec.interventions.map((code) => {
+                  const item = knowledge.interventions.find((i) => i.code === code);
+                  const name = item ? know(item.label) : code;
+                  return (
+                    <li key={code}>
+                      <Link to={`/interventions?family=${familyId}#${code}`} title={name}>
+                        {item?.name.split(' (')[0] ?? code}
+                      </Link>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+            <SourceRefs sources={rec.sources} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { server } from '../../api/endpoints.ts';
+import type { Contact, ContactWithAssessment, Family } from '../../api/types.ts';
+import { type ContactForm, fromContact, merge, toContactIn } from './form.ts';
+import type { DraftHandle } from './useContactDraft.ts';
+
+export type SaveMessage = 'contact.savedDraft' | 'contact.savedFinal' | 'contact.merged' | null;
+type Status = 'draft' | 'final';
+
+/** The colleague's version in a 409 body: `current` is the contact, or `{contact, assessment}`. */
+export function conflictingContact(err: ApiError): Contact | null {
+  const current = err.body.current;
+  if (typeof current !== 'object' || current === null) return null;
+  if ('contact' in current) return (current as ContactWithAssessment).contact;
+  return current as Contact;
+}
+
+/**
+ * Saving a contact moment: create, then update with the version it was based on. A 409 is never resolved
+ * silently: the colleague's version is kept aside until the nurse chooses.
+ */
+export function useSaveContact({
+  family,
+  contactId,
+  draft,
+  setVersion,
+  setForm,
+  markClean,
+}: {
+  family: Family;
+  contactId: string | null;
+  draft: DraftHandle;
+  setVersion(version: number | null): void;
+  setForm(form: ContactForm): void;
+  /** The form now equals what the server holds: stop autosaving until the next change. */
+  markClean(): void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const initialMessage = (location.state as { saved?: SaveMessage } | null)?.saved ?? null;
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<SaveMessage>(initialMessage);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState<Contact | null>(null);
+  const [lastStatus, setLastStatus] = useState<Status>('draft');
+
+  const afterSave = (result: ContactWithAssessment, status: Status) => {
+    markClean();
+    draft.clear();
+    queryClient.setQueryData(['contact', result.contact.id], result);
+    void queryClient.invalidateQueries({ queryKey: ['family', family.id] });
+    void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+    if (status === 'final') {
+      navigate(`/families/${family.id}`, { state: { notice: 'contact.savedFinal' } });
+    } else if (!contactId) {
+      navigate(`/contacts/${result.contact.id}`, { replace: true, state: { saved: 'contact.savedDraft' } });
+    } else {
+      setVersion(result.contact.version);
+      setMessage('contact.savedDraft');
+    }
+  };
+
+  const submit = async (form: ContactForm, version: number | null, status: Status) => {
+    setBusy(true);
+    setError(null);
+    setMessage(null);
+    setLastStatus(status);
+    try {
+      const body = toContactIn(form, status, t('contact.agreement.defaultText'));
+      const result =
+        contactId === null
+          ? await server.createContact(family.id, body)
+          : await server.updateContact(contactId, { ...body, version: version ?? 0 });
+      afterSave(result, status);
+    } catch (err) {
+      const theirs = err instanceof ApiError && err.status === 409 ? conflictingContact(err) : null;
+      if (theirs) setConflict(theirs);
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const resolve = (choice: 'theirs' | 'mine' | 'merge' | 'later', mine: ContactForm) => {
+    const theirs = conflict;
+    setConflict(null);
+    if (!theirs || choice === 'later') return;
+    setVersion(theirs.version);
+    if (choice === 'theirs') {
+      setForm(fromContact(theirs));
+      markClean();
+      draft.clear();
+      void queryClient.invalidateQueries({ queryKey: ['contact', theirs.id] });
+    } else if (choice === 'merge') {
+      setForm(merge(mine, fromContact(theirs)));
+      setMessage('contact.merged');
+    } else {
+      void submit(mine, theirs.version, lastStatus);
+    }
+  };
+
+  return { busy, message, error, conflict, submit, resolve };
+}

@@ -1,0 +1,75 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import type { Person } from '../../api/types.ts';
+import { today } from '../../lib/dates.ts';
+import { CaregiverFields, ChildFields } from '../register/PersonFields.tsx';
+import {
+  type Errors,
+  emptyCaregiver,
+  emptyChild,
+  toCaregiverIn,
+  toChildIn,
+  validateCaregiver,
+  validateChild,
+} from '../register/validate.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+/** POST /api/families/:id/persons: a new child (born or unborn) or caregiver in an existing family. */
+export function AddPersonForm({ familyId, onDone }: { familyId: string; onDone(): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<'child' | 'caregiver'>('child');
+  const [child, setChild] = useState(emptyChild());
+  const [caregiver, setCaregiver] = useState(emptyCaregiver());
+  const [errors, setErrors] = useState<Errors>({});
+  const mutation = useMutation({
+    mutationFn: () =>
+      api.post<Person>(
+        `/api/families/${encodeURIComponent(familyId)}/persons`,
+        kind === 'child' ? { kind, ...toChildIn(child) } : { kind, ...toCaregiverIn(caregiver) },
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['family', familyId] });
+      onDone();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found =
+      kind === 'child'
+        ? validateChild(child, 'add-child', today())
+        : validateCaregiver(caregiver, 'add-caregiver');
+    setErrors(found);
+    if (Object.keys(found).length === 0) mutation.mutate();
+  };
+  return (
+    <form className="form add-person" onSubmit={submit} noValidate aria-labelledby="add-person-title">
+      <h3 id="add-person-title">{t('family.addPerson')}</h3>
+      {mutation.isError && <ErrorNotice error={mutation.error} />}
+      <fieldset className="segmented">
+        <legend>{t('register.personKind')}</legend>
+        {(['child', 'caregiver'] as const).map((k) => (
+          <label key={k} className="segmented__option">
+            <input type="radio" name="add-kind" checked={kind === k} onChange={() => setKind(k)} />
+            <span>{k === 'child' ? t('register.kindChild') : t('register.kindCaregiver')}</span>
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'child' ? (
+        <ChildFields prefix="add-child" value={child} onChange={setChild} errors={errors} />
+      ) : (
+        <CaregiverFields prefix="add-caregiver" value={caregiver} onChange={setCaregiver} errors={errors} />
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {t('register.addToFamily')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,73 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { server } from '../../api/endpoints.ts';
+import type { Agreement, Family } from '../../api/types.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { today } from '../../lib/dates.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+export function AgreementList({ family }: { family: Family }) {
+  const { t } = useTranslation();
+  const agreements = [...family.agreements].sort((a, b) =>
+    (a.followUpDue ?? '9999').localeCompare(b.followUpDue ?? '9999'),
+  );
+  return (
+    <section className="panel" aria-labelledby="agreements-title">
+      <h2 id="agreements-title">{t('family.agreements')}</h2>
+      {agreements.length === 0 ? (
+        <p className="muted">{t('family.noAgreements')}</p>
+      ) : (
+        <ul className="plain agreements">
+          {agreements.map((a) => (
+            <AgreementItem key={a.id} agreement={a} familyId={family.id} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function AgreementItem({ agreement: a, familyId }: { agreement: Agreement; familyId: string }) {
+  const { t } = useTranslation();
+  const { date } = useLocale();
+  const queryClient = useQueryClient();
+  const done = useMutation({
+    mutationFn: () => server.patchAgreement(a.id, { version: a.version, status: 'done' }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: ['family', familyId] });
+      void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+    },
+  });
+  const overdue = a.status === 'open' && a.followUpDue !== null && a.followUpDue < today();
+  return (
+    <li className={`agreement agreement--${a.status}`}>
+      {a.text && <p>{a.text}</p>}
+      <p className="muted">
+        {a.followUpDue && (
+          <span className={overdue ? 'badge badge--danger' : undefined}>
+            {t('family.followUpDue', { date: date(a.followUpDue) })}
+          </span>
+        )}
+        {a.extraContact && ` · ${t('family.extraContact')}`}
+        {a.status === 'done' && ` · ${t('family.done')}`}
+      </p>
+      {a.nextTopic && (
+        <p>
+          {t('family.nextTopic', { topic: a.nextTopic })}{' '}
+          {a.nextTopicPermission && <span className="muted">({t('family.nextTopicWithPermission')})</span>}
+        </p>
+      )}
+      {done.isError && <ErrorNotice error={done.error} />}
+      {a.status === 'open' && (
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => done.mutate()}
+          disabled={done.isPending}
+        >
+          {t('family.markDone')}
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,142 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { server } from '../../api/endpoints.ts';
+import type { Family } from '../../api/types.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+export function FamilyHeader({ family }: { family: Family }) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const address = [family.postcode, family.municipality].filter(Boolean).join(' ');
+  return (
+    <div className="page-head">
+      <div>
+        <p className="eyebrow">{t('family.titleLabel')}</p>
+        <h1>{family.name}</h1>
+        {address && <p className="muted">{address}</p>}
+        {saved && (
+          <p className="notice notice--success" role="status">
+            {t('family.saved')}
+          </p>
+        )}
+      </div>
+      {!editing && (
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setSaved(false);
+            setEditing(true);
+          }}
+        >
+          {t('family.edit')}
+        </button>
+      )}
+      {editing && (
+        <EditFamilyForm
+          family={family}
+          onDone={(ok) => {
+            setEditing(false);
+            setSaved(ok);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function EditFamilyForm({ family, onDone }: { family: Family; onDone(saved: boolean): void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState({
+    name: family.name,
+    postcode: family.postcode ?? '',
+    municipality: family.municipality ?? '',
+  });
+  const [version, setVersion] = useState(family.version);
+  const [conflict, setConflict] = useState(false);
+  const mutation = useMutation({
+    mutationFn: () =>
+      server.patchFamily(family.id, {
+        version,
+        name: values.name.trim(),
+        postcode: values.postcode.trim(),
+        municipality: values.municipality.trim(),
+      }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['family', family.id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+      onDone(true);
+    },
+    onError: (err) => {
+      // Never overwrite a colleague's change: show theirs and let the nurse save again on purpose.
+      if (err instanceof ApiError && err.status === 409) {
+        const current = err.body.current as Family | undefined;
+        if (current) {
+          setValues({
+            name: current.name,
+            postcode: current.postcode ?? '',
+            municipality: current.municipality ?? '',
+          });
+          setVersion(current.version);
+          queryClient.setQueryData(['family', family.id], current);
+        }
+        setConflict(true);
+      }
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setConflict(false);
+    mutation.mutate();
+  };
+  return (
+    <form className="form panel edit-family" onSubmit={submit} aria-labelledby="edit-family-title">
+      <h2 id="edit-family-title">{t('family.editTitle')}</h2>
+      {conflict && (
+        <p className="notice notice--warning" role="alert">
+          {t('family.conflict')}
+        </p>
+      )}
+      {mutation.isError && !conflict && <ErrorNotice error={mutation.error} />}
+      <div className="field">
+        <label htmlFor="edit-family-name">{t('register.familyName')}</label>
+        <input
+          id="edit-family-name"
+          required
+          value={values.name}
+          onChange={(e) => setValues({ ...values, name: e.target.value })}
+        />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="edit-family-postcode">{t('register.postcode')}</label>
+          <input
+            id="edit-family-postcode"
+            value={values.postcode}
+            onChange={(e) => setValues({ ...values, postcode: e.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="edit-family-municipality">{t('register.municipality')}</label>
+          <input
+            id="edit-family-municipality"
+            value={values.municipality}
+            onChange={(e) => setValues({ ...values, municipality: e.target.value })}
+          />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button" onClick={() => onDone(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

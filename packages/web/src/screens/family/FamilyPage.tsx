@@ -1,0 +1,75 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useParams } from 'react-router';
+import { server } from '../../api/endpoints.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
+import { ageOn, tipBandFor } from '../shared/age.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { AgreementList } from './AgreementList.tsx';
+import { BalanceSection } from './BalanceSection.tsx';
+import { ContactTimeline } from './ContactTimeline.tsx';
+import { EstimateHistory } from './EstimateHistory.tsx';
+import { FamilyHeader } from './FamilyHeader.tsx';
+import { Household } from './Household.tsx';
+import { InstrumentResults } from './InstrumentResults.tsx';
+
+export default function FamilyPage() {
+  const { t } = useTranslation();
+  const { tag } = useLocale();
+  const { familyId = '' } = useParams();
+  const location = useLocation();
+  const notice = (location.state as { notice?: 'contact.savedFinal' } | null)?.notice;
+  const family = useQuery({ queryKey: ['family', familyId], queryFn: () => server.family(familyId) });
+
+  if (family.isError) return <ErrorNotice error={family.error} />;
+  if (!family.data) {
+    return (
+      <p role="status" className="loading">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  const f = family.data;
+  const youngest = [...f.children].sort((a, b) =>
+    (b.birthDate ?? b.dueDate ?? '').localeCompare(a.birthDate ?? a.dueDate ?? ''),
+  )[0];
+  return (
+    <>
+      {notice && (
+        <p className="notice notice--success" role="status">
+          {t(notice)}
+        </p>
+      )}
+      {f.access?.basis === 'emergency' && (
+        <p className="notice notice--warning" role="status">
+          {t('family.emergencyAccess', {
+            time: f.access.emergencyExpiresAt ? formatDateTime(f.access.emergencyExpiresAt, tag) : '',
+          })}
+        </p>
+      )}
+      <FamilyHeader family={f} />
+      <div className="family-grid">
+        <Household family={f} />
+        <AgreementList family={f} />
+        <ContactTimeline family={f} />
+        <BalanceSection family={f} />
+        <EstimateHistory family={f} />
+        <InstrumentResults family={f} />
+        <section className="panel" aria-labelledby="family-links">
+          <h2 id="family-links">{t('family.links')}</h2>
+          <ul>
+            <li>
+              <Link to={`/interventions?family=${f.id}`}>{t('family.interventionsLink')}</Link>
+            </li>
+            <li>
+              <Link to={`/tips?band=${tipBandFor(youngest ? ageOn(youngest) : null)}`}>
+                {t('family.tipsLink')}
+              </Link>
+            </li>
+          </ul>
+        </section>
+      </div>
+    </>
+  );
+}

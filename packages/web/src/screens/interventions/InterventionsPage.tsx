@@ -1,0 +1,91 @@
+import { knowledge } from '@nestwerk/knowledge';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useSearchParams } from 'react-router';
+import { useLocale } from '../../app/locale.tsx';
+import { useHashTarget } from '../../lib/useHashTarget.ts';
+import { CatalogueFilters } from './CatalogueFilters.tsx';
+import { type CatalogueFilter, filterInterventions, fitsAge } from './filter.ts';
+import { InterventionCard } from './InterventionCard.tsx';
+import { useFamilyFit } from './useFamilyFit.ts';
+
+function readFilter(params: URLSearchParams, defaultRegion: CatalogueFilter['region']): CatalogueFilter {
+  const age = params.get('age');
+  const ageMonths =
+    age !== null && age !== '' && Number.isFinite(Number(age)) ? Math.max(0, Number(age)) : null;
+  return {
+    ageMonths,
+    pregnancy: params.get('pregnancy') === '1',
+    setting: (params.get('setting') as CatalogueFilter['setting'] | null) ?? 'all',
+    target: params.get('target') ?? '',
+    effectiveness: (params.get('effectiveness') as CatalogueFilter['effectiveness'] | null) ?? 'all',
+    region: (params.get('region') as CatalogueFilter['region'] | null) ?? defaultRegion,
+  };
+}
+
+export default function InterventionsPage() {
+  const { t } = useTranslation();
+  const { lang, region } = useLocale();
+  const [params, setParams] = useSearchParams();
+  const location = useLocation();
+  const filter = readFilter(params, region);
+  const familyId = params.get('family');
+  const fit = useFamilyFit(familyId);
+  const onlyFitting = params.get('fitting') === '1';
+
+  const results = useMemo(() => {
+    const list = filterInterventions(knowledge.interventions, filter, lang);
+    return onlyFitting && fit.age ? list.filter((i) => fit.age && fitsAge(i, fit.age)) : list;
+  }, [filter, lang, onlyFitting, fit.age]);
+
+  // Arriving from advice with #code: bring that intervention into view.
+  useHashTarget();
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === '') next.delete(key);
+      else next.set(key, value);
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <h1>{t('interventions.title')}</h1>
+      <p>{t('interventions.intro')}</p>
+      {fit.banner && (
+        <div className="notice" role="status">
+          <p>{fit.banner}</p>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={onlyFitting}
+              onChange={(e) => update({ fitting: e.target.checked ? '1' : null })}
+            />
+            <span>{t('interventions.onlyFitting')}</span>
+          </label>
+        </div>
+      )}
+      <CatalogueFilters filter={filter} onChange={update} />
+      <p className="result-count" role="status" data-testid="intervention-count">
+        {t('interventions.count', { count: results.length })}
+      </p>
+      {results.length === 0 ? (
+        <p className="empty">{t('interventions.none')}</p>
+      ) : (
+        <ul className="plain cards">
+          {results.map((item) => (
+            <InterventionCard
+              key={item.code}
+              item={item}
+              open={location.hash === `#${item.code}`}
+              fits={fit.age ? fitsAge(item, fit.age) && item.regions.includes(region) : null}
+              recommended={fit.recommended.includes(item.code)}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

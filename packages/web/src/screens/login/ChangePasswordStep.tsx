@@ -1,0 +1,75 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, api } from '../../api/client.ts';
+
+/** After a password reset the server lets the user do nothing else until a new password is chosen. */
+export function ChangePasswordStep({
+  currentPassword,
+  csrfToken,
+  onDone,
+}: {
+  currentPassword: string;
+  csrfToken: string;
+  onDone(): void;
+}) {
+  const { t } = useTranslation();
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (next !== repeat) {
+      setError(t('login.passwordMismatch'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      api.setCsrfToken(csrfToken);
+      await api.post<void>('/api/session/password', { currentPassword, newPassword: next });
+      onDone();
+    } catch (err) {
+      // The server explains which policy rule the password breaks.
+      setError(err instanceof ApiError && err.status === 400 ? err.message : t('app.errorGeneric'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form login__form" onSubmit={submit}>
+      <h2>{t('login.changeTitle')}</h2>
+      <p>{t('login.changeIntro')}</p>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="field">
+        <label htmlFor="new-password">{t('login.newPassword')}</label>
+        <input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="repeat-password">{t('login.repeatPassword')}</label>
+        <input
+          id="repeat-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy}>
+        {t('common.save')}
+      </button>
+    </form>
+  );
+}

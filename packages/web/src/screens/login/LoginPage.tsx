@@ -1,0 +1,142 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { server } from '../../api/endpoints.ts';
+import type { EnrolStage, SessionOk } from '../../api/types.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { useSession } from '../../app/session.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
+import { ChangePasswordStep } from './ChangePasswordStep.tsx';
+import { EnrolStep } from './EnrolStep.tsx';
+import { type LoginMessage, loginErrorMessage, safeNext } from './messages.ts';
+import { PasswordStep } from './PasswordStep.tsx';
+import { TotpStep } from './TotpStep.tsx';
+
+type Step =
+  | { kind: 'password' }
+  | { kind: 'totp' }
+  | { kind: 'enrol'; enrol: EnrolStage }
+  | { kind: 'change'; session: SessionOk };
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const { state, established } = useSession();
+  const { tag } = useLocale();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [step, setStep] = useState<Step>({ kind: 'password' });
+  const [credentials, setCredentials] = useState({ email: '', password: '' });
+  const [error, setError] = useState<LoginMessage | null>(null);
+  const [lockedUntil, setLockedUntil] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next'));
+  const reason = params.get('reason');
+
+  if (state.status === 'authenticated' && !busy && step.kind !== 'change')
+    return <Navigate to={next} replace />;
+
+  const done = (ok: SessionOk) => {
+    // A reset password must be replaced before anything else; the session holds until then.
+    if (ok.user.mustChangePassword) {
+      setStep({ kind: 'change', session: ok });
+      return;
+    }
+    established(ok);
+    navigate(next, { replace: true });
+  };
+
+  const submitPassword = async (email: string, password: string) => {
+    setBusy(true);
+    setError(null);
+    setCredentials({ email, password });
+    try {
+      const result = await server.login({ email, password });
+      if ('stage' in result) setStep({ kind: 'enrol', enrol: result });
+      else done(result);
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'mfa_required') setStep({ kind: 'totp' });
+      else {
+        setError(loginErrorMessage(err, 'password'));
+        const until =
+          err instanceof ApiError ? (err.body as { lockedUntil?: unknown }).lockedUntil : undefined;
+        setLockedUntil(typeof until === 'string' ? until : null);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitCode = async (code: string) => {
+    setBusy(true);
+    setError(null);
+    try {
+      done(await server.totp(code));
+    } catch (err) {
+      // Servers may also take the code together with the password in one request (docs/api.md).
+      if (step.kind === 'totp' && err instanceof ApiError && err.code === 'unauthenticated') {
+        try {
+          const result = await server.login({ ...credentials, totp: code });
+          if (!('stage' in result)) {
+            done(result);
+            return;
+          }
+        } catch (second) {
+          setError(loginErrorMessage(second, 'totp'));
+          return;
+        }
+      }
+      setError(loginErrorMessage(err, 'totp'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="login">
+      <h1>{t('login.title')}</h1>
+      {reason === 'expired' && (
+        <p className="notice notice--warning" role="status">
+          {t('login.expired')}
+        </p>
+      )}
+      {reason === 'logged_out' && (
+        <p className="notice" role="status">
+          {t('login.loggedOut')}
+        </p>
+      )}
+      {error && (
+        <p className="notice notice--error" role="alert" id="login-error">
+          {t(error)}
+          {error === 'login.locked' && lockedUntil && (
+            <> {t('login.lockedUntil', { time: formatDateTime(lockedUntil, tag) })}</>
+          )}
+        </p>
+      )}
+      {step.kind === 'password' && (
+        <PasswordStep busy={busy} onSubmit={submitPassword} errorId={error ? 'login-error' : undefined} />
+      )}
+      {step.kind === 'totp' && (
+        <TotpStep
+          busy={busy}
+          onSubmit={submitCode}
+          onBack={() => {
+            setError(null);
+            setStep({ kind: 'password' });
+          }}
+        />
+      )}
+      {step.kind === 'enrol' && <EnrolStep enrol={step.enrol} busy={busy} onSubmit={submitCode} />}
+      {step.kind === 'change' && (
+        <ChangePasswordStep
+          currentPassword={credentials.password}
+          csrfToken={step.session.csrfToken}
+          onDone={() => {
+            established({ ...step.session, user: { ...step.session.user, mustChangePassword: false } });
+            navigate(next, { replace: true });
+          }}
+        />
+      )}
+    </div>
+  );
+}

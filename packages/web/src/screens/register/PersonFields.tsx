@@ -1,0 +1,167 @@
+import { useTranslation } from 'react-i18next';
+import { CAREGIVER_ROLES, type CaregiverRole } from '../../api/types.ts';
+import { Check, TextField } from './Field.tsx';
+import type { CaregiverValues, ChildValues, Errors } from './validate.ts';
+
+export function ChildFields({
+  prefix,
+  value,
+  onChange,
+  errors,
+}: {
+  prefix: string;
+  value: ChildValues;
+  onChange(value: ChildValues): void;
+  errors: Errors;
+}) {
+  const { t } = useTranslation();
+  const set = (change: Partial<ChildValues>) => onChange({ ...value, ...change });
+  return (
+    <>
+      <fieldset className="segmented">
+        <legend>{t('register.childBorn')}</legend>
+        <label className="segmented__option">
+          <input
+            type="radio"
+            name={`${prefix}-born`}
+            checked={value.born}
+            onChange={() => set({ born: true })}
+          />
+          <span>{t('register.born')}</span>
+        </label>
+        <label className="segmented__option">
+          <input
+            type="radio"
+            name={`${prefix}-born`}
+            checked={!value.born}
+            onChange={() => set({ born: false })}
+          />
+          <span>{t('register.unborn')}</span>
+        </label>
+      </fieldset>
+      <div className="field-row">
+        <TextField
+          id={`${prefix}-given`}
+          label={value.born ? t('register.givenName') : t('register.givenNameUnborn')}
+          value={value.givenName}
+          onChange={(givenName) => set({ givenName })}
+          errors={errors}
+          required
+        />
+        <TextField
+          id={`${prefix}-family`}
+          label={t('register.childFamilyName')}
+          value={value.familyName}
+          onChange={(familyName) => set({ familyName })}
+          errors={errors}
+          required
+        />
+      </div>
+      {value.born ? (
+        <TextField
+          id={`${prefix}-birth`}
+          type="date"
+          label={t('register.birthDate')}
+          value={value.birthDate}
+          onChange={(birthDate) => set({ birthDate })}
+          errors={errors}
+          hint={t('register.dateHint')}
+          required
+        />
+      ) : (
+        <TextField
+          id={`${prefix}-due`}
+          type="date"
+          label={t('register.dueDate')}
+          value={value.dueDate}
+          onChange={(dueDate) => set({ dueDate })}
+          errors={errors}
+          hint={t('register.dateHint')}
+          required
+        />
+      )}
+      <Check
+        id={`${prefix}-first`}
+        label={t('register.firstChild')}
+        checked={value.firstChild}
+        onChange={(firstChild) => set({ firstChild })}
+      />
+    </>
+  );
+}
+
+export function CaregiverFields({
+  prefix,
+  value,
+  onChange,
+  errors,
+}: {
+  prefix: string;
+  value: CaregiverValues;
+  onChange(value: CaregiverValues): void;
+  errors: Errors;
+}) {
+  const { t } = useTranslation();
+  const set = (change: Partial<CaregiverValues>) => onChange({ ...value, ...change });
+  return (
+    <>
+      <div className="field-row">
+        <TextField
+          id={`${prefix}-given`}
+          label={t('register.givenName')}
+          value={value.givenName}
+          onChange={(givenName) => set({ givenName })}
+          errors={errors}
+          required
+        />
+        <TextField
+          id={`${prefix}-family`}
+          label={t('register.childFamilyName')}
+          value={value.familyName}
+          onChange={(familyName) => set({ familyName })}
+          errors={errors}
+          required
+        />
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor={`${prefix}-role`}>{t('register.role')}</label>
+          <select
+            id={`${prefix}-role`}
+            value={value.role}
+            onChange={(e) => set({ role: e.target.value as CaregiverRole })}
+          >
+            {CAREGIVER_ROLES.map((role) => (
+              <option key={role} value={role}>
+                {t(`common.roles.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          id={`${prefix}-year`}
+          label={t('register.birthYear')}
+          inputMode="numeric"
+          value={value.birthYear}
+          onChange={(birthYear) => set({ birthYear: birthYear.replace(/\D/g, '').slice(0, 4) })}
+          errors={errors}
+        />
+        <TextField
+          id={`${prefix}-phone`}
+          type="tel"
+          label={t('register.phone')}
+          autoComplete="off"
+          value={value.phone}
+          onChange={(phone) => set({ phone })}
+          errors={errors}
+        />
+      </div>
+      <Check
+        id={`${prefix}-low-education`}
+        label={t('register.lowEducation')}
+        checked={value.lowEducation}
+        onChange={(lowEducation) => set({ lowEducation })}
+      />
+    </>
+  );
+}

@@ -1,0 +1,192 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { server } from '../../api/endpoints.ts';
+import { useUser } from '../../app/session.tsx';
+import { today } from '../../lib/dates.ts';
+import { clearDraft, draftKey, loadDraft, saveDraft } from '../../lib/drafts.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { TextField } from './Field.tsx';
+import { CaregiverFields, ChildFields } from './PersonFields.tsx';
+import {
+  type Errors,
+  emptyCaregiver,
+  emptyChild,
+  type FamilyValues,
+  toFamilyIn,
+  validateFamily,
+} from './validate.ts';
+
+const empty = (): FamilyValues => ({
+  name: '',
+  postcode: '',
+  municipality: '',
+  child: emptyChild(),
+  caregivers: [emptyCaregiver()],
+});
+
+export default function RegisterFamilyPage() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const key = draftKey(user.id, 'register');
+  const [values, setValues] = useState<FamilyValues>(() => loadDraft<FamilyValues>(key)?.value ?? empty());
+  const [errors, setErrors] = useState<Errors>({});
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  // Work in progress survives a reload or an expired session.
+  useEffect(() => {
+    saveDraft(key, values);
+  }, [key, values]);
+
+  const mutation = useMutation({
+    mutationFn: () => server.createFamily(toFamilyIn(values)),
+    onSuccess: (family) => {
+      clearDraft(key);
+      queryClient.setQueryData(['family', family.id], family);
+      void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+      navigate(`/families/${family.id}`);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateFamily(values, today());
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    mutation.mutate();
+  };
+
+  const setFamilyName = (name: string) =>
+    setValues((v) => ({
+      ...v,
+      name,
+      // Offer the family name to the people still without one.
+      child: v.child.familyName === v.name ? { ...v.child, familyName: name } : v.child,
+      caregivers: v.caregivers.map((c) => (c.familyName === v.name ? { ...c, familyName: name } : c)),
+    }));
+
+  const errorCount = Object.keys(errors).length;
+  // The summary names each field, so the list reads on its own (WCAG 3.3.1).
+  const fieldLabel = (id: string): string => {
+    const caregiver = /^caregiver-(\d+)-(given|family)$/.exec(id);
+    if (caregiver) {
+      const what = caregiver[2] === 'given' ? t('register.givenName') : t('register.childFamilyName');
+      return `${t('register.caregiverSection', { n: Number(caregiver[1]) + 1 })}, ${what.toLowerCase()}`;
+    }
+    const labels: Record<string, string> = {
+      'family-name': t('register.familyName'),
+      'child-given': `${t('register.childSection')}, ${t('register.givenName').toLowerCase()}`,
+      'child-family': `${t('register.childSection')}, ${t('register.childFamilyName').toLowerCase()}`,
+      'child-birth': t('register.birthDate'),
+      'child-due': t('register.dueDate'),
+    };
+    return labels[id] ?? id;
+  };
+  return (
+    <>
+      <h1>{t('register.title')}</h1>
+      <p>{t('register.intro')}</p>
+      {errorCount > 0 && (
+        <div className="notice notice--error" role="alert" tabIndex={-1} ref={summaryRef}>
+          <p>{t('register.errors.summary', { count: errorCount })}</p>
+          <ul>
+            {Object.entries(errors).map(([id, message]) => (
+              <li key={id}>
+                <a href={`#${id}`}>
+                  {fieldLabel(id)}: {t(message)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {mutation.isError && <ErrorNotice error={mutation.error} />}
+      <form className="form register" onSubmit={submit} noValidate>
+        <fieldset className="panel">
+          <legend>{t('register.familySection')}</legend>
+          <TextField
+            id="family-name"
+            label={t('register.familyName')}
+            value={values.name}
+            onChange={setFamilyName}
+            errors={errors}
+            required
+          />
+          <div className="field-row">
+            <TextField
+              id="family-postcode"
+              label={t('register.postcode')}
+              value={values.postcode}
+              onChange={(postcode) => setValues((v) => ({ ...v, postcode }))}
+              errors={errors}
+            />
+            <TextField
+              id="family-municipality"
+              label={t('register.municipality')}
+              value={values.municipality}
+              onChange={(municipality) => setValues((v) => ({ ...v, municipality }))}
+              errors={errors}
+            />
+          </div>
+        </fieldset>
+        <fieldset className="panel">
+          <legend>{t('register.childSection')}</legend>
+          <ChildFields
+            prefix="child"
+            value={values.child}
+            onChange={(child) => setValues((v) => ({ ...v, child }))}
+            errors={errors}
+          />
+        </fieldset>
+        {values.caregivers.map((caregiver, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: caregivers have no id before they are saved
+          <fieldset className="panel" key={i}>
+            <legend>{t('register.caregiverSection', { n: i + 1 })}</legend>
+            <CaregiverFields
+              prefix={`caregiver-${i}`}
+              value={caregiver}
+              onChange={(c) =>
+                setValues((v) => ({ ...v, caregivers: v.caregivers.map((x, j) => (j === i ? c : x)) }))
+              }
+              errors={errors}
+            />
+            {values.caregivers.length > 1 && (
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() =>
+                  setValues((v) => ({ ...v, caregivers: v.caregivers.filter((_, j) => j !== i) }))
+                }
+              >
+                {t('register.removeCaregiver')}
+              </button>
+            )}
+          </fieldset>
+        ))}
+        <div className="actions">
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              setValues((v) => ({
+                ...v,
+                caregivers: [...v.caregivers, { ...emptyCaregiver(v.name), role: 'father' }],
+              }))
+            }
+          >
+            {t('register.addCaregiver')}
+          </button>
+          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+            {t('register.submit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { server } from '../../api/endpoints.ts';
+import type { DueFilter, WorklistScope } from '../../api/types.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { Pager } from './Pager.tsx';
+import { WorklistFilters } from './WorklistFilters.tsx';
+import { WorklistTable } from './WorklistTable.tsx';
+
+export const PAGE_SIZE = 25;
+
+/** Filters live in the address, so the back button and a reload return to the same page of the list. */
+function readParams(params: URLSearchParams) {
+  const scope: WorklistScope = params.get('scope') === 'team' ? 'team' : 'mine';
+  const dueParam = params.get('due');
+  const due: DueFilter = dueParam === 'overdue' || dueParam === 'week' ? dueParam : 'all';
+  const q = params.get('q') ?? '';
+  const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
+  return { scope, due, q, offset };
+}
+
+export default function WorklistPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = readParams(params);
+  const list = useQuery({
+    queryKey: ['worklist', filters],
+    queryFn: () => server.worklist({ ...filters, limit: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+
+  const update = (changes: Partial<typeof filters>) => {
+    const next = { ...filters, offset: 0, ...changes };
+    const search = new URLSearchParams();
+    if (next.scope !== 'mine') search.set('scope', next.scope);
+    if (next.due !== 'all') search.set('due', next.due);
+    if (next.q) search.set('q', next.q);
+    if (next.offset > 0) search.set('offset', String(next.offset));
+    setParams(search);
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('worklist.title')}</h1>
+        <Link className="button button--primary" to="/families/new">
+          {t('worklist.register')}
+        </Link>
+      </div>
+      <WorklistFilters
+        scope={filters.scope}
+        due={filters.due}
+        q={filters.q}
+        onChange={(changes) => update(changes)}
+      />
+      {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isPending && (
+        <p role="status" className="loading">
+          {t('app.loading')}
+        </p>
+      )}
+      {list.data && (
+        <>
+          <p className="result-count" role="status">
+            {t('worklist.total', { count: list.data.total })}
+          </p>
+          <WorklistTable items={list.data.items} />
+          <Pager
+            offset={filters.offset}
+            limit={PAGE_SIZE}
+            total={list.data.total}
+            onPage={(offset) => update({ offset })}
+          />
+        </>
+      )}
+    </>
+  );
+}
