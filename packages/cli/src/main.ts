@@ -1,7 +1,15 @@
 import { reportError, UsageError } from './cli-error.ts';
 import * as assessCommand from './commands/assess.ts';
+import * as auditCommand from './commands/audit.ts';
+import * as backupCommand from './commands/backup.ts';
+import * as demoCommand from './commands/demo.ts';
 import * as knowledgeCommand from './commands/knowledge.ts';
+import * as migrateCommand from './commands/migrate.ts';
+import * as organisationCommand from './commands/organisation.ts';
+import * as restoreCommand from './commands/restore.ts';
 import * as serveCommand from './commands/serve.ts';
+import * as teamCommand from './commands/team.ts';
+import * as userCommand from './commands/user.ts';
 
 interface Command {
   summary: string;
@@ -12,6 +20,14 @@ const commands: Record<string, Command> = {
   assess: assessCommand,
   knowledge: knowledgeCommand,
   serve: serveCommand,
+  migrate: migrateCommand,
+  demo: demoCommand,
+  organisation: organisationCommand,
+  team: teamCommand,
+  user: userCommand,
+  audit: auditCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 function help(): string {

@@ -2,11 +2,22 @@
 // One export line per module, sorted by path (biome keeps the order).
 
 export { type AppOptions, buildApp } from './app.ts';
-export { verifyAuditChain } from './audit/verify.ts';
+export { type AuditEntry, type AuditRecord, appendAudit, recordAudit } from './audit/append.ts';
+export { type AuditQuery, searchAudit } from './audit/search.ts';
+export { type ChainVerification, verifyAuditChain } from './audit/verify.ts';
 export { checkPasswordPolicy, hashPassword, verifyPassword } from './auth/password.ts';
+export { BackupError, backupSqlite, restoreSqlite } from './backup/sqlite-backup.ts';
 export { type Config, ConfigError, loadConfig } from './config.ts';
-export { DatabaseUrlError, type Db, type Dialect, openDatabase } from './db/connect.ts';
+export {
+  DatabaseUrlError,
+  type Db,
+  type Dialect,
+  databaseUrlFromEnv,
+  openDatabase,
+  parseDatabaseUrl,
+} from './db/connect.ts';
 export { MigrationError, migrateToLatest, migrationState } from './db/migrate.ts';
+export type { Role } from './db/schema.ts';
 export {
   DEFAULT_DEMO_SEED,
   DemoError,

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -45,9 +45,29 @@ type Manifest = Record<string, ManifestChunk>;
 /** Routes whose code the first visit needs: log-in, then the worklist. */
 export const INITIAL_ROUTES = ['src/screens/login/LoginPage.tsx', 'src/screens/worklist/WorklistPage.tsx'];
 
+/** Newest modification time under a folder (node_modules and dist skipped). */
+function newest(dir: string): number {
+  let latest = 0;
+  if (!existsSync(dir)) return latest;
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist') continue;
+    const path = join(dir, name);
+    const stat = statSync(path);
+    latest = Math.max(latest, stat.isDirectory() ? newest(path) : stat.mtimeMs);
+  }
+  return latest;
+}
+
+/** Builds the web app when there is no build or its sources (or the engine and knowledge it bundles) changed. */
 function ensureBuild(): Manifest {
   const manifestPath = join(dist, '.vite', 'manifest.json');
-  if (!existsSync(manifestPath)) {
+  const built = existsSync(manifestPath) ? statSync(manifestPath).mtimeMs : 0;
+  const sources = Math.max(
+    newest(join(webDir, 'src')),
+    newest(join(root, 'packages', 'engine', 'src')),
+    newest(join(root, 'packages', 'knowledge', 'src')),
+  );
+  if (built < sources) {
     process.stderr.write('bench web: building the web app (vite build)…\n');
     const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
       cwd: webDir,

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connect.ts';
 import { createTestDatabase, forEachDatabase, testDialects } from '../testing/databases.ts';
+import { runDbWorker } from '../testing/processes.ts';
+import { disableAuditProtection } from '../testing/tamper.ts';
 import { appendAudit, recordAudit } from './append.ts';
 import { GENESIS_HASH } from './hash.ts';
 import { searchAudit } from './search.ts';
@@ -125,12 +125,7 @@ describe.each(testDialects())('audit tampering [%s]', (dialect) => {
     for (let i = 0; i < n; i++)
       await recordAudit(database.db, { action: 'family.read', outcome: 'success', details: { i } });
     // Only an attacker with the database's owner rights gets this far: the triggers must go first.
-    if (dialect === 'sqlite') {
-      await sql`drop trigger audit_log_no_update`.execute(database.db);
-      await sql`drop trigger audit_log_no_delete`.execute(database.db);
-    } else {
-      await sql`alter table audit_log disable trigger audit_log_no_update_or_delete`.execute(database.db);
-    }
+    await disableAuditProtection(database);
     return database;
   }
 
@@ -198,22 +193,6 @@ describe.each(testDialects())('audit tampering [%s]', (dialect) => {
   });
 });
 
-const worker = fileURLToPath(new URL('../testing/append-audit-worker.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
-
-function runWorker(url: string, count: number, label: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [worker, url, String(count), label], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`worker ${label} exited ${code}: ${stderr}`)),
-    );
-  });
-}
-
 describe.each(testDialects())('audit appenders in several processes and pools [%s]', (dialect) => {
   it('keep one valid chain', async () => {
     const database = await createTestDatabase(dialect);
@@ -221,8 +200,8 @@ describe.each(testDialects())('audit appenders in several processes and pools [%
       const second = await openDatabase(database.url);
       try {
         await Promise.all([
-          runWorker(database.url, 40, 'a'),
-          runWorker(database.url, 40, 'b'),
+          runDbWorker(database.url, 'append', '40', 'a'),
+          runDbWorker(database.url, 'append', '40', 'b'),
           // A second pool in this process as well (on SQLite a second connection would block this thread's
           // event loop while it waits for the lock, so there the other processes are the concurrency).
           ...(dialect === 'postgres'

@@ -1,8 +1,6 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +8,8 @@ import { recordAudit } from '../audit/append.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
 import { openDatabase, parseDatabaseUrl } from '../db/connect.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/databases.ts';
+import { runDbWorker } from '../testing/processes.ts';
 import { BackupError, backupSqlite, restoreSqlite } from './sqlite-backup.ts';
-
-const worker = fileURLToPath(new URL('../testing/append-audit-worker.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url));
 
 function pathOf(database: TestDatabase): string {
   const location = parseDatabaseUrl(database.url);
@@ -27,7 +23,8 @@ describe('SQLite backup and restore', () => {
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
     dir = mkdtempSync(join(tmpdir(), 'nestwerk-backup-test-'));
-    for (let i = 0; i < 200; i++) await recordAudit(database.db, { action: 'seed', outcome: 'success', details: { i } });
+    for (let i = 0; i < 200; i++)
+      await recordAudit(database.db, { action: 'seed', outcome: 'success', details: { i } });
   });
   afterAll(async () => {
     await database.dispose();
@@ -35,12 +32,15 @@ describe('SQLite backup and restore', () => {
   });
 
   it('copies a live database while another process and this one keep writing, and restores it', async () => {
-    const writer = spawn(tsx, [worker, database.url, '400', 'during-backup'], { stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => writer.on('exit', resolve));
+    const writer = runDbWorker(database.url, 'append', '400', 'during-backup');
     let writing = true;
     const local = (async () => {
       let i = 0;
-      while (writing) await recordAudit(database.db, { action: 'local', outcome: 'success', details: { i: i++ } });
+      while (writing) {
+        await recordAudit(database.db, { action: 'local', outcome: 'success', details: { i: i++ } });
+        // better-sqlite3 is synchronous: without a macrotask turn this loop would starve the timers.
+        await new Promise((r) => setImmediate(r));
+      }
     })();
     // Let both writers get going before and during the copies.
     await new Promise((r) => setTimeout(r, 1500));
@@ -49,7 +49,7 @@ describe('SQLite backup and restore', () => {
     const second = await backupSqlite(pathOf(database), join(dir, 'two.db'));
     writing = false;
     await local;
-    expect(await exited).toBe(0);
+    await writer;
     const after = (await verifyAuditChain(database.db)).checked;
 
     expect(first.audit.ok).toBe(true);

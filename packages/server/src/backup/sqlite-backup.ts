@@ -1,11 +1,22 @@
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { type ChainVerification, verifyAuditChain } from '../audit/verify.ts';
+import { migrations } from '../db/migrations/index.ts';
 import type { Database } from '../db/schema.ts';
 import { NestwerkSqliteDialect } from '../db/sqlite-dialect.ts';
-import { migrations } from '../db/migrations/index.ts';
 
 /** A refusal with a reason the operator can act on (not a crash). */
 export class BackupError extends Error {}

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { verifyPassword } from '../auth/password.ts';
 import { verifyAuditChain } from '../audit/verify.ts';
+import { verifyPassword } from '../auth/password.ts';
 import { sqliteHandleOf } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { createTestDatabase, forEachDatabase, testDialects } from '../testing/databases.ts';
@@ -68,15 +68,26 @@ forEachDatabase('demo data', (current, dialect) => {
 
   it('makes a plausible caseload: all ages from pregnancy to six, contacts over time, assessed and followed up', async () => {
     const { db } = current();
-    const children = await db.selectFrom('persons').select(['birth_date', 'due_date']).where('kind', '=', 'child').execute();
+    const children = await db
+      .selectFrom('persons')
+      .select(['birth_date', 'due_date'])
+      .where('kind', '=', 'child')
+      .execute();
     const today = TODAY.toISOString().slice(0, 10);
     expect(children.some((c) => c.due_date !== null && c.due_date > today)).toBe(true);
-    const ages = children.filter((c) => c.birth_date).map((c) => (Date.parse(today) - Date.parse(c.birth_date!)) / 86_400_000 / 365.25);
+    const ages = children
+      .filter((c) => c.birth_date)
+      .map((c) => (Date.parse(today) - Date.parse(c.birth_date!)) / 86_400_000 / 365.25);
     expect(Math.min(...ages)).toBeLessThan(0.5);
     expect(Math.max(...ages)).toBeGreaterThan(5);
     expect(Math.max(...ages)).toBeLessThanOrEqual(6.01);
 
-    const caregiverRoles = await db.selectFrom('persons').select('caregiver_role').distinct().where('kind', '=', 'caregiver').execute();
+    const caregiverRoles = await db
+      .selectFrom('persons')
+      .select('caregiver_role')
+      .distinct()
+      .where('kind', '=', 'caregiver')
+      .execute();
     expect(caregiverRoles.map((r) => r.caregiver_role)).toEqual(expect.arrayContaining(['mother', 'father']));
 
     const perFamily = await db
@@ -88,10 +99,16 @@ forEachDatabase('demo data', (current, dialect) => {
     expect(await count(db, 'assessments')).toBe(await count(db, 'contacts'));
     const versions = await db.selectFrom('assessments').select('knowledge_version').distinct().execute();
     expect(versions).toHaveLength(1);
-    const bands = (await db.selectFrom('assessments').select('suggested_band').distinct().execute()).map((r) => r.suggested_band);
+    const bands = (await db.selectFrom('assessments').select('suggested_band').distinct().execute()).map(
+      (r) => r.suggested_band,
+    );
     expect(bands).toEqual(expect.arrayContaining(['safe', 'insecure']));
     // Stored result is the engine's own output for the stored input.
-    const one = await db.selectFrom('assessments').select(['input_json', 'result_json', 'suggested_band']).limit(1).executeTakeFirstOrThrow();
+    const one = await db
+      .selectFrom('assessments')
+      .select(['input_json', 'result_json', 'suggested_band'])
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(one.result_json).relationship.suggestedBand).toBe(one.suggested_band);
     expect(JSON.parse(one.input_json)).toHaveProperty('child');
 
@@ -113,8 +130,14 @@ forEachDatabase('demo data', (current, dialect) => {
     expect(Number(upcoming.n)).toBeGreaterThan(Number(overdue.n));
 
     // The demo nurse has a caseload of her own, and the team sees more than that.
-    const nurse = await db.selectFrom('users').select(['id', 'team_id']).where('email', '=', 'verpleegkundige@demo.nestwerk.test').executeTakeFirstOrThrow();
-    const own = await count(db, 'care_relationships', (q) => q.where('user_id', '=', nurse.id).where('end_date', 'is', null));
+    const nurse = await db
+      .selectFrom('users')
+      .select(['id', 'team_id'])
+      .where('email', '=', 'verpleegkundige@demo.nestwerk.test')
+      .executeTakeFirstOrThrow();
+    const own = await count(db, 'care_relationships', (q) =>
+      q.where('user_id', '=', nurse.id).where('end_date', 'is', null),
+    );
     const team = await count(db, 'care_relationships', (q) => q.where('team_id', '=', nurse.team_id));
     expect(own).toBeGreaterThan(5);
     expect(team).toBeGreaterThan(own);
@@ -130,7 +153,11 @@ forEachDatabase('demo data', (current, dialect) => {
     await expect(loadDemo(db, { families: 1, password: 'another long password' })).rejects.toThrow(DemoError);
     const password = await resetDemoPassword(db);
     expect(password.length).toBeGreaterThanOrEqual(16);
-    const user = await db.selectFrom('users').select('password_hash').where('email', '=', 'beheer@demo.nestwerk.test').executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', 'beheer@demo.nestwerk.test')
+      .executeTakeFirstOrThrow();
     expect(await verifyPassword(user.password_hash, password)).toBe(true);
     expect((await verifyAuditChain(db)).checked).toBe(2);
   });
@@ -143,8 +170,16 @@ describe.each(testDialects())('demo determinism [%s]', (dialect) => {
     try {
       const first = await loadDemo(a.db, { families: 40, seed: 'same', today: TODAY });
       await loadDemo(b.db, { families: 40, seed: 'same', today: TODAY });
-      expect(first.passwordGenerated).toBe(process.env.NESTWERK_DEMO_PASSWORD ? false : true);
-      for (const table of ['families', 'persons', 'contacts', 'observations', 'assessments', 'agreements', 'care_relationships'] as const) {
+      expect(first.passwordGenerated).toBe(!process.env.NESTWERK_DEMO_PASSWORD);
+      for (const table of [
+        'families',
+        'persons',
+        'contacts',
+        'observations',
+        'assessments',
+        'agreements',
+        'care_relationships',
+      ] as const) {
         const order = table === 'observations' ? sql.raw('contact_id, kind, code') : sql.raw('id');
         const left = await sql`select * from ${sql.table(table)} order by ${order}`.execute(a.db);
         const right = await sql`select * from ${sql.table(table)} order by ${order}`.execute(b.db);
@@ -160,7 +195,9 @@ describe.each(testDialects())('demo determinism [%s]', (dialect) => {
 async function count(
   db: import('kysely').Kysely<Database>,
   table: keyof Database,
-  where: (q: import('kysely').SelectQueryBuilder<Database, keyof Database, object>) => import('kysely').SelectQueryBuilder<Database, keyof Database, object> = (q) => q,
+  where: (
+    q: import('kysely').SelectQueryBuilder<Database, keyof Database, object>,
+  ) => import('kysely').SelectQueryBuilder<Database, keyof Database, object> = (q) => q,
 ): Promise<number> {
   const row = await where(db.selectFrom(table) as never)
     .select((eb) => eb.fn.countAll<number>().as('n'))

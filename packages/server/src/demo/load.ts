@@ -4,6 +4,7 @@ import { appendAudit, recordAudit } from '../audit/append.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
 import { bulkWriter, insertChunked } from './bulk-insert.ts';
+import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
 import { type FamilyRows, generateFamily } from './family.ts';
 import { DEMO_DOMAIN, type DemoAccount, planStaff } from './staff.ts';
 
@@ -66,6 +67,9 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
       'users',
       staff.users.map((u) => ({ ...u, password_hash: passwordHash })),
     );
+    // The Dutch and Flemish social maps (issue 5), with the demo IMH team receiving via Nestwerk.
+    const createdAt = staff.organisations[0]?.created_at ?? new Date(today).toISOString();
+    await insertDemoNetworks(trx, planDemoNetworks(staff, seed, createdAt));
   });
 
   const ctx = { seed, today, staff };
@@ -90,6 +94,8 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   } finally {
     await writer.finish();
   }
+  // A few referrals to the demo IMH team: its intake queue and the nurse's worklist show the workflow.
+  await loadDemoReferrals(db, staff, seed, new Date(today + 10 * 3_600_000));
 
   await recordAudit(db, {
     action: 'demo.load',

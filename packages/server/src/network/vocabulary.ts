@@ -54,6 +54,21 @@ const cueLevels = new Map(knowledge.cues.map((c) => [c.code as string, c.level])
 export const factorKind = (code: string) => factorKinds.get(code) ?? 'hindering';
 export const cueLevel = (code: string) => cueLevels.get(code) ?? 'insecure';
 
+const ORDER: Record<Vocabulary, ReadonlyMap<string, number>> = {
+  cue: new Map(CUE_CODES.map((c, i) => [c, i])),
+  factor: new Map(FACTOR_CODES.map((c, i) => [c, i])),
+  criterion: new Map(REFERRAL_CRITERION_CODES.map((c, i) => [c, i])),
+  imh: new Map(IMH_REFERRAL_REASON_CODES.map((c, i) => [c, i])),
+  intervention: new Map(INTERVENTION_CODES.map((c, i) => [c, i])),
+  kind: new Map(PARTNER_KIND_CODES.map((c, i) => [c, i])),
+};
+
+/** Without duplicates and in the knowledge's order, so equal selections give identical snapshots. */
+export function inCodeOrder(vocabulary: Vocabulary, codes: readonly string[]): string[] {
+  const order = ORDER[vocabulary];
+  return [...new Set(codes)].sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9));
+}
+
 /** JSON text columns of code lists: unknown content reads as an empty list, never a crash. */
 export function codesOf(json: string | null): string[] {
   if (json === null) return [];

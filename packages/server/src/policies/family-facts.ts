@@ -21,11 +21,7 @@ export async function resolveFamilyFacts(
     .where('families.id', '=', familyId)
     .where('families.organisation_id', '=', principal.organisationId)
     .select((eb) => [
-      eb
-        .exists(
-          relationshipFamilyIds(db, principal, today).where('care_relationships.family_id', '=', familyId),
-        )
-        .as('rel'),
+      eb.exists(relationshipFamilyIds(db, principal, today, 'any', familyId)).as('rel'),
       eb
         .selectFrom('emergency_access')
         .select('emergency_access.id')

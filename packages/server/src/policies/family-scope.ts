@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
 import { seesTeamCaseload } from './roles.ts';
@@ -6,39 +6,53 @@ import { seesTeamCaseload } from './roles.ts';
 /** `mine`: my own relationships; `team`: my team's caseload; `any`: everything that grants me access. */
 export type CaseloadScope = 'mine' | 'team' | 'any';
 
+type FamilyIds = SelectQueryBuilder<Database, 'care_relationships', { family_id: string }>;
+
 /**
  * The ids of the families a professional has an active care relationship with: start_date ≤ today and
  * (end_date null or ≥ today), held by the professional, by their team, or — for a team lead — by a member
  * of their team. Every listing (search, worklist) and every single-family check goes through this one
  * query, so the rule cannot drift between them. Organisation is checked by the caller on `families`.
+ *
+ * One branch per kind of holder, joined by UNION rather than OR: each branch then walks its own index
+ * (user, team, team members), where an OR over them would scan every relationship in the region.
  */
 export function relationshipFamilyIds(
   db: Kysely<Database>,
   principal: Principal,
   today: string,
   scope: CaseloadScope = 'any',
-) {
-  return db
-    .selectFrom('care_relationships')
-    .select('care_relationships.family_id')
-    .where('care_relationships.start_date', '<=', today)
-    .where((eb) =>
-      eb.or([eb('care_relationships.end_date', 'is', null), eb('care_relationships.end_date', '>=', today)]),
-    )
-    .where((eb) => {
-      const holders = [];
-      if (scope !== 'team') holders.push(eb('care_relationships.user_id', '=', principal.userId));
-      if (scope !== 'mine' && principal.teamId !== null) {
-        holders.push(eb('care_relationships.team_id', '=', principal.teamId));
-        if (seesTeamCaseload(principal.role)) {
-          const members = eb
-            .selectFrom('users')
-            .select('users.id')
-            .where('users.team_id', '=', principal.teamId)
-            .where('users.organisation_id', '=', principal.organisationId);
-          holders.push(eb('care_relationships.user_id', 'in', members));
-        }
-      }
-      return holders.length > 0 ? eb.or(holders) : eb.lit(false);
-    });
+  onlyFamily?: string,
+): FamilyIds {
+  const active = <Q extends FamilyIds>(q: Q): Q => {
+    let out = q
+      .where('care_relationships.start_date', '<=', today)
+      .where((eb) =>
+        eb.or([
+          eb('care_relationships.end_date', 'is', null),
+          eb('care_relationships.end_date', '>=', today),
+        ]),
+      ) as Q;
+    if (onlyFamily !== undefined) out = out.where('care_relationships.family_id', '=', onlyFamily) as Q;
+    return out;
+  };
+  const base = () => db.selectFrom('care_relationships').select('care_relationships.family_id');
+  const branches: FamilyIds[] = [];
+  if (scope !== 'team')
+    branches.push(active(base().where('care_relationships.user_id', '=', principal.userId)));
+  const teamId = principal.teamId;
+  if (scope !== 'mine' && teamId !== null) {
+    branches.push(active(base().where('care_relationships.team_id', '=', teamId)));
+    if (seesTeamCaseload(principal.role)) {
+      const members = db
+        .selectFrom('users')
+        .select('users.id')
+        .where('users.team_id', '=', teamId)
+        .where('users.organisation_id', '=', principal.organisationId);
+      branches.push(active(base().where('care_relationships.user_id', 'in', members)));
+    }
+  }
+  const [first, ...rest] = branches;
+  if (!first) return base().where((eb) => eb.lit(false));
+  return rest.reduce((all, branch) => all.union(branch), first.distinct());
 }

@@ -7,8 +7,16 @@ export interface FamilyListItemOut {
   children: Array<{ id: string; givenName: string; birthDate: string | null; dueDate: string | null }>;
   nextFollowUp: string | null;
   overdue: boolean;
-  flags: { cumulativeRisk: boolean; problematicSuspected: boolean; safety: boolean };
+  /**
+   * `safety`: the latest assessment raised a safety concern, or a safety route is open (issue 5).
+   * `feedbackOverdue`: a referral's agreed feedback time has passed without feedback.
+   */
+  flags: { cumulativeRisk: boolean; problematicSuspected: boolean; safety: boolean; feedbackOverdue: boolean };
   lastContact: string | null;
+  /** Referrals of this family whose feedback is overdue. */
+  overdueFeedback: number;
+  /** The open safety route and the next step to record, or null. */
+  safetyRoute: { id: string; currentStep: number } | null;
 }
 
 /** Worklist and search rows: enough to recognise the family and see what is due, nothing of the file itself. */
@@ -24,8 +32,14 @@ export function presentFamilyList(
     else children.set(c.family_id, [c]);
   }
   const latest = new Map(details.latest.map((l) => [l.family_id, l]));
+  const overdueFeedback = new Map<string, number>();
+  for (const a of details.network.awaitingFeedback)
+    if (a.feedback_due < today) overdueFeedback.set(a.family_id, (overdueFeedback.get(a.family_id) ?? 0) + 1);
+  const openRoutes = new Map(details.network.openRoutes.map((o) => [o.family_id, o]));
   return rows.map((r) => {
     const last = latest.get(r.id);
+    const route = openRoutes.get(r.id);
+    const overdueCount = overdueFeedback.get(r.id) ?? 0;
     return {
       familyId: r.id,
       name: r.name,
@@ -42,9 +56,12 @@ export function presentFamilyList(
         // Either the engine's suggestion or the agreed estimate: a team lead should not miss one.
         problematicSuspected:
           last?.suggested_band === 'problematic_suspected' || last?.agreed_band === 'problematic_suspected',
-        safety: flag(last?.safety_concern),
+        safety: flag(last?.safety_concern) || route !== undefined,
+        feedbackOverdue: overdueCount > 0,
       },
       lastContact: last?.date ?? null,
+      overdueFeedback: overdueCount,
+      safetyRoute: route ? { id: route.id, currentStep: Math.min(5, Number(route.steps_done ?? 0) + 1) } : null,
     };
   });
 }

@@ -8,6 +8,7 @@ import { type AgreementOut, presentAgreement } from './agreement.ts';
 import { type BalanceByLevel, balanceByLevel } from './assessment.ts';
 import { type ConsentOut, presentConsent } from './consent.ts';
 import { type ContactSummaryOut, presentContactSummary } from './contact.ts';
+import { type FamilyNetworkOut, presentFamilyNetwork } from './family-network.ts';
 import { type CaregiverOut, type ChildOut, presentPerson } from './person.ts';
 
 export interface FamilyHeadOut {
@@ -64,7 +65,8 @@ export interface CareTeamMemberOut {
   active: boolean;
 }
 
-export interface FamilyOut extends FamilyHeadOut {
+/** `careNetwork`, `referrals` and `safetyRoute` come from FamilyNetworkOut (issue 5). */
+export interface FamilyOut extends FamilyHeadOut, FamilyNetworkOut {
   children: ChildOut[];
   caregivers: CaregiverOut[];
   contacts: ContactSummaryOut[];
@@ -136,6 +138,7 @@ export function presentFamily(
       endDate: m.end_date,
       active: m.start_date <= today && (m.end_date === null || m.end_date >= today),
     })),
+    ...presentFamilyNetwork(file.network, today),
     access: { basis: access.basis, emergencyExpiresAt: access.expiresAt },
   };
 }

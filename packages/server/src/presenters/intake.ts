@@ -67,10 +67,11 @@ export interface IntakeReferralOut {
   feedbackDue: string | null;
   intakeDate: string | null;
   declineReason: string | null;
-  sharing: 'open';
+  sharing: SharingOut;
   history: Array<{ status: ReferralStatus; at: string }>;
   /** The feedback this organisation sent back through Nestwerk. */
   feedback: Array<{ id: string; text: string; createdAt: string }>;
+  /** Null once sharing has stopped: then only the referral's own progress is shown. */
   shared: SharedReferral | null;
 }
 
@@ -79,6 +80,7 @@ export function presentIntakeReferral(
   history: readonly StatusHistoryRow[],
   feedback: readonly FeedbackRow[],
   receiverOrganisationId: string,
+  sharing: SharingState,
 ): IntakeReferralOut {
   return {
     id: r.id,
@@ -87,11 +89,11 @@ export function presentIntakeReferral(
     feedbackDue: r.feedback_due,
     intakeDate: r.intake_date,
     declineReason: r.decline_reason,
-    sharing: 'open',
+    sharing: sharingOut(sharing),
     history: history.filter((h) => h.status !== 'draft').map((h) => ({ status: h.status, at: h.at })),
     feedback: feedback
       .filter((f) => f.source === 'nestwerk' && f.author_organisation_id === receiverOrganisationId)
       .map((f) => ({ id: f.id, text: f.text, createdAt: f.created_at })),
-    shared: parseShared(r.shared_json),
+    shared: sharing.open ? parseShared(r.shared_json) : null,
   };
 }

@@ -103,8 +103,8 @@ export interface ReferralOut {
   feedback: Array<{
     id: string;
     text: string;
+    /** 'nestwerk' when the partner sent it in Nestwerk; otherwise how the referrer heard it. */
     source: string;
-    fromReceiver: boolean;
     recordedBy: Who;
     createdAt: string;
   }>;
@@ -224,7 +224,6 @@ export function presentReferral(p: ReferralParts, today: string): ReferralOut {
       id: f.id,
       text: f.text,
       source: f.source,
-      fromReceiver: f.author_organisation_id !== null && f.author_organisation_id !== r.organisation_id,
       recordedBy: who(f.recorded_by),
       createdAt: f.created_at,
     })),

@@ -4,6 +4,7 @@ import { type ConsentRow, listConsents } from './consents.ts';
 import { type ContactSummaryRow, listContactSummaries } from './contacts.ts';
 import type { Db } from './db.ts';
 import { type FamilyRow, findFamily } from './families.ts';
+import { type FamilyNetworkRows, loadFamilyNetwork } from './family-network.ts';
 import { type InstrumentResponseRow, listInstrumentResponses } from './instrument-responses.ts';
 import { listPersons, type PersonRow } from './persons.ts';
 
@@ -16,6 +17,8 @@ export interface FamilyFile {
   consents: ConsentRow[];
   instrumentResponses: InstrumentResponseRow[];
   careTeam: CareTeamRow[];
+  /** Care network, referrals and safety route (issue 5). */
+  network: FamilyNetworkRows;
 }
 
 /**
@@ -25,13 +28,14 @@ export interface FamilyFile {
 export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFile | undefined> {
   const family = await findFamily(db, familyId);
   if (!family) return undefined;
-  const [persons, contacts, agreements, consents, instrumentResponses, careTeam] = await Promise.all([
+  const [persons, contacts, agreements, consents, instrumentResponses, careTeam, network] = await Promise.all([
     listPersons(db, familyId),
     listContactSummaries(db, familyId),
     listAgreements(db, familyId),
     listConsents(db, familyId),
     listInstrumentResponses(db, familyId),
     listCareTeam(db, familyId),
+    loadFamilyNetwork(db, familyId),
   ]);
-  return { family, persons, contacts, agreements, consents, instrumentResponses, careTeam };
+  return { family, persons, contacts, agreements, consents, instrumentResponses, careTeam, network };
 }

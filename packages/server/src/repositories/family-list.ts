@@ -4,6 +4,7 @@ import type { Principal } from '../http/principal.ts';
 import { addDays } from '../policies/calendar.ts';
 import { type CaseloadScope, relationshipFamilyIds } from '../policies/family-scope.ts';
 import type { Db } from './db.ts';
+import { type ListNetworkDetails, loadListNetworkDetails } from './list-network.ts';
 
 export type DueFilter = 'overdue' | 'week' | 'all';
 
@@ -42,11 +43,14 @@ function likePattern(q: string): string {
  */
 export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<FamilyListPage> {
   const { principal, today } = query;
-  const scope = relationshipFamilyIds(db, principal, today, query.scope).distinct();
+  const scope = relationshipFamilyIds(db, principal, today, query.scope);
 
+  // CROSS JOIN is SQLite's join-order hint: walk the (small) caseload and look each family up by id, never
+  // the whole organisation's families probing the caseload. PostgreSQL plans it as the inner join it is.
   let base = db
     .selectFrom(scope.as('s'))
-    .innerJoin('families as f', 'f.id', 's.family_id')
+    .crossJoin('families as f')
+    .whereRef('f.id', '=', 's.family_id')
     .where('f.organisation_id', '=', principal.organisationId)
     .select((eb) => [
       'f.id',
@@ -133,12 +137,14 @@ export interface LatestContactRow {
 export interface ListDetails {
   children: ListChildRow[];
   latest: LatestContactRow[];
+  /** Referrals awaiting feedback and open safety routes (issue 5). */
+  network: ListNetworkDetails;
 }
 
 /** Children and the latest contact (with its assessment) of one page of families: two queries, no N+1. */
 export async function loadListDetails(db: Db, familyIds: string[]): Promise<ListDetails> {
-  if (familyIds.length === 0) return { children: [], latest: [] };
-  const [children, latest] = await Promise.all([
+  if (familyIds.length === 0) return { children: [], latest: [], network: { awaitingFeedback: [], openRoutes: [] } };
+  const [children, latest, network] = await Promise.all([
     db
       .selectFrom('persons')
       .select(['id', 'family_id', 'given_name', 'birth_date', 'due_date'])
@@ -176,6 +182,7 @@ export async function loadListDetails(db: Db, familyIds: string[]): Promise<List
           .where('f.id', 'in', familyIds),
       )
       .execute(),
+    loadListNetworkDetails(db, familyIds),
   ]);
-  return { children, latest };
+  return { children, latest, network };
 }

@@ -107,25 +107,6 @@ export function isFeedbackOverdue(
   );
 }
 
-/** Overdue-feedback counts for a page of families (worklist): one query. */
-export async function overdueFeedbackByFamily(
-  db: Db,
-  familyIds: readonly string[],
-  today: string,
-): Promise<Map<string, number>> {
-  if (familyIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('referrals')
-    .select(['family_id', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('family_id', 'in', [...familyIds])
-    .where('status', 'not in', [...FEEDBACK_SETTLED])
-    .where('feedback_due', '<', today)
-    .where('feedback_received_at', 'is', null)
-    .groupBy('family_id')
-    .execute();
-  return new Map(rows.map((r) => [r.family_id, count(r.n)]));
-}
-
 /** The referrer's referrals whose feedback is overdue (for notifications). */
 export function overdueReferralsOf(
   db: Db,

@@ -82,29 +82,3 @@ export async function touchSafetyRoute(db: Db, id: string): Promise<void> {
     .where('id', '=', id)
     .execute();
 }
-
-export interface OpenRouteRow {
-  family_id: string;
-  id: string;
-  steps_done: number;
-}
-
-/** Open routes and how far they got, for a page of families (worklist): one query. */
-export async function openRoutesByFamily(db: Db, familyIds: readonly string[]): Promise<Map<string, OpenRouteRow>> {
-  if (familyIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('safety_routes as r')
-    .select((eb) => [
-      'r.family_id',
-      'r.id',
-      eb
-        .selectFrom('safety_route_steps as s')
-        .select((e) => e.fn.countAll<number | string>().as('n'))
-        .whereRef('s.route_id', '=', 'r.id')
-        .as('steps_done'),
-    ])
-    .where('r.family_id', 'in', [...familyIds])
-    .where('r.status', '=', 'open')
-    .execute();
-  return new Map(rows.map((r) => [r.family_id, { family_id: r.family_id, id: r.id, steps_done: Number(r.steps_done ?? 0) }]));
-}

@@ -7,6 +7,7 @@ import { emergencyAccessRoutes } from './emergency-access/routes.ts';
 import { exportRoutes } from './export/routes.ts';
 import { familyRoutes } from './families/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
+import { networkRoutes } from './network.ts';
 import { personRoutes } from './persons/routes.ts';
 import { worklistRoutes } from './worklist/routes.ts';
 
@@ -25,4 +26,5 @@ export async function domainRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(exportRoutes);
   await app.register(instrumentRoutes);
+  await app.register(networkRoutes);
 }

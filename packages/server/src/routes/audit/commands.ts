@@ -4,7 +4,7 @@ import { type AccessLogEntryOut, presentAccessLogEntry } from '../../presenters/
 import { type AuditEntryOut, presentAuditEntry } from '../../presenters/audit-entry.ts';
 import { countFamilyAccess, listFamilyAccess } from '../../repositories/access-log.ts';
 import { searchOrganisationAudit } from '../../repositories/audit-search.ts';
-import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import type { AccessLogQueryIn, AuditQueryIn } from './schema.ts';
@@ -22,7 +22,7 @@ export async function searchAuditLog(
 ): Promise<{ items: AuditEntryOut[]; total: number }> {
   await requireRoleFor(ctx, canSearchAudit, 'audit.read');
   const filters = { familyId: q.familyId, userId: q.userId, from: q.from, to: q.to };
-  return withAudit(
+  return readAudited(
     ctx,
     { audit: 'audit.read', purpose: 'audit', basis: 'admin', familyId: q.familyId ?? null },
     async (trx) => {

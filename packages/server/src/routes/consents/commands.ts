@@ -4,6 +4,7 @@ import { type ConsentOut, presentConsent } from '../../presenters/consent.ts';
 import { findConsent, insertConsent, withdrawConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { listPersons } from '../../repositories/persons.ts';
+import { stopSharingOnConsent } from '../referrals/progress.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
@@ -60,11 +61,13 @@ export function withdraw(ctx: RequestContext, consentId: string): Promise<Consen
       action: 'write',
       audit: 'consent.withdraw',
     },
-    async (trx) => {
+    async (trx, grant) => {
       if (!(await withdrawConsent(trx, consentId, ctx.at)))
         throw conflict('consent', await present(trx, consentId, ctx.today));
+      // Referrals resting on this consent stop sharing, and their receivers are told (issue 5).
+      const referralIds = await stopSharingOnConsent(trx, ctx, consentId, grant.familyId);
       const value = await present(trx, consentId, ctx.today);
-      return { value, personIds: [value.givenBy.id], details: { consentId } };
+      return { value, personIds: [value.givenBy.id], details: { consentId, referralIds } };
     },
   );
 }

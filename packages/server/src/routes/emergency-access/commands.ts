@@ -11,7 +11,7 @@ import {
   markReviewed,
   type ReviewScope,
 } from '../../repositories/emergency-access.ts';
-import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import { readAudited, requireRoleFor, writeAudited } from '../shared/audited.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
@@ -60,7 +60,7 @@ export async function listForReview(
 ): Promise<{ items: EmergencyAccessOut[]; total: number }> {
   await requireRoleFor(ctx, canReviewEmergencyAccess, 'emergency_access.list');
   const reviewed = input.reviewed === 'true';
-  return withAudit(
+  return readAudited(
     ctx,
     { audit: 'emergency_access.list', purpose: 'review', basis: 'admin' },
     async (trx) => {
@@ -82,7 +82,7 @@ export async function review(ctx: RequestContext, id: string): Promise<Emergency
   if (!scope || !row) throw notFound();
   if (row.user_id === ctx.principal.userId)
     throw new HttpError('forbidden', 'Someone else reviews your own emergency access.');
-  return withAudit(
+  return writeAudited(
     ctx,
     { audit: 'emergency_access.review', purpose: 'review', basis: 'admin', familyId: row.family_id },
     async (trx) => {

@@ -10,7 +10,7 @@ import { listFamilyPage, loadListDetails } from '../../repositories/family-list.
 import { insertPerson } from '../../repositories/persons.ts';
 import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../persons/person-rows.ts';
 import { writeAudit } from '../shared/audit-trail.ts';
-import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { type Grant, withFamily } from '../shared/family-guard.ts';
@@ -110,7 +110,7 @@ export async function searchFamilies(
   input: SearchIn,
 ): Promise<{ items: FamilyListItemOut[]; total: number }> {
   await requireRoleFor(ctx, holdsFamilyContent, 'family.search');
-  return withAudit(
+  return readAudited(
     ctx,
     { audit: 'family.search', purpose: 'care', basis: 'care_relationship' },
     async (trx) => {

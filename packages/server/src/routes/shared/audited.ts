@@ -2,7 +2,8 @@ import type { AuditBasis } from '../../audit/index.ts';
 import type { Role } from '../../db/schema.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { Db } from '../../repositories/db.ts';
-import { writeAudit } from './audit-trail.ts';
+import { auditRead } from './audit-batch.ts';
+import { type DomainAuditLine, writeAudit } from './audit-trail.ts';
 import type { RequestContext } from './context.ts';
 import { type Audited, auditDenial } from './family-guard.ts';
 
@@ -14,24 +15,42 @@ export interface Operation {
   familyId?: string | null;
 }
 
-/** An operation that is not about one existing family (search, worklist, audit search): work + audit row, one transaction. */
-export function withAudit<T>(
+function line<T>(op: Operation, done: Audited<T>): DomainAuditLine {
+  return {
+    action: op.audit,
+    outcome: 'success',
+    purpose: op.purpose,
+    basis: op.basis,
+    basisDetail: null,
+    familyId: op.familyId ?? null,
+    personIds: done.personIds ?? [],
+    details: done.details ?? null,
+  };
+}
+
+/**
+ * A read that is not about one family (search, worklist, audit search, review queue): one consistent snapshot,
+ * then its audit row, committed before the answer is returned.
+ */
+export async function readAudited<T>(
+  ctx: RequestContext,
+  op: Operation,
+  work: (trx: Db) => Promise<Audited<T>>,
+): Promise<T> {
+  const done = await ctx.db.transaction().setAccessMode('read only').execute(work);
+  await auditRead(ctx, line(op, done));
+  return done.value;
+}
+
+/** A change that is not about one family's file (reviewing an emergency access): change and audit row, one transaction. */
+export function writeAudited<T>(
   ctx: RequestContext,
   op: Operation,
   work: (trx: Db) => Promise<Audited<T>>,
 ): Promise<T> {
   return ctx.db.transaction().execute(async (trx) => {
     const done = await work(trx);
-    await writeAudit(trx, ctx, {
-      action: op.audit,
-      outcome: 'success',
-      purpose: op.purpose,
-      basis: op.basis,
-      basisDetail: null,
-      familyId: op.familyId ?? null,
-      personIds: done.personIds ?? [],
-      details: done.details ?? null,
-    });
+    await writeAudit(trx, ctx, line(op, done));
     return done.value;
   });
 }
@@ -49,3 +68,9 @@ export async function requireRoleFor(
   await auditDenial(ctx, attempted, null, 'role');
   throw new HttpError('forbidden', 'Your role does not give access to this.');
 }
+
+/**
+ * The original name of {@link writeAudited} (work and audit row in one read-write transaction), kept for the
+ * routes that were built on it.
+ */
+export const withAudit = writeAudited;

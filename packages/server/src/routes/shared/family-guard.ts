@@ -1,8 +1,14 @@
 import { HttpError } from '../../http/errors.ts';
-import { type AccessBasis, decideFamilyAccess, type FamilyAction } from '../../policies/family-access.ts';
+import {
+  type AccessBasis,
+  decideFamilyAccess,
+  type FamilyAction,
+  type FamilyDecision,
+} from '../../policies/family-access.ts';
 import { resolveFamilyFacts } from '../../policies/family-facts.ts';
 import type { Db } from '../../repositories/db.ts';
-import { writeAudit } from './audit-trail.ts';
+import { auditRead } from './audit-batch.ts';
+import { type DomainAuditLine, writeAudit } from './audit-trail.ts';
 import type { RequestContext } from './context.ts';
 import { notFound } from './not-found.ts';
 
@@ -33,6 +39,9 @@ export interface FamilyOperation {
   purpose?: string;
 }
 
+/** Actions that only read: their audit row is group-committed (audit-batch.ts) before the answer leaves. */
+const READS: ReadonlySet<FamilyAction> = new Set<FamilyAction>(['read', 'export', 'access_log']);
+
 class Denied {
   constructor(
     readonly familyId: string | null,
@@ -40,45 +49,93 @@ class Denied {
   ) {}
 }
 
+async function decide(trx: Db, ctx: RequestContext, op: FamilyOperation): Promise<Grant> {
+  const familyId = typeof op.family === 'string' ? op.family : await op.family(trx);
+  if (familyId === undefined) throw new Denied(null, 'not_found');
+  const facts = await resolveFamilyFacts(trx, ctx.principal, familyId, ctx.now, ctx.today);
+  const decision: FamilyDecision = decideFamilyAccess(ctx.principal.role, op.action, facts);
+  if (!decision.allowed) throw new Denied(familyId, decision.why);
+  return { familyId, basis: decision.basis, reason: decision.reason, expiresAt: decision.expiresAt };
+}
+
+function successLine<T>(op: FamilyOperation, grant: Grant, done: Audited<T>): DomainAuditLine {
+  return {
+    action: op.audit,
+    outcome: 'success',
+    purpose: op.purpose ?? 'care',
+    basis: grant.basis,
+    basisDetail: done.basisDetail ?? grant.reason,
+    familyId: grant.familyId,
+    personIds: done.personIds ?? [],
+    details: done.details ?? null,
+  };
+}
+
+function failureLine(op: FamilyOperation, grant: Grant, err: HttpError): DomainAuditLine {
+  return {
+    action: op.audit,
+    outcome: 'failure',
+    purpose: op.purpose ?? 'care',
+    basis: grant.basis,
+    basisDetail: grant.reason,
+    familyId: grant.familyId,
+    personIds: [],
+    details: { error: err.error, field: err.field ?? null },
+  };
+}
+
+/** 'access.denied' with what was attempted and why (internal only: the client sees a plain 404). */
+export function denialLine(attempted: string, familyId: string | null, why: string): DomainAuditLine {
+  return {
+    action: 'access.denied',
+    outcome: 'denied',
+    purpose: 'care',
+    basis: 'none',
+    basisDetail: null,
+    familyId,
+    personIds: [],
+    details: { attempted, why },
+  };
+}
+
+export function auditDenial(ctx: RequestContext, attempted: string, familyId: string | null, why: string) {
+  return auditRead(ctx, denialLine(attempted, familyId, why));
+}
+
 /**
- * The chain every family-scoped route runs through: find the family → decide (policies) → do the work → write
- * the audit row, all in ONE transaction, so the audit record commits with the data and before the response.
- * A denial (or a family that does not exist) is audited in a transaction of its own and answers the same 404;
- * a failed allowed operation (a stale version, an invalid reference) is audited as a failure.
+ * The chain every family-scoped route runs through: find the family → decide (policies) → do the work → audit.
+ * - A write runs in ONE transaction with its audit row, so data and record commit (or vanish) together.
+ * - A read runs in a read-only transaction (one consistent snapshot of the file); its audit row is committed
+ *   before the answer is returned.
+ * A denial, or a family that does not exist, is audited and answers the same 404; a failed allowed operation
+ * (a stale version, an invalid reference) is audited as a failure.
  */
 export async function withFamily<T>(
   ctx: RequestContext,
   op: FamilyOperation,
   work: (trx: Db, grant: Grant) => Promise<Audited<T>>,
 ): Promise<T> {
-  const { principal } = ctx;
+  const reading = READS.has(op.action);
   // Set once the decision allowed the operation, so a later failure is audited with its basis.
   const state: { grant: Grant | null } = { grant: null };
   try {
+    if (reading) {
+      const { grant, done } = await ctx.db
+        .transaction()
+        .setAccessMode('read only')
+        .execute(async (trx) => {
+          const grant = await decide(trx, ctx, op);
+          state.grant = grant;
+          return { grant, done: await work(trx, grant) };
+        });
+      await auditRead(ctx, successLine(op, grant, done));
+      return done.value;
+    }
     return await ctx.db.transaction().execute(async (trx) => {
-      const familyId = typeof op.family === 'string' ? op.family : await op.family(trx);
-      if (familyId === undefined) throw new Denied(null, 'not_found');
-      const facts = await resolveFamilyFacts(trx, principal, familyId, ctx.now, ctx.today);
-      const decision = decideFamilyAccess(principal.role, op.action, facts);
-      if (!decision.allowed) throw new Denied(familyId, decision.why);
-      const grant: Grant = {
-        familyId,
-        basis: decision.basis,
-        reason: decision.reason,
-        expiresAt: decision.expiresAt,
-      };
+      const grant = await decide(trx, ctx, op);
       state.grant = grant;
       const done = await work(trx, grant);
-      await writeAudit(trx, ctx, {
-        action: op.audit,
-        outcome: 'success',
-        purpose: op.purpose ?? 'care',
-        basis: grant.basis,
-        basisDetail: done.basisDetail ?? grant.reason,
-        familyId,
-        personIds: done.personIds ?? [],
-        details: done.details ?? null,
-      });
+      await writeAudit(trx, ctx, successLine(op, grant, done));
       return done.value;
     });
   } catch (err) {
@@ -87,41 +144,7 @@ export async function withFamily<T>(
       throw notFound();
     }
     const failed = state.grant;
-    if (err instanceof HttpError && failed !== null) {
-      await ctx.db.transaction().execute((trx) =>
-        writeAudit(trx, ctx, {
-          action: op.audit,
-          outcome: 'failure',
-          purpose: op.purpose ?? 'care',
-          basis: failed.basis,
-          basisDetail: failed.reason,
-          familyId: failed.familyId,
-          personIds: [],
-          details: { error: err.error, field: err.field ?? null },
-        }),
-      );
-    }
+    if (err instanceof HttpError && failed !== null) await auditRead(ctx, failureLine(op, failed, err));
     throw err;
   }
-}
-
-/** 'access.denied' with what was attempted and why (internal only: the client sees a plain 404). */
-export async function auditDenial(
-  ctx: RequestContext,
-  attempted: string,
-  familyId: string | null,
-  why: string,
-): Promise<void> {
-  await ctx.db.transaction().execute((trx) =>
-    writeAudit(trx, ctx, {
-      action: 'access.denied',
-      outcome: 'denied',
-      purpose: 'care',
-      basis: 'none',
-      basisDetail: null,
-      familyId,
-      personIds: [],
-      details: { attempted, why },
-    }),
-  );
 }

@@ -1,7 +1,7 @@
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { type FamilyListItemOut, presentFamilyList } from '../../presenters/family-list.ts';
 import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
-import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 import type { WorklistIn } from './schema.ts';
 
@@ -14,7 +14,7 @@ export async function worklist(
   input: WorklistIn,
 ): Promise<{ items: FamilyListItemOut[]; total: number }> {
   await requireRoleFor(ctx, holdsFamilyContent, 'worklist.read');
-  return withAudit(
+  return readAudited(
     ctx,
     { audit: 'worklist.read', purpose: 'care', basis: 'care_relationship' },
     async (trx) => {

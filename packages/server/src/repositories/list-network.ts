@@ -1,0 +1,42 @@
+import type { Db } from './db.ts';
+import { FEEDBACK_SETTLED } from './referrals.ts';
+
+/** What the worklist shows of the network per family (issue 5). */
+export interface ListNetworkDetails {
+  /** Sent referrals still waiting for feedback, with their due dates (overdue is decided against "today"). */
+  awaitingFeedback: Array<{ family_id: string; feedback_due: string }>;
+  /** Open safety routes and how many steps they have. */
+  openRoutes: Array<{ family_id: string; id: string; steps_done: number | string | null }>;
+}
+
+/** Two queries for a page of families, no N+1. */
+export async function loadListNetworkDetails(db: Db, familyIds: string[]): Promise<ListNetworkDetails> {
+  const [awaiting, routes] = await Promise.all([
+    db
+      .selectFrom('referrals')
+      .select(['family_id', 'feedback_due'])
+      .where('family_id', 'in', familyIds)
+      .where('status', 'not in', [...FEEDBACK_SETTLED])
+      .where('feedback_received_at', 'is', null)
+      .where('feedback_due', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('safety_routes as r')
+      .select((eb) => [
+        'r.family_id',
+        'r.id',
+        eb
+          .selectFrom('safety_route_steps as s')
+          .select((e) => e.fn.countAll<number | string>().as('n'))
+          .whereRef('s.route_id', '=', 'r.id')
+          .as('steps_done'),
+      ])
+      .where('r.family_id', 'in', familyIds)
+      .where('r.status', '=', 'open')
+      .execute(),
+  ]);
+  return {
+    awaitingFeedback: awaiting.flatMap((a) => (a.feedback_due === null ? [] : [{ family_id: a.family_id, feedback_due: a.feedback_due }])),
+    openRoutes: routes,
+  };
+}

@@ -1,0 +1,259 @@
+import { v7 as uuid } from 'uuid';
+import type { ReferralTable } from '../../db/schema-network.ts';
+import { HttpError } from '../../http/errors.ts';
+import { DEFAULT_ITEMS, normaliseItems } from '../../network/share.ts';
+import { codesOf, cueLevel, inCodeOrder, type Vocabulary } from '../../network/vocabulary.ts';
+import { type ReferralOut, parseAnswers } from '../../presenters/referral.ts';
+import { findConsent, insertConsent } from '../../repositories/consents.ts';
+import type { Db } from '../../repositories/db.ts';
+import { listObservations } from '../../repositories/observations.ts';
+import { findPartner, type PartnerRow } from '../../repositories/partners.ts';
+import { listPersons, type PersonRow } from '../../repositories/persons.ts';
+import {
+  findReferralFamilyId,
+  firstSignalDate,
+  insertReferral,
+  insertStatusHistory,
+  type ReferralPatch,
+  updateReferral,
+} from '../../repositories/referrals.ts';
+import { conflict } from '../shared/conflict.ts';
+import type { RequestContext } from '../shared/context.ts';
+import { withFamily } from '../shared/family-guard.ts';
+import { auditAlso, loadReferralOut, requireReferral } from './load.ts';
+import { assessmentOf } from './options.ts';
+import type { NoConsentIn, ReferralIn, ReferralPatchIn } from './schema.ts';
+
+const json = (v: unknown) => JSON.stringify(v);
+const list = (vocabulary: Vocabulary, codes: readonly string[]) => json(inCodeOrder(vocabulary, codes));
+
+async function activePartner(trx: Db, ctx: RequestContext, partnerId: string): Promise<PartnerRow> {
+  const partner = await findPartner(trx, ctx.principal.organisationId, partnerId);
+  if (!partner || partner.archived_at !== null)
+    throw new HttpError('invalid_input', 'This partner is not on your organisation’s social map.', 'partnerId');
+  return partner;
+}
+
+function chooseChild(persons: readonly PersonRow[], childId: string | undefined): PersonRow {
+  const children = persons.filter((p) => p.kind === 'child');
+  if (childId !== undefined) {
+    const child = children.find((c) => c.id === childId);
+    if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+    return child;
+  }
+  const only = children.length === 1 ? children[0] : undefined;
+  if (!only)
+    throw new HttpError(
+      'invalid_input',
+      'This family has more than one child: say which child the referral is about.',
+      'childId',
+    );
+  return only;
+}
+
+/** A consent the referral can rest on: of this family, not withdrawn, not expired. */
+export async function usableConsent(trx: Db, familyId: string, consentId: string, today: string): Promise<void> {
+  const consent = await findConsent(trx, consentId);
+  if (!consent || consent.family_id !== familyId)
+    throw new HttpError('invalid_input', 'This consent is not part of this family’s file.', 'consentId');
+  if (consent.withdrawn_at !== null)
+    throw new HttpError('invalid_input', 'This consent was withdrawn; it cannot carry a referral.', 'consentId');
+  if (consent.valid_until !== null && consent.valid_until < today)
+    throw new HttpError('invalid_input', 'This consent has expired; record a new one with the parent.', 'consentId');
+}
+
+const BASIS_MESSAGE =
+  'Say what the referral rests on: a consent (consentId, or consent to record it now), or — only without consent — the answers to the five questions (noConsent).';
+
+/** Defaults from the contact the referral starts from: what was seen and heard there. */
+export async function fromContact(trx: Db, familyId: string, contactId: string | undefined) {
+  const assessment = await assessmentOf(trx, familyId, contactId);
+  if (!assessment) return { contactId: null, cues: [], factors: [], criteria: [], imhReasons: [], recommendations: [] };
+  const observations = await listObservations(trx, assessment.contactId);
+  let imhReasons: string[] = [];
+  let recommendations: Array<{ id: string; interventions: string[] }> = [];
+  try {
+    const result = JSON.parse(assessment.resultJson) as {
+      referral?: { imhReasons?: unknown };
+      recommendations?: Array<{ id: string; interventions: string[] }>;
+    };
+    imhReasons = codesOf(JSON.stringify(result.referral?.imhReasons ?? []));
+    recommendations = Array.isArray(result.recommendations) ? result.recommendations : [];
+  } catch {
+    // An unreadable stored result gives no defaults; the professional fills them in.
+  }
+  return {
+    contactId: assessment.contactId,
+    // The concerning cues; safe cues describe what goes well and stay with the family's own professional.
+    cues: observations.filter((o) => o.kind === 'cue' && cueLevel(o.code) !== 'safe').map((o) => o.code),
+    factors: observations.filter((o) => o.kind === 'factor' && o.value === 'present').map((o) => o.code),
+    criteria: observations.filter((o) => o.kind === 'criterion').map((o) => o.code),
+    imhReasons,
+    recommendations,
+  };
+}
+
+export function createReferral(ctx: RequestContext, familyId: string, body: ReferralIn): Promise<ReferralOut> {
+  const bases = [body.consentId, body.consent, body.noConsent].filter((b) => b !== undefined).length;
+  if (bases !== 1) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
+  return withFamily(ctx, { family: familyId, action: 'write', audit: 'referral.create' }, async (trx) => {
+    const { principal, at } = ctx;
+    const partner = await activePartner(trx, ctx, body.partnerId);
+    const persons = await listPersons(trx, familyId);
+    const child = chooseChild(persons, body.childId);
+    const seen = await fromContact(trx, familyId, body.contactId);
+    let advised: string[] = seen.recommendations.flatMap((r) => r.interventions);
+    if (body.recommendationId !== undefined) {
+      const rec = seen.recommendations.find((r) => r.id === body.recommendationId);
+      if (!rec)
+        throw new HttpError(
+          'invalid_input',
+          'The contact’s assessment has no recommendation with this id.',
+          'recommendationId',
+        );
+      advised = rec.interventions;
+    }
+    const offered = await trx
+      .selectFrom('partner_interventions')
+      .select('intervention_code')
+      .where('partner_id', '=', partner.id)
+      .execute();
+    const offers = new Set(offered.map((o) => o.intervention_code));
+
+    let consentId: string | null = body.consentId ?? null;
+    if (body.consentId !== undefined) await usableConsent(trx, familyId, body.consentId, ctx.today);
+    if (body.consent !== undefined) {
+      const giver = persons.find((p) => p.id === body.consent?.givenBy && p.kind === 'caregiver');
+      if (!giver) throw new HttpError('invalid_input', 'givenBy must be a caregiver in this family.', 'consent.givenBy');
+      if (body.consent.validUntil !== undefined && body.consent.validUntil < ctx.today)
+        throw new HttpError('invalid_input', 'A consent cannot end before today.', 'consent.validUntil');
+      consentId = uuid();
+      await insertConsent(trx, {
+        id: consentId,
+        family_id: familyId,
+        given_by: giver.id,
+        purpose: body.consent.purpose,
+        recipient: partner.name,
+        scope: body.consent.scope ?? null,
+        given_at: at,
+        valid_until: body.consent.validUntil ?? null,
+        withdrawn_at: null,
+        recorded_by: principal.userId,
+        created_at: at,
+        version: 1,
+      });
+      await auditAlso(trx, ctx, {
+        action: 'consent.give',
+        outcome: 'success',
+        purpose: 'care',
+        basis: 'care_relationship',
+        basisDetail: null,
+        familyId,
+        personIds: [giver.id],
+        details: { consentId, recipient: partner.name },
+      });
+    }
+
+    const id = uuid();
+    const row: ReferralTable = {
+      id,
+      organisation_id: principal.organisationId,
+      family_id: familyId,
+      child_id: child.id,
+      contact_id: seen.contactId,
+      recommendation_id: body.recommendationId ?? null,
+      partner_id: partner.id,
+      receiver_organisation_id: null,
+      referrer_id: principal.userId,
+      referrer_phone: body.referrerPhone ?? null,
+      status: 'draft',
+      channel: null,
+      criteria_json: list('criterion', body.criteria ?? seen.criteria),
+      imh_reasons_json: list('imh', body.imhReasons ?? seen.imhReasons),
+      reason_text: body.reasonText ?? null,
+      interventions_json: list('intervention', body.interventions ?? advised.filter((c) => offers.has(c))),
+      cues_json: list('cue', body.cues ?? seen.cues),
+      factors_json: list('factor', body.factors ?? seen.factors),
+      parent_wishes: body.parentWishes ?? null,
+      items_json: json(normaliseItems(body.items ?? DEFAULT_ITEMS)),
+      basis: body.noConsent ? 'no_consent' : 'consent',
+      consent_id: consentId,
+      no_consent_json: body.noConsent ? json(body.noConsent) : null,
+      confirmed_by: null,
+      confirmed_at: null,
+      shared_json: null,
+      sent_at: null,
+      sent_by: null,
+      feedback_due: null,
+      feedback_received_at: null,
+      decline_reason: null,
+      intake_date: null,
+      consent_withdrawn_at: null,
+      first_signal_date: await firstSignalDate(trx, familyId),
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    };
+    await insertReferral(trx, row);
+    await insertStatusHistory(trx, {
+      id: uuid(),
+      referral_id: id,
+      status: 'draft',
+      at,
+      by_user_id: principal.userId,
+      by_organisation_id: principal.organisationId,
+      note: null,
+    });
+    return {
+      value: await loadReferralOut(trx, id, ctx.today),
+      personIds: [child.id],
+      details: { referralId: id, partnerId: partner.id, basis: row.basis },
+    };
+  });
+}
+
+export const familyOfReferral = (id: string) => (trx: Db) => findReferralFamilyId(trx, id);
+
+function mergeAnswers(previous: string | null, given: NoConsentIn): string {
+  return json({ ...parseAnswers(previous), ...given });
+}
+
+/**
+ * Changes a draft. Anything changed after a team lead confirmed a no-consent referral needs their
+ * confirmation again: they confirmed what they saw, not what came after.
+ */
+export function patchReferral(ctx: RequestContext, id: string, body: ReferralPatchIn): Promise<ReferralOut> {
+  if (body.consentId !== undefined && body.noConsent !== undefined) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
+  return withFamily(ctx, { family: familyOfReferral(id), action: 'write', audit: 'referral.update' }, async (trx, grant) => {
+    const current = await requireReferral(trx, id);
+    if (current.status !== 'draft')
+      throw new HttpError('conflict', 'Only a draft referral can be changed; this one was already sent or closed.', 'status', {
+        status: current.status,
+      });
+    const patch: ReferralPatch = { confirmed_by: null, confirmed_at: null };
+    if (body.partnerId !== undefined) patch.partner_id = (await activePartner(trx, ctx, body.partnerId)).id;
+    if (body.interventions !== undefined) patch.interventions_json = list('intervention', body.interventions);
+    if (body.criteria !== undefined) patch.criteria_json = list('criterion', body.criteria);
+    if (body.imhReasons !== undefined) patch.imh_reasons_json = list('imh', body.imhReasons);
+    if (body.reasonText !== undefined) patch.reason_text = body.reasonText;
+    if (body.parentWishes !== undefined) patch.parent_wishes = body.parentWishes;
+    if (body.cues !== undefined) patch.cues_json = list('cue', body.cues);
+    if (body.factors !== undefined) patch.factors_json = list('factor', body.factors);
+    if (body.items !== undefined) patch.items_json = json(normaliseItems(body.items));
+    if (body.referrerPhone !== undefined) patch.referrer_phone = body.referrerPhone;
+    if (body.consentId !== undefined) {
+      await usableConsent(trx, grant.familyId, body.consentId, ctx.today);
+      Object.assign(patch, { basis: 'consent', consent_id: body.consentId });
+    }
+    if (body.noConsent !== undefined)
+      Object.assign(patch, {
+        basis: 'no_consent',
+        consent_id: null,
+        no_consent_json: mergeAnswers(current.no_consent_json, body.noConsent),
+      });
+    if (!(await updateReferral(trx, id, { version: body.version, status: 'draft' }, patch, ctx.at)))
+      throw conflict('referral', await loadReferralOut(trx, id, ctx.today));
+    const fields = Object.keys(body).filter((k) => k !== 'version');
+    return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, fields } };
+  });
+}

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type DomainAuditLine, writeAudit } from './audit-trail.ts';
+import type { RequestContext } from './context.ts';
+
+interface Pending {
+  ctx: RequestContext;
+  line: DomainAuditLine;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/** Enough to amortise a commit over every request in flight, small enough to keep one commit short. */
+const MAX_BATCH = 64;
+
+/**
+ * Group commit for the audit rows of READS (family read, search, worklist, export, denials). A read changes
+ * nothing, so its audit row need not share its transaction; what matters (NEN 7513) is that the row is
+ * committed before any data leaves. Each caller therefore awaits the commit of the batch that holds its row,
+ * and only then answers. Rows of concurrent requests share one transaction and one fsync instead of one
+ * each. Writes keep their audit row inside their own transaction (see withFamily), so data and record commit
+ * or vanish together.
+ */
+class AuditBatcher {
+  readonly #db: Kysely<Database>;
+  #queue: Pending[] = [];
+  #draining = false;
+
+  constructor(db: Kysely<Database>) {
+    this.#db = db;
+  }
+
+  append(ctx: RequestContext, line: DomainAuditLine): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ ctx, line, resolve, reject });
+      if (!this.#draining) {
+        this.#draining = true;
+        void this.#drain();
+      }
+    });
+  }
+
+  async #drain(): Promise<void> {
+    // One turn of the event loop lets requests that are already past their reads join this batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, MAX_BATCH);
+      try {
+        await this.#db.transaction().execute(async (trx) => {
+          for (const p of batch) await writeAudit(trx, p.ctx, p.line);
+        });
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        // No record, no data: every request of a failed batch fails (the error handler answers 500).
+        for (const p of batch) p.reject(err);
+      }
+    }
+    this.#draining = false;
+  }
+}
+
+const batchers = new WeakMap<Kysely<Database>, AuditBatcher>();
+
+/** Appends a read's audit row and resolves once it is committed. */
+export function auditRead(ctx: RequestContext, line: DomainAuditLine): Promise<void> {
+  let batcher = batchers.get(ctx.db);
+  if (!batcher) {
+    batcher = new AuditBatcher(ctx.db);
+    batchers.set(ctx.db, batcher);
+  }
+  return batcher.append(ctx, line);
+}

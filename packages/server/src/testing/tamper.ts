@@ -1,0 +1,15 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/connect.ts';
+
+/**
+ * What an attacker with the database owner's rights could do: switch off the append-only triggers. Tests use
+ * it to prove that `verifyAuditChain` still notices what was changed.
+ */
+export async function disableAuditProtection(handle: Db): Promise<void> {
+  if (handle.dialect === 'sqlite') {
+    await sql`drop trigger if exists audit_log_no_update`.execute(handle.db);
+    await sql`drop trigger if exists audit_log_no_delete`.execute(handle.db);
+  } else {
+    await sql`alter table audit_log disable trigger audit_log_no_update_or_delete`.execute(handle.db);
+  }
+}
