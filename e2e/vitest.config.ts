@@ -15,5 +15,7 @@ export default defineConfig({
     fileParallelism: false,
     maxWorkers: 1,
     pool: 'forks',
+    // The machine is shared: give the page time to settle before a polled expectation gives up.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

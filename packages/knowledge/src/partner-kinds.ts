@@ -211,7 +211,10 @@ const KINDS: Record<PartnerKindCode, Omit<PartnerKind, 'code'>> = {
   veilig_thuis: {
     sector: 'safety',
     regions: NL,
-    label: { nl: 'Veilig Thuis', en: 'Veilig Thuis (advice and reporting centre for domestic violence and child abuse)' },
+    label: {
+      nl: 'Veilig Thuis',
+      en: 'Veilig Thuis (advice and reporting centre for domestic violence and child abuse)',
+    },
     description: {
       nl: 'Advies en ondersteuning bij, en meldpunt voor, vermoedens van huiselijk geweld en kindermishandeling.',
       en: 'Advice and support on, and the place to report, suspected domestic violence and child abuse.',
@@ -267,7 +270,11 @@ const KINDS: Record<PartnerKindCode, Omit<PartnerKind, 'code'>> = {
   childcare: {
     sector: 'childcare',
     regions: BOTH,
-    label: { nl: 'Kinderopvang of peuteropvang', nlBE: 'Kinderopvang (kribbe)', en: 'Childcare or preschool' },
+    label: {
+      nl: 'Kinderopvang of peuteropvang',
+      nlBE: 'Kinderopvang (kribbe)',
+      en: 'Childcare or preschool',
+    },
     description: {
       nl: 'Pedagogisch medewerkers zien het kind vaak dagelijks en merken risico’s of zorgen soms als eerste op.',
       en: 'Childcare staff often see the child every day and are sometimes the first to notice risks or concerns.',

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { benchEngine } from './engine.ts';
+import { benchReferralInbox } from './referrals.ts';
 import type { BenchResult } from './stats.ts';
 import { benchWeb } from './web.ts';
 
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const suites: Array<[string, () => BenchResult[] | Promise<BenchResult[]>]> = [
     ['engine', () => benchEngine({ quick })],
     ['web', () => benchWeb({ quick }) as Promise<BenchResult[]>],
+    ['referrals', () => benchReferralInbox({ quick })],
   ];
   for (const [name, run] of suites) {
     process.stderr.write(`bench: ${name}…\n`);

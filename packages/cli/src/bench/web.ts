@@ -71,6 +71,7 @@ function ensureBuild(): Manifest {
     process.stderr.write('bench web: building the web app (vite build)…\n');
     const result = spawnSync(join(root, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
       cwd: webDir,
+      env: { ...process.env, NODE_ENV: 'production' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     if (result.status !== 0) throw new Error('vite build failed');

@@ -4,8 +4,8 @@ import { appendAudit, recordAudit } from '../audit/append.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
 import { bulkWriter, insertChunked } from './bulk-insert.ts';
-import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
 import { type FamilyRows, generateFamily } from './family.ts';
+import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
 import { DEMO_DOMAIN, type DemoAccount, planStaff } from './staff.ts';
 
 export interface DemoOptions {
@@ -57,8 +57,18 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   const day = options.today ?? new Date();
   const today = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
 
+  // argon2 runs on libuv's thread pool: let it hash while this thread plans and generates the first batch.
+  const hashing = hashPassword(password);
   const staff = planStaff(options.families, seed, today);
-  const passwordHash = await hashPassword(password);
+  const ctx = { seed, today, staff };
+  const generate = (start: number): FamilyRows[] => {
+    const batch: FamilyRows[] = [];
+    for (let i = start; i < Math.min(options.families, start + BATCH); i++)
+      batch.push(generateFamily(i, ctx));
+    return batch;
+  };
+  let next = generate(0);
+  const passwordHash = await hashing;
   await db.transaction().execute(async (trx) => {
     await insertChunked(trx, 'organisations', staff.organisations);
     await insertChunked(trx, 'teams', staff.teams);
@@ -72,13 +82,11 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
     await insertDemoNetworks(trx, planDemoNetworks(staff, seed, createdAt));
   });
 
-  const ctx = { seed, today, staff };
   const writer = bulkWriter(db);
   try {
     for (let start = 0; start < options.families; start += BATCH) {
-      const end = Math.min(options.families, start + BATCH);
-      const batch: FamilyRows[] = [];
-      for (let i = start; i < end; i++) batch.push(generateFamily(i, ctx));
+      const batch = start === 0 ? next : generate(start);
+      next = [];
       await writer.write([
         ['families', batch.map((f) => f.family)],
         ['persons', batch.flatMap((f) => f.persons)],
@@ -89,7 +97,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
         ['agreements', batch.flatMap((f) => f.agreements)],
         ['consents', batch.flatMap((f) => f.consents)],
       ]);
-      options.onProgress?.({ done: end, total: options.families });
+      options.onProgress?.({ done: start + batch.length, total: options.families });
     }
   } finally {
     await writer.finish();

@@ -1,17 +1,18 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import type {
   PartnerInterventionTable,
   PartnerMunicipalityTable,
   PartnerTable,
   ReferralTable,
 } from '../db/schema-network.ts';
-import type { Database } from '../db/schema.ts';
 import { DEFAULT_ITEMS } from '../network/share.ts';
 import { addDays, localDate } from '../policies/calendar.ts';
 import { firstSignalDate } from '../repositories/referrals.ts';
-import { buildSnapshot } from '../routes/referrals/load.ts';
 import { fromContact } from '../routes/referrals/draft.ts';
+import { buildSnapshot } from '../routes/referrals/load.ts';
 import { PLACES } from './names.ts';
+import { BE_PARTNERS, type DemoPartner, NL_PARTNERS } from './network-partners.ts';
 import { demoId, Random } from './random.ts';
 import type { StaffPlan } from './staff.ts';
 
@@ -21,78 +22,6 @@ import type { StaffPlan } from './staff.ts';
  * organisation — where imh@demo.nestwerk.test works — is part of the Dutch map and receives via Nestwerk.
  * Names, addresses and numbers are invented; e-mail addresses use the reserved .test domain.
  */
-
-interface DemoPartner {
-  name: string;
-  kind: string;
-  region: string;
-  municipalities?: readonly string[];
-  interventions?: readonly string[];
-  intakePhone?: string;
-  intakeEmail?: string;
-  viaNestwerk?: boolean;
-  feedbackDays?: number;
-  dataExchange?: string;
-  reachability?: string;
-  address?: string;
-}
-
-const NL_REGION = 'Veldland';
-const BE_REGION = 'Scheldeland';
-
-const NL_PARTNERS: DemoPartner[] = [
-  {
-    name: 'IMH-netwerk Veldland',
-    kind: 'imh_specialist',
-    region: NL_REGION,
-    interventions: ['imh_team', 'theraplay', 'ouder_baby_interventie'],
-    intakeEmail: 'aanmelden@imh-veldland.test',
-    viaNestwerk: true,
-    feedbackDays: 10,
-    dataExchange: 'Aanmelden via Nestwerk, met toestemming van de ouders; terugkoppeling binnen 10 werkdagen.',
-    reachability: 'Maandag tot en met vrijdag, 9–17 uur',
-    address: 'Lindenlaan 12, Utrecht',
-  },
-  { name: 'Huisartsenpraktijk De Linde', kind: 'gp', region: NL_REGION, municipalities: ['Utrecht', 'Zeist'], intakePhone: '030 000 1201', address: 'Lindeplein 4, Utrecht' },
-  { name: 'Huisartsen Amersfoort-Oost', kind: 'gp', region: NL_REGION, municipalities: ['Amersfoort'], intakePhone: '033 000 1202' },
-  { name: 'Verloskundigenpraktijk Het Nest', kind: 'midwife', region: NL_REGION, municipalities: ['Utrecht', 'Nieuwegein', 'Houten'], interventions: ['centering_pregnancy'], intakePhone: '030 000 1203' },
-  { name: 'Ziekenhuis Veldland, gynaecologie', kind: 'gynaecologist', region: NL_REGION, intakePhone: '030 000 1204' },
-  { name: 'Kraamzorg Veldland', kind: 'maternity_care', region: NL_REGION, intakePhone: '030 000 1205' },
-  { name: 'Ziekenhuis Veldland, kindergeneeskunde', kind: 'paediatrician', region: NL_REGION, intakePhone: '030 000 1206', feedbackDays: 14 },
-  { name: 'POP-poli Ziekenhuis Veldland', kind: 'pop_poli', region: NL_REGION, intakePhone: '030 000 1207', feedbackDays: 14 },
-  { name: 'Jeugd-GGZ Veldland', kind: 'youth_mental_health', region: NL_REGION, interventions: ['ouder_baby_interventie', 'theraplay', 'specialised_youth_care'], intakeEmail: 'intake@jeugdggz-veldland.test', feedbackDays: 21 },
-  { name: 'Jeugdhulp Veldland', kind: 'youth_care', region: NL_REGION, interventions: ['specialised_youth_care', 'intensive_family_support'], intakeEmail: 'aanmelden@jeugdhulp-veldland.test', feedbackDays: 14 },
-  { name: 'Pleegzorg Veldland', kind: 'foster_care', region: NL_REGION, interventions: ['pipa'], intakePhone: '030 000 1210' },
-  { name: 'LVB-steunpunt Veldland', kind: 'lvb_care', region: NL_REGION, intakePhone: '030 000 1211' },
-  { name: 'Integrale Vroeghulp Veldland', kind: 'integrale_vroeghulp', region: NL_REGION, intakeEmail: 'vroeghulp@veldland.test', feedbackDays: 21 },
-  { name: 'Sociaal wijkteam Utrecht', kind: 'wijkteam', region: NL_REGION, municipalities: ['Utrecht'], interventions: ['intensive_family_support'], intakePhone: '030 000 1213' },
-  { name: 'Sociaal wijkteam Zeist-Houten', kind: 'wijkteam', region: NL_REGION, municipalities: ['Zeist', 'Houten'], intakePhone: '030 000 1214' },
-  { name: 'Veilig Thuis Veldland', kind: 'veilig_thuis', region: NL_REGION, interventions: ['meldcode_veilig_thuis'], intakePhone: '030 000 1290', reachability: 'Dag en nacht bereikbaar, ook voor anoniem advies' },
-];
-
-const BE_PARTNERS: DemoPartner[] = [
-  {
-    name: 'CGG baby- en peuterteam Scheldeland',
-    kind: 'cgg_baby_toddler_team',
-    region: BE_REGION,
-    interventions: ['imh_team'],
-    intakePhone: '09 000 12 01',
-    intakeEmail: 'babypeuter@cgg-scheldeland.test',
-    feedbackDays: 14,
-    dataExchange: 'Aanmelden telefonisch of per e-mail, met toestemming van de ouders.',
-    address: 'Kerkstraat 26, Gent',
-  },
-  { name: 'Kind en Gezin regioteam Dendermonde', kind: 'kind_en_gezin', region: BE_REGION, municipalities: ['Dendermonde', 'Wetteren'], intakePhone: '052 00 12 02' },
-  { name: 'Huis van het Kind Gent', kind: 'huis_van_het_kind', region: BE_REGION, municipalities: ['Gent'], intakeEmail: 'huisvanhetkind@gent.test' },
-  { name: 'Huis van het Kind Aalst', kind: 'huis_van_het_kind', region: BE_REGION, municipalities: ['Aalst'], intakeEmail: 'huisvanhetkind@aalst.test' },
-  { name: 'CAW Oost-Vlaanderen', kind: 'caw', region: BE_REGION, interventions: ['intensive_family_support'], intakePhone: '09 000 12 05' },
-  { name: 'Vertrouwenscentrum Kindermishandeling Oost-Vlaanderen', kind: 'vertrouwenscentrum_kindermishandeling', region: BE_REGION, interventions: ['vertrouwenscentrum_kindermishandeling'], intakePhone: '09 000 12 06', reachability: 'Werkdagen, 9–17 uur' },
-  { name: 'Perinataal netwerk Scheldeland', kind: 'perinatal_network', region: BE_REGION, intakeEmail: 'perinataal@scheldeland.test' },
-  { name: 'Huisartsenpraktijk Sint-Pieters', kind: 'gp', region: BE_REGION, municipalities: ['Gent'], intakePhone: '09 000 12 08' },
-  { name: 'Vroedvrouwenpraktijk De Wieg', kind: 'midwife', region: BE_REGION, municipalities: ['Gent', 'Lokeren'], intakePhone: '09 000 12 09' },
-  { name: 'AZ Scheldeland, pediatrie', kind: 'paediatrician', region: BE_REGION, intakePhone: '052 00 12 10' },
-  { name: 'Thuisbegeleidingsdienst Scheldeland', kind: 'home_support_service', region: BE_REGION, intakePhone: '09 000 12 11' },
-];
 
 export interface DemoNetworkRows {
   partners: Insertable<PartnerTable>[];
@@ -122,7 +51,9 @@ export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: stri
       intake_phone: p.intakePhone ?? null,
       intake_email: p.intakeEmail ?? null,
       nestwerk_organisation_id: p.viaNestwerk ? partnerOrg : null,
-      registration_note: p.viaNestwerk ? 'Aanmelden in Nestwerk; het team ziet de aanmelding in zijn intakelijst.' : null,
+      registration_note: p.viaNestwerk
+        ? 'Aanmelden in Nestwerk; het team ziet de aanmelding in zijn intakelijst.'
+        : null,
       feedback_days: p.feedbackDays ?? null,
       data_exchange: p.dataExchange ?? null,
       reachability: p.reachability ?? null,
@@ -135,7 +66,8 @@ export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: stri
     });
     for (const m of p.municipalities ?? PLACES[country].map(([name]) => name))
       rows.municipalities.push({ partner_id: id, municipality: m, municipality_key: m.toLowerCase() });
-    for (const code of p.interventions ?? []) rows.interventions.push({ partner_id: id, intervention_code: code });
+    for (const code of p.interventions ?? [])
+      rows.interventions.push({ partner_id: id, intervention_code: code });
   };
   for (const p of NL_PARTNERS) add(staff.nl.organisationId, 'nl', p);
   for (const p of BE_PARTNERS) add(staff.be.organisationId, 'be', p);
@@ -152,7 +84,12 @@ export async function insertDemoNetworks(trx: Transaction<Database>, rows: DemoN
  * A few referrals from the demo nurse to the demo IMH team, so its intake queue and the nurse's worklist show
  * the workflow: one just sent, one accepted with feedback, one whose feedback is overdue.
  */
-export async function loadDemoReferrals(db: Kysely<Database>, staff: StaffPlan, seed: string, today: Date): Promise<number> {
+export async function loadDemoReferrals(
+  db: Kysely<Database>,
+  staff: StaffPlan,
+  seed: string,
+  today: Date,
+): Promise<number> {
   const rng = new Random(`${seed}:referrals`);
   const nurseId = staff.nl.nurseIds[0];
   const imhPartner = await db
@@ -169,7 +106,11 @@ export async function loadDemoReferrals(db: Kysely<Database>, staff: StaffPlan, 
     .where('cr.user_id', '=', nurseId)
     .where((eb) =>
       eb.exists(
-        eb.selectFrom('assessments as a').select('a.id').whereRef('a.family_id', '=', 'f.id').where('a.refer_outside', '=', 1),
+        eb
+          .selectFrom('assessments as a')
+          .select('a.id')
+          .whereRef('a.family_id', '=', 'f.id')
+          .where('a.refer_outside', '=', 1),
       ),
     )
     .orderBy('f.id')
@@ -186,7 +127,12 @@ export async function loadDemoReferrals(db: Kysely<Database>, staff: StaffPlan, 
     const plan = plans[i];
     if (!plan) break;
     await db.transaction().execute(async (trx) => {
-      const persons = await trx.selectFrom('persons').selectAll().where('family_id', '=', f.id).orderBy('id').execute();
+      const persons = await trx
+        .selectFrom('persons')
+        .selectAll()
+        .where('family_id', '=', f.id)
+        .orderBy('id')
+        .execute();
       const child = persons.find((p) => p.kind === 'child' && p.birth_date !== null);
       const caregiver = persons.find((p) => p.kind === 'caregiver');
       if (!child || !caregiver) return;
@@ -228,7 +174,8 @@ export async function loadDemoReferrals(db: Kysely<Database>, staff: StaffPlan, 
         channel: null,
         criteria_json: JSON.stringify(seen.criteria),
         imh_reasons_json: JSON.stringify(seen.imhReasons),
-        reason_text: 'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
+        reason_text:
+          'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
         interventions_json: JSON.stringify(['imh_team']),
         cues_json: JSON.stringify(seen.cues),
         factors_json: JSON.stringify(seen.factors),
@@ -275,8 +222,18 @@ export async function loadDemoReferrals(db: Kysely<Database>, staff: StaffPlan, 
         { status: 'sent' as const, at: sentAt, by: nurseId, org: staff.nl.organisationId },
         ...(accepted
           ? [
-              { status: 'received' as const, at: acceptedAt, by: imhUser, org: imhPartner.nestwerk_organisation_id },
-              { status: 'accepted' as const, at: acceptedAt, by: imhUser, org: imhPartner.nestwerk_organisation_id },
+              {
+                status: 'received' as const,
+                at: acceptedAt,
+                by: imhUser,
+                org: imhPartner.nestwerk_organisation_id,
+              },
+              {
+                status: 'accepted' as const,
+                at: acceptedAt,
+                by: imhUser,
+                org: imhPartner.nestwerk_organisation_id,
+              },
             ]
           : []),
       ];
@@ -309,7 +266,15 @@ export async function loadDemoReferrals(db: Kysely<Database>, staff: StaffPlan, 
       if (imhUser)
         await trx
           .insertInto('notifications')
-          .values({ id: demoId(rng, sentMs), user_id: imhUser, kind: 'referral_received', referral_id: id, created_at: sentAt, read_at: accepted ? acceptedAt : null, dedupe_key: null })
+          .values({
+            id: demoId(rng, sentMs),
+            user_id: imhUser,
+            kind: 'referral_received',
+            referral_id: id,
+            created_at: sentAt,
+            read_at: accepted ? acceptedAt : null,
+            dedupe_key: null,
+          })
           .execute();
       made += 1;
     });

@@ -26,13 +26,18 @@ describe('CSV', () => {
   it('round-trips any cells through write and read (formula cells come back neutralised)', () => {
     const cell = fc.string({ maxLength: 12 }).filter((s) => !/^[=@+\-\t\r]/.test(s));
     fc.assert(
-      fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const written = writeCsv(['h1', 'h2'], rows);
-        const read = parseCsv(written).slice(1);
-        expect(read.map((r) => r.cells)).toEqual(rows);
-      }),
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const written = writeCsv(['h1', 'h2'], rows);
+          const read = parseCsv(written).slice(1);
+          expect(read.map((r) => r.cells)).toEqual(rows);
+        },
+      ),
     );
-    expect(writeCsv(['a'], [['=1+1'], ['+31 30 123'], ['-x'], ['@sum']])).toBe("a\r\n'=1+1\r\n+31 30 123\r\n'-x\r\n'@sum\r\n");
+    expect(writeCsv(['a'], [['=1+1'], ['+31 30 123'], ['-x'], ['@sum']])).toBe(
+      "a\r\n'=1+1\r\n+31 30 123\r\n'-x\r\n'@sum\r\n",
+    );
   });
 });
 
@@ -54,19 +59,33 @@ describe('referral lifecycle', () => {
 describe('share items', () => {
   it('always include the reason and the referrer, in one canonical order', () => {
     expect(normaliseItems([])).toEqual(['reason', 'referrer']);
-    expect(normaliseItems(['parent_phone', 'child_age', 'child_age'])).toEqual(['reason', 'referrer', 'child_age', 'parent_phone']);
+    expect(normaliseItems(['parent_phone', 'child_age', 'child_age'])).toEqual([
+      'reason',
+      'referrer',
+      'child_age',
+      'parent_phone',
+    ]);
     expect(normaliseItems(DEFAULT_ITEMS)).toEqual([...DEFAULT_ITEMS]);
     // The minimum never names the child or the parents.
-    for (const personal of ['child_name', 'child_birth_date', 'parent_names', 'parent_phone', 'address'] as const) {
+    for (const personal of [
+      'child_name',
+      'child_birth_date',
+      'parent_names',
+      'parent_phone',
+      'address',
+    ] as const) {
       expect(SHARE_ITEMS).toContain(personal);
       expect(DEFAULT_ITEMS).not.toContain(personal);
     }
   });
 
   it('code lists are deduplicated and put in the knowledge order', () => {
-    expect(inCodeOrder('criterion', ['insufficient_jgz_support', 'regulation_problems_persistent', 'insufficient_jgz_support'])).toEqual([
-      'regulation_problems_persistent',
-      'insufficient_jgz_support',
-    ]);
+    expect(
+      inCodeOrder('criterion', [
+        'insufficient_jgz_support',
+        'regulation_problems_persistent',
+        'insufficient_jgz_support',
+      ]),
+    ).toEqual(['regulation_problems_persistent', 'insufficient_jgz_support']);
   });
 });

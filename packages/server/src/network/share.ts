@@ -5,7 +5,7 @@ import type { FamilyRow } from '../repositories/families.ts';
 import type { PersonRow } from '../repositories/persons.ts';
 import type { ReferralRow } from '../repositories/referrals.ts';
 import { completedMonths, gestationWeeksOn } from '../routes/contacts/child-age.ts';
-import { type Coded, codesOf, coded, factorKind } from './vocabulary.ts';
+import { type Coded, coded, codesOf, factorKind } from './vocabulary.ts';
 
 /**
  * What a referral can carry to its receiver (data minimisation, DESIGN.md §2.8). By default only the
@@ -122,7 +122,9 @@ export function buildShared(s: ShareSources): SharedReferral {
     },
   };
   if (has('child_age') || has('child_name') || has('child_birth_date')) {
-    const child: NonNullable<SharedReferral['child']> = has('child_age') ? { ...childAgeOn(s.child, s.today) } : {};
+    const child: NonNullable<SharedReferral['child']> = has('child_age')
+      ? { ...childAgeOn(s.child, s.today) }
+      : {};
     if (has('child_name')) {
       child.givenName = s.child.given_name;
       child.familyName = s.child.family_name;
@@ -135,7 +137,10 @@ export function buildShared(s: ShareSources): SharedReferral {
   }
   if (has('cues')) out.cues = codesOf(r.cues_json).map((c) => coded('cue', c, s.region));
   if (has('factors'))
-    out.factors = codesOf(r.factors_json).map((c) => ({ ...coded('factor', c, s.region), kind: factorKind(c) }));
+    out.factors = codesOf(r.factors_json).map((c) => ({
+      ...coded('factor', c, s.region),
+      kind: factorKind(c),
+    }));
   if (has('interventions'))
     out.interventions = codesOf(r.interventions_json).map((c) => coded('intervention', c, s.region));
   if (has('parent_wishes')) out.parentWishes = r.parent_wishes;

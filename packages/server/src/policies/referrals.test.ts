@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ReferralStatus } from '../db/schema-network.ts';
 import type { Role } from '../db/schema.ts';
+import type { ReferralStatus } from '../db/schema-network.ts';
 import {
   decideNoConsentConfirmation,
   decideReceiverAccess,
@@ -36,37 +36,50 @@ describe('referral policies', () => {
       why: 'not_found',
     });
     expect(
-      decideReceiverAccess({ role: 'imh_specialist', organisationId: 'x' }, { receiverOrganisationId: null, status: 'sent' }),
+      decideReceiverAccess(
+        { role: 'imh_specialist', organisationId: 'x' },
+        { receiverOrganisationId: null, status: 'sent' },
+      ),
     ).toEqual({ allowed: false, why: 'not_receiver' });
   });
 
   it('sharing stops when consent is withdrawn or expired; the no-consent route does not depend on a consent', () => {
     const r = { basis: 'consent' as const, consent_withdrawn_at: null };
     expect(sharingState(r, { withdrawn_at: null, valid_until: null }, '2026-03-02')).toEqual({ open: true });
-    expect(sharingState(r, { withdrawn_at: null, valid_until: '2026-03-02' }, '2026-03-02')).toEqual({ open: true });
+    expect(sharingState(r, { withdrawn_at: null, valid_until: '2026-03-02' }, '2026-03-02')).toEqual({
+      open: true,
+    });
     expect(sharingState(r, { withdrawn_at: null, valid_until: '2026-03-01' }, '2026-03-02')).toEqual({
       open: false,
       reason: 'consent_expired',
     });
-    expect(sharingState(r, { withdrawn_at: '2026-03-01T00:00:00Z', valid_until: null }, '2026-03-02')).toEqual({
+    expect(
+      sharingState(r, { withdrawn_at: '2026-03-01T00:00:00Z', valid_until: null }, '2026-03-02'),
+    ).toEqual({
       open: false,
       reason: 'consent_withdrawn',
     });
-    expect(sharingState({ ...r, consent_withdrawn_at: 'x' }, { withdrawn_at: null, valid_until: null }, 'd')).toEqual({
+    expect(
+      sharingState({ ...r, consent_withdrawn_at: 'x' }, { withdrawn_at: null, valid_until: null }, 'd'),
+    ).toEqual({
       open: false,
       reason: 'consent_withdrawn',
     });
     expect(sharingState(r, undefined, '2026-03-02')).toMatchObject({ open: false });
-    expect(sharingState({ basis: 'no_consent', consent_withdrawn_at: null }, undefined, 'd')).toEqual({ open: true });
+    expect(sharingState({ basis: 'no_consent', consent_withdrawn_at: null }, undefined, 'd')).toEqual({
+      open: true,
+    });
   });
 
   it('no consent: a team lead of the same organisation who is not the referrer confirms; the confirmer never sends', () => {
     const referral = { referrerId: 'nurse', organisationId: 'org' };
     for (const role of ROLES)
-      expect(decideNoConsentConfirmation({ userId: 'lead', role, organisationId: 'org' }, referral).allowed).toBe(
-        role === 'team_lead',
-      );
-    expect(decideNoConsentConfirmation({ userId: 'lead', role: 'team_lead', organisationId: 'other' }, referral)).toEqual({
+      expect(
+        decideNoConsentConfirmation({ userId: 'lead', role, organisationId: 'org' }, referral).allowed,
+      ).toBe(role === 'team_lead');
+    expect(
+      decideNoConsentConfirmation({ userId: 'lead', role: 'team_lead', organisationId: 'other' }, referral),
+    ).toEqual({
       allowed: false,
       why: 'other_organisation',
     });
@@ -86,12 +99,19 @@ describe('referral policies', () => {
     expect(mayMoveReferral('referrer', false, 'accepted')).toBe(true);
     expect(mayMoveReferral('receiver', false, 'accepted')).toBe(false);
     for (const side of ['referrer', 'receiver'] as const)
-      for (const status of ['draft', 'sent'] as const) expect(mayMoveReferral(side, true, status)).toBe(false);
+      for (const status of ['draft', 'sent'] as const)
+        expect(mayMoveReferral(side, true, status)).toBe(false);
   });
 
   it('the social map is maintained by the application manager and read by everyone but the analyst', () => {
     expect(ROLES.filter(managesSocialMap)).toEqual(['application_manager']);
-    expect(ROLES.filter(readsSocialMap)).toEqual(['nurse', 'physician', 'team_lead', 'imh_specialist', 'application_manager']);
+    expect(ROLES.filter(readsSocialMap)).toEqual([
+      'nurse',
+      'physician',
+      'team_lead',
+      'imh_specialist',
+      'application_manager',
+    ]);
     expect(ROLES.filter(receivesReferrals)).toEqual(['imh_specialist']);
   });
 });

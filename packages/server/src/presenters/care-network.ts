@@ -1,5 +1,5 @@
-import { flag } from '../repositories/db.ts';
 import type { CareNetworkMemberRow } from '../repositories/care-network.ts';
+import { flag } from '../repositories/db.ts';
 
 export interface CareNetworkMemberOut {
   id: string;

@@ -11,7 +11,12 @@ export interface FamilyListItemOut {
    * `safety`: the latest assessment raised a safety concern, or a safety route is open (issue 5).
    * `feedbackOverdue`: a referral's agreed feedback time has passed without feedback.
    */
-  flags: { cumulativeRisk: boolean; problematicSuspected: boolean; safety: boolean; feedbackOverdue: boolean };
+  flags: {
+    cumulativeRisk: boolean;
+    problematicSuspected: boolean;
+    safety: boolean;
+    feedbackOverdue: boolean;
+  };
   lastContact: string | null;
   /** Referrals of this family whose feedback is overdue. */
   overdueFeedback: number;
@@ -61,7 +66,9 @@ export function presentFamilyList(
       },
       lastContact: last?.date ?? null,
       overdueFeedback: overdueCount,
-      safetyRoute: route ? { id: route.id, currentStep: Math.min(5, Number(route.steps_done ?? 0) + 1) } : null,
+      safetyRoute: route
+        ? { id: route.id, currentStep: Math.min(5, Number(route.steps_done ?? 0) + 1) }
+        : null,
     };
   });
 }

@@ -1,4 +1,6 @@
 import type { ReferralChannel, ReferralStatus } from '../db/schema-network.ts';
+import { itemsOf, parseShared, type SharedReferral, type ShareItem } from '../network/share.ts';
+import { codesOf } from '../network/vocabulary.ts';
 import { localDate } from '../policies/calendar.ts';
 import type { ConsentRow } from '../repositories/consents.ts';
 import type { PartnerRow } from '../repositories/partners.ts';
@@ -8,8 +10,6 @@ import {
   type ReferralRow,
   type StatusHistoryRow,
 } from '../repositories/referrals.ts';
-import { itemsOf, parseShared, type SharedReferral, type ShareItem } from '../network/share.ts';
-import { codesOf } from '../network/vocabulary.ts';
 
 export const NO_CONSENT_QUESTIONS = [
   'purpose',
@@ -247,7 +247,10 @@ export interface ReferralSummaryOut {
 }
 
 /** A referral in the family file's list. */
-export function presentReferralSummary(r: ReferralRow & { partner_name: string }, today: string): ReferralSummaryOut {
+export function presentReferralSummary(
+  r: ReferralRow & { partner_name: string },
+  today: string,
+): ReferralSummaryOut {
   return {
     id: r.id,
     partner: { id: r.partner_id, name: r.partner_name },

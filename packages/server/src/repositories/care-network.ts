@@ -34,7 +34,10 @@ export function findCareNetworkMember(
     .executeTakeFirst();
 }
 
-export async function insertCareNetworkMember(db: Db, row: Insertable<CareNetworkMemberTable>): Promise<void> {
+export async function insertCareNetworkMember(
+  db: Db,
+  row: Insertable<CareNetworkMemberTable>,
+): Promise<void> {
   await db.insertInto('care_network_members').values(row).execute();
 }
 
@@ -70,7 +73,13 @@ export async function updateCareNetworkMember(
 export async function removeCareNetworkMember(db: Db, id: string, by: string, now: string): Promise<boolean> {
   const result = await db
     .updateTable('care_network_members')
-    .set((eb) => ({ removed_at: now, removed_by: by, coordinator: 0, updated_at: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      removed_at: now,
+      removed_by: by,
+      coordinator: 0,
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('removed_at', 'is', null)
     .executeTakeFirst();

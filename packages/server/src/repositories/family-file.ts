@@ -28,14 +28,16 @@ export interface FamilyFile {
 export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFile | undefined> {
   const family = await findFamily(db, familyId);
   if (!family) return undefined;
-  const [persons, contacts, agreements, consents, instrumentResponses, careTeam, network] = await Promise.all([
-    listPersons(db, familyId),
-    listContactSummaries(db, familyId),
-    listAgreements(db, familyId),
-    listConsents(db, familyId),
-    listInstrumentResponses(db, familyId),
-    listCareTeam(db, familyId),
-    loadFamilyNetwork(db, familyId),
-  ]);
+  const [persons, contacts, agreements, consents, instrumentResponses, careTeam, network] = await Promise.all(
+    [
+      listPersons(db, familyId),
+      listContactSummaries(db, familyId),
+      listAgreements(db, familyId),
+      listConsents(db, familyId),
+      listInstrumentResponses(db, familyId),
+      listCareTeam(db, familyId),
+      loadFamilyNetwork(db, familyId),
+    ],
+  );
   return { family, persons, contacts, agreements, consents, instrumentResponses, careTeam, network };
 }

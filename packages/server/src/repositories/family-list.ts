@@ -143,7 +143,8 @@ export interface ListDetails {
 
 /** Children and the latest contact (with its assessment) of one page of families: two queries, no N+1. */
 export async function loadListDetails(db: Db, familyIds: string[]): Promise<ListDetails> {
-  if (familyIds.length === 0) return { children: [], latest: [], network: { awaitingFeedback: [], openRoutes: [] } };
+  if (familyIds.length === 0)
+    return { children: [], latest: [], network: { awaitingFeedback: [], openRoutes: [] } };
   const [children, latest, network] = await Promise.all([
     db
       .selectFrom('persons')

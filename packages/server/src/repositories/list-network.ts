@@ -36,7 +36,9 @@ export async function loadListNetworkDetails(db: Db, familyIds: string[]): Promi
       .execute(),
   ]);
   return {
-    awaitingFeedback: awaiting.flatMap((a) => (a.feedback_due === null ? [] : [{ family_id: a.family_id, feedback_due: a.feedback_due }])),
+    awaitingFeedback: awaiting.flatMap((a) =>
+      a.feedback_due === null ? [] : [{ family_id: a.family_id, feedback_due: a.feedback_due }],
+    ),
     openRoutes: routes,
   };
 }

@@ -144,14 +144,33 @@ export interface IntakeRow {
 }
 
 /**
- * One page of an organisation's intake queue, newest first, with the total (window count). Reads only
- * the referral's own columns and its consent's state — never a table of the family file.
+ * One page of an organisation's intake queue, newest first, with the total. The count and the page of ids
+ * come from the covering index alone (receiver, sent_at, id, status); only the page's rows are then read in
+ * full. Reads only the referral's own columns and its consent's state — never a table of the family file.
  */
 export async function intakePage(
   db: Db,
   query: { organisationId: string; filter: IntakeFilter; offset: number; limit: number },
 ): Promise<{ rows: IntakeRow[]; total: number }> {
   let q = db
+    .selectFrom('referrals')
+    .where('receiver_organisation_id', '=', query.organisationId)
+    .where('sent_at', 'is not', null);
+  if (query.filter === 'open') q = q.where('status', 'in', [...OPEN]);
+  else if (query.filter !== 'all') q = q.where('status', '=', query.filter);
+  const [counted, page] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
+    q
+      .select('id')
+      .orderBy('sent_at', 'desc')
+      .orderBy('id', 'desc')
+      .offset(query.offset)
+      .limit(query.limit)
+      .execute(),
+  ]);
+  const total = count(counted?.n);
+  if (page.length === 0) return { rows: [], total };
+  const rows = await db
     .selectFrom('referrals as r')
     .leftJoin('consents as c', 'c.id', 'r.consent_id')
     .select([
@@ -166,21 +185,15 @@ export async function intakePage(
       'r.shared_json',
       'c.withdrawn_at as consent_withdrawn',
       'c.valid_until as consent_valid_until',
-      (eb) => eb.fn.countAll<number | string>().over().as('total'),
     ])
-    .where('r.receiver_organisation_id', '=', query.organisationId)
-    .where('r.sent_at', 'is not', null);
-  if (query.filter === 'open') q = q.where('r.status', 'in', [...OPEN]);
-  else if (query.filter !== 'all') q = q.where('r.status', '=', query.filter);
-  const rows = await q
-    .orderBy('r.sent_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .offset(query.offset)
-    .limit(query.limit)
+    .where(
+      'r.id',
+      'in',
+      page.map((p) => p.id),
+    )
     .execute();
-  let total = rows[0] ? count(rows[0].total) : 0;
-  if (!rows[0] && query.offset > 0) total = (await intakePage(db, { ...query, offset: 0, limit: 1 })).total;
-  return { rows: rows.map(({ total: _t, ...r }) => r), total };
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: page.flatMap((p) => byId.get(p.id) ?? []), total };
 }
 
 /** Referrals that rest on a consent and can still be shared: what a withdrawal must stop. */

@@ -14,7 +14,11 @@ export function findSafetyRoute(db: Db, id: string): Promise<SafetyRouteRow | un
 }
 
 export async function findSafetyRouteFamilyId(db: Db, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('safety_routes').select('family_id').where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('safety_routes')
+    .select('family_id')
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row?.family_id;
 }
 

@@ -102,8 +102,20 @@ const TARGETS: Target[] = [
     path: (id) => `/api/referrals/${id}`,
     body: () => ({ version: 1, items: ['child_name'], noConsent: { purpose: 'x' } }),
   }),
-  T({ who: 'nurse', method: 'POST', id: 'draft', path: (id) => `/api/referrals/${id}/send`, body: () => ({ version: 1 }) }),
-  T({ who: 'nurse', method: 'POST', id: 'draft', path: (id) => `/api/referrals/${id}/confirm`, body: () => ({ version: 1 }) }),
+  T({
+    who: 'nurse',
+    method: 'POST',
+    id: 'draft',
+    path: (id) => `/api/referrals/${id}/send`,
+    body: () => ({ version: 1 }),
+  }),
+  T({
+    who: 'nurse',
+    method: 'POST',
+    id: 'draft',
+    path: (id) => `/api/referrals/${id}/confirm`,
+    body: () => ({ version: 1 }),
+  }),
   T({
     who: 'nurse',
     method: 'POST',
@@ -148,7 +160,13 @@ const TARGETS: Target[] = [
     body: () => ({ step: 2, notes: 'x', answers: { consulted: ['colleague'] } }),
   }),
   T({ who: 'nurse', method: 'GET', id: 'none', path: () => '/api/notifications' }),
-  T({ who: 'nurse', method: 'POST', id: 'notification', path: (id) => `/api/notifications/${id}/read`, body: () => ({}) }),
+  T({
+    who: 'nurse',
+    method: 'POST',
+    id: 'notification',
+    path: (id) => `/api/notifications/${id}/read`,
+    body: () => ({}),
+  }),
   T({ who: 'manager', method: 'GET', id: 'none', path: () => '/api/partners' }),
   T({ who: 'manager', method: 'GET', id: 'partner', path: (id) => `/api/partners/${id}` }),
   T({
@@ -156,7 +174,14 @@ const TARGETS: Target[] = [
     method: 'POST',
     id: 'none',
     path: () => '/api/partners',
-    body: () => ({ name: 'N', kind: 'gp', country: 'nl', region: 'R', municipalities: ['A'], interventions: ['imh_team'] }),
+    body: () => ({
+      name: 'N',
+      kind: 'gp',
+      country: 'nl',
+      region: 'R',
+      municipalities: ['A'],
+      interventions: ['imh_team'],
+    }),
   }),
   T({
     who: 'manager',
@@ -182,11 +207,36 @@ const TARGETS: Target[] = [
     path: (id) => `/api/intake/${id}/status`,
     body: () => ({ status: 'accepted', intakeDate: '2026-04-01' }),
   }),
-  T({ who: 'imh', method: 'POST', id: 'sent', path: (id) => `/api/intake/${id}/plan`, body: () => ({ intakeDate: '2026-04-02' }) }),
-  T({ who: 'imh', method: 'POST', id: 'sent', path: (id) => `/api/intake/${id}/feedback`, body: () => ({ text: 'Gezien' }) }),
+  T({
+    who: 'imh',
+    method: 'POST',
+    id: 'sent',
+    path: (id) => `/api/intake/${id}/plan`,
+    body: () => ({ intakeDate: '2026-04-02' }),
+  }),
+  T({
+    who: 'imh',
+    method: 'POST',
+    id: 'sent',
+    path: (id) => `/api/intake/${id}/feedback`,
+    body: () => ({ text: 'Gezien' }),
+  }),
 ];
 
-const QUERY_KEYS = ['recommendation', 'contactId', 'kind', 'q', 'country', 'municipality', 'intervention', 'status', 'unread', 'offset', 'limit', 'archived'];
+const QUERY_KEYS = [
+  'recommendation',
+  'contactId',
+  'kind',
+  'q',
+  'country',
+  'municipality',
+  'intervention',
+  'status',
+  'unread',
+  'offset',
+  'limit',
+  'archived',
+];
 
 function enc(s: string): string {
   try {
@@ -199,7 +249,16 @@ function enc(s: string): string {
 forEachDatabase('network routes fuzz', (current) => {
   let server: TestServer;
   const actors: Partial<Record<Who, Actor>> = {};
-  const ids: Ids = { family: '', caregiver: '', partner: '', draft: '', sent: '', route: '', member: '', notification: '' };
+  const ids: Ids = {
+    family: '',
+    caregiver: '',
+    partner: '',
+    draft: '',
+    sent: '',
+    route: '',
+    member: '',
+    notification: '',
+  };
 
   beforeAll(async () => {
     const db = current().db;
@@ -219,12 +278,21 @@ forEachDatabase('network routes fuzz', (current) => {
     const f = await seedFamily(db, org.organisationId, nurse.id);
     await relate(db, f.familyId, { userId: nurse.id }, nurse.id);
     await concerningContact(nurse, f);
-    const body = { partnerId: partner, consent: { givenBy: f.caregiverId, purpose: 'P', validUntil: '2026-12-31' } };
+    const body = {
+      partnerId: partner,
+      consent: { givenBy: f.caregiverId, purpose: 'P', validUntil: '2026-12-31' },
+    };
     const draft = ok(await nurse.client.post(`/api/families/${f.familyId}/referrals`, body), 201);
     const toSend = ok(await nurse.client.post(`/api/families/${f.familyId}/referrals`, body), 201);
     const sent = ok(await nurse.client.post(`/api/referrals/${toSend.id}/send`, { version: toSend.version }));
-    const route = ok(await nurse.client.post(`/api/families/${f.familyId}/safety-route`, { concerns: ['neglect'] }), 201);
-    const team = ok(await nurse.client.post(`/api/families/${f.familyId}/care-team`, { name: 'A', role: 'B' }), 201);
+    const route = ok(
+      await nurse.client.post(`/api/families/${f.familyId}/safety-route`, { concerns: ['neglect'] }),
+      201,
+    );
+    const team = ok(
+      await nurse.client.post(`/api/families/${f.familyId}/care-team`, { name: 'A', role: 'B' }),
+      201,
+    );
     const notes = ok(await actors.imh.client.get('/api/notifications'));
     Object.assign(ids, {
       family: f.familyId,

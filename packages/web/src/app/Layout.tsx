@@ -10,15 +10,13 @@ export function Layout({ children, bare = false }: { children: ReactNode; bare?:
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
-  const first = useRef(true);
+  const shownPath = useRef(location.pathname);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the page (path) changes
   useEffect(() => {
-    // Announce a new page to screen readers and put keyboard users at its start. Not on first load.
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    // Announce a new page to screen readers and put keyboard users at its start; not on first load (and
+    // idempotent, so a repeated effect run does not move focus either).
+    if (shownPath.current === location.pathname) return;
+    shownPath.current = location.pathname;
     mainRef.current?.focus();
   }, [location.pathname]);
 

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
 import { ok, seedPartner } from '../testing/network-world.ts';
-import { type Actor, actor, createOrg, lastAudit, relate, type SeededFamily, seedFamily } from '../testing/world.ts';
+import {
+  type Actor,
+  actor,
+  createOrg,
+  lastAudit,
+  relate,
+  type SeededFamily,
+  seedFamily,
+} from '../testing/world.ts';
 
 forEachDatabase('care team around the family (wrapped care)', (current) => {
   let server: TestServer;
@@ -29,7 +37,10 @@ forEachDatabase('care team around the family (wrapped care)', (current) => {
 
   it('lists everyone involved, inside and outside the organisation, with exactly one coordinator', async () => {
     expect(ok(await nurse.client.get(path()))).toEqual({ members: [], coordinatorId: null });
-    const first = ok(await nurse.client.post(path(), { userId: nurse.id, role: 'Jeugdverpleegkundige' }), 201);
+    const first = ok(
+      await nurse.client.post(path(), { userId: nurse.id, role: 'Jeugdverpleegkundige' }),
+      201,
+    );
     const nurseMember = (first.members as Array<Record<string, unknown>>)[0];
     expect(first).toEqual({
       coordinatorId: nurseMember?.id,
@@ -60,13 +71,21 @@ forEachDatabase('care team around the family (wrapped care)', (current) => {
       ['Verloskundigen Zuid', false],
     ]);
     const gp = ok(
-      await nurse.client.post(path(), { name: 'Dr. Bakker', role: 'Huisarts', organisation: 'Praktijk Bakker', coordinator: true }),
+      await nurse.client.post(path(), {
+        name: 'Dr. Bakker',
+        role: 'Huisarts',
+        organisation: 'Praktijk Bakker',
+        coordinator: true,
+      }),
       201,
     );
     const members = gp.members as Array<{ id: string; name: string; coordinator: boolean; version: number }>;
     expect(members.filter((m) => m.coordinator).map((m) => m.name)).toEqual(['Dr. Bakker']);
     expect(gp.coordinatorId).toBe(members.find((m) => m.name === 'Dr. Bakker')?.id);
-    expect(await lastAudit(current().db, nurse.id)).toMatchObject({ action: 'care_team.add', family_id: family.familyId });
+    expect(await lastAudit(current().db, nurse.id)).toMatchObject({
+      action: 'care_team.add',
+      family_id: family.familyId,
+    });
 
     // The coordinator cannot simply leave: someone else takes over first.
     const bakker = members.find((m) => m.name === 'Dr. Bakker');
@@ -75,7 +94,9 @@ forEachDatabase('care team around the family (wrapped care)', (current) => {
     expect(leave.json).toMatchObject({ error: 'conflict', field: 'coordinator' });
     const mine = members.find((m) => m.name !== 'Dr. Bakker' && m.name !== 'Verloskundigen Zuid');
     const handed = ok(
-      await nurse.client.request('PATCH', `${path()}/${mine?.id}`, { body: { version: mine?.version, coordinator: true } }),
+      await nurse.client.request('PATCH', `${path()}/${mine?.id}`, {
+        body: { version: mine?.version, coordinator: true },
+      }),
     );
     expect(handed.coordinatorId).toBe(mine?.id);
     const removed = ok(await nurse.client.delete(`${path()}/${bakker?.id}`));
@@ -94,9 +115,17 @@ forEachDatabase('care team around the family (wrapped care)', (current) => {
   it('validates who is added', async () => {
     expect((await nurse.client.post(path(), { role: 'Buurvrouw' })).json).toMatchObject({ field: 'name' });
     expect(
-      (await nurse.client.post(path(), { name: 'X', role: 'Y', partnerId: '0190b3c4-dead-7000-8000-00000000beef' })).json,
+      (
+        await nurse.client.post(path(), {
+          name: 'X',
+          role: 'Y',
+          partnerId: '0190b3c4-dead-7000-8000-00000000beef',
+        })
+      ).json,
     ).toMatchObject({ field: 'partnerId' });
-    expect((await nurse.client.post(path(), { name: 'X', role: 'Y', email: 'geen-adres' })).json).toMatchObject({
+    expect(
+      (await nurse.client.post(path(), { name: 'X', role: 'Y', email: 'geen-adres' })).json,
+    ).toMatchObject({
       field: 'email',
     });
     // A colleague without a relationship to this family sees nothing of it.

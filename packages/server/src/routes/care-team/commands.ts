@@ -11,8 +11,8 @@ import {
   updateCareNetworkMember,
 } from '../../repositories/care-network.ts';
 import type { Db } from '../../repositories/db.ts';
-import { findPartner } from '../../repositories/partners.ts';
 import { flag } from '../../repositories/db.ts';
+import { findPartner } from '../../repositories/partners.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
@@ -37,7 +37,8 @@ async function resolveName(trx: Db, ctx: RequestContext, body: MemberIn): Promis
   let fallback: string | undefined;
   if (body.partnerId !== undefined) {
     const partner = await findPartner(trx, ctx.principal.organisationId, body.partnerId);
-    if (!partner) throw new HttpError('invalid_input', 'This partner is not on your social map.', 'partnerId');
+    if (!partner)
+      throw new HttpError('invalid_input', 'This partner is not on your social map.', 'partnerId');
     fallback = partner.name;
   }
   if (body.userId !== undefined) {
@@ -47,15 +48,21 @@ async function resolveName(trx: Db, ctx: RequestContext, body: MemberIn): Promis
       .where('id', '=', body.userId)
       .where('organisation_id', '=', ctx.principal.organisationId)
       .executeTakeFirst();
-    if (!user) throw new HttpError('invalid_input', 'This professional is not part of your organisation.', 'userId');
+    if (!user)
+      throw new HttpError('invalid_input', 'This professional is not part of your organisation.', 'userId');
     fallback = user.display_name;
   }
   const name = body.name ?? fallback;
-  if (name === undefined) throw new HttpError('invalid_input', 'Give the name of the person or service.', 'name');
+  if (name === undefined)
+    throw new HttpError('invalid_input', 'Give the name of the person or service.', 'name');
   return name;
 }
 
-export function addCareTeamMember(ctx: RequestContext, familyId: string, body: MemberIn): Promise<CareNetworkOut> {
+export function addCareTeamMember(
+  ctx: RequestContext,
+  familyId: string,
+  body: MemberIn,
+): Promise<CareNetworkOut> {
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_team.add' }, async (trx) => {
     const name = await resolveName(trx, ctx, body);
     const current = await listCareNetwork(trx, familyId);
@@ -113,7 +120,11 @@ export function patchCareTeamMember(
   });
 }
 
-export function removeCareTeamMember(ctx: RequestContext, familyId: string, memberId: string): Promise<CareNetworkOut> {
+export function removeCareTeamMember(
+  ctx: RequestContext,
+  familyId: string,
+  memberId: string,
+): Promise<CareNetworkOut> {
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_team.remove' }, async (trx) => {
     const member = await findCareNetworkMember(trx, familyId, memberId);
     if (!member) throw notFound();

@@ -15,12 +15,17 @@ export async function careTeamRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/families/:id/care-team',
     { schema: { tags, params: idParams, body: memberIn } },
-    async (req, reply) => reply.code(201).send(await addCareTeamMember(requestContext(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await addCareTeamMember(requestContext(req), req.params.id, req.body)),
   );
-  app.patch('/api/families/:id/care-team/:memberId', { schema: { tags, params: memberParams, body: memberPatch } }, (req) =>
-    patchCareTeamMember(requestContext(req), req.params.id, req.params.memberId, req.body),
+  app.patch(
+    '/api/families/:id/care-team/:memberId',
+    { schema: { tags, params: memberParams, body: memberPatch } },
+    (req) => patchCareTeamMember(requestContext(req), req.params.id, req.params.memberId, req.body),
   );
-  app.delete('/api/families/:id/care-team/:memberId', { schema: { tags, params: memberParams, body: emptyBody } }, (req) =>
-    removeCareTeamMember(requestContext(req), req.params.id, req.params.memberId),
+  app.delete(
+    '/api/families/:id/care-team/:memberId',
+    { schema: { tags, params: memberParams, body: emptyBody } },
+    (req) => removeCareTeamMember(requestContext(req), req.params.id, req.params.memberId),
   );
 }

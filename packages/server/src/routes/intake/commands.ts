@@ -19,14 +19,19 @@ import {
   updateReferral,
 } from '../../repositories/referrals.ts';
 import { moveReferral } from '../referrals/progress.ts';
-import { writeAudit } from '../shared/audit-trail.ts';
+import { auditRead } from '../shared/audit-batch.ts';
 import { requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { notFound } from '../shared/not-found.ts';
 import { withReceivedReferral } from './guard.ts';
 import type { IntakeQueryIn, IntakeStatusIn } from './schema.ts';
 
-async function present(trx: Db, ctx: RequestContext, id: string, sharing: SharingState): Promise<IntakeReferralOut> {
+async function present(
+  trx: Db,
+  ctx: RequestContext,
+  id: string,
+  sharing: SharingState,
+): Promise<IntakeReferralOut> {
   const r = await findReferral(trx, id);
   if (!r) throw notFound();
   const [history, feedback] = await Promise.all([listStatusHistory(trx, id), listFeedback(trx, id)]);
@@ -42,84 +47,125 @@ export async function listIntake(
   query: IntakeQueryIn,
 ): Promise<{ items: IntakeItemOut[]; total: number }> {
   await requireRoleFor(ctx, receivesReferrals, 'referral.intake.list');
-  return ctx.db.transaction().execute(async (trx) => {
-    const page = await intakePage(trx, {
-      organisationId: ctx.principal.organisationId,
-      filter: query.status,
-      offset: query.offset,
-      limit: query.limit,
-    });
-    const items = page.rows.map((row) =>
-      presentIntakeItem(
-        row,
-        sharingState(
-          row,
-          row.consent_id === null ? undefined : { withdrawn_at: row.consent_withdrawn, valid_until: row.consent_valid_until },
-          ctx.today,
-        ),
-      ),
+  // One read-only snapshot; the audit row is group-committed (audit-batch.ts) before anything is answered.
+  const page = await ctx.db
+    .transaction()
+    .setAccessMode('read only')
+    .execute((trx) =>
+      intakePage(trx, {
+        organisationId: ctx.principal.organisationId,
+        filter: query.status,
+        offset: query.offset,
+        limit: query.limit,
+      }),
     );
-    const basis = page.rows.length === 0 ? 'none' : page.rows.some((r) => r.basis === 'no_consent') ? 'no_consent' : 'consent';
-    await writeAudit(trx, ctx, {
-      action: 'referral.intake.list',
-      outcome: 'success',
-      purpose: 'referral',
-      basis,
-      basisDetail: null,
-      familyId: null,
-      personIds: [],
-      details: { status: query.status, total: page.total, referralIds: page.rows.map((r) => r.id) },
-    });
-    return { items, total: page.total };
+  const items = page.rows.map((row) =>
+    presentIntakeItem(
+      row,
+      sharingState(
+        row,
+        row.consent_id === null
+          ? undefined
+          : { withdrawn_at: row.consent_withdrawn, valid_until: row.consent_valid_until },
+        ctx.today,
+      ),
+    ),
+  );
+  const basis =
+    page.rows.length === 0
+      ? 'none'
+      : page.rows.some((r) => r.basis === 'no_consent')
+        ? 'no_consent'
+        : 'consent';
+  await auditRead(ctx, {
+    action: 'referral.intake.list',
+    outcome: 'success',
+    purpose: 'referral',
+    basis,
+    basisDetail: null,
+    familyId: null,
+    personIds: [],
+    details: { status: query.status, total: page.total, referralIds: page.rows.map((r) => r.id) },
   });
+  return { items, total: page.total };
 }
 
 export function readIntake(ctx: RequestContext, id: string): Promise<IntakeReferralOut> {
-  return withReceivedReferral(ctx, id, { audit: 'referral.intake.read', sharesData: true }, async (trx, _r, sharing) => ({
-    value: await present(trx, ctx, id, sharing),
-  }));
+  return withReceivedReferral(
+    ctx,
+    id,
+    { audit: 'referral.intake.read', sharesData: true },
+    async (trx, _r, sharing) => ({
+      value: await present(trx, ctx, id, sharing),
+    }),
+  );
 }
 
 const notifyReferrer = (trx: Db, r: ReferralRow, kind: 'referral_status' | 'feedback_received', at: string) =>
   notify(trx, [r.referrer_id], kind, r.id, at);
 
 /** Receive, accept (with an intake date), decline (with a reason), in care, closed. */
-export function moveIntake(ctx: RequestContext, id: string, body: IntakeStatusIn): Promise<IntakeReferralOut> {
+export function moveIntake(
+  ctx: RequestContext,
+  id: string,
+  body: IntakeStatusIn,
+): Promise<IntakeReferralOut> {
   // Closing stays possible after consent was withdrawn: it ends the referral without reading anything.
   const sharesData = body.status !== 'closed';
-  return withReceivedReferral(ctx, id, { audit: 'referral.intake.status', sharesData }, async (trx, r, sharing) => {
-    const path = await moveReferral(trx, ctx, r, 'receiver', body);
-    await notifyReferrer(trx, r, 'referral_status', ctx.at);
-    return { value: await present(trx, ctx, id, sharing), details: { from: r.status, path } };
-  });
+  return withReceivedReferral(
+    ctx,
+    id,
+    { audit: 'referral.intake.status', sharesData },
+    async (trx, r, sharing) => {
+      const path = await moveReferral(trx, ctx, r, 'receiver', body);
+      await notifyReferrer(trx, r, 'referral_status', ctx.at);
+      return { value: await present(trx, ctx, id, sharing), details: { from: r.status, path } };
+    },
+  );
 }
 
 export function planIntake(ctx: RequestContext, id: string, intakeDate: string): Promise<IntakeReferralOut> {
-  return withReceivedReferral(ctx, id, { audit: 'referral.intake.plan', sharesData: true }, async (trx, r, sharing) => {
-    if (r.status !== 'accepted' && r.status !== 'in_care')
-      throw new HttpError('conflict', 'Accept the referral before planning the intake (or accept it with an intake date).', 'status', {
-        status: r.status,
-      });
-    await updateReferral(trx, id, { status: r.status }, { intake_date: intakeDate }, ctx.at);
-    await notifyReferrer(trx, r, 'referral_status', ctx.at);
-    return { value: await present(trx, ctx, id, sharing), details: { intakeDate } };
-  });
+  return withReceivedReferral(
+    ctx,
+    id,
+    { audit: 'referral.intake.plan', sharesData: true },
+    async (trx, r, sharing) => {
+      if (r.status !== 'accepted' && r.status !== 'in_care')
+        throw new HttpError(
+          'conflict',
+          'Accept the referral before planning the intake (or accept it with an intake date).',
+          'status',
+          {
+            status: r.status,
+          },
+        );
+      await updateReferral(trx, id, { status: r.status }, { intake_date: intakeDate }, ctx.at);
+      await notifyReferrer(trx, r, 'referral_status', ctx.at);
+      return { value: await present(trx, ctx, id, sharing), details: { intakeDate } };
+    },
+  );
 }
 
 /** "Terugkoppeling" to the referrer: counts as the feedback the partner agreed to give. */
 export function intakeFeedback(ctx: RequestContext, id: string, text: string): Promise<IntakeReferralOut> {
-  return withReceivedReferral(ctx, id, { audit: 'referral.intake.feedback', sharesData: true }, async (trx, r, sharing) => {
-    await insertFeedback(trx, {
-      id: uuid(),
-      referral_id: id,
-      author_organisation_id: ctx.principal.organisationId,
-      recorded_by: ctx.principal.userId,
-      source: 'nestwerk',
-      text,
-      created_at: ctx.at,
-    });
-    if (r.feedback_received_at === null) await updateReferral(trx, id, {}, { feedback_received_at: ctx.at }, ctx.at);
-    await notifyReferrer(trx, r, 'feedback_received', ctx.at);
-    return { value: await present(trx, ctx, id, sharing), details: {} };
-  });
+  return withReceivedReferral(
+    ctx,
+    id,
+    { audit: 'referral.intake.feedback', sharesData: true },
+    async (trx, r, sharing) => {
+      await insertFeedback(trx, {
+        id: uuid(),
+        referral_id: id,
+        author_organisation_id: ctx.principal.organisationId,
+        recorded_by: ctx.principal.userId,
+        source: 'nestwerk',
+        text,
+        created_at: ctx.at,
+      });
+      if (r.feedback_received_at === null)
+        await updateReferral(trx, id, {}, { feedback_received_at: ctx.at }, ctx.at);
+      await notifyReferrer(trx, r, 'feedback_received', ctx.at);
+      return { value: await present(trx, ctx, id, sharing), details: {} };
+    },
+  );
 }

@@ -27,6 +27,7 @@ export async function intakeRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/intake/:id/feedback',
     { schema: { tags, params: idParams, body: intakeFeedbackIn } },
-    async (req, reply) => reply.code(201).send(await intakeFeedback(requestContext(req), req.params.id, req.body.text)),
+    async (req, reply) =>
+      reply.code(201).send(await intakeFeedback(requestContext(req), req.params.id, req.body.text)),
   );
 }

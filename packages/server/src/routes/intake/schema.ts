@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { date, paging, text } from '../shared/schemas.ts';
 
 export const intakeQuery = z.strictObject({
-  status: z.enum(['open', 'all', 'sent', 'received', 'accepted', 'declined', 'in_care', 'closed']).default('open'),
+  status: z
+    .enum(['open', 'all', 'sent', 'received', 'accepted', 'declined', 'in_care', 'closed'])
+    .default('open'),
   ...paging,
 });
 

@@ -13,7 +13,7 @@ import {
   updatePartner,
   withLists,
 } from '../../repositories/partners.ts';
-import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import { requireRoleFor, writeAudited } from '../shared/audited.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { notFound } from '../shared/not-found.ts';
@@ -66,7 +66,7 @@ export async function readPartner(ctx: RequestContext, id: string): Promise<Part
 export async function createPartner(ctx: RequestContext, input: PartnerIn): Promise<PartnerOut> {
   await requireRoleFor(ctx, managesSocialMap, 'partner.create');
   const id = uuid();
-  return withAudit(ctx, { audit: 'partner.create', ...ADMIN }, async (trx) => {
+  return writeAudited(ctx, { audit: 'partner.create', ...ADMIN }, async (trx) => {
     await checkPartner(
       trx,
       {
@@ -111,9 +111,13 @@ function patchOf(input: PartnerPatchIn): PartnerPatch {
   return patch;
 }
 
-export async function patchPartner(ctx: RequestContext, id: string, input: PartnerPatchIn): Promise<PartnerOut> {
+export async function patchPartner(
+  ctx: RequestContext,
+  id: string,
+  input: PartnerPatchIn,
+): Promise<PartnerOut> {
   await requireRoleFor(ctx, managesSocialMap, 'partner.update');
-  return withAudit(ctx, { audit: 'partner.update', ...ADMIN }, async (trx) => {
+  return writeAudited(ctx, { audit: 'partner.update', ...ADMIN }, async (trx) => {
     const current = await load(trx, ctx, id);
     const patch = patchOf(input);
     await checkPartner(
@@ -128,8 +132,12 @@ export async function patchPartner(ctx: RequestContext, id: string, input: Partn
       },
       { kind: input.kind ? 'kind' : 'country', nestwerk: 'registration.nestwerkOrganisationId' },
     );
-    if (!(await updatePartner(trx, id, input.version, patch, ctx.at))) throw conflict('partner', presentPartner(current));
-    await replacePartnerLists(trx, id, { municipalities: input.municipalities, interventions: input.interventions });
+    if (!(await updatePartner(trx, id, input.version, patch, ctx.at)))
+      throw conflict('partner', presentPartner(current));
+    await replacePartnerLists(trx, id, {
+      municipalities: input.municipalities,
+      interventions: input.interventions,
+    });
     const fields = [
       ...Object.keys(patch),
       ...(input.municipalities ? ['municipalities'] : []),
@@ -145,7 +153,7 @@ export async function patchPartner(ctx: RequestContext, id: string, input: Partn
  */
 export async function archivePartner(ctx: RequestContext, id: string): Promise<PartnerOut> {
   await requireRoleFor(ctx, managesSocialMap, 'partner.archive');
-  return withAudit(ctx, { audit: 'partner.archive', ...ADMIN }, async (trx) => {
+  return writeAudited(ctx, { audit: 'partner.archive', ...ADMIN }, async (trx) => {
     const current = await load(trx, ctx, id);
     if (current.archived_at === null)
       await updatePartner(trx, id, current.version, { archived_at: ctx.at }, ctx.at);

@@ -122,7 +122,11 @@ function issuesOf(error: z.ZodError): RowIssue[] {
 
 function firstPerField(issues: RowIssue[]): RowIssue[] {
   const seen = new Set<string>();
-  return issues.filter((i) => (seen.has(i.field) ? false : (seen.add(i.field), true)));
+  return issues.filter((i) => {
+    if (seen.has(i.field)) return false;
+    seen.add(i.field);
+    return true;
+  });
 }
 
 export function recordToRow(p: PartnerRecord): string[] {

@@ -38,7 +38,11 @@ forEachDatabase('social map (partners)', (current) => {
     address: 'Lindelaan 3, Utrecht',
     phone: '030 123 4500',
     website: 'https://imh.example',
-    registration: { email: 'aanmelden@imh.example', nestwerkOrganisationId: imhOrgId, note: 'Bij voorkeur via Nestwerk' },
+    registration: {
+      email: 'aanmelden@imh.example',
+      nestwerkOrganisationId: imhOrgId,
+      note: 'Bij voorkeur via Nestwerk',
+    },
     agreements: { feedbackDays: 10, dataExchange: 'Alleen met toestemming, via Nestwerk' },
     reachability: 'ma–vr 9–17 uur',
   });
@@ -72,14 +76,23 @@ forEachDatabase('social map (partners)', (current) => {
       updatedAt: '2026-03-02T09:00:00.000Z',
       version: 1,
     });
-    expect(await lastAudit(current().db, manager.id)).toMatchObject({ action: 'partner.create', basis: 'admin' });
+    expect(await lastAudit(current().db, manager.id)).toMatchObject({
+      action: 'partner.create',
+      basis: 'admin',
+    });
     const patched = ok(
       await manager.client.request('PATCH', `/api/partners/${created.id}`, {
         body: { version: 1, municipalities: ['Utrecht'], agreements: { feedbackDays: 14 } },
       }),
     );
-    expect(patched).toMatchObject({ municipalities: ['Utrecht'], agreements: { feedbackDays: 14 }, version: 2 });
-    const stale = await manager.client.request('PATCH', `/api/partners/${created.id}`, { body: { version: 1, name: 'X' } });
+    expect(patched).toMatchObject({
+      municipalities: ['Utrecht'],
+      agreements: { feedbackDays: 14 },
+      version: 2,
+    });
+    const stale = await manager.client.request('PATCH', `/api/partners/${created.id}`, {
+      body: { version: 1, name: 'X' },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json).toMatchObject({ error: 'conflict', current: { version: 2 } });
     const archived = ok(await manager.client.delete(`/api/partners/${created.id}`));
@@ -106,8 +119,11 @@ forEachDatabase('social map (partners)', (current) => {
     const created = ok(await manager.client.post('/api/partners', imhTeam()), 201);
     expect((await otherManager.client.get(`/api/partners/${created.id}`)).status).toBe(404);
     expect(
-      (await otherManager.client.request('PATCH', `/api/partners/${created.id}`, { body: { version: 1, name: 'X' } }))
-        .status,
+      (
+        await otherManager.client.request('PATCH', `/api/partners/${created.id}`, {
+          body: { version: 1, name: 'X' },
+        })
+      ).status,
     ).toBe(404);
     expect(ok(await otherManager.client.get('/api/partners')).total).toBe(0);
     expect(ok(await nurse.client.get(`/api/partners/${created.id}`)).name).toBe('IMH-team Veldland');
@@ -143,24 +159,41 @@ Centrum";youth_mental_health;be;Utrecht;Utrecht;;;;`,
         { line: 6, field: 'interventions', reason: expect.any(String) },
         { line: 8, field: 'row', reason: 'has 3 fields; the header has 9' },
         { line: 9, field: 'kind', reason: expect.stringContaining('does not exist in Flanders') },
-        { line: 11, field: 'nestwerk_organisation_id', reason: 'not an organisation on Nestwerk that receives referrals' },
+        {
+          line: 11,
+          field: 'nestwerk_organisation_id',
+          reason: 'not an organisation on Nestwerk that receives referrals',
+        },
       ],
     });
-    const names = (ok(await nurse.client.get('/api/partners?limit=200')).items as Array<{ name: string }>).map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['Huisartsen De Linde', 'Kinderarts "Zon"', 'Veilig Thuis Utrecht']));
+    const names = (
+      ok(await nurse.client.get('/api/partners?limit=200')).items as Array<{ name: string }>
+    ).map((p) => p.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['Huisartsen De Linde', 'Kinderarts "Zon"', 'Veilig Thuis Utrecht']),
+    );
     const audit = await auditRows(current().db, 'partner.import');
-    expect(JSON.parse(String(audit.at(-1)?.details_json))).toEqual({ created: 3, updated: 0, rejectedLines: [4, 5, 6, 8, 9, 11] });
+    expect(JSON.parse(String(audit.at(-1)?.details_json))).toEqual({
+      created: 3,
+      updated: 0,
+      rejectedLines: [4, 5, 6, 8, 9, 11],
+    });
     const dry = ok(await manager.client.post('/api/partners/import', { csv, dryRun: true }));
     expect(dry).toMatchObject({ dryRun: true, imported: 3 });
     expect(ok(await nurse.client.get('/api/partners?limit=200')).total).toBe(names.length);
     const header = await manager.client.post('/api/partners/import', { csv: 'name;colour\nA;red' });
     expect(header.status).toBe(400);
-    expect(header.json).toMatchObject({ field: 'csv', message: expect.stringContaining('Unknown column "colour"') });
+    expect(header.json).toMatchObject({
+      field: 'csv',
+      message: expect.stringContaining('Unknown column "colour"'),
+    });
   });
 
   it('searches and filters by region, municipality, kind, intervention and text', async () => {
     const names = async (query: string) =>
-      (ok(await nurse.client.get(`/api/partners${query}`)).items as Array<{ name: string }>).map((p) => p.name);
+      (ok(await nurse.client.get(`/api/partners${query}`)).items as Array<{ name: string }>).map(
+        (p) => p.name,
+      );
     expect(await names('?kind=gp')).toEqual(['Huisartsen De Linde']);
     expect(await names('?municipality=zeist')).toEqual(['Huisartsen De Linde']);
     expect(await names('?intervention=meldcode_veilig_thuis')).toEqual(['Veilig Thuis Utrecht']);
@@ -171,7 +204,10 @@ Centrum";youth_mental_health;be;Utrecht;Utrecht;;;;`,
   });
 
   it('exports the map as CSV that imports again as updates, with formula cells neutralised', async () => {
-    ok(await manager.client.post('/api/partners', { ...imhTeam(), name: '=HYPERLINK("x")', registration: {} }), 201);
+    ok(
+      await manager.client.post('/api/partners', { ...imhTeam(), name: '=HYPERLINK("x")', registration: {} }),
+      201,
+    );
     const res = await manager.client.get('/api/partners/export');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -185,9 +221,9 @@ Centrum";youth_mental_health;be;Utrecht;Utrecht;;;;`,
     const report = ok(await manager.client.post('/api/partners/import', { csv }));
     expect(report).toMatchObject({ created: 0, rejected: [] });
     expect(report.updated).toBe(report.imported);
-    expect((ok(await nurse.client.get('/api/partners?kind=gp')).items as Array<{ name: string }>)[0]?.name).toBe(
-      'Huisartsenpraktijk De Linde',
-    );
+    expect(
+      (ok(await nurse.client.get('/api/partners?kind=gp')).items as Array<{ name: string }>)[0]?.name,
+    ).toBe('Huisartsenpraktijk De Linde');
     expect((await verifyAuditChain(current().db)).ok).toBe(true);
   });
 });

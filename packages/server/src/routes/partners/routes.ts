@@ -3,7 +3,14 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { emptyBody } from '../../http/validation.ts';
 import { requestContext } from '../shared/context.ts';
 import { idParams } from '../shared/schemas.ts';
-import { archivePartner, createPartner, findPartners, listPartnerKinds, patchPartner, readPartner } from './commands.ts';
+import {
+  archivePartner,
+  createPartner,
+  findPartners,
+  listPartnerKinds,
+  patchPartner,
+  readPartner,
+} from './commands.ts';
 import { importBody, partnerIn, partnerPatch, partnerQuery } from './schema.ts';
 import { exportPartners, importPartners } from './transfer.ts';
 

@@ -6,7 +6,11 @@ export const phone = z
   .string()
   .trim()
   .regex(/^\+?[0-9][0-9 ()-]{4,28}$/, 'must be a phone number like 030 123 4567 or +32 2 123 45 67');
-export const email = z.string().trim().max(254).pipe(z.email({ message: 'must be an e-mail address' }));
+export const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'must be an e-mail address' }));
 export const website = z
   .string()
   .trim()

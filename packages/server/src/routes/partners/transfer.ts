@@ -10,7 +10,7 @@ import {
   listAllPartners,
   replacePartnerLists,
 } from '../../repositories/partners.ts';
-import { requireRoleFor, withAudit } from '../shared/audited.ts';
+import { readAudited, requireRoleFor, writeAudited } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 import {
   CSV_COLUMNS,
@@ -63,7 +63,11 @@ function header(record: CsvRecord | undefined): Map<CsvColumn, number> {
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
   if (missing.length > 0)
-    throw new HttpError('invalid_input', `Line 1 lacks the required column(s): ${missing.join(', ')}.`, 'csv');
+    throw new HttpError(
+      'invalid_input',
+      `Line 1 lacks the required column(s): ${missing.join(', ')}.`,
+      'csv',
+    );
   return index;
 }
 
@@ -72,7 +76,11 @@ function parse(csv: string): CsvRecord[] {
     return parseCsv(csv);
   } catch (err) {
     if (err instanceof CsvError)
-      throw new HttpError('invalid_input', `The CSV cannot be read at line ${err.line}: ${err.message}.`, 'csv');
+      throw new HttpError(
+        'invalid_input',
+        `The CSV cannot be read at line ${err.line}: ${err.message}.`,
+        'csv',
+      );
     throw err;
   }
 }
@@ -93,7 +101,9 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
 
   const orgId = ctx.principal.organisationId;
   const existing = new Set(
-    (await ctx.db.selectFrom('partners').select('id').where('organisation_id', '=', orgId).execute()).map((r) => r.id),
+    (await ctx.db.selectFrom('partners').select('id').where('organisation_id', '=', orgId).execute()).map(
+      (r) => r.id,
+    ),
   );
   const receiving = new Map<string, boolean>();
   const isReceiving = async (db: Db, id: string) => {
@@ -112,7 +122,13 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
       for (const i of issues) rejected.push({ line: record.line, field: i.field, reason: i.reason });
     };
     if (record.cells.length !== index.size) {
-      reject([{ line: record.line, field: 'row', reason: `has ${record.cells.length} fields; the header has ${index.size}` }]);
+      reject([
+        {
+          line: record.line,
+          field: 'row',
+          reason: `has ${record.cells.length} fields; the header has ${index.size}`,
+        },
+      ]);
       continue;
     }
     const cell = (c: CsvColumn) => {
@@ -123,16 +139,23 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
     const issues: RowIssue[] = parsed.ok ? [] : [...parsed.issues];
     const rawId = cell('id')?.trim() || null;
     if (rawId !== null) {
-      if (!uuidSchema.safeParse(rawId).success) issues.push({ field: 'id', reason: 'must be the id of a partner (from an export) or empty' });
-      else if (!existing.has(rawId)) issues.push({ field: 'id', reason: 'no partner with this id on your social map' });
-      else if (seenIds.has(rawId)) issues.push({ field: 'id', reason: 'this partner appears more than once in the file' });
+      if (!uuidSchema.safeParse(rawId).success)
+        issues.push({ field: 'id', reason: 'must be the id of a partner (from an export) or empty' });
+      else if (!existing.has(rawId))
+        issues.push({ field: 'id', reason: 'no partner with this id on your social map' });
+      else if (seenIds.has(rawId))
+        issues.push({ field: 'id', reason: 'this partner appears more than once in the file' });
     }
     if (parsed.ok) {
       const v = parsed.value;
-      if (!kindFitsCountry(v.kind, v.country)) issues.push({ field: 'kind', reason: kindCountryMessage(v.kind, v.country) });
+      if (!kindFitsCountry(v.kind, v.country))
+        issues.push({ field: 'kind', reason: kindCountryMessage(v.kind, v.country) });
       const org = v.registration.nestwerkOrganisationId;
       if (org !== undefined && !(await isReceiving(ctx.db, org)))
-        issues.push({ field: 'nestwerk_organisation_id', reason: 'not an organisation on Nestwerk that receives referrals' });
+        issues.push({
+          field: 'nestwerk_organisation_id',
+          reason: 'not an organisation on Nestwerk that receives referrals',
+        });
     }
     if (issues.length > 0 || !parsed.ok) {
       reject(issues);
@@ -151,23 +174,42 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
     rejected,
   };
   if (body.dryRun || good.length === 0) return report;
-  return withAudit(ctx, { audit: 'partner.import', purpose: 'administration', basis: 'admin' }, async (trx) => {
-    for (const row of good) await writeRow(trx, ctx, row);
-    return {
-      value: report,
-      details: { created, updated: report.updated, rejectedLines: [...new Set(rejected.map((r) => r.line))] },
-    };
-  });
+  return writeAudited(
+    ctx,
+    { audit: 'partner.import', purpose: 'administration', basis: 'admin' },
+    async (trx) => {
+      for (const row of good) await writeRow(trx, ctx, row);
+      return {
+        value: report,
+        details: {
+          created,
+          updated: report.updated,
+          rejectedLines: [...new Set(rejected.map((r) => r.line))],
+        },
+      };
+    },
+  );
 }
 
 async function writeRow(trx: Db, ctx: RequestContext, row: GoodRow): Promise<void> {
   const { principal } = ctx;
   if (row.id === null) {
-    const values = partnerRow(row.input, { id: uuid(), organisationId: principal.organisationId, userId: principal.userId }, ctx.at);
+    const values = partnerRow(
+      row.input,
+      { id: uuid(), organisationId: principal.organisationId, userId: principal.userId },
+      ctx.at,
+    );
     await insertPartner(trx, values, row.input.municipalities, row.input.interventions);
     return;
   }
-  const { id: _id, organisation_id: _o, created_by: _c, created_at: _a, version: _v, ...fields } = partnerRow(
+  const {
+    id: _id,
+    organisation_id: _o,
+    created_by: _c,
+    created_at: _a,
+    version: _v,
+    ...fields
+  } = partnerRow(
     row.input,
     { id: row.id, organisationId: principal.organisationId, userId: principal.userId },
     ctx.at,
@@ -187,8 +229,15 @@ async function writeRow(trx: Db, ctx: RequestContext, row: GoodRow): Promise<voi
 /** The social map as CSV in the import's columns; audited like every bulk read by an administrator. */
 export async function exportPartners(ctx: RequestContext): Promise<string> {
   await requireRoleFor(ctx, managesSocialMap, 'partner.export');
-  return withAudit(ctx, { audit: 'partner.export', purpose: 'administration', basis: 'admin' }, async (trx) => {
-    const partners = await listAllPartners(trx, ctx.principal.organisationId);
-    return { value: writeCsv(CSV_COLUMNS, partners.map(recordToRow)), details: { partners: partners.length } };
-  });
+  return readAudited(
+    ctx,
+    { audit: 'partner.export', purpose: 'administration', basis: 'admin' },
+    async (trx) => {
+      const partners = await listAllPartners(trx, ctx.principal.organisationId);
+      return {
+        value: writeCsv(CSV_COLUMNS, partners.map(recordToRow)),
+        details: { partners: partners.length },
+      };
+    },
+  );
 }

@@ -45,8 +45,17 @@ forEachDatabase('network routes: forbidden reads as not found', (current) => {
     const draft = ok(await owner.client.post(`/api/families/${f.familyId}/referrals`, body), 201);
     const toSend = ok(await owner.client.post(`/api/families/${f.familyId}/referrals`, body), 201);
     const sent = ok(await owner.client.post(`/api/referrals/${toSend.id}/send`, { version: toSend.version }));
-    const route = ok(await owner.client.post(`/api/families/${f.familyId}/safety-route`, { concerns: ['neglect'] }), 201);
-    const team = ok(await owner.client.post(`/api/families/${f.familyId}/care-team`, { name: 'Dr. Jansen', role: 'Huisarts' }), 201);
+    const route = ok(
+      await owner.client.post(`/api/families/${f.familyId}/safety-route`, { concerns: ['neglect'] }),
+      201,
+    );
+    const team = ok(
+      await owner.client.post(`/api/families/${f.familyId}/care-team`, {
+        name: 'Dr. Jansen',
+        role: 'Huisarts',
+      }),
+      201,
+    );
     Object.assign(ids, {
       family: f.familyId,
       draft: String(draft.id),
@@ -64,23 +73,53 @@ forEachDatabase('network routes: forbidden reads as not found', (current) => {
   const routes: Array<[string, Call]> = [
     ['GET referral-options', (a, r) => a.client.get(`/api/families/${fam(r)}/referral-options`)],
     ['GET family referrals', (a, r) => a.client.get(`/api/families/${fam(r)}/referrals`)],
-    ['POST referral', (a, r) => a.client.post(`/api/families/${fam(r)}/referrals`, { partnerId: MISSING, noConsent: {} })],
+    [
+      'POST referral',
+      (a, r) => a.client.post(`/api/families/${fam(r)}/referrals`, { partnerId: MISSING, noConsent: {} }),
+    ],
     ['GET referral', (a, r) => a.client.get(`/api/referrals/${r ? ids.sent : MISSING}`)],
-    ['PATCH referral', (a, r) => a.client.request('PATCH', `/api/referrals/${r ? ids.draft : MISSING}`, { body: { version: 1 } })],
+    [
+      'PATCH referral',
+      (a, r) =>
+        a.client.request('PATCH', `/api/referrals/${r ? ids.draft : MISSING}`, { body: { version: 1 } }),
+    ],
     ['GET preview', (a, r) => a.client.get(`/api/referrals/${r ? ids.draft : MISSING}/preview`)],
-    ['POST confirm', (a, r) => a.client.post(`/api/referrals/${r ? ids.draft : MISSING}/confirm`, { version: 1 })],
+    [
+      'POST confirm',
+      (a, r) => a.client.post(`/api/referrals/${r ? ids.draft : MISSING}/confirm`, { version: 1 }),
+    ],
     ['POST send', (a, r) => a.client.post(`/api/referrals/${r ? ids.draft : MISSING}/send`, { version: 1 })],
-    ['POST status', (a, r) => a.client.post(`/api/referrals/${r ? ids.sent : MISSING}/status`, { version: 1, status: 'closed' })],
-    ['POST feedback', (a, r) => a.client.post(`/api/referrals/${r ? ids.sent : MISSING}/feedback`, { text: 'x', via: 'phone' })],
-    ['POST withdraw-consent', (a, r) => a.client.post(`/api/referrals/${r ? ids.sent : MISSING}/withdraw-consent`)],
+    [
+      'POST status',
+      (a, r) =>
+        a.client.post(`/api/referrals/${r ? ids.sent : MISSING}/status`, { version: 1, status: 'closed' }),
+    ],
+    [
+      'POST feedback',
+      (a, r) =>
+        a.client.post(`/api/referrals/${r ? ids.sent : MISSING}/feedback`, { text: 'x', via: 'phone' }),
+    ],
+    [
+      'POST withdraw-consent',
+      (a, r) => a.client.post(`/api/referrals/${r ? ids.sent : MISSING}/withdraw-consent`),
+    ],
     ['GET letter', (a, r) => a.client.get(`/api/referrals/${r ? ids.sent : MISSING}/letter`)],
     ['GET care-team', (a, r) => a.client.get(`/api/families/${fam(r)}/care-team`)],
-    ['POST care-team', (a, r) => a.client.post(`/api/families/${fam(r)}/care-team`, { name: 'X', role: 'Y' })],
+    [
+      'POST care-team',
+      (a, r) => a.client.post(`/api/families/${fam(r)}/care-team`, { name: 'X', role: 'Y' }),
+    ],
     ['DELETE care-team member', (a, r) => a.client.delete(`/api/families/${fam(r)}/care-team/${ids.member}`)],
     ['GET safety-route', (a, r) => a.client.get(`/api/families/${fam(r)}/safety-route`)],
-    ['POST safety-route', (a, r) => a.client.post(`/api/families/${fam(r)}/safety-route`, { concerns: ['neglect'] })],
+    [
+      'POST safety-route',
+      (a, r) => a.client.post(`/api/families/${fam(r)}/safety-route`, { concerns: ['neglect'] }),
+    ],
     ['GET safety route', (a, r) => a.client.get(`/api/safety-routes/${r ? ids.route : MISSING}`)],
-    ['POST safety step', (a, r) => a.client.post(`/api/safety-routes/${r ? ids.route : MISSING}/steps`, { step: 1, notes: 'x' })],
+    [
+      'POST safety step',
+      (a, r) => a.client.post(`/api/safety-routes/${r ? ids.route : MISSING}/steps`, { step: 1, notes: 'x' }),
+    ],
   ];
 
   it.each(routes)('%s: the same 404 for every outsider as for a missing id', async (_name, call) => {

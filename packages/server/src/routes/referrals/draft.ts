@@ -3,7 +3,7 @@ import type { ReferralTable } from '../../db/schema-network.ts';
 import { HttpError } from '../../http/errors.ts';
 import { DEFAULT_ITEMS, normaliseItems } from '../../network/share.ts';
 import { codesOf, cueLevel, inCodeOrder, type Vocabulary } from '../../network/vocabulary.ts';
-import { type ReferralOut, parseAnswers } from '../../presenters/referral.ts';
+import { parseAnswers, type ReferralOut } from '../../presenters/referral.ts';
 import { findConsent, insertConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { listObservations } from '../../repositories/observations.ts';
@@ -30,7 +30,11 @@ const list = (vocabulary: Vocabulary, codes: readonly string[]) => json(inCodeOr
 async function activePartner(trx: Db, ctx: RequestContext, partnerId: string): Promise<PartnerRow> {
   const partner = await findPartner(trx, ctx.principal.organisationId, partnerId);
   if (!partner || partner.archived_at !== null)
-    throw new HttpError('invalid_input', 'This partner is not on your organisation’s social map.', 'partnerId');
+    throw new HttpError(
+      'invalid_input',
+      'This partner is not on your organisation’s social map.',
+      'partnerId',
+    );
   return partner;
 }
 
@@ -52,14 +56,27 @@ function chooseChild(persons: readonly PersonRow[], childId: string | undefined)
 }
 
 /** A consent the referral can rest on: of this family, not withdrawn, not expired. */
-export async function usableConsent(trx: Db, familyId: string, consentId: string, today: string): Promise<void> {
+export async function usableConsent(
+  trx: Db,
+  familyId: string,
+  consentId: string,
+  today: string,
+): Promise<void> {
   const consent = await findConsent(trx, consentId);
   if (!consent || consent.family_id !== familyId)
     throw new HttpError('invalid_input', 'This consent is not part of this family’s file.', 'consentId');
   if (consent.withdrawn_at !== null)
-    throw new HttpError('invalid_input', 'This consent was withdrawn; it cannot carry a referral.', 'consentId');
+    throw new HttpError(
+      'invalid_input',
+      'This consent was withdrawn; it cannot carry a referral.',
+      'consentId',
+    );
   if (consent.valid_until !== null && consent.valid_until < today)
-    throw new HttpError('invalid_input', 'This consent has expired; record a new one with the parent.', 'consentId');
+    throw new HttpError(
+      'invalid_input',
+      'This consent has expired; record a new one with the parent.',
+      'consentId',
+    );
 }
 
 const BASIS_MESSAGE =
@@ -68,7 +85,8 @@ const BASIS_MESSAGE =
 /** Defaults from the contact the referral starts from: what was seen and heard there. */
 export async function fromContact(trx: Db, familyId: string, contactId: string | undefined) {
   const assessment = await assessmentOf(trx, familyId, contactId);
-  if (!assessment) return { contactId: null, cues: [], factors: [], criteria: [], imhReasons: [], recommendations: [] };
+  if (!assessment)
+    return { contactId: null, cues: [], factors: [], criteria: [], imhReasons: [], recommendations: [] };
   const observations = await listObservations(trx, assessment.contactId);
   let imhReasons: string[] = [];
   let recommendations: Array<{ id: string; interventions: string[] }> = [];
@@ -93,7 +111,11 @@ export async function fromContact(trx: Db, familyId: string, contactId: string |
   };
 }
 
-export function createReferral(ctx: RequestContext, familyId: string, body: ReferralIn): Promise<ReferralOut> {
+export function createReferral(
+  ctx: RequestContext,
+  familyId: string,
+  body: ReferralIn,
+): Promise<ReferralOut> {
   const bases = [body.consentId, body.consent, body.noConsent].filter((b) => b !== undefined).length;
   if (bases !== 1) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'referral.create' }, async (trx) => {
@@ -124,7 +146,12 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
     if (body.consentId !== undefined) await usableConsent(trx, familyId, body.consentId, ctx.today);
     if (body.consent !== undefined) {
       const giver = persons.find((p) => p.id === body.consent?.givenBy && p.kind === 'caregiver');
-      if (!giver) throw new HttpError('invalid_input', 'givenBy must be a caregiver in this family.', 'consent.givenBy');
+      if (!giver)
+        throw new HttpError(
+          'invalid_input',
+          'givenBy must be a caregiver in this family.',
+          'consent.givenBy',
+        );
       if (body.consent.validUntil !== undefined && body.consent.validUntil < ctx.today)
         throw new HttpError('invalid_input', 'A consent cannot end before today.', 'consent.validUntil');
       consentId = uuid();
@@ -223,37 +250,48 @@ function mergeAnswers(previous: string | null, given: NoConsentIn): string {
  * confirmation again: they confirmed what they saw, not what came after.
  */
 export function patchReferral(ctx: RequestContext, id: string, body: ReferralPatchIn): Promise<ReferralOut> {
-  if (body.consentId !== undefined && body.noConsent !== undefined) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'write', audit: 'referral.update' }, async (trx, grant) => {
-    const current = await requireReferral(trx, id);
-    if (current.status !== 'draft')
-      throw new HttpError('conflict', 'Only a draft referral can be changed; this one was already sent or closed.', 'status', {
-        status: current.status,
-      });
-    const patch: ReferralPatch = { confirmed_by: null, confirmed_at: null };
-    if (body.partnerId !== undefined) patch.partner_id = (await activePartner(trx, ctx, body.partnerId)).id;
-    if (body.interventions !== undefined) patch.interventions_json = list('intervention', body.interventions);
-    if (body.criteria !== undefined) patch.criteria_json = list('criterion', body.criteria);
-    if (body.imhReasons !== undefined) patch.imh_reasons_json = list('imh', body.imhReasons);
-    if (body.reasonText !== undefined) patch.reason_text = body.reasonText;
-    if (body.parentWishes !== undefined) patch.parent_wishes = body.parentWishes;
-    if (body.cues !== undefined) patch.cues_json = list('cue', body.cues);
-    if (body.factors !== undefined) patch.factors_json = list('factor', body.factors);
-    if (body.items !== undefined) patch.items_json = json(normaliseItems(body.items));
-    if (body.referrerPhone !== undefined) patch.referrer_phone = body.referrerPhone;
-    if (body.consentId !== undefined) {
-      await usableConsent(trx, grant.familyId, body.consentId, ctx.today);
-      Object.assign(patch, { basis: 'consent', consent_id: body.consentId });
-    }
-    if (body.noConsent !== undefined)
-      Object.assign(patch, {
-        basis: 'no_consent',
-        consent_id: null,
-        no_consent_json: mergeAnswers(current.no_consent_json, body.noConsent),
-      });
-    if (!(await updateReferral(trx, id, { version: body.version, status: 'draft' }, patch, ctx.at)))
-      throw conflict('referral', await loadReferralOut(trx, id, ctx.today));
-    const fields = Object.keys(body).filter((k) => k !== 'version');
-    return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, fields } };
-  });
+  if (body.consentId !== undefined && body.noConsent !== undefined)
+    throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'write', audit: 'referral.update' },
+    async (trx, grant) => {
+      const current = await requireReferral(trx, id);
+      if (current.status !== 'draft')
+        throw new HttpError(
+          'conflict',
+          'Only a draft referral can be changed; this one was already sent or closed.',
+          'status',
+          {
+            status: current.status,
+          },
+        );
+      const patch: ReferralPatch = { confirmed_by: null, confirmed_at: null };
+      if (body.partnerId !== undefined) patch.partner_id = (await activePartner(trx, ctx, body.partnerId)).id;
+      if (body.interventions !== undefined)
+        patch.interventions_json = list('intervention', body.interventions);
+      if (body.criteria !== undefined) patch.criteria_json = list('criterion', body.criteria);
+      if (body.imhReasons !== undefined) patch.imh_reasons_json = list('imh', body.imhReasons);
+      if (body.reasonText !== undefined) patch.reason_text = body.reasonText;
+      if (body.parentWishes !== undefined) patch.parent_wishes = body.parentWishes;
+      if (body.cues !== undefined) patch.cues_json = list('cue', body.cues);
+      if (body.factors !== undefined) patch.factors_json = list('factor', body.factors);
+      if (body.items !== undefined) patch.items_json = json(normaliseItems(body.items));
+      if (body.referrerPhone !== undefined) patch.referrer_phone = body.referrerPhone;
+      if (body.consentId !== undefined) {
+        await usableConsent(trx, grant.familyId, body.consentId, ctx.today);
+        Object.assign(patch, { basis: 'consent', consent_id: body.consentId });
+      }
+      if (body.noConsent !== undefined)
+        Object.assign(patch, {
+          basis: 'no_consent',
+          consent_id: null,
+          no_consent_json: mergeAnswers(current.no_consent_json, body.noConsent),
+        });
+      if (!(await updateReferral(trx, id, { version: body.version, status: 'draft' }, patch, ctx.at)))
+        throw conflict('referral', await loadReferralOut(trx, id, ctx.today));
+      const fields = Object.keys(body).filter((k) => k !== 'version');
+      return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, fields } };
+    },
+  );
 }

@@ -30,7 +30,13 @@ body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.45; c
 @media print { .letter { padding: 0; } }
 `;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 const lines = (values: Array<string | null | undefined>): string =>
@@ -40,7 +46,9 @@ const lines = (values: Array<string | null | undefined>): string =>
     .join('<br>');
 
 const list = (items: readonly Coded[] | undefined): string =>
-  items && items.length > 0 ? `<ul>${items.map((i) => `<li>${esc(i.label)}</li>`).join('')}</ul>` : '<p>—</p>';
+  items && items.length > 0
+    ? `<ul>${items.map((i) => `<li>${esc(i.label)}</li>`).join('')}</ul>`
+    : '<p>—</p>';
 
 const section = (title: string, body: string): string => `<section><h2>${esc(title)}</h2>${body}</section>`;
 
@@ -50,7 +58,8 @@ function age(child: SharedReferral['child']): string | null {
     return child.ageMonths < 24
       ? `${child.ageMonths} maanden`
       : `${Math.floor(child.ageMonths / 12)} jaar en ${child.ageMonths % 12} maanden`;
-  if (child.gestationWeeks !== undefined) return `nog niet geboren (zwangerschap van ${child.gestationWeeks} weken)`;
+  if (child.gestationWeeks !== undefined)
+    return `nog niet geboren (zwangerschap van ${child.gestationWeeks} weken)`;
   return null;
 }
 
@@ -88,15 +97,21 @@ export function renderLetter(s: SharedReferral, r: ReferralRow, partner: Partner
     ),
     s.cues ? section('Wat we zagen in het contact tussen ouder en kind', list(s.cues)) : '',
     s.factors
-      ? section('Wat het gezin belast', list(hindering)) + section('Wat het gezin draagt (sterke kanten)', list(protective))
+      ? section('Wat het gezin belast', list(hindering)) +
+        section('Wat het gezin draagt (sterke kanten)', list(protective))
       : '',
     s.interventions ? section('Gevraagde hulp', list(s.interventions)) : '',
-    s.parentWishes !== undefined ? section('Wensen van de ouder(s)', `<p>${s.parentWishes ? esc(s.parentWishes) : '—'}</p>`) : '',
+    s.parentWishes !== undefined
+      ? section('Wensen van de ouder(s)', `<p>${s.parentWishes ? esc(s.parentWishes) : '—'}</p>`)
+      : '',
     s.parents
       ? section(
           'Ouders',
           `<ul>${s.parents
-            .map((p) => `<li>${lines([p.role ? ROLE[p.role] ?? p.role : null, p.name, p.phone ? `tel. ${p.phone}` : null])}</li>`)
+            .map(
+              (p) =>
+                `<li>${lines([p.role ? (ROLE[p.role] ?? p.role) : null, p.name, p.phone ? `tel. ${p.phone}` : null])}</li>`,
+            )
             .join('')}</ul>`,
         )
       : '',
@@ -132,23 +147,32 @@ ${parts.join('\n')}
 
 /** The letter of a sent referral; refused once the consent it rests on was withdrawn or has expired. */
 export function referralLetter(ctx: RequestContext, id: string): Promise<string> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'read', audit: 'referral.letter' }, async (trx) => {
-    const r = await requireReferral(trx, id);
-    const shared = parseShared(r.shared_json);
-    if (r.status === 'draft' || !shared)
-      throw new HttpError(
-        'conflict',
-        'Send the referral first (or record it as sent by post): the letter shows exactly what was sent.',
-        'status',
-        { status: r.status },
-      );
-    const consent = r.consent_id ? await findConsent(trx, r.consent_id) : undefined;
-    const sharing = sharingState(r, consent, ctx.today);
-    if (!sharing.open)
-      throw new HttpError('forbidden', 'The consent for this referral is no longer valid: it may not be shared again.', undefined, {
-        reason: sharing.reason,
-      });
-    const partner = await partnerOf(trx, r);
-    return { value: renderLetter(shared, r, partner), details: { referralId: id } };
-  });
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'read', audit: 'referral.letter' },
+    async (trx) => {
+      const r = await requireReferral(trx, id);
+      const shared = parseShared(r.shared_json);
+      if (r.status === 'draft' || !shared)
+        throw new HttpError(
+          'conflict',
+          'Send the referral first (or record it as sent by post): the letter shows exactly what was sent.',
+          'status',
+          { status: r.status },
+        );
+      const consent = r.consent_id ? await findConsent(trx, r.consent_id) : undefined;
+      const sharing = sharingState(r, consent, ctx.today);
+      if (!sharing.open)
+        throw new HttpError(
+          'forbidden',
+          'The consent for this referral is no longer valid: it may not be shared again.',
+          undefined,
+          {
+            reason: sharing.reason,
+          },
+        );
+      const partner = await partnerOf(trx, r);
+      return { value: renderLetter(shared, r, partner), details: { referralId: id } };
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { buildShared, type SharedReferral } from '../../network/share.ts';
-import { type ReferralOut, presentReferral } from '../../presenters/referral.ts';
+import { presentReferral, type ReferralOut } from '../../presenters/referral.ts';
 import { findConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { findFamily } from '../../repositories/families.ts';
@@ -54,7 +54,11 @@ async function names(trx: Db, userIds: string[], personIds: string[]): Promise<M
       ? trx.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()
       : Promise.resolve([]),
     personIds.length
-      ? trx.selectFrom('persons').select(['id', 'given_name', 'family_name']).where('id', 'in', personIds).execute()
+      ? trx
+          .selectFrom('persons')
+          .select(['id', 'given_name', 'family_name'])
+          .where('id', 'in', personIds)
+          .execute()
       : Promise.resolve([]),
   ]);
   return new Map([

@@ -3,7 +3,15 @@ import { verifyAuditChain } from '../../audit/verify.ts';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
 import { auditRows, concerningContact, LONG_SESSIONS, ok, seedPartner } from '../testing/network-world.ts';
-import { type Actor, actor, createOrg, type Org, relate, type SeededFamily, seedFamily } from '../testing/world.ts';
+import {
+  type Actor,
+  actor,
+  createOrg,
+  type Org,
+  relate,
+  type SeededFamily,
+  seedFamily,
+} from '../testing/world.ts';
 
 const ANSWERS = {
   purpose: 'Het kind beschermen tegen ernstige verwaarlozing',
@@ -69,7 +77,11 @@ forEachDatabase('referrals without consent', (current) => {
       flagged: true,
       consent: null,
       noConsent: {
-        answers: { ...Object.fromEntries(Object.keys(ANSWERS).map((k) => [k, null])), purpose: ANSWERS.purpose, consentSought: ANSWERS.consentSought },
+        answers: {
+          ...Object.fromEntries(Object.keys(ANSWERS).map((k) => [k, null])),
+          purpose: ANSWERS.purpose,
+          consentSought: ANSWERS.consentSought,
+        },
         complete: false,
         confirmedBy: null,
       },
@@ -92,14 +104,19 @@ forEachDatabase('referrals without consent', (current) => {
     // A nurse is not a team lead; a team lead of another organisation does not even see the referral.
     const byNurse = await nurse.client.post(`/api/referrals/${r.id}/confirm`, { version: r.version });
     expect(byNurse.status).toBe(403);
-    expect((await outsiderLead.client.post(`/api/referrals/${r.id}/confirm`, { version: r.version })).status).toBe(404);
+    expect(
+      (await outsiderLead.client.post(`/api/referrals/${r.id}/confirm`, { version: r.version })).status,
+    ).toBe(404);
 
     // A team lead cannot confirm their own referral.
     await relate(current().db, family.familyId, { userId: leadReferrer.id }, leadReferrer.id);
     const own = await create(leadReferrer, ANSWERS);
     const self = await leadReferrer.client.post(`/api/referrals/${own.id}/confirm`, { version: own.version });
     expect(self.status).toBe(403);
-    expect(self.json).toMatchObject({ error: 'forbidden', message: expect.stringContaining('second professional') });
+    expect(self.json).toMatchObject({
+      error: 'forbidden',
+      message: expect.stringContaining('second professional'),
+    });
 
     const confirmed = ok(await lead.client.post(`/api/referrals/${r.id}/confirm`, { version: r.version }));
     expect(confirmed.noConsent).toMatchObject({ complete: true, confirmedBy: { id: lead.id } });
@@ -115,12 +132,17 @@ forEachDatabase('referrals without consent', (current) => {
       }),
     );
     expect(changed.noConsent).toMatchObject({ confirmedBy: null, confirmedAt: null });
-    expect((await nurse.client.post(`/api/referrals/${r.id}/send`, { version: changed.version })).status).toBe(422);
+    expect(
+      (await nurse.client.post(`/api/referrals/${r.id}/send`, { version: changed.version })).status,
+    ).toBe(422);
 
     ok(await lead.client.post(`/api/referrals/${r.id}/confirm`, { version: await version(r.id) }));
     const sent = ok(await nurse.client.post(`/api/referrals/${r.id}/send`, { version: await version(r.id) }));
     expect(sent).toMatchObject({ status: 'sent', basis: 'no_consent', flagged: true });
-    expect(sent.shared).toMatchObject({ basis: 'no_consent', items: ['reason', 'referrer', 'child_age', 'parent_phone'] });
+    expect(sent.shared).toMatchObject({
+      basis: 'no_consent',
+      items: ['reason', 'referrer', 'child_age', 'parent_phone'],
+    });
     const received = ok(await imhUser.client.get(`/api/intake/${r.id}`));
     expect(received.shared).toEqual(sent.shared);
   });
@@ -130,14 +152,22 @@ forEachDatabase('referrals without consent', (current) => {
     const confirms = await auditRows(db, 'referral.no_consent.confirm');
     expect(confirms.length).toBe(2);
     for (const c of confirms) {
-      expect(c).toMatchObject({ basis: 'no_consent', user_id: lead.id, family_id: family.familyId, outcome: 'success' });
+      expect(c).toMatchObject({
+        basis: 'no_consent',
+        user_id: lead.id,
+        family_id: family.familyId,
+        outcome: 'success',
+      });
       expect(JSON.parse(String(c.details_json))).toMatchObject({ flagged: true });
     }
     const shares = await auditRows(db, 'referral.share');
     expect(shares).toHaveLength(1);
     expect(shares[0]).toMatchObject({ basis: 'no_consent', user_id: nurse.id, family_id: family.familyId });
     expect(shares[0]?.basis_detail).toContain('WITHOUT consent');
-    expect(JSON.parse(String(shares[0]?.details_json))).toMatchObject({ flagged: true, confirmedBy: lead.id });
+    expect(JSON.parse(String(shares[0]?.details_json))).toMatchObject({
+      flagged: true,
+      confirmedBy: lead.id,
+    });
     const reads = await auditRows(db, 'referral.intake.read');
     expect(reads.map((r) => r.basis)).toEqual(['no_consent']);
     expect((await verifyAuditChain(db)).ok).toBe(true);

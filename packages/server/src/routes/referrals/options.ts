@@ -22,8 +22,16 @@ function recommendationsOf(resultJson: string): StoredRecommendation[] {
     if (!Array.isArray(value.recommendations)) return [];
     return value.recommendations.flatMap((r: unknown) => {
       const rec = r as Partial<StoredRecommendation>;
-      return typeof rec.id === 'string' && typeof rec.category === 'string' && Array.isArray(rec.interventions)
-        ? [{ id: rec.id, category: rec.category, interventions: rec.interventions.filter((i) => typeof i === 'string') }]
+      return typeof rec.id === 'string' &&
+        typeof rec.category === 'string' &&
+        Array.isArray(rec.interventions)
+        ? [
+            {
+              id: rec.id,
+              category: rec.category,
+              interventions: rec.interventions.filter((i) => typeof i === 'string'),
+            },
+          ]
         : [];
     });
   } catch {

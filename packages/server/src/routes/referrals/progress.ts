@@ -56,7 +56,11 @@ export async function moveReferral(
   if (input.status === 'declined') patch.decline_reason = input.reason ?? null;
   if (input.intakeDate !== undefined) patch.intake_date = input.intakeDate;
   if (!(await updateReferral(trx, r.id, { status: r.status }, patch, ctx.at)))
-    throw new HttpError('conflict', 'Someone else changed this referral just now; reload it and try again.', 'status');
+    throw new HttpError(
+      'conflict',
+      'Someone else changed this referral just now; reload it and try again.',
+      'status',
+    );
   for (const status of path)
     await insertStatusHistory(trx, {
       id: uuid(),
@@ -71,48 +75,87 @@ export async function moveReferral(
 }
 
 export function readReferral(ctx: RequestContext, id: string): Promise<ReferralOut> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'read', audit: 'referral.read' }, async (trx) => ({
-    value: await loadReferralOut(trx, id, ctx.today),
-    details: { referralId: id },
-  }));
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'read', audit: 'referral.read' },
+    async (trx) => ({
+      value: await loadReferralOut(trx, id, ctx.today),
+      details: { referralId: id },
+    }),
+  );
 }
 
 /** The referrer records a step a partner outside Nestwerk reported, or closes the referral. */
-export function moveAsReferrer(ctx: RequestContext, id: string, body: ReferrerStatusIn): Promise<ReferralOut> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'write', audit: 'referral.status' }, async (trx) => {
-    const r = await requireReferral(trx, id);
-    if (r.version !== body.version)
-      throw new HttpError('conflict', 'This referral changed since you opened it; reload it and try again.', 'version', {
-        current: await loadReferralOut(trx, id, ctx.today),
-      });
-    const path = await moveReferral(trx, ctx, r, 'referrer', body);
-    if (r.receiver_organisation_id !== null)
-      await notify(trx, await receiverUserIds(trx, r.receiver_organisation_id), 'referral_status', id, ctx.at);
-    return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, from: r.status, path } };
-  });
+export function moveAsReferrer(
+  ctx: RequestContext,
+  id: string,
+  body: ReferrerStatusIn,
+): Promise<ReferralOut> {
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'write', audit: 'referral.status' },
+    async (trx) => {
+      const r = await requireReferral(trx, id);
+      if (r.version !== body.version)
+        throw new HttpError(
+          'conflict',
+          'This referral changed since you opened it; reload it and try again.',
+          'version',
+          {
+            current: await loadReferralOut(trx, id, ctx.today),
+          },
+        );
+      const path = await moveReferral(trx, ctx, r, 'referrer', body);
+      if (r.receiver_organisation_id !== null)
+        await notify(
+          trx,
+          await receiverUserIds(trx, r.receiver_organisation_id),
+          'referral_status',
+          id,
+          ctx.at,
+        );
+      return {
+        value: await loadReferralOut(trx, id, ctx.today),
+        details: { referralId: id, from: r.status, path },
+      };
+    },
+  );
 }
 
 /** Feedback a partner gave by phone, e-mail, post or in a meeting, recorded by the referrer. */
-export function recordFeedback(ctx: RequestContext, id: string, body: RecordedFeedbackIn): Promise<ReferralOut> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'write', audit: 'referral.feedback.record' }, async (trx) => {
-    const r = await requireReferral(trx, id);
-    if (r.status === 'draft')
-      throw new HttpError('conflict', 'A draft has not been sent; there is no feedback to record yet.', 'status', {
-        status: r.status,
+export function recordFeedback(
+  ctx: RequestContext,
+  id: string,
+  body: RecordedFeedbackIn,
+): Promise<ReferralOut> {
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'write', audit: 'referral.feedback.record' },
+    async (trx) => {
+      const r = await requireReferral(trx, id);
+      if (r.status === 'draft')
+        throw new HttpError(
+          'conflict',
+          'A draft has not been sent; there is no feedback to record yet.',
+          'status',
+          {
+            status: r.status,
+          },
+        );
+      await insertFeedback(trx, {
+        id: uuid(),
+        referral_id: id,
+        author_organisation_id: null,
+        recorded_by: ctx.principal.userId,
+        source: body.via,
+        text: body.text,
+        created_at: ctx.at,
       });
-    await insertFeedback(trx, {
-      id: uuid(),
-      referral_id: id,
-      author_organisation_id: null,
-      recorded_by: ctx.principal.userId,
-      source: body.via,
-      text: body.text,
-      created_at: ctx.at,
-    });
-    if (r.feedback_received_at === null)
-      await updateReferral(trx, id, {}, { feedback_received_at: ctx.at }, ctx.at);
-    return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, via: body.via } };
-  });
+      if (r.feedback_received_at === null)
+        await updateReferral(trx, id, {}, { feedback_received_at: ctx.at }, ctx.at);
+      return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, via: body.via } };
+    },
+  );
 }
 
 /**
@@ -120,12 +163,23 @@ export function recordFeedback(ctx: RequestContext, id: string, body: RecordedFe
  * receiver on Nestwerk is told — from now on it reads 403 instead of the shared data. Runs in the
  * transaction of the withdrawal.
  */
-export async function stopSharingOnConsent(trx: Db, ctx: RequestContext, consentId: string, familyId: string): Promise<string[]> {
+export async function stopSharingOnConsent(
+  trx: Db,
+  ctx: RequestContext,
+  consentId: string,
+  familyId: string,
+): Promise<string[]> {
   const affected = await referralsOnConsent(trx, consentId);
   for (const r of affected) {
     await updateReferral(trx, r.id, {}, { consent_withdrawn_at: ctx.at }, ctx.at);
     if (r.receiver_organisation_id !== null && r.sent_at !== null)
-      await notify(trx, await receiverUserIds(trx, r.receiver_organisation_id), 'consent_withdrawn', r.id, ctx.at);
+      await notify(
+        trx,
+        await receiverUserIds(trx, r.receiver_organisation_id),
+        'consent_withdrawn',
+        r.id,
+        ctx.at,
+      );
   }
   const ids = affected.map((r) => r.id);
   if (ids.length > 0)
@@ -144,19 +198,25 @@ export async function stopSharingOnConsent(trx: Db, ctx: RequestContext, consent
 
 /** Withdraws the consent a referral rests on, from the referral itself. */
 export function withdrawReferralConsent(ctx: RequestContext, id: string): Promise<ReferralOut> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'write', audit: 'consent.withdraw' }, async (trx, grant) => {
-    const r = await requireReferral(trx, id);
-    if (r.consent_id === null)
-      throw new HttpError('conflict', 'This referral does not rest on a consent.', 'consentId', { basis: r.basis });
-    const withdrawn = await withdrawConsent(trx, r.consent_id, ctx.at);
-    const stopped = await stopSharingOnConsent(trx, ctx, r.consent_id, grant.familyId);
-    if (!withdrawn && stopped.length === 0)
-      throw new HttpError('conflict', 'This consent was already withdrawn.', 'consentId', {
-        current: await loadReferralOut(trx, id, ctx.today),
-      });
-    return {
-      value: await loadReferralOut(trx, id, ctx.today),
-      details: { consentId: r.consent_id, referralIds: stopped },
-    };
-  });
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'write', audit: 'consent.withdraw' },
+    async (trx, grant) => {
+      const r = await requireReferral(trx, id);
+      if (r.consent_id === null)
+        throw new HttpError('conflict', 'This referral does not rest on a consent.', 'consentId', {
+          basis: r.basis,
+        });
+      const withdrawn = await withdrawConsent(trx, r.consent_id, ctx.at);
+      const stopped = await stopSharingOnConsent(trx, ctx, r.consent_id, grant.familyId);
+      if (!withdrawn && stopped.length === 0)
+        throw new HttpError('conflict', 'This consent was already withdrawn.', 'consentId', {
+          current: await loadReferralOut(trx, id, ctx.today),
+        });
+      return {
+        value: await loadReferralOut(trx, id, ctx.today),
+        details: { consentId: r.consent_id, referralIds: stopped },
+      };
+    },
+  );
 }

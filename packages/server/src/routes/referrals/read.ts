@@ -12,12 +12,17 @@ import { buildSnapshot, requireReferral } from './load.ts';
  * frozen snapshot itself. The referrer adds or removes items with PATCH and looks again.
  */
 export function previewReferral(ctx: RequestContext, id: string): Promise<SharedReferral> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'read', audit: 'referral.preview' }, async (trx) => {
-    const r = await requireReferral(trx, id);
-    const value = r.status === 'draft' ? await buildSnapshot(trx, r, ctx.today) : parseShared(r.shared_json);
-    if (!value) throw notFound();
-    return { value, details: { referralId: id, items: value.items } };
-  });
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'read', audit: 'referral.preview' },
+    async (trx) => {
+      const r = await requireReferral(trx, id);
+      const value =
+        r.status === 'draft' ? await buildSnapshot(trx, r, ctx.today) : parseShared(r.shared_json);
+      if (!value) throw notFound();
+      return { value, details: { referralId: id, items: value.items } };
+    },
+  );
 }
 
 export function familyReferrals(

@@ -4,7 +4,15 @@ import { verifyAuditChain } from '../../audit/verify.ts';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
 import { auditRows, concerningContact, LONG_SESSIONS, ok, seedPartner } from '../testing/network-world.ts';
-import { type Actor, actor, createOrg, type Org, relate, type SeededFamily, seedFamily } from '../testing/world.ts';
+import {
+  type Actor,
+  actor,
+  createOrg,
+  type Org,
+  relate,
+  type SeededFamily,
+  seedFamily,
+} from '../testing/world.ts';
 
 const label = (list: ReadonlyArray<{ code: string; label: { nl: string; en: string } }>, code: string) => {
   const item = list.find((i) => i.code === code);
@@ -20,7 +28,15 @@ const factor = (c: string) => ({
 });
 const intervention = (c: string) => label(knowledge.interventions, c);
 
-const DEFAULT_ITEMS = ['reason', 'referrer', 'child_age', 'cues', 'factors', 'interventions', 'parent_wishes'];
+const DEFAULT_ITEMS = [
+  'reason',
+  'referrer',
+  'child_age',
+  'cues',
+  'factors',
+  'interventions',
+  'parent_wishes',
+];
 
 forEachDatabase('referrals: from recommendation to feedback', (current) => {
   let server: TestServer;
@@ -38,7 +54,13 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
     const db = current().db;
     server = await startTestServer({ db, dialect: current().dialect, config: LONG_SESSIONS });
     org = await createOrg(db);
-    orgName = (await db.selectFrom('organisations').select('name').where('id', '=', org.organisationId).executeTakeFirstOrThrow()).name;
+    orgName = (
+      await db
+        .selectFrom('organisations')
+        .select('name')
+        .where('id', '=', org.organisationId)
+        .executeTakeFirstOrThrow()
+    ).name;
     nurse = await actor(server, db, org, 'nurse');
     const imhOrg = await createOrg(db, { kind: 'partner', name: 'IMH-team Veldland (test)' });
     imhOrgId = imhOrg.organisationId;
@@ -74,7 +96,11 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
         partnerId: partners.imh,
         contactId,
         recommendationId: 'refer_outside',
-        consent: { givenBy: family.caregiverId, purpose: 'Aanmelding bij het IMH-team', validUntil: '2026-12-31' },
+        consent: {
+          givenBy: family.caregiverId,
+          purpose: 'Aanmelding bij het IMH-team',
+          validUntil: '2026-12-31',
+        },
         reasonText: 'Huilt veel en ouder raakt uitgeput',
         parentWishes: 'Liefst afspraken op dinsdag',
         ...extra,
@@ -84,12 +110,16 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
   }
 
   async function send(referral: Record<string, unknown>, body: Record<string, unknown> = {}) {
-    return ok(await nurse.client.post(`/api/referrals/${referral.id}/send`, { version: referral.version, ...body }));
+    return ok(
+      await nurse.client.post(`/api/referrals/${referral.id}/send`, { version: referral.version, ...body }),
+    );
   }
 
   it('lists partners offering what is advised, those in the family’s municipality first', async () => {
     const res = ok(
-      await nurse.client.get(`/api/families/${family.familyId}/referral-options?recommendation=refer_outside`),
+      await nurse.client.get(
+        `/api/families/${family.familyId}/referral-options?recommendation=refer_outside`,
+      ),
     );
     expect(res.recommendation).toEqual({ id: 'refer_outside', category: 'refer_outside' });
     expect(res.interventions).toEqual([intervention('imh_team')]);
@@ -107,13 +137,19 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       note: null,
     });
     const byCodes = ok(
-      await nurse.client.get(`/api/families/${family.familyId}/referral-options?recommendation=theraplay,imh_team`),
+      await nurse.client.get(
+        `/api/families/${family.familyId}/referral-options?recommendation=theraplay,imh_team`,
+      ),
     );
-    expect((byCodes.items as Array<{ name: string; offers: string[] }>).map((i) => [i.name, i.offers])).toEqual([
+    expect(
+      (byCodes.items as Array<{ name: string; offers: string[] }>).map((i) => [i.name, i.offers]),
+    ).toEqual([
       ['IMH-team Veldland', ['imh_team', 'theraplay']],
       ['Baby-peuterpraktijk Amersfoort', ['imh_team']],
     ]);
-    const bad = await nurse.client.get(`/api/families/${family.familyId}/referral-options?recommendation=nonsense`);
+    const bad = await nurse.client.get(
+      `/api/families/${family.familyId}/referral-options?recommendation=nonsense`,
+    );
     expect(bad.status).toBe(400);
     expect(bad.json).toMatchObject({ error: 'invalid_input', field: 'recommendation' });
   });
@@ -146,7 +182,10 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       basis: 'consent',
       items: DEFAULT_ITEMS,
       reason: {
-        criteria: [criterion('regulation_problems_persistent'), criterion('parent_worry_or_overload_persistent')],
+        criteria: [
+          criterion('regulation_problems_persistent'),
+          criterion('parent_worry_or_overload_persistent'),
+        ],
         imhReasons: [imh('regulation_problems'), imh('parental_stress_trauma_anxiety_depression')],
         text: 'Huilt veel en ouder raakt uitgeput',
       },
@@ -250,14 +289,23 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
 
     server.clock.advanceMinutes(60);
     const accepted = ok(
-      await imhUser.client.post(`/api/intake/${sentId}/status`, { status: 'accepted', intakeDate: '2026-03-09' }),
+      await imhUser.client.post(`/api/intake/${sentId}/status`, {
+        status: 'accepted',
+        intakeDate: '2026-03-09',
+      }),
     );
     const history = [
       { status: 'sent', at: '2026-03-02T09:00:00.000Z' },
       { status: 'received', at: '2026-03-02T10:00:00.000Z' },
       { status: 'accepted', at: '2026-03-02T10:00:00.000Z' },
     ];
-    expect(accepted).toEqual({ ...base, status: 'accepted', intakeDate: '2026-03-09', history, feedback: [] });
+    expect(accepted).toEqual({
+      ...base,
+      status: 'accepted',
+      intakeDate: '2026-03-09',
+      history,
+      feedback: [],
+    });
 
     const planned = ok(await imhUser.client.post(`/api/intake/${sentId}/plan`, { intakeDate: '2026-03-10' }));
     expect(planned).toEqual({ ...base, status: 'accepted', intakeDate: '2026-03-10', history, feedback: [] });
@@ -271,7 +319,13 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       status: 'accepted',
       intakeDate: '2026-03-10',
       history,
-      feedback: [{ id: expect.any(String), text: 'Intake gepland op 10 maart.', createdAt: '2026-03-02T10:00:00.000Z' }],
+      feedback: [
+        {
+          id: expect.any(String),
+          text: 'Intake gepland op 10 maart.',
+          createdAt: '2026-03-02T10:00:00.000Z',
+        },
+      ],
     });
 
     const notes = ok(await imhUser.client.get('/api/notifications'));
@@ -296,7 +350,11 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       createdAt: '2026-03-02T09:00:00.000Z',
       readAt: '2026-03-02T10:00:00.000Z',
     });
-    expect(ok(await imhUser.client.get('/api/notifications?unread=true'))).toEqual({ items: [], total: 0, unread: 0 });
+    expect(ok(await imhUser.client.get('/api/notifications?unread=true'))).toEqual({
+      items: [],
+      total: 0,
+      unread: 0,
+    });
   });
 
   it('the receiver reaches nothing of the family file, and another organisation not even the referral', async () => {
@@ -315,7 +373,11 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       `/api/referrals/${sentId}/letter`,
     ]) {
       const res = await imhUser.client.get(path);
-      expect([path, res.status, res.json]).toEqual([path, 404, { error: 'not_found', message: 'Not found.' }]);
+      expect([path, res.status, res.json]).toEqual([
+        path,
+        404,
+        { error: 'not_found', message: 'Not found.' },
+      ]);
     }
     expect((await imhUser.client.get('/api/families')).status).toBe(403);
     expect((await imhUser.client.get('/api/worklist')).status).toBe(403);
@@ -337,7 +399,8 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       error: 'conflict',
       field: 'status',
       status: 'accepted',
-      message: 'This referral is accepted; it cannot become received now. From here it can become in care or closed.',
+      message:
+        'This referral is accepted; it cannot become received now. From here it can become in care or closed.',
     });
     const byReferrer = await nurse.client.post(`/api/referrals/${sentId}/status`, {
       version: 99,
@@ -372,9 +435,9 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       },
     ]);
     expect(seen.feedbackReceivedAt).toBe('2026-03-02T10:00:00.000Z');
-    const kinds = ((ok(await nurse.client.get('/api/notifications')).items ?? []) as Array<{ kind: string }>).map(
-      (n) => n.kind,
-    );
+    const kinds = (
+      (ok(await nurse.client.get('/api/notifications')).items ?? []) as Array<{ kind: string }>
+    ).map((n) => n.kind);
     expect(kinds).toEqual(['referral_status', 'feedback_received', 'referral_status', 'referral_status']);
     const closed = ok(
       await nurse.client.post(`/api/referrals/${sentId}/status`, {
@@ -384,7 +447,10 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       }),
     );
     expect(closed.status).toBe('closed');
-    const after = await imhUser.client.post(`/api/intake/${sentId}/status`, { status: 'declined', reason: 'x' });
+    const after = await imhUser.client.post(`/api/intake/${sentId}/status`, {
+      status: 'declined',
+      reason: 'x',
+    });
     expect(after.status).toBe(409);
   });
 
@@ -420,7 +486,9 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       sharing: 'consent_withdrawn',
       summary: null,
     });
-    const notes = ok(await imhUser.client.get('/api/notifications?unread=true')).items as Array<Record<string, unknown>>;
+    const notes = ok(await imhUser.client.get('/api/notifications?unread=true')).items as Array<
+      Record<string, unknown>
+    >;
     expect(notes.filter((n) => n.referralId === id).map((n) => [n.kind, n.referralId])).toEqual([
       ['consent_withdrawn', id],
       ['referral_received', id],
@@ -465,11 +533,16 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
     const css = await nurse.client.get('/api/referrals/letter.css');
     expect(css.status).toBe(200);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
-    expect((await auditRows(current().db, 'referral.letter')).filter((r) => r.outcome === 'success')).toHaveLength(1);
+    expect(
+      (await auditRows(current().db, 'referral.letter')).filter((r) => r.outcome === 'success'),
+    ).toHaveLength(1);
 
     // The partner phones back: the referrer records it, with the steps the partner reported.
     const moved = ok(
-      await nurse.client.post(`/api/referrals/${sent.id}/status`, { version: sent.version, status: 'accepted' }),
+      await nurse.client.post(`/api/referrals/${sent.id}/status`, {
+        version: sent.version,
+        status: 'accepted',
+      }),
     );
     expect((moved.history as Array<{ status: string }>).map((h) => h.status)).toEqual([
       'draft',
@@ -478,7 +551,10 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       'accepted',
     ]);
     const fed = ok(
-      await nurse.client.post(`/api/referrals/${sent.id}/feedback`, { text: 'Gebeld: intake volgende week', via: 'phone' }),
+      await nurse.client.post(`/api/referrals/${sent.id}/feedback`, {
+        text: 'Gebeld: intake volgende week',
+        via: 'phone',
+      }),
       201,
     );
     expect(fed).toMatchObject({ feedbackOverdue: false, feedbackReceivedAt: expect.any(String) });
@@ -500,14 +576,20 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       overdueFeedback: 1,
     });
     const overdue = async () =>
-      (ok(await nurse.client.get('/api/notifications')).items as Array<{ kind: string; referralId: string }>).filter(
-        (n) => n.kind === 'feedback_overdue',
-      );
+      (
+        ok(await nurse.client.get('/api/notifications')).items as Array<{ kind: string; referralId: string }>
+      ).filter((n) => n.kind === 'feedback_overdue');
     expect(await overdue()).toEqual([expect.objectContaining({ referralId: sent.id })]);
     expect(await overdue()).toHaveLength(1);
     const view = ok(await nurse.client.get(`/api/referrals/${sent.id}`));
     expect(view.feedbackOverdue).toBe(true);
-    ok(await nurse.client.post(`/api/referrals/${sent.id}/feedback`, { text: 'Wachtlijst tot mei', via: 'email' }), 201);
+    ok(
+      await nurse.client.post(`/api/referrals/${sent.id}/feedback`, {
+        text: 'Wachtlijst tot mei',
+        via: 'email',
+      }),
+      201,
+    );
     const cleared = ok(await nurse.client.get('/api/worklist'));
     expect((cleared.items as Array<Record<string, unknown>>)[0]).toMatchObject({
       flags: { feedbackOverdue: false },
@@ -529,7 +611,8 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
     expect(shares.map((s) => JSON.parse(String(s.details_json)).referralId).sort()).toEqual(
       sends.map((s) => s.id).sort(),
     );
-    for (const s of shares) expect(s).toMatchObject({ basis: 'consent', family_id: family.familyId, outcome: 'success' });
+    for (const s of shares)
+      expect(s).toMatchObject({ basis: 'consent', family_id: family.familyId, outcome: 'success' });
     const reads = await auditRows(db, 'referral.intake.read');
     expect(reads.length).toBeGreaterThan(0);
     for (const r of reads)

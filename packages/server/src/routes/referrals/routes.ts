@@ -34,11 +34,15 @@ export async function referralRoutes(fastify: FastifyInstance): Promise<void> {
   app.post(
     '/api/families/:id/referrals',
     { schema: { tags, params: idParams, body: referralIn } },
-    async (req, reply) => reply.code(201).send(await createReferral(requestContext(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await createReferral(requestContext(req), req.params.id, req.body)),
   );
   // Static before parametric: the stylesheet of the printable letter (no data, no session needed).
   app.get(LETTER_CSS_PATH, { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) =>
-    reply.header('content-type', 'text/css; charset=utf-8').header('cache-control', 'no-store').send(LETTER_CSS),
+    reply
+      .header('content-type', 'text/css; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(LETTER_CSS),
   );
   app.get('/api/referrals/:id', { schema: { tags, params: idParams } }, (req) =>
     readReferral(requestContext(req), req.params.id),
@@ -55,13 +59,16 @@ export async function referralRoutes(fastify: FastifyInstance): Promise<void> {
   app.post('/api/referrals/:id/send', { schema: { tags, params: idParams, body: sendIn } }, (req) =>
     sendReferral(requestContext(req), req.params.id, req.body),
   );
-  app.post('/api/referrals/:id/status', { schema: { tags, params: idParams, body: referrerStatusIn } }, (req) =>
-    moveAsReferrer(requestContext(req), req.params.id, req.body),
+  app.post(
+    '/api/referrals/:id/status',
+    { schema: { tags, params: idParams, body: referrerStatusIn } },
+    (req) => moveAsReferrer(requestContext(req), req.params.id, req.body),
   );
   app.post(
     '/api/referrals/:id/feedback',
     { schema: { tags, params: idParams, body: recordedFeedbackIn } },
-    async (req, reply) => reply.code(201).send(await recordFeedback(requestContext(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await recordFeedback(requestContext(req), req.params.id, req.body)),
   );
   app.post(
     '/api/referrals/:id/withdraw-consent',
@@ -69,6 +76,8 @@ export async function referralRoutes(fastify: FastifyInstance): Promise<void> {
     (req) => withdrawReferralConsent(requestContext(req), req.params.id),
   );
   app.get('/api/referrals/:id/letter', { schema: { tags, params: idParams } }, async (req, reply) =>
-    reply.header('content-type', 'text/html; charset=utf-8').send(await referralLetter(requestContext(req), req.params.id)),
+    reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .send(await referralLetter(requestContext(req), req.params.id)),
   );
 }

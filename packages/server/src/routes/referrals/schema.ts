@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { shareItem } from '../../network/share.ts';
 import {
   criterionCode,
   cueCode,
@@ -7,7 +8,6 @@ import {
   interventionCode,
   partnerKindCode,
 } from '../../network/vocabulary.ts';
-import { shareItem } from '../../network/share.ts';
 import { date, id, paging, text, version } from '../shared/schemas.ts';
 
 const codes = <T extends z.ZodType>(item: T, max = 60) => z.array(item).max(max);
@@ -49,7 +49,13 @@ export const referralIn = z.strictObject({
   partnerId: id,
   childId: id.optional(),
   contactId: id.optional(),
-  recommendationId: z.string().trim().min(1).max(100).regex(/^[a-z_.]+$/, 'must be a recommendation id').optional(),
+  recommendationId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z_.]+$/, 'must be a recommendation id')
+    .optional(),
   ...referralFields,
   consentId: id.optional(),
   consent: newConsentIn.optional(),

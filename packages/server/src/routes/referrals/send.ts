@@ -1,16 +1,21 @@
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
+import { invalidTransition } from '../../network/lifecycle.ts';
 import { codesOf } from '../../network/vocabulary.ts';
 import { addDays } from '../../policies/calendar.ts';
 import { decideNoConsentConfirmation, maySendNoConsent } from '../../policies/referrals.ts';
 import { missingAnswers, parseAnswers, type ReferralOut } from '../../presenters/referral.ts';
 import type { Db } from '../../repositories/db.ts';
 import { notify, receiverUserIds } from '../../repositories/notifications.ts';
-import { firstSignalDate, insertStatusHistory, type ReferralRow, updateReferral } from '../../repositories/referrals.ts';
+import {
+  firstSignalDate,
+  insertStatusHistory,
+  type ReferralRow,
+  updateReferral,
+} from '../../repositories/referrals.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
-import { invalidTransition } from '../../network/lifecycle.ts';
 import { familyOfReferral, usableConsent } from './draft.ts';
 import { auditAlso, buildSnapshot, loadReferralOut, partnerOf, requireReferral } from './load.ts';
 import type { SendIn } from './schema.ts';
@@ -39,41 +44,59 @@ const CONFIRM_REFUSAL = {
  * The second professional of the no-consent route (Thema 4): a team lead of the same organisation, not the
  * referrer, confirms after reading the five answers. Logged with basis 'no_consent', flagged.
  */
-export function confirmNoConsent(ctx: RequestContext, id: string, body: { version: number }): Promise<ReferralOut> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'write', audit: 'referral.confirm' }, async (trx, grant) => {
-    const r = await current(trx, id, body.version, ctx.today);
-    if (r.status !== 'draft') throw invalidTransition(r.status, 'sent');
-    if (r.basis !== 'no_consent')
-      throw unprocessable('This referral rests on a consent; there is nothing to confirm.', 'basis');
-    const decision = decideNoConsentConfirmation(ctx.principal, {
-      referrerId: r.referrer_id,
-      organisationId: r.organisation_id,
-    });
-    if (!decision.allowed) throw new HttpError('forbidden', CONFIRM_REFUSAL[decision.why]);
-    const missing = missingAnswers(parseAnswers(r.no_consent_json));
-    if (missing[0] !== undefined)
-      throw unprocessable(
-        `Answer all five questions before confirming; still open: ${missing.join(', ')}.`,
-        `noConsent.${missing[0]}`,
-      );
-    if (!(await updateReferral(trx, id, { version: body.version, status: 'draft' }, { confirmed_by: ctx.principal.userId, confirmed_at: ctx.at }, ctx.at)))
-      throw conflict('referral', await loadReferralOut(trx, id, ctx.today));
-    await auditAlso(trx, ctx, {
-      action: 'referral.no_consent.confirm',
-      outcome: 'success',
-      purpose: 'care',
-      basis: 'no_consent',
-      basisDetail: 'Five questions of Thema 4 answered; confirmed by a second professional',
-      familyId: grant.familyId,
-      personIds: [r.child_id],
-      details: { referralId: id, referrerId: r.referrer_id, flagged: true },
-    });
-    return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, flagged: true } };
-  });
+export function confirmNoConsent(
+  ctx: RequestContext,
+  id: string,
+  body: { version: number },
+): Promise<ReferralOut> {
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'write', audit: 'referral.confirm' },
+    async (trx, grant) => {
+      const r = await current(trx, id, body.version, ctx.today);
+      if (r.status !== 'draft') throw invalidTransition(r.status, 'sent');
+      if (r.basis !== 'no_consent')
+        throw unprocessable('This referral rests on a consent; there is nothing to confirm.', 'basis');
+      const decision = decideNoConsentConfirmation(ctx.principal, {
+        referrerId: r.referrer_id,
+        organisationId: r.organisation_id,
+      });
+      if (!decision.allowed) throw new HttpError('forbidden', CONFIRM_REFUSAL[decision.why]);
+      const missing = missingAnswers(parseAnswers(r.no_consent_json));
+      if (missing[0] !== undefined)
+        throw unprocessable(
+          `Answer all five questions before confirming; still open: ${missing.join(', ')}.`,
+          `noConsent.${missing[0]}`,
+        );
+      if (
+        !(await updateReferral(
+          trx,
+          id,
+          { version: body.version, status: 'draft' },
+          { confirmed_by: ctx.principal.userId, confirmed_at: ctx.at },
+          ctx.at,
+        ))
+      )
+        throw conflict('referral', await loadReferralOut(trx, id, ctx.today));
+      await auditAlso(trx, ctx, {
+        action: 'referral.no_consent.confirm',
+        outcome: 'success',
+        purpose: 'care',
+        basis: 'no_consent',
+        basisDetail: 'Five questions of Thema 4 answered; confirmed by a second professional',
+        familyId: grant.familyId,
+        personIds: [r.child_id],
+        details: { referralId: id, referrerId: r.referrer_id, flagged: true },
+      });
+      return { value: await loadReferralOut(trx, id, ctx.today), details: { referralId: id, flagged: true } };
+    },
+  );
 }
 
 function hasReason(r: ReferralRow): boolean {
-  return codesOf(r.criteria_json).length > 0 || codesOf(r.imh_reasons_json).length > 0 || r.reason_text !== null;
+  return (
+    codesOf(r.criteria_json).length > 0 || codesOf(r.imh_reasons_json).length > 0 || r.reason_text !== null
+  );
 }
 
 async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow): Promise<void> {
@@ -99,7 +122,10 @@ async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow): Promise
       'confirmation',
     );
   if (!maySendNoConsent(ctx.principal.userId, { referrerId: r.referrer_id, confirmedBy: r.confirmed_by }))
-    throw unprocessable('The team lead who confirmed the referral cannot also send it: two people, always.', 'confirmation');
+    throw unprocessable(
+      'The team lead who confirmed the referral cannot also send it: two people, always.',
+      'confirmation',
+    );
 }
 
 /**
@@ -108,87 +134,95 @@ async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow): Promise
  * and writes the disclosure to the audit log with its basis.
  */
 export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Promise<ReferralOut> {
-  return withFamily(ctx, { family: familyOfReferral(id), action: 'write', audit: 'referral.send' }, async (trx, grant) => {
-    const r = await current(trx, id, body.version, ctx.today);
-    if (r.status !== 'draft') throw invalidTransition(r.status, 'sent');
-    const partner = await partnerOf(trx, r);
-    if (partner.archived_at !== null)
-      throw unprocessable('This partner was removed from the social map; choose another one.', 'partnerId');
-    const onNestwerk = partner.nestwerk_organisation_id !== null;
-    const channel = body.channel ?? (onNestwerk ? 'nestwerk' : undefined);
-    if (channel === undefined)
-      throw new HttpError(
-        'invalid_input',
-        'This partner does not use Nestwerk: say how the referral goes out (phone, email or post).',
-        'channel',
-      );
-    if ((channel === 'nestwerk') !== onNestwerk)
-      throw new HttpError(
-        'invalid_input',
-        onNestwerk
-          ? 'This partner receives referrals in Nestwerk: send it there (channel nestwerk).'
-          : 'This partner does not use Nestwerk: choose phone, email or post.',
-        'channel',
-      );
-    if (!hasReason(r))
-      throw unprocessable('Give the reason for the referral (criteria, IMH reasons or a short text).', 'reason');
-    await checkBasis(trx, ctx, r);
+  return withFamily(
+    ctx,
+    { family: familyOfReferral(id), action: 'write', audit: 'referral.send' },
+    async (trx, grant) => {
+      const r = await current(trx, id, body.version, ctx.today);
+      if (r.status !== 'draft') throw invalidTransition(r.status, 'sent');
+      const partner = await partnerOf(trx, r);
+      if (partner.archived_at !== null)
+        throw unprocessable('This partner was removed from the social map; choose another one.', 'partnerId');
+      const onNestwerk = partner.nestwerk_organisation_id !== null;
+      const channel = body.channel ?? (onNestwerk ? 'nestwerk' : undefined);
+      if (channel === undefined)
+        throw new HttpError(
+          'invalid_input',
+          'This partner does not use Nestwerk: say how the referral goes out (phone, email or post).',
+          'channel',
+        );
+      if ((channel === 'nestwerk') !== onNestwerk)
+        throw new HttpError(
+          'invalid_input',
+          onNestwerk
+            ? 'This partner receives referrals in Nestwerk: send it there (channel nestwerk).'
+            : 'This partner does not use Nestwerk: choose phone, email or post.',
+          'channel',
+        );
+      if (!hasReason(r))
+        throw unprocessable(
+          'Give the reason for the referral (criteria, IMH reasons or a short text).',
+          'reason',
+        );
+      await checkBasis(trx, ctx, r);
 
-    const shared = await buildSnapshot(trx, r, ctx.today);
-    const receiver = channel === 'nestwerk' ? partner.nestwerk_organisation_id : null;
-    const sent = await updateReferral(
-      trx,
-      id,
-      { version: body.version, status: 'draft' },
-      {
+      const shared = await buildSnapshot(trx, r, ctx.today);
+      const receiver = channel === 'nestwerk' ? partner.nestwerk_organisation_id : null;
+      const sent = await updateReferral(
+        trx,
+        id,
+        { version: body.version, status: 'draft' },
+        {
+          status: 'sent',
+          channel,
+          shared_json: JSON.stringify(shared),
+          sent_at: ctx.at,
+          sent_by: ctx.principal.userId,
+          feedback_due: addDays(ctx.today, partner.feedback_days ?? DEFAULT_FEEDBACK_DAYS),
+          receiver_organisation_id: receiver,
+          first_signal_date: await firstSignalDate(trx, r.family_id),
+        },
+        ctx.at,
+      );
+      if (!sent) throw conflict('referral', await loadReferralOut(trx, id, ctx.today));
+      await insertStatusHistory(trx, {
+        id: uuid(),
+        referral_id: id,
         status: 'sent',
-        channel,
-        shared_json: JSON.stringify(shared),
-        sent_at: ctx.at,
-        sent_by: ctx.principal.userId,
-        feedback_due: addDays(ctx.today, partner.feedback_days ?? DEFAULT_FEEDBACK_DAYS),
-        receiver_organisation_id: receiver,
-        first_signal_date: await firstSignalDate(trx, r.family_id),
-      },
-      ctx.at,
-    );
-    if (!sent) throw conflict('referral', await loadReferralOut(trx, id, ctx.today));
-    await insertStatusHistory(trx, {
-      id: uuid(),
-      referral_id: id,
-      status: 'sent',
-      at: ctx.at,
-      by_user_id: ctx.principal.userId,
-      by_organisation_id: ctx.principal.organisationId,
-      note: channel,
-    });
-    if (receiver !== null) await notify(trx, await receiverUserIds(trx, receiver), 'referral_received', id, ctx.at);
-    await auditAlso(trx, ctx, {
-      action: 'referral.share',
-      outcome: 'success',
-      purpose: 'referral',
-      basis: r.basis,
-      basisDetail:
-        r.basis === 'no_consent'
-          ? `Shared WITHOUT consent after the five questions of Thema 4; confirmed by ${r.confirmed_by}`
-          : `Consent ${r.consent_id}`,
-      familyId: grant.familyId,
-      personIds: [r.child_id],
-      details: {
-        referralId: id,
-        partnerId: partner.id,
-        receiverOrganisationId: receiver,
-        channel,
-        items: shared.items,
-        consentId: r.consent_id,
-        confirmedBy: r.confirmed_by,
-        flagged: r.basis === 'no_consent',
-      },
-    });
-    return {
-      value: await loadReferralOut(trx, id, ctx.today),
-      personIds: [r.child_id],
-      details: { referralId: id, channel, basis: r.basis },
-    };
-  });
+        at: ctx.at,
+        by_user_id: ctx.principal.userId,
+        by_organisation_id: ctx.principal.organisationId,
+        note: channel,
+      });
+      if (receiver !== null)
+        await notify(trx, await receiverUserIds(trx, receiver), 'referral_received', id, ctx.at);
+      await auditAlso(trx, ctx, {
+        action: 'referral.share',
+        outcome: 'success',
+        purpose: 'referral',
+        basis: r.basis,
+        basisDetail:
+          r.basis === 'no_consent'
+            ? `Shared WITHOUT consent after the five questions of Thema 4; confirmed by ${r.confirmed_by}`
+            : `Consent ${r.consent_id}`,
+        familyId: grant.familyId,
+        personIds: [r.child_id],
+        details: {
+          referralId: id,
+          partnerId: partner.id,
+          receiverOrganisationId: receiver,
+          channel,
+          items: shared.items,
+          consentId: r.consent_id,
+          confirmedBy: r.confirmed_by,
+          flagged: r.basis === 'no_consent',
+        },
+      });
+      return {
+        value: await loadReferralOut(trx, id, ctx.today),
+        personIds: [r.child_id],
+        details: { referralId: id, channel, basis: r.basis },
+      };
+    },
+  );
 }

@@ -20,7 +20,9 @@ const answer = text(2000);
 const STEP_SCHEMAS = {
   nl: {
     2: z.strictObject({
-      consulted: z.array(z.enum(['colleague', 'safeguarding_officer', 'veilig_thuis'])).min(1, 'say whom you consulted'),
+      consulted: z
+        .array(z.enum(['colleague', 'safeguarding_officer', 'veilig_thuis']))
+        .min(1, 'say whom you consulted'),
     }),
     4: z.strictObject({ unsafety: z.boolean(), canOfferOrOrganiseHelp: z.boolean() }),
     5: z.strictObject({ reportToVeiligThuis: z.boolean(), organiseHelp: z.boolean() }),
@@ -44,11 +46,21 @@ const STEP_SCHEMAS = {
 type Region = 'nl' | 'be';
 
 /** Validates a step's answers; a step without a schema records notes only and takes no answers. */
-export function parseStepAnswers(region: Region, step: number, answers: unknown): Record<string, unknown> | null {
-  const schema = (STEP_SCHEMAS[region] as Record<number, z.ZodType<Record<string, unknown>> | undefined>)[step];
+export function parseStepAnswers(
+  region: Region,
+  step: number,
+  answers: unknown,
+): Record<string, unknown> | null {
+  const schema = (STEP_SCHEMAS[region] as Record<number, z.ZodType<Record<string, unknown>> | undefined>)[
+    step
+  ];
   if (!schema) {
     if (answers !== undefined)
-      throw new HttpError('invalid_input', `Step ${step} records notes only; it takes no answers.`, 'answers');
+      throw new HttpError(
+        'invalid_input',
+        `Step ${step} records notes only; it takes no answers.`,
+        'answers',
+      );
     return null;
   }
   const parsed = schema.safeParse(answers ?? {});

@@ -20,7 +20,8 @@ export async function safetyRouteRoutes(fastify: FastifyInstance): Promise<void>
   app.post(
     '/api/families/:id/safety-route',
     { schema: { tags, params: idParams, body: openRouteIn } },
-    async (req, reply) => reply.code(201).send(await openSafetyRoute(requestContext(req), req.params.id, req.body)),
+    async (req, reply) =>
+      reply.code(201).send(await openSafetyRoute(requestContext(req), req.params.id, req.body)),
   );
   app.get('/api/families/:id/safety-route', { schema: { tags, params: idParams } }, (req) =>
     familySafetyRoute(requestContext(req), req.params.id),

@@ -36,7 +36,9 @@ forEachDatabase('safety route', (current) => {
 
   it('NL: opens the Meldcode route with its five steps, shows on the worklist, and records each step in order', async () => {
     const opened = ok(
-      await nl.client.post(`/api/families/${nlFamily.familyId}/safety-route`, { concerns: ['neglect', 'domestic_violence'] }),
+      await nl.client.post(`/api/families/${nlFamily.familyId}/safety-route`, {
+        concerns: ['neglect', 'domestic_violence'],
+      }),
       201,
     );
     const who = { id: nl.id, name: nl.email.split('@')[0] };
@@ -64,11 +66,16 @@ forEachDatabase('safety route', (current) => {
       closedBy: null,
       version: 1,
     });
-    const again = await nl.client.post(`/api/families/${nlFamily.familyId}/safety-route`, { concerns: ['neglect'] });
+    const again = await nl.client.post(`/api/families/${nlFamily.familyId}/safety-route`, {
+      concerns: ['neglect'],
+    });
     expect(again.status).toBe(409);
 
     const list = ok(await nl.client.get('/api/worklist')).items as Array<Record<string, unknown>>;
-    expect(list[0]).toMatchObject({ flags: { safety: true }, safetyRoute: { id: opened.id, currentStep: 1 } });
+    expect(list[0]).toMatchObject({
+      flags: { safety: true },
+      safetyRoute: { id: opened.id, currentStep: 1 },
+    });
 
     const id = String(opened.id);
     const step = (body: Record<string, unknown>) => nl.client.post(`/api/safety-routes/${id}/steps`, body);
@@ -78,18 +85,38 @@ forEachDatabase('safety route', (current) => {
     ok(await step({ step: 1, notes: 'Blauwe plekken op de bovenarm, moeder vertelt over ruzies thuis' }));
     const noWhom = await step({ step: 2, notes: 'Overleg', answers: { consulted: [] } });
     expect(noWhom.json).toMatchObject({ error: 'invalid_input', field: 'answers.consulted' });
-    ok(await step({ step: 2, notes: 'Overleg met aandachtsfunctionaris', answers: { consulted: ['safeguarding_officer', 'veilig_thuis'] } }));
+    ok(
+      await step({
+        step: 2,
+        notes: 'Overleg met aandachtsfunctionaris',
+        answers: { consulted: ['safeguarding_officer', 'veilig_thuis'] },
+      }),
+    );
     ok(await step({ step: 3, notes: 'Gesprek met moeder over de zorgen' }));
-    ok(await step({ step: 4, notes: 'Structurele onveiligheid', answers: { unsafety: true, canOfferOrOrganiseHelp: true } }));
+    ok(
+      await step({
+        step: 4,
+        notes: 'Structurele onveiligheid',
+        answers: { unsafety: true, canOfferOrOrganiseHelp: true },
+      }),
+    );
     const listed = ok(await nl.client.get('/api/worklist')).items as Array<Record<string, unknown>>;
     expect(listed[0]).toMatchObject({ safetyRoute: { currentStep: 5 } });
 
     // The decision follows the weighing: structural unsafety means reporting to Veilig Thuis.
-    const helpOnly = await step({ step: 5, notes: 'Hulp', answers: { reportToVeiligThuis: false, organiseHelp: true } });
+    const helpOnly = await step({
+      step: 5,
+      notes: 'Hulp',
+      answers: { reportToVeiligThuis: false, organiseHelp: true },
+    });
     expect(helpOnly.status).toBe(422);
     expect(helpOnly.json).toMatchObject({ error: 'unprocessable', field: 'answers.reportToVeiligThuis' });
     const decided = ok(
-      await step({ step: 5, notes: 'Melding gedaan, hulp loopt', answers: { reportToVeiligThuis: true, organiseHelp: true } }),
+      await step({
+        step: 5,
+        notes: 'Melding gedaan, hulp loopt',
+        answers: { reportToVeiligThuis: true, organiseHelp: true },
+      }),
     );
     expect(decided).toMatchObject({
       status: 'closed',
@@ -107,20 +134,28 @@ forEachDatabase('safety route', (current) => {
   });
 
   it('BE: the Vertrouwenscentrum route weighs professional secrecy with the five questions', async () => {
-    const opened = ok(await be.client.post(`/api/families/${beFamily.familyId}/safety-route`, { concerns: ['maltreatment'] }), 201);
+    const opened = ok(
+      await be.client.post(`/api/families/${beFamily.familyId}/safety-route`, { concerns: ['maltreatment'] }),
+      201,
+    );
     expect(opened).toMatchObject({
       region: 'be',
       route: 'vertrouwenscentrum_kindermishandeling',
       label: route('be').label,
       steps: route('be').steps.map((text, i) => expect.objectContaining({ step: i + 1, text })),
     });
-    const step = (body: Record<string, unknown>) => be.client.post(`/api/safety-routes/${opened.id}/steps`, body);
+    const step = (body: Record<string, unknown>) =>
+      be.client.post(`/api/safety-routes/${opened.id}/steps`, body);
     ok(await step({ step: 1, notes: 'Signalen' }));
     const wrongWho = await step({ step: 2, notes: 'Overleg', answers: { consulted: ['veilig_thuis'] } });
     expect(wrongWho.status).toBe(400);
     ok(await step({ step: 2, notes: 'Overleg', answers: { consulted: ['team', 'vertrouwenscentrum'] } }));
     ok(await step({ step: 3, notes: 'Gesprek' }));
-    const partial = await step({ step: 4, notes: 'Afweging', answers: { purpose: 'Bescherming', breakSecrecy: false } });
+    const partial = await step({
+      step: 4,
+      notes: 'Afweging',
+      answers: { purpose: 'Bescherming', breakSecrecy: false },
+    });
     expect(partial.json).toMatchObject({ field: 'answers.alternativeWithoutSharing' });
     ok(
       await step({
@@ -136,10 +171,27 @@ forEachDatabase('safety route', (current) => {
         },
       }),
     );
-    const closed = ok(await step({ step: 5, notes: 'Samen met VK', answers: { registerWithVertrouwenscentrum: true, organiseHelp: false } }));
-    expect(closed).toMatchObject({ status: 'closed', decision: { registerWithVertrouwenscentrum: true, organiseHelp: false } });
-    const reopened = ok(await be.client.post(`/api/families/${beFamily.familyId}/safety-route`, { concerns: ['neglect'] }), 201);
-    const early = ok(await be.client.post(`/api/safety-routes/${reopened.id}/close`, { reason: 'Zorg bleek ongegrond' }));
-    expect(early).toMatchObject({ status: 'closed', decision: { closedEarly: true, reason: 'Zorg bleek ongegrond' } });
+    const closed = ok(
+      await step({
+        step: 5,
+        notes: 'Samen met VK',
+        answers: { registerWithVertrouwenscentrum: true, organiseHelp: false },
+      }),
+    );
+    expect(closed).toMatchObject({
+      status: 'closed',
+      decision: { registerWithVertrouwenscentrum: true, organiseHelp: false },
+    });
+    const reopened = ok(
+      await be.client.post(`/api/families/${beFamily.familyId}/safety-route`, { concerns: ['neglect'] }),
+      201,
+    );
+    const early = ok(
+      await be.client.post(`/api/safety-routes/${reopened.id}/close`, { reason: 'Zorg bleek ongegrond' }),
+    );
+    expect(early).toMatchObject({
+      status: 'closed',
+      decision: { closedEarly: true, reason: 'Zorg bleek ongegrond' },
+    });
   });
 });

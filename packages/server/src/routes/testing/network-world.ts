@@ -21,7 +21,11 @@ export interface PartnerSeed {
 }
 
 /** A social-map entry straight into the database (tests that are not about the social map itself). */
-export async function seedPartner(db: Kysely<Database>, organisationId: string, p: PartnerSeed): Promise<string> {
+export async function seedPartner(
+  db: Kysely<Database>,
+  organisationId: string,
+  p: PartnerSeed,
+): Promise<string> {
   const id = uuid();
   const at = '2026-01-01T00:00:00.000Z';
   await db
@@ -56,7 +60,9 @@ export async function seedPartner(db: Kysely<Database>, organisationId: string, 
   if (municipalities.length)
     await db
       .insertInto('partner_municipalities')
-      .values(municipalities.map((m) => ({ partner_id: id, municipality: m, municipality_key: m.toLowerCase() })))
+      .values(
+        municipalities.map((m) => ({ partner_id: id, municipality: m, municipality_key: m.toLowerCase() })),
+      )
       .execute();
   const interventions = p.interventions ?? [];
   if (interventions.length)
@@ -82,7 +88,7 @@ export async function concerningContact(a: Actor, f: SeededFamily, date = '2026-
     criteria: { regulation_problems_persistent: true, parent_worry_or_overload_persistent: true },
   });
   if (res.status !== 201) throw new Error(`contact failed: ${res.status} ${res.text}`);
-  return (res.json?.contact as { id: string }).id;
+  return String((res.json?.contact as { id?: string } | undefined)?.id);
 }
 
 export function ok(res: ApiResponse, status = 200): Record<string, unknown> {
@@ -100,4 +106,6 @@ export async function auditRows(db: Kysely<Database>, action: string) {
 }
 
 /** Sessions that outlive the weeks a referral test moves the clock through (feedback due dates). */
-export const LONG_SESSIONS = { session: { idleMinutes: 60 * 24 * 90, absoluteHours: 24 * 90, pendingMinutes: 10 } };
+export const LONG_SESSIONS = {
+  session: { idleMinutes: 60 * 24 * 90, absoluteHours: 24 * 90, pendingMinutes: 10 },
+};

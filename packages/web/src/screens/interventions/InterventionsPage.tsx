@@ -1,9 +1,10 @@
 import { knowledge } from '@nestwerk/knowledge';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useSearchParams } from 'react-router';
+import { useLocation } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
 import { useHashTarget } from '../../lib/useHashTarget.ts';
+import { useSearchState } from '../../lib/useSearchState.ts';
 import { CatalogueFilters } from './CatalogueFilters.tsx';
 import { type CatalogueFilter, filterInterventions, fitsAge } from './filter.ts';
 import { InterventionCard } from './InterventionCard.tsx';
@@ -26,7 +27,7 @@ function readFilter(params: URLSearchParams, defaultRegion: CatalogueFilter['reg
 export default function InterventionsPage() {
   const { t } = useTranslation();
   const { lang, region } = useLocale();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const location = useLocation();
   const filter = readFilter(params, region);
   const familyId = params.get('family');
@@ -42,12 +43,16 @@ export default function InterventionsPage() {
   useHashTarget();
 
   const update = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, value);
-    }
-    setParams(next, { replace: true });
+    setParams(
+      (next) => {
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null || value === '') next.delete(key);
+          else next.set(key, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
   };
 
   return (

@@ -1,9 +1,9 @@
 import { knowledge, type Lang, type TipAgeBand, text } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { formatDate, today } from '../../lib/dates.ts';
+import { useSearchState } from '../../lib/useSearchState.ts';
 
 const BANDS: TipAgeBand[] = ['0_2', '2_4', '4_12', '12_plus'];
 
@@ -15,16 +15,20 @@ export default function TipsPage() {
   const { t, i18n } = useTranslation();
   const { region, lang: uiLang } = useLocale();
   const user = useUser();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const band = (BANDS as string[]).includes(params.get('band') ?? '')
     ? (params.get('band') as TipAgeBand)
     : '0_2';
   const tipLang: Lang = params.get('lang') === 'en' ? 'en' : params.get('lang') === 'nl' ? 'nl' : uiLang;
   const tips = knowledge.parentTips.find((b) => b.band === band);
   const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    setParams(next, { replace: true });
+    setParams(
+      (current) => {
+        current.set(key, value);
+        return current;
+      },
+      { replace: true },
+    );
   };
   // The handout speaks the parent's language, whatever the screen language.
   const tt = i18n.getFixedT(tipLang === 'en' ? 'en' : region === 'be' ? 'nl-BE' : 'nl');

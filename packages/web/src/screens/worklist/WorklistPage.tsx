@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { server } from '../../api/endpoints.ts';
 import type { DueFilter, WorklistScope } from '../../api/types.ts';
+import { useSearchState } from '../../lib/useSearchState.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { Pager } from './Pager.tsx';
 import { WorklistFilters } from './WorklistFilters.tsx';
@@ -22,7 +23,7 @@ function readParams(params: URLSearchParams) {
 
 export default function WorklistPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useSearchState();
   const filters = readParams(params);
   const list = useQuery({
     queryKey: ['worklist', filters],
@@ -37,7 +38,7 @@ export default function WorklistPage() {
     if (next.due !== 'all') search.set('due', next.due);
     if (next.q) search.set('q', next.q);
     if (next.offset > 0) search.set('offset', String(next.offset));
-    setParams(search);
+    setParams(() => search);
   };
 
   return (

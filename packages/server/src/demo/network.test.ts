@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ApiClient, startTestServer, type TestServer } from '../http/test-server.ts';
+import { forEachDatabase } from '../testing/databases.ts';
+import { loadDemo } from './load.ts';
+
+const PASSWORD = 'correct horse battery';
+
+/** The demo's social maps and referrals (issue 5), as the demo accounts meet them. */
+forEachDatabase('demo network', (current) => {
+  let server: TestServer;
+  const login = async (local: string) => {
+    const client = new ApiClient(server.url);
+    const res = await client.post('/api/session', {
+      email: `${local}@demo.nestwerk.test`,
+      password: PASSWORD,
+    });
+    if (res.status !== 200) throw new Error(res.text);
+    return client;
+  };
+
+  beforeAll(async () => {
+    const { db } = current();
+    await loadDemo(db, {
+      families: 200,
+      seed: 'network',
+      today: new Date('2026-03-02T12:00:00Z'),
+      password: PASSWORD,
+    });
+    server = await startTestServer({ db, dialect: current().dialect });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('has a Dutch and a Flemish social map; the IMH team of imh@demo receives via Nestwerk', async () => {
+    const nurse = await login('verpleegkundige');
+    const nl = (await nurse.get('/api/partners?limit=200')).json as {
+      items: Array<Record<string, unknown>>;
+      total: number;
+    };
+    const kinds = new Set(nl.items.map((p) => p.kind));
+    for (const k of [
+      'gp',
+      'midwife',
+      'gynaecologist',
+      'maternity_care',
+      'paediatrician',
+      'youth_mental_health',
+      'imh_specialist',
+      'pop_poli',
+      'youth_care',
+      'lvb_care',
+      'integrale_vroeghulp',
+      'wijkteam',
+      'veilig_thuis',
+    ])
+      expect(kinds.has(k), k).toBe(true);
+    const imh = nl.items.find((p) => p.kind === 'imh_specialist') as {
+      registration: { viaNestwerk: boolean; nestwerkOrganisationId: string };
+    };
+    expect(imh.registration.viaNestwerk).toBe(true);
+    const imhOrg = await current()
+      .db.selectFrom('users')
+      .select('organisation_id')
+      .where('email', '=', 'imh@demo.nestwerk.test')
+      .executeTakeFirstOrThrow();
+    expect(imh.registration.nestwerkOrganisationId).toBe(imhOrg.organisation_id);
+    const be = await current()
+      .db.selectFrom('partners')
+      .innerJoin('organisations', 'organisations.id', 'partners.organisation_id')
+      .select('partners.kind')
+      .where('organisations.region', '=', 'be')
+      .execute();
+    const beKinds = new Set(be.map((p) => p.kind));
+    for (const k of [
+      'kind_en_gezin',
+      'cgg_baby_toddler_team',
+      'huis_van_het_kind',
+      'caw',
+      'vertrouwenscentrum_kindermishandeling',
+      'perinatal_network',
+    ])
+      expect(beKinds.has(k), k).toBe(true);
+  });
+
+  it('puts a few referrals in the IMH team’s intake queue, with only the shared minimum', async () => {
+    const imh = await login('imh');
+    const queue = (await imh.get('/api/intake?status=all')).json as {
+      items: Array<Record<string, unknown>>;
+      total: number;
+    };
+    expect(queue.total).toBeGreaterThan(0);
+    const first = queue.items[0] as { id: string };
+    const detail = (await imh.get(`/api/intake/${first.id}`)).json as { shared: Record<string, unknown> };
+    expect(Object.keys(detail.shared).sort()).toEqual(
+      [
+        'basis',
+        'child',
+        'cues',
+        'factors',
+        'interventions',
+        'items',
+        'parentWishes',
+        'reason',
+        'referralId',
+        'referrer',
+        'region',
+      ].sort(),
+    );
+    expect(Object.keys(detail.shared.child as object)).toEqual(['ageMonths']);
+    const nurse = await login('verpleegkundige');
+    const worklist = (await nurse.get('/api/worklist?limit=200')).json as {
+      items: Array<{ overdueFeedback: number }>;
+    };
+    expect(worklist.items.some((i) => i.overdueFeedback > 0)).toBe(true);
+  });
+});
