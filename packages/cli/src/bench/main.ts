@@ -1,21 +1,41 @@
 import { parseArgs } from 'node:util';
+import { benchApi } from './api.ts';
+import { benchDemoLoad } from './db.ts';
 import { benchEngine } from './engine.ts';
 import { benchReferralInbox } from './referrals.ts';
 import type { BenchResult } from './stats.ts';
 import { benchWeb } from './web.ts';
 
 /**
- * `npm run --silent bench [-- --quick]`: one JSON object per line on stdout (DESIGN §4.3). Progress goes to
- * stderr. Timings that are compared are compared as ratios from the same run, never against constants.
+ * `npm run --silent bench [-- --quick] [-- --postgres]`: one JSON object per line on stdout (DESIGN §4.3).
+ * Progress goes to stderr. Timings that are compared are compared as ratios from the same run, never against
+ * constants. The embedded SQLite database is measured by default; PostgreSQL (a throwaway cluster, or
+ * NESTWERK_BENCH_POSTGRES_URL) in a full run or with --postgres, its lines named `api.postgres.*`.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } }, strict: true });
+  const { values } = parseArgs({
+    options: { quick: { type: 'boolean', default: false }, postgres: { type: 'boolean', default: false } },
+    strict: true,
+  });
   const quick = values.quick === true;
+  const postgres = values.postgres === true || !quick;
+  const onPostgres = async (run: () => Promise<BenchResult[]>): Promise<BenchResult[]> =>
+    (await run()).map((r) => ({ ...r, name: r.name.replace(/^(api|db)\./, '$1.postgres.'), database: 'postgres' }));
+
   const suites: Array<[string, () => BenchResult[] | Promise<BenchResult[]>]> = [
     ['engine', () => benchEngine({ quick })],
-    ['web', () => benchWeb({ quick }) as Promise<BenchResult[]>],
+    ['db', () => benchDemoLoad({ quick })],
+    ['api', () => benchApi({ quick, dialect: 'sqlite' })],
     ['referrals', () => benchReferralInbox({ quick })],
+    ['web', () => benchWeb({ quick }) as Promise<BenchResult[]>],
   ];
+  if (postgres) {
+    suites.push(['api (postgres)', () => onPostgres(() => benchApi({ quick, dialect: 'postgres' }))]);
+    suites.push([
+      'referrals (postgres)',
+      () => onPostgres(() => benchReferralInbox({ quick, dialect: 'postgres' })),
+    ]);
+  }
   for (const [name, run] of suites) {
     process.stderr.write(`bench: ${name}…\n`);
     for (const result of await run()) process.stdout.write(`${JSON.stringify(result)}\n`);
