@@ -69,21 +69,25 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {};
   }
 
+  const dir = mkdtempSync(join(tmpdir(), 'nestwerk-e2e-'));
+  // A production build of the current sources into this run's own folder, served from there: another
+  // build of packages/web/dist during the run (npm start, the bench) cannot change what is tested. Vitest
+  // sets NODE_ENV=test, which must not reach the build.
+  const webDist = join(dir, 'web');
   run(
     'building the web app (vite build)',
     join(root, 'node_modules', '.bin', 'vite'),
-    ['build', '--logLevel', 'warn'],
-    process.env,
+    ['build', '--logLevel', 'warn', '--outDir', webDist, '--emptyOutDir'],
+    { ...process.env, NODE_ENV: 'production' },
     join(root, 'packages', 'web'),
   );
-
-  const dir = mkdtempSync(join(tmpdir(), 'nestwerk-e2e-'));
   const demoPassword = `e2e-demo-${Math.random().toString(36).slice(2)}-Pw`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NESTWERK_DATABASE_URL: `file:${join(dir, 'nestwerk.db')}`,
     NESTWERK_DEMO_PASSWORD: demoPassword,
     NESTWERK_HOST: '127.0.0.1',
+    NESTWERK_WEB_DIST: webDist,
     NESTWERK_LOG_LEVEL: 'warn',
     // Many log-ins from one address during a run: the limit per address is not what these tests are about.
     NESTWERK_LOGIN_MAX_PER_IP: '10000',

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const quick = values.quick === true;
   const postgres = values.postgres === true || !quick;
   const onPostgres = async (run: () => Promise<BenchResult[]>): Promise<BenchResult[]> =>
-    (await run()).map((r) => ({ ...r, name: r.name.replace(/^(api|db)\./, '$1.postgres.'), database: 'postgres' }));
+    (await run()).map((r) => ({
+      ...r,
+      name: r.name.replace(/^(api|db)\./, '$1.postgres.'),
+      database: 'postgres',
+    }));
 
   const suites: Array<[string, () => BenchResult[] | Promise<BenchResult[]>]> = [
     ['engine', () => benchEngine({ quick })],

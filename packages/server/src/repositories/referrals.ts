@@ -144,18 +144,17 @@ export interface IntakeRow {
 }
 
 /**
- * One page of an organisation's intake queue, newest first, with the total. The count and the page of ids
- * come from the covering index alone (receiver, sent_at, id, status); only the page's rows are then read in
- * full. Reads only the referral's own columns and its consent's state — never a table of the family file.
+ * One page of an organisation's intake queue, newest first, with the total. The page of ids comes from the
+ * covering index (receiver, sent_at, id, status), the count from (receiver, status); only the page's rows
+ * are then read in full. Reads only the referral's own columns and its consent's state — never a table of
+ * the family file.
  */
 export async function intakePage(
   db: Db,
   query: { organisationId: string; filter: IntakeFilter; offset: number; limit: number },
 ): Promise<{ rows: IntakeRow[]; total: number }> {
-  let q = db
-    .selectFrom('referrals')
-    .where('receiver_organisation_id', '=', query.organisationId)
-    .where('sent_at', 'is not', null);
+  // The receiving organisation is set when a referral is sent through Nestwerk, never on a draft.
+  let q = db.selectFrom('referrals').where('receiver_organisation_id', '=', query.organisationId);
   if (query.filter === 'open') q = q.where('status', 'in', [...OPEN]);
   else if (query.filter !== 'all') q = q.where('status', '=', query.filter);
   const [counted, page] = await Promise.all([

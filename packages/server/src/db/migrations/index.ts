@@ -3,6 +3,7 @@ import type { Dialect } from '../connect.ts';
 import { coreTables } from './0001_core_tables.ts';
 import { auditLog } from './0002_audit_log.ts';
 import { networkReferrals } from './0003_network_referrals.ts';
+import { referralInboxCount } from './0004_referral_inbox_count.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -14,6 +15,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0001_core_tables': coreTables(dialect),
     '0002_audit_log': auditLog(dialect),
     '0003_network_referrals': networkReferrals(),
+    '0004_referral_inbox_count': referralInboxCount(),
   };
 }
 

@@ -268,6 +268,19 @@ export function patchReferral(ctx: RequestContext, id: string, body: ReferralPat
         );
       const patch: ReferralPatch = { confirmed_by: null, confirmed_at: null };
       if (body.partnerId !== undefined) patch.partner_id = (await activePartner(trx, ctx, body.partnerId)).id;
+      // A consent is given for one receiver: another partner needs the parents' consent for that partner.
+      const otherPartner = patch.partner_id !== undefined && patch.partner_id !== current.partner_id;
+      if (
+        otherPartner &&
+        current.basis === 'consent' &&
+        body.consentId === undefined &&
+        body.noConsent === undefined
+      )
+        throw new HttpError(
+          'unprocessable',
+          'The consent was given for the partner chosen before: record the parents’ consent for the new partner (consentId).',
+          'consentId',
+        );
       if (body.interventions !== undefined)
         patch.interventions_json = list('intervention', body.interventions);
       if (body.criteria !== undefined) patch.criteria_json = list('criterion', body.criteria);

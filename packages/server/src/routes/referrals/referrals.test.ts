@@ -504,6 +504,15 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
     expect(JSON.parse(String(stopped.at(-1)?.details_json))).toEqual({ consentId, referralIds: [id] });
   });
 
+  it('a consent covers its receiver: another partner needs its own consent', async () => {
+    const d = await draft();
+    const moved = await nurse.client.request('PATCH', `/api/referrals/${d.id}`, {
+      body: { version: d.version, partnerId: partners.far },
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.json).toMatchObject({ error: 'unprocessable', field: 'consentId' });
+  });
+
   it('the referral-specific withdrawal does the same; a draft on a withdrawn consent cannot be sent', async () => {
     const d = await draft();
     const out = ok(await nurse.client.post(`/api/referrals/${d.id}/withdraw-consent`));

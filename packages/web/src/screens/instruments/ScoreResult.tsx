@@ -67,7 +67,15 @@ export function ScoreResult({
       </table>
       {score.criticalItems.length > 0 && (
         <p className="notice notice--warning" role="alert">
-          {t('instruments.critical', { items: score.criticalItems.join(', ') })}
+          {t('instruments.critical', {
+            items: score.criticalItems
+              .map((id) => {
+                const index = definition.items.findIndex((i) => i.id === id);
+                const item = definition.items[index];
+                return item?.text ? `${index + 1}. ${know(item.text)}` : id;
+              })
+              .join('; '),
+          })}
         </p>
       )}
       {family && family.children.length > 0 && (
