@@ -57,6 +57,20 @@ export async function createFamily(ctx: RequestContext, input: CreateFamilyIn): 
       created_by: principal.userId,
       created_at: at,
     });
+    // The family belongs to the team's caseload too, so a colleague (the team's physician, a stand-in) can
+    // pick it up without emergency access.
+    if (principal.teamId !== null) {
+      await insertCareRelationship(trx, {
+        id: uuid(),
+        family_id: familyId,
+        user_id: null,
+        team_id: principal.teamId,
+        start_date: ctx.today,
+        end_date: null,
+        created_by: principal.userId,
+        created_at: at,
+      });
+    }
     const file = await loadFile(trx, familyId);
     await writeAudit(trx, ctx, {
       action: 'family.create',

@@ -28,7 +28,7 @@ forEachDatabase('families API', (current) => {
   });
 
   describe('create, read, update', () => {
-    it('registers a family with a child and a caregiver and gives the creator a care relationship', async () => {
+    it('registers a family with a child and a caregiver and gives the creator and their team a care relationship', async () => {
       const res = await nurse.client.post('/api/families', newFamily);
       expect(res.status).toBe(201);
       const family = res.json as Record<string, unknown>;
@@ -47,9 +47,16 @@ forEachDatabase('families API', (current) => {
         agreements: [],
         consents: [],
         instrumentResults: [],
-        careTeam: [{ kind: 'professional', memberId: nurse.id, startDate: '2026-03-02', active: true }],
+        careTeam: [
+          { kind: 'professional', memberId: nurse.id, startDate: '2026-03-02', active: true },
+          { kind: 'team', startDate: '2026-03-02', active: true },
+        ],
         access: { basis: 'care_relationship', emergencyExpiresAt: null },
       });
+      const colleague = await actor(server, current().db, org, 'physician');
+      expect((await colleague.client.get(`/api/families/${family.id as string}`)).status).toBe(200);
+      const otherTeam = await actor(server, current().db, org, 'physician', { team: 'other' });
+      expect((await otherTeam.client.get(`/api/families/${family.id as string}`)).status).toBe(404);
       expect(await lastAudit(current().db, nurse.id)).toMatchObject({
         action: 'family.create',
         outcome: 'success',
@@ -190,7 +197,8 @@ forEachDatabase('families API', (current) => {
         .json as {
         id: string;
       };
-      const other = await actor(server, current().db, org, 'nurse');
+      // A nurse of another team: her new family is her team's caseload, not ours.
+      const other = await actor(server, current().db, org, 'nurse', { team: 'other' });
       await other.client.post('/api/families', { ...newFamily, name: 'Zoekfamilie Smit' });
 
       const byName = await nurse.client.get('/api/families?q=zoekfamilie');
