@@ -35,14 +35,24 @@ for (const pkg of Object.keys(allowed)) {
     const source = readFileSync(file, 'utf8');
     const lines = source.split('\n').length;
     // A warning, not a failure: a code file growing into a room nobody can live in (data files are exempt).
-    if (lines > 400 && pkg !== 'knowledge') process.stdout.write(`warning: ${relative(root, file)} has ${lines} lines; consider splitting it\n`);
-    for (const match of source.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    if (lines > 400 && pkg !== 'knowledge')
+      process.stdout.write(`warning: ${relative(root, file)} has ${lines} lines; consider splitting it\n`);
+    for (const match of source.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+    )) {
       const spec = match[1] ?? match[2];
       const where = relative(root, file);
       const internal = /^@nestwerk\/([a-z-]+)/.exec(spec);
-      if (internal && !allowed[pkg].includes(internal[1])) problems.push(`${where}: ${pkg} must not import ${spec}`);
-      if (spec.startsWith('.') && spec.includes('/packages/')) problems.push(`${where}: import other packages by name, not path`);
-      if (pure.has(pkg) && !spec.startsWith('.') && !internal && !pureAllowedPackages.has(spec.split('/')[0])) {
+      if (internal && !allowed[pkg].includes(internal[1]))
+        problems.push(`${where}: ${pkg} must not import ${spec}`);
+      if (spec.startsWith('.') && spec.includes('/packages/'))
+        problems.push(`${where}: import other packages by name, not path`);
+      if (
+        pure.has(pkg) &&
+        !spec.startsWith('.') &&
+        !internal &&
+        !pureAllowedPackages.has(spec.split('/')[0])
+      ) {
         problems.push(`${where}: ${pkg} is pure (no I/O) and must not import ${spec}`);
       }
     }
