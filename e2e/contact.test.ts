@@ -142,7 +142,7 @@ describe('contact moment', () => {
     await page.waitForURL(new RegExp(`/families/${family.id}$`));
     await expect.poll(() => page.getByText('Tips over samen spelen meegegeven.').count()).toBe(1);
     const timeline = page.getByRole('region', { name: 'Tijdlijn van contacten' });
-    expect(await timeline.getByText('Veilig').count()).toBe(1);
+    await expect.poll(() => timeline.getByText('Veilig').count()).toBe(1);
     expectNoProblems(session);
     await session.context.close();
   });

@@ -4,6 +4,7 @@
  */
 import type { Assessment, FactorValue, RelationshipBand } from '@nestwerk/engine';
 import type { CueCode, FactorCode, FactorLevel, ReferralCriterionCode, Region } from '@nestwerk/knowledge';
+import type { CareTeam, ReferralSummary, SafetyRoute } from './network.ts';
 
 export type Role = 'nurse' | 'physician' | 'team_lead' | 'imh_specialist' | 'application_manager' | 'analyst';
 
@@ -56,8 +57,15 @@ export interface WorklistItem {
   children: WorklistChild[];
   nextFollowUp: string | null;
   overdue: boolean;
-  flags: { cumulativeRisk: boolean; problematicSuspected: boolean; safety: boolean };
+  flags: {
+    cumulativeRisk: boolean;
+    problematicSuspected: boolean;
+    safety: boolean;
+    feedbackOverdue?: boolean;
+  };
   lastContact: string | null;
+  overdueFeedback?: number;
+  safetyRoute?: { id: string; currentStep: number } | null;
 }
 
 export interface Page<T> {
@@ -199,6 +207,10 @@ export interface Family {
   consents: Consent[];
   instrumentResults: InstrumentResult[];
   careTeam: Array<{ id: string; kind: 'professional' | 'team'; name: string | null; active: boolean }>;
+  /** Issue 5: the care team around the family, referrals and the safety route. */
+  careNetwork?: CareTeam;
+  referrals?: ReferralSummary[];
+  safetyRoute?: SafetyRoute | null;
   /** How this user sees the file; emergency access shows a banner until it expires. */
   access?: { basis: string; emergencyExpiresAt: string | null };
 }

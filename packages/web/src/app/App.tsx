@@ -17,6 +17,12 @@ const InstrumentsPage = lazy(() => import('../screens/instruments/InstrumentsPag
 const FillInstrumentPage = lazy(() => import('../screens/instruments/FillInstrumentPage.tsx'));
 const InterventionsPage = lazy(() => import('../screens/interventions/InterventionsPage.tsx'));
 const SourcesPage = lazy(() => import('../screens/sources/SourcesPage.tsx'));
+const PartnersPage = lazy(() => import('../screens/partners/PartnersPage.tsx'));
+const NewReferralPage = lazy(() => import('../screens/referral/NewReferralPage.tsx'));
+const ReferralPage = lazy(() => import('../screens/referral/ReferralPage.tsx'));
+const IntakePage = lazy(() => import('../screens/intake/IntakePage.tsx'));
+const IntakeDetailPage = lazy(() => import('../screens/intake/IntakeDetailPage.tsx'));
+const NotificationsPage = lazy(() => import('../screens/notifications/NotificationsPage.tsx'));
 
 export function App() {
   const { state } = useSession();
@@ -39,6 +45,12 @@ export function App() {
         />
         <Route path="/interventions" element={<Protected>{<InterventionsPage />}</Protected>} />
         <Route path="/sources" element={<Protected>{<SourcesPage />}</Protected>} />
+        <Route path="/partners" element={<Protected>{<PartnersPage />}</Protected>} />
+        <Route path="/families/:familyId/refer" element={<Protected>{<NewReferralPage />}</Protected>} />
+        <Route path="/referrals/:referralId" element={<Protected>{<ReferralPage />}</Protected>} />
+        <Route path="/intake" element={<Protected>{<IntakePage />}</Protected>} />
+        <Route path="/intake/:intakeId" element={<Protected>{<IntakeDetailPage />}</Protected>} />
+        <Route path="/notifications" element={<Protected>{<NotificationsPage />}</Protected>} />
         <Route path="*" element={<Protected>{<NotFound />}</Protected>} />
       </Routes>
     </LocaleProvider>

@@ -1,7 +1,9 @@
 import type { Lang } from '@nestwerk/knowledge';
+import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { network } from '../api/network.ts';
 import { useLocale } from './locale.tsx';
 import { useSession } from './session.tsx';
 
@@ -34,6 +36,7 @@ export function Layout({ children, bare = false }: { children: ReactNode; bare?:
           </Link>
           <div className="banner__tools">
             <LanguageSwitch />
+            {!bare && <NotificationBadge />}
             {!bare && <UserMenu />}
           </div>
         </div>
@@ -48,12 +51,16 @@ export function Layout({ children, bare = false }: { children: ReactNode; bare?:
 
 function MainNav() {
   const { t } = useTranslation();
+  const { state } = useSession();
+  const role = state.status === 'authenticated' ? state.user.role : null;
   const items = [
+    ...(role === 'imh_specialist' ? ([['/intake', t('network.nav.intake')]] as const) : []),
     ['/worklist', t('app.nav.worklist')],
     ['/families/new', t('app.nav.register')],
     ['/tips', t('app.nav.tips')],
     ['/instruments', t('app.nav.instruments')],
     ['/interventions', t('app.nav.interventions')],
+    ['/partners', t('network.nav.partners')],
     ['/sources', t('app.nav.sources')],
   ] as const;
   return (
@@ -68,6 +75,36 @@ function MainNav() {
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** The header's notification count: new referrals, feedback, overdue feedback, withdrawn consent. */
+function NotificationBadge() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  const authenticated = state.status === 'authenticated';
+  const notifications = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => network.notifications(),
+    enabled: authenticated,
+    refetchInterval: 30_000,
+  });
+  if (!authenticated) return null;
+  const unread = notifications.data?.unread ?? 0;
+  return (
+    <Link
+      to="/notifications"
+      className="notification-badge"
+      aria-label={t('network.notificationsBadge', { count: unread })}
+      data-testid="notification-badge"
+    >
+      <span aria-hidden="true">{t('network.nav.notifications')}</span>
+      {unread > 0 && (
+        <span className="notification-badge__count" aria-hidden="true">
+          {unread}
+        </span>
+      )}
+    </Link>
   );
 }
 

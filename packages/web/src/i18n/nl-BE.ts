@@ -48,4 +48,16 @@ export const nlBE: PartialMessages = {
     settingAll: 'Binnen en buiten Kind & Gezin',
     settings: { within_jgz: 'Binnen Kind & Gezin', outside_jgz: 'Buiten Kind & Gezin' },
   },
+  network: {
+    referral: {
+      action: 'Doorverwijzen',
+      title: 'Doorverwijzen',
+      partnerStep: 'Naar wie verwijs je door?',
+      send: 'Doorverwijzing versturen',
+      letter: 'Doorverwijsbrief openen (afdrukken of pdf)',
+      noConsentBanner: 'Doorverwijzing zonder toestemming',
+    },
+    partners: { municipality: 'Gemeente of deelgemeente' },
+    safety: { concerns: { domestic_violence: 'Partnergeweld' } },
+  },
 };

@@ -128,7 +128,7 @@ export function ContactEditor({
           <ReferralCriteria criteria={form.criteria} update={update} />
           <AgreementSection form={form} update={update} />
         </form>
-        <AdvicePanel assessment={assessment} familyId={family.id} />
+        <AdvicePanel assessment={assessment} familyId={family.id} contactId={contact?.id ?? null} />
       </div>
       <SaveBar
         busy={save.busy}

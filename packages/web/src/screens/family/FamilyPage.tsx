@@ -8,11 +8,14 @@ import { ageOn, tipBandFor } from '../shared/age.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { AgreementList } from './AgreementList.tsx';
 import { BalanceSection } from './BalanceSection.tsx';
+import { CareTeamPanel } from './CareTeamPanel.tsx';
 import { ContactTimeline } from './ContactTimeline.tsx';
 import { EstimateHistory } from './EstimateHistory.tsx';
 import { FamilyHeader } from './FamilyHeader.tsx';
 import { Household } from './Household.tsx';
 import { InstrumentResults } from './InstrumentResults.tsx';
+import { ReferralList } from './ReferralList.tsx';
+import { SafetyRoutePanel } from './SafetyRoutePanel.tsx';
 
 export default function FamilyPage() {
   const { t } = useTranslation();
@@ -50,7 +53,10 @@ export default function FamilyPage() {
       )}
       <FamilyHeader family={f} />
       <div className="family-grid">
+        <SafetyRoutePanel family={f} />
         <Household family={f} />
+        <CareTeamPanel family={f} />
+        <ReferralList family={f} />
         <AgreementList family={f} />
         <ContactTimeline family={f} />
         <BalanceSection family={f} />

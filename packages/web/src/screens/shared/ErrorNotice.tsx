@@ -9,7 +9,9 @@ export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () =
   else if (error instanceof ApiError && error.status === 404) message = t('app.familyNotFound');
   else if (error instanceof ApiError && error.field) {
     message = t('app.errorField', { message: error.message, field: error.field });
-  } else if (error instanceof ApiError && error.status === 400) message = error.message;
+  } else if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
+    message = error.message;
+  }
   return (
     <div className="notice notice--error" role="alert">
       <p>{message}</p>

@@ -2,10 +2,22 @@ import { useTranslation } from 'react-i18next';
 import type { WorklistItem } from '../../api/types.ts';
 
 /** Flags as words with a shape, never colour alone (WCAG 1.4.1). Safety first, as everywhere. */
-export function Flags({ flags }: { flags: WorklistItem['flags'] }) {
+export function Flags({ item }: { item: WorklistItem }) {
   const { t } = useTranslation();
+  const { flags } = item;
   const all: Array<[boolean, string, string]> = [
-    [flags.safety, 'safety', t('worklist.flags.safety')],
+    [
+      flags.safety,
+      'safety',
+      item.safetyRoute
+        ? t('network.safety.worklist', { step: item.safetyRoute.currentStep })
+        : t('worklist.flags.safety'),
+    ],
+    [
+      flags.feedbackOverdue === true,
+      'feedback',
+      t('network.worklist.feedbackOverdue', { count: item.overdueFeedback ?? 1 }),
+    ],
     [flags.problematicSuspected, 'problematic', t('worklist.flags.problematicSuspected')],
     [flags.cumulativeRisk, 'risk', t('worklist.flags.cumulativeRisk')],
   ];

@@ -62,7 +62,7 @@ export function WorklistTable({ items }: { items: WorklistItem[] }) {
                 )}
               </td>
               <td>
-                <Flags flags={item.flags} />
+                <Flags item={item} />
               </td>
             </tr>
           ))}

@@ -15,9 +15,11 @@ import { RecommendationList } from './RecommendationList.tsx';
 export const AdvicePanel = memo(function AdvicePanel({
   assessment,
   familyId,
+  contactId,
 }: {
   assessment: Assessment | null;
   familyId: string;
+  contactId?: string | null;
 }) {
   const { t } = useTranslation();
   const { know } = useLocale();
@@ -72,7 +74,11 @@ export const AdvicePanel = memo(function AdvicePanel({
         )}
       </section>
 
-      <RecommendationList recommendations={assessment.recommendations} familyId={familyId} />
+      <RecommendationList
+        recommendations={assessment.recommendations}
+        familyId={familyId}
+        contactId={contactId}
+      />
 
       <section className="advice__block" aria-labelledby="advice-instruments">
         <h3 id="advice-instruments">{t('advice.instruments')}</h3>

@@ -9,9 +9,11 @@ import { SourceRefs } from '../../shared/SourceRefs.tsx';
 export function RecommendationList({
   recommendations,
   familyId,
+  contactId,
 }: {
   recommendations: Recommendation[];
   familyId: string;
+  contactId?: string | null;
 }) {
   const { t } = useTranslation();
   const { know } = useLocale();
@@ -41,6 +43,18 @@ export function RecommendationList({
                   );
                 })}
               </ul>
+            )}
+            {rec.category !== 'safety' && (
+              <p>
+                <Link
+                  className="button button--small"
+                  to={`/families/${familyId}/refer?recommendation=${encodeURIComponent(rec.id)}${
+                    contactId ? `&contact=${encodeURIComponent(contactId)}` : ''
+                  }`}
+                >
+                  {t('network.referral.action')}
+                </Link>
+              </p>
             )}
             <SourceRefs sources={rec.sources} />
           </li>

@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type CreatedFamily, createFamily } from './api.ts';
+import { isoDate } from './browser.ts';
+
+export const IMH = 'imh@demo.nestwerk.test';
+export const MANAGER = 'beheer@demo.nestwerk.test';
+export const TEAM_LEAD = 'teamleider@demo.nestwerk.test';
+/** A nurse of the Flemish demo organisation (Kind en Gezin Scheldeland); colleagues share the demo password. */
+export const FLEMISH_NURSE = 'vpk.be.1@demo.nestwerk.test';
+
+async function csrf(page: Page): Promise<string> {
+  const response = await page.request.get('/api/session');
+  expect(response.ok(), 'a session is needed to set up data').toBe(true);
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
+}
+
+/**
+ * A new family whose (draft) contact meets two referral criteria: the advice then recommends referring to an
+ * IMH team, which the demo social map offers through Nestwerk.
+ */
+export async function familyNeedingReferral(
+  page: Page,
+  name: string,
+): Promise<CreatedFamily & { contactId: string }> {
+  const family = await createFamily(page, name);
+  const response = await page.request.post(`/api/families/${family.id}/contacts`, {
+    headers: { 'x-csrf-token': await csrf(page) },
+    data: {
+      childId: family.childId,
+      type: 'consult',
+      date: isoDate(0),
+      status: 'draft',
+      cues: {},
+      factors: {},
+      criteria: { regulation_problems_persistent: true, parent_worry_or_overload_persistent: true },
+    },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  const contactId = ((await response.json()) as { contact: { id: string } }).contact.id;
+  return { ...family, contactId };
+}
+
+/** Unread notifications of the page's user, through the API. */
+export async function unreadNotifications(page: Page): Promise<number> {
+  const response = await page.request.get('/api/notifications');
+  expect(response.ok()).toBe(true);
+  return ((await response.json()) as { unread: number }).unread;
+}

@@ -1,0 +1,240 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NO_CONSENT_QUESTIONS, network, type SafetyRoute } from '../../api/network.ts';
+import type { Family } from '../../api/types.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+const CONCERNS = ['maltreatment', 'neglect', 'domestic_violence'] as const;
+
+/**
+ * The safety route for suspected maltreatment, neglect or domestic violence: the region's guided steps
+ * (NL Meldcode with the weighing framework and Veilig Thuis; BE Vertrouwenscentrum and professional secrecy),
+ * each logged. Shown first in the family file, never behind other advice.
+ */
+export function SafetyRoutePanel({ family }: { family: Family }) {
+  const { t } = useTranslation();
+  const { region, lang } = useLocale();
+  const queryClient = useQueryClient();
+  const route = family.safetyRoute ?? null;
+  const [concerns, setConcerns] = useState<string[]>([]);
+  const [starting, setStarting] = useState(false);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['family', family.id] });
+    void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+  };
+  const open = useMutation({
+    mutationFn: () => network.openSafetyRoute(family.id, concerns),
+    onSuccess: () => {
+      setStarting(false);
+      refresh();
+    },
+  });
+  const isOpen = route?.status === 'open';
+  return (
+    <section
+      className={`panel safety-route${isOpen ? ' safety-route--open' : ''}`}
+      aria-labelledby="family-safety"
+      data-testid="safety-route"
+    >
+      <h2 id="family-safety">
+        {t('network.safety.title')}
+        {route && `: ${lang === 'en' ? route.label.en : route.label.nl}`}
+      </h2>
+      <p>{(route?.region ?? region) === 'be' ? t('network.safety.introBe') : t('network.safety.introNl')}</p>
+      {route && (
+        <p className={isOpen ? 'flag flag--safety' : 'muted'} role="status">
+          {isOpen ? t('network.safety.open', { step: route.currentStep }) : t('network.safety.closed')}
+        </p>
+      )}
+      {route && <Steps route={route} onSaved={refresh} />}
+      {!isOpen &&
+        (starting ? (
+          <form
+            className="form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (concerns.length > 0) open.mutate();
+            }}
+          >
+            <fieldset>
+              <legend>{t('network.safety.concernsLegend')}</legend>
+              {CONCERNS.map((c) => (
+                <label key={c} className="check">
+                  <input
+                    type="checkbox"
+                    checked={concerns.includes(c)}
+                    onChange={(e) =>
+                      setConcerns((cs) => (e.target.checked ? [...cs, c] : cs.filter((x) => x !== c)))
+                    }
+                  />
+                  <span>{t(`network.safety.concerns.${c}`)}</span>
+                </label>
+              ))}
+            </fieldset>
+            <button
+              type="submit"
+              className="button button--danger"
+              disabled={open.isPending || concerns.length === 0}
+            >
+              {t('network.safety.start')}
+            </button>
+            {open.isError && <ErrorNotice error={open.error} />}
+          </form>
+        ) : (
+          <button type="button" className="button button--danger" onClick={() => setStarting(true)}>
+            {t('network.safety.start')}
+          </button>
+        ))}
+    </section>
+  );
+}
+
+function Steps({ route, onSaved }: { route: SafetyRoute; onSaved(): void }) {
+  const { t } = useTranslation();
+  const { lang, date } = useLocale();
+  return (
+    <ol className="plain safety-steps">
+      {route.steps.map((s) => (
+        <li key={s.step} className={`guide__step${s.done ? ' is-done' : ''}`}>
+          <h3>{t('network.safety.step', { n: s.step })}</h3>
+          <p>{lang === 'en' ? s.text.en : s.text.nl}</p>
+          {s.done && s.recordedAt && (
+            <p className="muted">
+              {t('network.safety.done', { date: date(s.recordedAt.slice(0, 10)) })}
+              {s.notes ? ` — ${s.notes}` : ''}
+            </p>
+          )}
+          {route.status === 'open' && s.step === route.currentStep && !s.done && (
+            <StepForm route={route} step={s.step} onSaved={onSaved} />
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type Answers = Record<string, unknown>;
+
+function StepForm({ route, step, onSaved }: { route: SafetyRoute; step: number; onSaved(): void }) {
+  const { t } = useTranslation();
+  const [notes, setNotes] = useState('');
+  const [answers, setAnswers] = useState<Answers>({});
+  const save = useMutation({
+    mutationFn: () => {
+      const needsAnswers = step === 2 || step === 4 || step === 5;
+      return network.safetyStep(route.id, {
+        step,
+        notes: notes.trim(),
+        ...(needsAnswers ? { answers: withDefaults(route.region, step, answers) } : {}),
+      });
+    },
+    onSuccess: () => {
+      setNotes('');
+      setAnswers({});
+      onSaved();
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  const bool = (key: string) => (
+    <label className="check" key={key}>
+      <input
+        type="checkbox"
+        checked={answers[key] === true}
+        onChange={(e) => setAnswers((a) => ({ ...a, [key]: e.target.checked }))}
+      />
+      <span>{t(`network.safety.answers.${key as 'unsafety'}`)}</span>
+    </label>
+  );
+  const consulted =
+    route.region === 'be'
+      ? ['team', 'vertrouwenscentrum']
+      : ['colleague', 'safeguarding_officer', 'veilig_thuis'];
+  const list = (answers.consulted as string[] | undefined) ?? [];
+  return (
+    <form className="form" onSubmit={submit}>
+      {step === 2 && (
+        <fieldset>
+          <legend>{t('network.safety.consulted')}</legend>
+          {consulted.map((c) => (
+            <label key={c} className="check">
+              <input
+                type="checkbox"
+                checked={list.includes(c)}
+                onChange={(e) =>
+                  setAnswers((a) => ({
+                    ...a,
+                    consulted: e.target.checked ? [...list, c] : list.filter((x) => x !== c),
+                  }))
+                }
+              />
+              <span>{t(`network.safety.consultedOptions.${c as 'team'}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {step === 4 && route.region === 'nl' && (
+        <fieldset>
+          <legend>{t('network.safety.step', { n: 4 })}</legend>
+          {bool('unsafety')}
+          {bool('canOfferOrOrganiseHelp')}
+        </fieldset>
+      )}
+      {step === 4 && route.region === 'be' && (
+        <fieldset>
+          <legend>{t('network.safety.step', { n: 4 })}</legend>
+          {NO_CONSENT_QUESTIONS.map((q) => (
+            <div className="field" key={q}>
+              <label htmlFor={`safety-${q}`}>{t(`network.referral.questions.${q}`)}</label>
+              <textarea
+                id={`safety-${q}`}
+                rows={2}
+                value={(answers[q] as string | undefined) ?? ''}
+                onChange={(e) => setAnswers((a) => ({ ...a, [q]: e.target.value }))}
+              />
+            </div>
+          ))}
+          {bool('breakSecrecy')}
+        </fieldset>
+      )}
+      {step === 5 && (
+        <fieldset>
+          <legend>{t('network.safety.step', { n: 5 })}</legend>
+          {route.region === 'nl' ? bool('reportToVeiligThuis') : bool('registerWithVertrouwenscentrum')}
+          {bool('organiseHelp')}
+        </fieldset>
+      )}
+      <div className="field">
+        <label htmlFor={`safety-notes-${step}`}>{t('network.safety.notes', { n: step })}</label>
+        <textarea
+          id={`safety-notes-${step}`}
+          rows={3}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="button button--primary" disabled={save.isPending || !notes.trim()}>
+        {t('network.safety.record', { n: step })}
+      </button>
+      {save.isError && <ErrorNotice error={save.error} />}
+    </form>
+  );
+}
+
+/** Booleans left unticked are an explicit "no"; the server wants every answer of a step. */
+function withDefaults(region: 'nl' | 'be', step: number, answers: Answers): Answers {
+  const keys: Record<string, string[]> = {
+    'nl-4': ['unsafety', 'canOfferOrOrganiseHelp'],
+    'nl-5': ['reportToVeiligThuis', 'organiseHelp'],
+    'be-4': ['breakSecrecy'],
+    'be-5': ['registerWithVertrouwenscentrum', 'organiseHelp'],
+  };
+  const out: Answers = { ...answers };
+  for (const key of keys[`${region}-${step}`] ?? []) out[key] = out[key] === true;
+  if (step === 2 && !out.consulted) out.consulted = [];
+  return out;
+}

@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type AppNotification, network } from '../../api/network.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { formatDateTime } from '../../lib/dates.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+const RECEIVER_KINDS: AppNotification['kind'][] = ['referral_received', 'consent_withdrawn'];
+
+export function notificationLink(n: AppNotification): string {
+  return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
+}
+
+/** Notifications carry no family data: the app words them and links to the referral. */
+export default function NotificationsPage() {
+  const { t } = useTranslation();
+  const { tag } = useLocale();
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: ['notifications'], queryFn: () => network.notifications() });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  const readAll = useMutation({ mutationFn: () => network.readAll(), onSuccess: refresh });
+  const read = useMutation({ mutationFn: (id: string) => network.readNotification(id), onSuccess: refresh });
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('network.notifications.title')}</h1>
+        {list.data && list.data.unread > 0 && (
+          <button type="button" className="button" onClick={() => readAll.mutate()}>
+            {t('network.notifications.readAll')}
+          </button>
+        )}
+      </div>
+      {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data &&
+        (list.data.items.length === 0 ? (
+          <p className="empty">{t('network.notifications.empty')}</p>
+        ) : (
+          <ul className="plain notifications" data-testid="notifications">
+            {list.data.items.map((n) => (
+              <li key={n.id} className={n.readAt ? 'notification' : 'notification notification--unread'}>
+                {!n.readAt && <span className="badge">{t('network.notifications.unread')}</span>}{' '}
+                <Link to={notificationLink(n)} onClick={() => !n.readAt && read.mutate(n.id)}>
+                  {t(`network.notifications.kinds.${n.kind}`)}
+                </Link>{' '}
+                <span className="muted">{formatDateTime(n.createdAt, tag)}</span>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </>
+  );
+}

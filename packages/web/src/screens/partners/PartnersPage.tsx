@@ -1,0 +1,125 @@
+import { knowledge } from '@nestwerk/knowledge';
+import { useQuery } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { network } from '../../api/network.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { useSession } from '../../app/session.tsx';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { PartnerCard } from './PartnerCard.tsx';
+import { PartnerImport } from './PartnerImport.tsx';
+
+interface Filters {
+  q: string;
+  region: string;
+  municipality: string;
+  kind: string;
+  intervention: string;
+}
+
+const EMPTY: Filters = { q: '', region: '', municipality: '', kind: '', intervention: '' };
+
+/** The social map: partners around young families, searchable; the application manager imports and exports. */
+export default function PartnersPage() {
+  const { t } = useTranslation();
+  const { know } = useLocale();
+  const { state } = useSession();
+  const manager = state.status === 'authenticated' && state.user.role === 'application_manager';
+  const [form, setForm] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const kinds = useQuery({ queryKey: ['partner-kinds'], queryFn: () => network.partnerKinds() });
+  const partners = useQuery({
+    queryKey: ['partners', filters],
+    queryFn: () => network.partners({ ...filters, limit: 100 }),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setFilters({ ...form });
+  };
+  const field = (key: keyof Filters) => ({
+    id: `partners-${key}`,
+    value: form[key],
+    onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
+  });
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t('network.partners.title')}</h1>
+      </div>
+      <p>{t('network.partners.intro')}</p>
+      <search aria-label={t('network.partners.filters')}>
+        <form className="filters" onSubmit={submit}>
+          <div className="field field--grow">
+            <label htmlFor="partners-q">{t('network.partners.search')}</label>
+            <input type="search" {...field('q')} />
+          </div>
+          <div className="field">
+            <label htmlFor="partners-region">{t('network.partners.region')}</label>
+            <input type="text" {...field('region')} />
+          </div>
+          <div className="field">
+            <label htmlFor="partners-municipality">{t('network.partners.municipality')}</label>
+            <input type="text" {...field('municipality')} />
+          </div>
+          <div className="field">
+            <label htmlFor="partners-kind">{t('network.partners.kind')}</label>
+            <select {...field('kind')}>
+              <option value="">{t('network.partners.anyKind')}</option>
+              {kinds.data?.items.map((k) => (
+                <option key={k.code} value={k.code}>
+                  {know(k.label)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="partners-intervention">{t('network.partners.intervention')}</label>
+            <select {...field('intervention')}>
+              <option value="">{t('network.partners.anyIntervention')}</option>
+              {knowledge.interventions.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {know(i.label)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <span className="field__label-spacer" aria-hidden="true" />
+            <button type="submit" className="button button--primary">
+              {t('network.partners.submit')}
+            </button>
+          </div>
+        </form>
+      </search>
+      {partners.isError && <ErrorNotice error={partners.error} onRetry={() => void partners.refetch()} />}
+      {partners.data && (
+        <>
+          <p className="result-count" role="status">
+            {t('network.partners.total', { count: partners.data.total })}
+          </p>
+          {partners.data.items.length === 0 ? (
+            <p className="empty">{t('network.partners.empty')}</p>
+          ) : (
+            <div className="cards">
+              {partners.data.items.map((p) => (
+                <PartnerCard key={p.id} partner={p} kinds={kinds.data?.items} />
+              ))}
+            </div>
+          )}
+        </>
+      )}
+      {manager && (
+        <section className="panel" aria-labelledby="partners-manage">
+          <h2 id="partners-manage">{t('network.partners.manage')}</h2>
+          <p>
+            <a className="button" href="/api/partners/export" download="sociale-kaart.csv">
+              {t('network.partners.export')}
+            </a>
+          </p>
+          <PartnerImport onImported={() => void partners.refetch()} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { network, type Referral } from '../../api/network.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { useSession } from '../../app/session.tsx';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { FeedbackSection } from './FeedbackSection.tsx';
+import { ReferralPreview } from './ReferralPreview.tsx';
+import { SendPanel } from './SendPanel.tsx';
+import { StatusTimeline } from './StatusTimeline.tsx';
+
+/** One referral from the referrer's side: basis, what is (or would be) shared, sending, status, feedback. */
+export default function ReferralPage() {
+  const { t } = useTranslation();
+  const { date } = useLocale();
+  const { referralId = '' } = useParams();
+  const { state } = useSession();
+  const queryClient = useQueryClient();
+  const referral = useQuery({
+    queryKey: ['referral', referralId],
+    queryFn: () => network.referral(referralId),
+  });
+  const update = (r: Referral) => {
+    queryClient.setQueryData(['referral', r.id], r);
+    void queryClient.invalidateQueries({ queryKey: ['referral-preview', r.id] });
+    void queryClient.invalidateQueries({ queryKey: ['family', r.familyId] });
+    void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+  };
+  const confirm = useMutation({
+    mutationFn: (r: Referral) => network.confirm(r.id, r.version),
+    onSuccess: update,
+  });
+  const withdraw = useMutation({
+    mutationFn: (r: Referral) => network.withdrawConsent(r.id),
+    onSuccess: update,
+  });
+
+  if (referral.isError) return <ErrorNotice error={referral.error} />;
+  if (!referral.data) {
+    return (
+      <p role="status" className="loading">
+        {t('app.loading')}
+      </p>
+    );
+  }
+  const r = referral.data;
+  const isTeamLead = state.status === 'authenticated' && state.user.role === 'team_lead';
+  const isReferrer = state.status === 'authenticated' && state.user.id === r.referrer.id;
+  return (
+    <>
+      <div className="page-head">
+        <p className="eyebrow">
+          <Link to={`/families/${r.familyId}`}>{t('network.referral.list')}</Link>
+        </p>
+        <h1>{t('network.referral.draftTitle', { partner: r.partner.name })}</h1>
+        <p>
+          <span className={`pill status status--${r.status}`}>
+            {t('network.referral.status', { status: t(`network.status.${r.status}`) })}
+          </span>
+        </p>
+      </div>
+      {r.basis === 'no_consent' && (
+        <div className="notice notice--warning no-consent" role="note" data-testid="no-consent-banner">
+          <p>
+            <strong>{t('network.referral.noConsentBanner')}</strong>
+          </p>
+          {r.noConsent && !r.noConsent.complete && <p>{t('network.referral.incomplete')}</p>}
+          {r.noConsent?.confirmedAt ? (
+            <p>{t('network.referral.confirmed', { date: date(r.noConsent.confirmedAt.slice(0, 10)) })}</p>
+          ) : (
+            <p>{t('network.referral.awaitingConfirm')}</p>
+          )}
+          {r.status === 'draft' && isTeamLead && !isReferrer && !r.noConsent?.confirmedAt && (
+            <button
+              type="button"
+              className="button"
+              onClick={() => confirm.mutate(r)}
+              disabled={confirm.isPending}
+            >
+              {t('network.referral.confirm')}
+            </button>
+          )}
+          {confirm.isError && <ErrorNotice error={confirm.error} />}
+        </div>
+      )}
+      {r.consent && (
+        <p className={r.consentWithdrawnAt ? 'notice notice--error' : 'notice'} role="status">
+          {r.consentWithdrawnAt
+            ? t('network.referral.withdrawn', { date: date(r.consentWithdrawnAt.slice(0, 10)) })
+            : t('network.referral.consentSummary', {
+                givenBy: r.consent.givenBy?.name ?? '—',
+                recipient: r.consent.recipient ?? r.partner.name,
+                purpose: r.consent.purpose,
+                until: r.consent.validUntil ? date(r.consent.validUntil) : t('network.referral.noEnd'),
+              })}
+        </p>
+      )}
+      <div className="family-grid">
+        <ReferralPreview referral={r} onUpdated={update} />
+        {r.status === 'draft' ? (
+          <SendPanel referral={r} onSent={update} />
+        ) : (
+          <>
+            <StatusTimeline referral={r} />
+            <FeedbackSection referral={r} onUpdated={update} />
+            {!r.partner.viaNestwerk && (
+              <section className="panel" aria-labelledby="referral-letter">
+                <h2 id="referral-letter">{t('network.referral.letter')}</h2>
+                {r.channel && r.sentAt && (
+                  <p>
+                    {t('network.referral.sentVia', {
+                      channel: t(`network.referral.channels.${r.channel}`),
+                      date: date(r.sentAt.slice(0, 10)),
+                    })}
+                  </p>
+                )}
+                <p>
+                  <a href={`/api/referrals/${r.id}/letter`} target="_blank" rel="noopener">
+                    {t('network.referral.letter')}
+                  </a>
+                </p>
+              </section>
+            )}
+            {r.consent && !r.consentWithdrawnAt && r.status !== 'closed' && (
+              <section className="panel" aria-labelledby="referral-withdraw">
+                <h2 id="referral-withdraw">{t('network.referral.withdraw')}</h2>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => withdraw.mutate(r)}
+                  disabled={withdraw.isPending}
+                >
+                  {t('network.referral.withdraw')}
+                </button>
+                {withdraw.isError && <ErrorNotice error={withdraw.error} />}
+              </section>
+            )}
+          </>
+        )}
+      </div>
+    </>
+  );
+}

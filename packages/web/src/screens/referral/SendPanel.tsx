@@ -1,0 +1,40 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Channel, network, type Referral } from '../../api/network.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+/** Sending: through Nestwerk to a partner on Nestwerk, else recorded as sent by phone, e-mail or post. */
+export function SendPanel({ referral: r, onSent }: { referral: Referral; onSent(r: Referral): void }) {
+  const { t } = useTranslation();
+  const onNestwerk = r.partner.viaNestwerk;
+  const channels: Channel[] = onNestwerk ? ['nestwerk'] : ['phone', 'email', 'post'];
+  const [channel, setChannel] = useState<Channel>(channels[0] ?? 'nestwerk');
+  const send = useMutation({ mutationFn: () => network.send(r.id, r.version, channel), onSuccess: onSent });
+  return (
+    <section className="panel" aria-labelledby="referral-send">
+      <h2 id="referral-send">{t('network.referral.send')}</h2>
+      {!onNestwerk && <p>{t('network.referral.notOnNestwerkHint', { partner: r.partner.name })}</p>}
+      {!onNestwerk && (
+        <fieldset className="segmented">
+          <legend>{t('network.referral.channelLegend')}</legend>
+          {channels.map((c) => (
+            <label key={c} className="segmented__option">
+              <input type="radio" name="channel" checked={channel === c} onChange={() => setChannel(c)} />
+              <span>{t(`network.referral.channels.${c}`)}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={send.isPending}
+        onClick={() => send.mutate()}
+      >
+        {onNestwerk ? t('network.referral.send') : t('network.referral.recordSent')}
+      </button>
+      {send.isError && <ErrorNotice error={send.error} />}
+    </section>
+  );
+}

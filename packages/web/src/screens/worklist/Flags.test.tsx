@@ -1,0 +1,49 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WorklistItem } from '../../api/types.ts';
+import { i18n } from '../../i18n/index.ts';
+import { Flags } from './Flags.tsx';
+
+const item: WorklistItem = {
+  familyId: 'fam-1',
+  name: 'Jansen',
+  children: [],
+  nextFollowUp: null,
+  overdue: false,
+  flags: { cumulativeRisk: false, problematicSuspected: false, safety: true, feedbackOverdue: true },
+  lastContact: null,
+  overdueFeedback: 2,
+  safetyRoute: { id: 'route-1', currentStep: 3 },
+};
+
+describe('worklist flags of the network', () => {
+  afterEach(cleanup);
+
+  it('names the safety route step first, then overdue feedback with its count', async () => {
+    await i18n.changeLanguage('nl');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Flags item={item} />
+      </I18nextProvider>,
+    );
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Veiligheidsroute stap 3',
+      'Terugkoppeling te laat (2)',
+    ]);
+  });
+
+  it('uses the plain safety flag when the server sends no route, and says one overdue referral plainly', async () => {
+    await i18n.changeLanguage('nl');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Flags item={{ ...item, safetyRoute: null, overdueFeedback: 1 }} />
+      </I18nextProvider>,
+    );
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Veiligheidsroute open',
+      'Terugkoppeling te laat',
+    ]);
+  });
+});
