@@ -39,24 +39,13 @@ export function ChildFields({
           <span>{t('register.unborn')}</span>
         </label>
       </fieldset>
-      <div className="field-row">
-        <TextField
-          id={`${prefix}-given`}
-          label={value.born ? t('register.givenName') : t('register.givenNameUnborn')}
-          value={value.givenName}
-          onChange={(givenName) => set({ givenName })}
-          errors={errors}
-          required
-        />
-        <TextField
-          id={`${prefix}-family`}
-          label={t('register.childFamilyName')}
-          value={value.familyName}
-          onChange={(familyName) => set({ familyName })}
-          errors={errors}
-          required
-        />
-      </div>
+      <NameFields
+        prefix={prefix}
+        givenLabel={value.born ? t('register.givenName') : t('register.givenNameUnborn')}
+        value={value}
+        onChange={set}
+        errors={errors}
+      />
       {value.born ? (
         <TextField
           id={`${prefix}-birth`}
@@ -105,24 +94,13 @@ export function CaregiverFields({
   const set = (change: Partial<CaregiverValues>) => onChange({ ...value, ...change });
   return (
     <>
-      <div className="field-row">
-        <TextField
-          id={`${prefix}-given`}
-          label={t('register.givenName')}
-          value={value.givenName}
-          onChange={(givenName) => set({ givenName })}
-          errors={errors}
-          required
-        />
-        <TextField
-          id={`${prefix}-family`}
-          label={t('register.childFamilyName')}
-          value={value.familyName}
-          onChange={(familyName) => set({ familyName })}
-          errors={errors}
-          required
-        />
-      </div>
+      <NameFields
+        prefix={prefix}
+        givenLabel={t('register.givenName')}
+        value={value}
+        onChange={set}
+        errors={errors}
+      />
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${prefix}-role`}>{t('register.role')}</label>
@@ -163,5 +141,42 @@ export function CaregiverFields({
         onChange={(lowEducation) => set({ lowEducation })}
       />
     </>
+  );
+}
+
+/** Given and family name side by side, the same for a child and a caregiver. */
+function NameFields({
+  prefix,
+  givenLabel,
+  value,
+  onChange,
+  errors,
+}: {
+  prefix: string;
+  givenLabel: string;
+  value: { givenName: string; familyName: string };
+  onChange(change: { givenName?: string; familyName?: string }): void;
+  errors: Errors;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="field-row">
+      <TextField
+        id={`${prefix}-given`}
+        label={givenLabel}
+        value={value.givenName}
+        onChange={(givenName) => onChange({ givenName })}
+        errors={errors}
+        required
+      />
+      <TextField
+        id={`${prefix}-family`}
+        label={t('register.childFamilyName')}
+        value={value.familyName}
+        onChange={(familyName) => onChange({ familyName })}
+        errors={errors}
+        required
+      />
+    </div>
   );
 }
