@@ -7,11 +7,12 @@ const root = new URL('..', import.meta.url).pathname;
 const allowed = {
   knowledge: [],
   engine: ['knowledge'],
-  server: ['knowledge', 'engine'],
-  cli: ['knowledge', 'engine', 'server'],
-  web: ['knowledge', 'engine'],
+  contract: ['knowledge', 'engine'],
+  server: ['knowledge', 'engine', 'contract'],
+  cli: ['knowledge', 'engine', 'contract', 'server'],
+  web: ['knowledge', 'engine', 'contract'],
 };
-const pure = new Set(['knowledge', 'engine']);
+const pure = new Set(['knowledge', 'engine', 'contract']);
 const pureAllowedPackages = new Set(['zod']);
 
 function* sourceFiles(dir) {

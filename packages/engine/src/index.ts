@@ -10,6 +10,7 @@ export type {
 } from './assessment.ts';
 export type { BalanceResult, BalanceTilt, BalanceWeights } from './balance.ts';
 export { DEFAULT_BALANCE_WEIGHTS, weighBalance } from './balance.ts';
+export { isCalendarDate } from './calendar.ts';
 export type { ContinuumResult, ContinuumThresholds, RelationshipBand } from './continuum.ts';
 export { DEFAULT_CONTINUUM_THRESHOLDS, placeOnContinuum } from './continuum.ts';
 export type {

@@ -1,4 +1,6 @@
 import {
+  CAREGIVER_ROLES,
+  type CaregiverRole,
   CUE_CODES,
   FACTOR_CODES,
   type Lang,
@@ -27,18 +29,9 @@ const unbornChild = z.strictObject({
   firstChild: z.boolean().optional(),
 });
 
-export const PARENT_ROLES = [
-  'mother',
-  'father',
-  'co_parent',
-  'foster_parent',
-  'adoptive_parent',
-  'step_parent',
-  'grandparent',
-  'guardian',
-  'other',
-] as const;
-export type ParentRole = (typeof PARENT_ROLES)[number];
+/** Every caregiver role can be a parent in the input; the list lives in knowledge. */
+export const PARENT_ROLES = CAREGIVER_ROLES;
+export type ParentRole = CaregiverRole;
 
 const parent = z.strictObject({
   role: z.enum(PARENT_ROLES),

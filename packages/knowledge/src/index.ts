@@ -1,3 +1,4 @@
+export { CAREGIVER_ROLES, type CaregiverRole } from './caregiver-roles.ts';
 export * from './codes.ts';
 export type { Knowledge } from './knowledge.ts';
 export { KNOWLEDGE_VERSION, knowledge } from './knowledge.ts';

@@ -1,3 +1,4 @@
+import type { CaregiverRole } from '@nestwerk/knowledge';
 import type { ColumnType, Generated } from 'kysely';
 import type { NetworkTables } from './schema-network.ts';
 
@@ -86,16 +87,7 @@ export interface FamilyTable {
   version: number;
 }
 
-export type CaregiverRole =
-  | 'mother'
-  | 'father'
-  | 'co_parent'
-  | 'foster_parent'
-  | 'adoptive_parent'
-  | 'step_parent'
-  | 'grandparent'
-  | 'guardian'
-  | 'other';
+export type { CaregiverRole };
 
 export interface PersonTable {
   id: string;

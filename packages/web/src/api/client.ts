@@ -1,4 +1,6 @@
-import type { ApiErrorBody } from './types.ts';
+import type { EndpointKey, Endpoints, ErrorBody, ReplyOf, RequestOf } from '@nestwerk/contract';
+
+type ApiErrorBody = ErrorBody;
 
 /**
  * The one way the web app talks to the server: same-origin JSON, the CSRF token on every state-changing
@@ -87,6 +89,26 @@ export class ApiClient {
     return parsed as T;
   }
 
+  /**
+   * Calls one route of the contract by its key, e.g. `call('GET /api/families/:id', { params: { id } })`:
+   * the request and the reply are typed from `@nestwerk/contract` (types only, nothing reaches the bundle).
+   */
+  call<K extends EndpointKey>(
+    key: K,
+    ...[input, options]: object extends RequestOf<Endpoints[K]>
+      ? [input?: RequestOf<Endpoints[K]>, options?: { quietOn401?: boolean }]
+      : [input: RequestOf<Endpoints[K]>, options?: { quietOn401?: boolean }]
+  ): Promise<ReplyOf<Endpoints[K]>> {
+    const space = key.indexOf(' ');
+    const method = key.slice(0, space) as Method;
+    const parts = (input ?? {}) as { params?: Record<string, string>; query?: QueryParams; body?: unknown };
+    const path = key
+      .slice(space + 1)
+      .replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(parts.params?.[name] ?? ''));
+    const body = parts.body ?? (method === 'POST' ? {} : undefined);
+    return this.request(method, `${path}${query(parts.query ?? {})}`, body, options);
+  }
+
   get<T>(path: string, options?: { quietOn401?: boolean }): Promise<T> {
     return this.request<T>('GET', path, undefined, options);
   }
@@ -119,7 +141,9 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 /** Builds a query string from defined, non-empty values. */
-export function query(params: Record<string, string | number | undefined | null>): string {
+type QueryParams = Record<string, string | number | undefined | null>;
+
+export function query(params: QueryParams): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;

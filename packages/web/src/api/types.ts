@@ -73,28 +73,9 @@ export interface Page<T> {
   total: number;
 }
 
-export type CaregiverRole =
-  | 'mother'
-  | 'father'
-  | 'co_parent'
-  | 'foster_parent'
-  | 'adoptive_parent'
-  | 'step_parent'
-  | 'grandparent'
-  | 'guardian'
-  | 'other';
+import type { CaregiverRole } from '@nestwerk/knowledge';
 
-export const CAREGIVER_ROLES: readonly CaregiverRole[] = [
-  'mother',
-  'father',
-  'co_parent',
-  'foster_parent',
-  'adoptive_parent',
-  'step_parent',
-  'grandparent',
-  'guardian',
-  'other',
-];
+export { CAREGIVER_ROLES, type CaregiverRole } from '@nestwerk/knowledge';
 
 export interface ChildIn {
   givenName: string;

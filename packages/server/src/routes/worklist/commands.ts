@@ -1,9 +1,9 @@
+import type { WorklistQuery } from '@nestwerk/contract';
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { type FamilyListItemOut, presentFamilyList } from '../../presenters/family-list.ts';
 import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
-import type { WorklistIn } from './schema.ts';
 
 /**
  * The caseload: families with an active care relationship (mine, or my team's), earliest follow-up first.
@@ -11,7 +11,7 @@ import type { WorklistIn } from './schema.ts';
  */
 export async function worklist(
   ctx: RequestContext,
-  input: WorklistIn,
+  input: WorklistQuery,
 ): Promise<{ items: FamilyListItemOut[]; total: number }> {
   await requireRoleFor(ctx, holdsFamilyContent, 'worklist.read');
   return readAudited(

@@ -4,14 +4,16 @@ import { loginErrorMessage, safeNext } from './messages.ts';
 
 describe('log-in messages', () => {
   it('maps the server codes to clear messages', () => {
-    expect(loginErrorMessage(new ApiError(401, { error: 'unauthenticated' }), 'password')).toBe(
+    expect(loginErrorMessage(new ApiError(401, { error: 'unauthenticated', message: '' }), 'password')).toBe(
       'login.wrongCredentials',
     );
-    expect(loginErrorMessage(new ApiError(429, { error: 'locked' }), 'password')).toBe('login.locked');
-    expect(loginErrorMessage(new ApiError(429, { error: 'rate_limited' }), 'password')).toBe(
+    expect(loginErrorMessage(new ApiError(429, { error: 'locked', message: '' }), 'password')).toBe(
+      'login.locked',
+    );
+    expect(loginErrorMessage(new ApiError(429, { error: 'rate_limited', message: '' }), 'password')).toBe(
       'login.rateLimited',
     );
-    expect(loginErrorMessage(new ApiError(401, { error: 'unauthenticated' }), 'totp')).toBe(
+    expect(loginErrorMessage(new ApiError(401, { error: 'unauthenticated', message: '' }), 'totp')).toBe(
       'login.totpWrong',
     );
     expect(loginErrorMessage(new NetworkError('x'), 'password')).toBe('app.errorNetwork');

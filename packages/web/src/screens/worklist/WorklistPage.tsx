@@ -1,8 +1,8 @@
+import type { DueFilter, WorklistScope } from '@nestwerk/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { server } from '../../api/endpoints.ts';
-import type { DueFilter, WorklistScope } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
 import { useSearchState } from '../../lib/useSearchState.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { Pager } from './Pager.tsx';
@@ -27,7 +27,7 @@ export default function WorklistPage() {
   const filters = readParams(params);
   const list = useQuery({
     queryKey: ['worklist', filters],
-    queryFn: () => server.worklist({ ...filters, limit: PAGE_SIZE }),
+    queryFn: () => api.call('GET /api/worklist', { query: { ...filters, limit: PAGE_SIZE } }),
     placeholderData: keepPreviousData,
   });
 

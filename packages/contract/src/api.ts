@@ -1,0 +1,22 @@
+import type { RouteSpec } from './route.ts';
+import { worklist } from './worklist.ts';
+
+/**
+ * The whole HTTP API, one group per resource. The server registers every route from here; the OpenAPI
+ * document and the web client's types are derived from it.
+ */
+export const api = {
+  worklist,
+} as const satisfies Record<string, Record<string, RouteSpec>>;
+
+type Groups = typeof api;
+type AnyRoute = { [G in keyof Groups]: Groups[G][keyof Groups[G]] }[keyof Groups];
+
+/** Every route by `"METHOD /path"`, the key the web client calls it by. */
+export type Endpoints = { [R in AnyRoute as `${R['method']} ${R['path']}`]: R };
+export type EndpointKey = keyof Endpoints;
+
+/** All routes as a flat list, for registration and for tests that walk the API. */
+export function allRoutes(): RouteSpec[] {
+  return Object.values(api).flatMap((group) => Object.values(group) as RouteSpec[]);
+}

@@ -1,0 +1,70 @@
+import { isCalendarDate } from '@nestwerk/engine';
+import { z } from 'zod';
+
+/** PostgreSQL text cannot hold NUL, and no person types one: reject it rather than fail at the database. */
+const NO_NUL = (s: string): boolean => !s.includes('\u0000');
+
+/** Free text a professional types: trimmed, not empty, bounded. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max)
+    .refine(NO_NUL, 'must not contain NUL characters');
+}
+
+/** Optional free text where `null` clears the value. */
+export function optionalText(max: number) {
+  return text(max).nullable().optional();
+}
+
+export const id = z.uuid({ message: 'must be a UUID' });
+export const idParams = z.strictObject({ id });
+
+export const date = z
+  .string()
+  .refine(isCalendarDate, 'must be a date YYYY-MM-DD')
+  .meta({ format: 'date', example: '2026-01-31' });
+
+/** A timestamp the server wrote (ISO 8601, UTC). */
+export const timestamp = z.string().meta({ format: 'date-time' });
+
+export const version = z.number().int().min(1).max(2_147_483_647);
+
+/** Query-string numbers arrive as text. */
+const queryInt = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,9}$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+export const paging = {
+  offset: queryInt(0, 1_000_000, 0),
+  limit: queryInt(1, 200, 50),
+};
+
+export const searchText = z.string().max(100).refine(NO_NUL, 'must not contain NUL characters').optional();
+
+/** For a POST/PUT/PATCH/DELETE that takes no body: none (Fastify makes that null) or `{}`, nothing else. */
+export const emptyBody = z.object({}).strict().nullish();
+
+/**
+ * Every error the API answers: a stable code, the field at fault when there is one, and a message. Some
+ * errors carry more (the current record with a 409 conflict, `lockedUntil` with a lockout).
+ */
+export const errorBody = z
+  .object({ error: z.string(), field: z.string().optional(), message: z.string() })
+  .catchall(z.unknown());
+export type ErrorBody = z.output<typeof errorBody>;
+
+/** A page of a longer list. */
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int().min(0) });
+}
+
+/** A 204 or an acknowledgement with no content. */
+export const noContent = z.undefined();
