@@ -1,5 +1,11 @@
 export { CAREGIVER_ROLES, type CaregiverRole } from './caregiver-roles.ts';
 export * from './codes.ts';
+export {
+  CONTACT_TYPES,
+  type ContactType,
+  RELATIONSHIP_BANDS,
+  type RelationshipBandCode,
+} from './contacts.ts';
 export type { Knowledge } from './knowledge.ts';
 export { KNOWLEDGE_VERSION, knowledge } from './knowledge.ts';
 export {
@@ -8,6 +14,24 @@ export {
   type PartnerKindCode,
   type PartnerSector,
 } from './partner-kinds.ts';
+export {
+  ALWAYS_SHARED_ITEMS,
+  DEFAULT_SHARE_ITEMS,
+  FEEDBACK_SOURCES,
+  type FeedbackSource,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  REFERRAL_CHANNELS,
+  REFERRAL_STATUSES,
+  type ReferralChannel,
+  type ReferralStatus,
+  SHARE_ITEMS,
+  SHARE_ITEMS_SOURCES,
+  SHARING_BASES,
+  type ShareItem,
+  type SharingBasis,
+} from './referrals.ts';
+export { SHARING_QUESTION_CODES, type SharingQuestionCode } from './sharing-questions.ts';
 export { DOC, src } from './sources.ts';
 export { text } from './text.ts';
 export type * from './types.ts';

@@ -437,7 +437,7 @@ describe('structured guidance', () => {
   it('there are five questions for sharing without consent (Thema 4)', () => {
     expect(knowledge.sharingQuestions.map((q) => q.order)).toEqual([1, 2, 3, 4, 5]);
     expect(knowledge.sharingQuestions.map((q) => q.code).sort()).toEqual(
-      ['alternative_without_sharing', 'consent_sought', 'proportionality', 'purpose', 'what_to_whom'].sort(),
+      ['alternativeWithoutSharing', 'consentSought', 'proportionality', 'purpose', 'whatToWhom'].sort(),
     );
   });
 

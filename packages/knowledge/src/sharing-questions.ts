@@ -8,6 +8,19 @@ import type { SharingQuestion } from './types.ts';
  * consent covers, is always allowed.
  */
 
+/**
+ * The questions' codes, in order. They double as the field names of the answers in the API and in stored
+ * referrals and safety-route steps, so one name serves the knowledge, the wire and the database.
+ */
+export const SHARING_QUESTION_CODES = [
+  'purpose',
+  'alternativeWithoutSharing',
+  'consentSought',
+  'proportionality',
+  'whatToWhom',
+] as const;
+export type SharingQuestionCode = (typeof SHARING_QUESTION_CODES)[number];
+
 const sharing = [src(DOC.guideline, 'Thema 4, Uitwisseling van informatie en gegevens')];
 
 export const sharingQuestions: SharingQuestion[] = [
@@ -22,7 +35,7 @@ export const sharingQuestions: SharingQuestion[] = [
   },
   {
     order: 2,
-    code: 'alternative_without_sharing',
+    code: 'alternativeWithoutSharing',
     question: {
       nl: 'Is dat doel ook te bereiken zonder de informatie te delen?',
       en: 'Could that goal also be reached without sharing the information?',
@@ -31,7 +44,7 @@ export const sharingQuestions: SharingQuestion[] = [
   },
   {
     order: 3,
-    code: 'consent_sought',
+    code: 'consentSought',
     question: {
       nl: 'Heb je echt alles gedaan om toch toestemming van de gezinsleden te krijgen?',
       en: 'Have you really done everything you can to obtain the family members’ consent?',
@@ -49,7 +62,7 @@ export const sharingQuestions: SharingQuestion[] = [
   },
   {
     order: 5,
-    code: 'what_to_whom',
+    code: 'whatToWhom',
     question: {
       nl: 'Wie heeft de informatie echt nodig om het gevaar of nadeel af te wenden, en welke informatie precies?',
       en: 'Who really needs the information to avert the danger or harm, and exactly which information?',

@@ -6,6 +6,7 @@ import type {
   InterventionCode,
   ReferralCriterionCode,
 } from './codes.ts';
+import type { SharingQuestionCode } from './sharing-questions.ts';
 
 export type Lang = 'nl' | 'en';
 export type Region = 'nl' | 'be';
@@ -171,7 +172,7 @@ export interface ImhReferralReason {
 
 export interface SharingQuestion {
   order: 1 | 2 | 3 | 4 | 5;
-  code: 'purpose' | 'alternative_without_sharing' | 'consent_sought' | 'proportionality' | 'what_to_whom';
+  code: SharingQuestionCode;
   question: Text;
   sources: SourceRef[];
 }
