@@ -1,5 +1,13 @@
-export type { ChildAge } from './age.ts';
-export { ageFits, childAge, tipBand } from './age.ts';
+export type { ChildAge, ChildAgeError, ChildAgeOnResult, ChildBirth, ParentBirth } from './age.ts';
+export {
+  ageFits,
+  childAge,
+  childAgeOn,
+  MAX_PARENT_AGE_YEARS,
+  MIN_PARENT_AGE_YEARS,
+  parentAgeYears,
+  tipBand,
+} from './age.ts';
 export type { AssessOptions } from './assess.ts';
 export { assess } from './assess.ts';
 export type {
@@ -10,7 +18,23 @@ export type {
 } from './assessment.ts';
 export type { BalanceResult, BalanceTilt, BalanceWeights } from './balance.ts';
 export { DEFAULT_BALANCE_WEIGHTS, weighBalance } from './balance.ts';
-export { isCalendarDate } from './calendar.ts';
+export {
+  addDays,
+  completedMonths,
+  completedYears,
+  daysBetween,
+  gestationWeeks,
+  isCalendarDate,
+  TERM_DAYS,
+} from './calendar.ts';
+export type {
+  ContactCaregiver,
+  ContactChild,
+  ContactInputError,
+  ContactInputResult,
+  ContactRecord,
+} from './contact.ts';
+export { assessmentInputForContact, MAX_PARENTS } from './contact.ts';
 export type { ContinuumResult, ContinuumThresholds, RelationshipBand } from './continuum.ts';
 export { DEFAULT_CONTINUUM_THRESHOLDS, placeOnContinuum } from './continuum.ts';
 export type {
@@ -21,5 +45,12 @@ export type {
   ParentRole,
   ParseResult,
 } from './input.ts';
-export { assessmentInputSchema, MAX_AGE_MONTHS, PARENT_ROLES, parseAssessmentInput } from './input.ts';
+export {
+  assessmentInputSchema,
+  MAX_AGE_MONTHS,
+  MAX_GESTATION_WEEKS,
+  MIN_GESTATION_WEEKS,
+  PARENT_ROLES,
+  parseAssessmentInput,
+} from './input.ts';
 export * from './scoring/index.ts';
