@@ -1,10 +1,10 @@
+import { completedMonths, gestationWeeks } from '@nestwerk/engine';
 import type { Region } from '@nestwerk/knowledge';
 import { z } from 'zod';
 import type { CaregiverRole } from '../db/schema.ts';
 import type { FamilyRow } from '../repositories/families.ts';
 import type { PersonRow } from '../repositories/persons.ts';
 import type { ReferralRow } from '../repositories/referrals.ts';
-import { completedMonths, gestationWeeksOn } from '../routes/contacts/child-age.ts';
 import { type Coded, coded, codesOf, factorKind } from './vocabulary.ts';
 
 /**
@@ -97,7 +97,7 @@ export interface ShareSources {
 
 export function childAgeOn(child: Pick<PersonRow, 'birth_date' | 'due_date'>, today: string): SharedChildAge {
   if (child.birth_date !== null) return { ageMonths: Math.max(0, completedMonths(child.birth_date, today)) };
-  return { gestationWeeks: Math.max(0, gestationWeeksOn(child.due_date ?? today, today)) };
+  return { gestationWeeks: Math.max(0, gestationWeeks(child.due_date ?? today, today)) };
 }
 
 export function buildShared(s: ShareSources): SharedReferral {

@@ -1,49 +1,54 @@
-import { type AssessmentInput, type AssessmentInputJson, parseAssessmentInput } from '@nestwerk/engine';
+import {
+  type AssessmentInput,
+  assessmentInputForContact,
+  type ContactCaregiver,
+  type ContactChild,
+  type ContactRecord,
+} from '@nestwerk/engine';
+import type { Region } from '@nestwerk/knowledge';
 import { HttpError } from '../../http/errors.ts';
+import { flag } from '../../repositories/db.ts';
 import type { PersonRow } from '../../repositories/persons.ts';
-import type { AgeAtContact } from './child-age.ts';
-import type { ContactIn } from './schema.ts';
 
-/** The engine takes at most this many parents (and the guideline speaks of parents and carers). */
-const MAX_PARENTS = 8;
+const optionalFlag = (value: number | null): boolean | null => (value === null ? null : flag(value));
 
-function parentAge(birthYear: number | null, contactDate: string): number | undefined {
-  if (birthYear === null) return undefined;
-  const age = Number(contactDate.slice(0, 4)) - birthYear;
-  // Outside what the engine accepts the year is more likely a typo than a fact: leave it out.
-  return age >= 10 && age <= 90 ? age : undefined;
+/** A child row as the engine reads a contact: the same fields the person presenter gives the browser. */
+export function contactChild(row: PersonRow): ContactChild {
+  return { birthDate: row.birth_date, dueDate: row.due_date, firstChild: optionalFlag(row.first_child) };
+}
+
+export function contactCaregiver(row: PersonRow): ContactCaregiver {
+  return {
+    role: row.caregiver_role,
+    birthYear: row.birth_year,
+    lowEducation: optionalFlag(row.low_education),
+  };
 }
 
 /**
- * The engine's input, built from what the server knows rather than what a client claims: the child's age on
- * the contact date, the caregivers recorded in the file, the organisation's region, and the observations.
+ * The engine's input, built from what the server knows rather than what a client claims: the child and
+ * caregivers recorded in the file, the organisation's region, and the observations — through the same engine
+ * function as the browser's live advice. A contact date that does not fit the child is the request's fault.
  */
 export function buildAssessmentInput(args: {
-  region: 'nl' | 'be';
+  region: Region;
   child: PersonRow;
-  age: AgeAtContact;
-  caregivers: PersonRow[];
-  contact: ContactIn;
+  caregivers: readonly PersonRow[];
+  contact: Pick<ContactRecord, 'date' | 'cues' | 'factors' | 'criteria'>;
 }): AssessmentInput {
-  const { child, age, contact } = args;
-  const firstChild = child.first_child === null ? undefined : child.first_child === 1;
-  const raw: AssessmentInputJson = {
+  const { contact } = args;
+  const result = assessmentInputForContact({
     region: args.region,
-    child: { ...age, ...(firstChild === undefined ? {} : { firstChild }) },
-    parents: args.caregivers.slice(0, MAX_PARENTS).map((p) => {
-      const ageYears = parentAge(p.birth_year, contact.date);
-      return {
-        role: p.caregiver_role ?? 'other',
-        ...(ageYears === undefined ? {} : { ageYears }),
-        ...(p.low_education === null ? {} : { lowEducation: p.low_education === 1 }),
-      };
-    }),
-    factors: Object.fromEntries(Object.entries(contact.factors).map(([code, f]) => [code, f?.value])),
+    date: contact.date,
+    child: contactChild(args.child),
+    caregivers: args.caregivers.map(contactCaregiver),
     cues: contact.cues,
+    factors: contact.factors,
     criteria: contact.criteria,
-  };
-  const parsed = parseAssessmentInput(raw);
-  // Everything above is checked already; a failure here means the stored file is inconsistent.
-  if (!parsed.ok) throw new HttpError('unprocessable', parsed.error.message, parsed.error.field);
-  return parsed.value;
+  });
+  if (result.ok) return result.value;
+  if (result.error.error === 'child_age')
+    throw new HttpError('invalid_input', result.error.message, result.error.field);
+  // The request was checked already; a failure here means the stored file is inconsistent.
+  throw new HttpError('unprocessable', result.error.message, result.error.field);
 }

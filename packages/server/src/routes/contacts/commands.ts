@@ -1,4 +1,4 @@
-import { assess } from '@nestwerk/engine';
+import { type AssessmentInput, assess } from '@nestwerk/engine';
 import { knowledge } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
@@ -20,12 +20,11 @@ import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { buildAssessmentInput } from './assessment-input.ts';
-import { type AgeAtContact, ageAtContact } from './child-age.ts';
 import { loadContactParts } from './contact-parts.ts';
 import { agreementFields, assessmentValues, observationRows } from './contact-rows.ts';
 import type { ContactIn } from './schema.ts';
 
-type Computed = { age: AgeAtContact; values: ReturnType<typeof assessmentValues> };
+type Computed = { age: AssessmentInput['child']; values: ReturnType<typeof assessmentValues> };
 
 /** Checks the contact against the file and recomputes the engine's assessment on the server (authoritative). */
 async function compute(trx: Db, ctx: RequestContext, familyId: string, body: ContactIn): Promise<Computed> {
@@ -40,20 +39,18 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
   const persons = await listPersons(trx, familyId);
   const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
   if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
-  const age = ageAtContact(child, body.date);
-  if (body.type === 'prenatal_visit' && 'ageMonths' in age)
-    throw new HttpError('invalid_input', 'A prenatal visit is for a child that is not born yet.', 'type');
   const input = buildAssessmentInput({
     region: await organisationRegion(trx, ctx.principal.organisationId),
     child,
-    age,
     caregivers: persons.filter((p) => p.kind === 'caregiver'),
     contact: body,
   });
-  return { age, values: assessmentValues(input, assess(input, knowledge), body) };
+  if (body.type === 'prenatal_visit' && 'ageMonths' in input.child)
+    throw new HttpError('invalid_input', 'A prenatal visit is for a child that is not born yet.', 'type');
+  return { age: input.child, values: assessmentValues(input, assess(input, knowledge), body) };
 }
 
-const ageColumns = (age: AgeAtContact) => ({
+const ageColumns = (age: AssessmentInput['child']) => ({
   child_age_months: 'ageMonths' in age ? age.ageMonths : null,
   gestation_weeks: 'gestationWeeks' in age ? age.gestationWeeks : null,
 });

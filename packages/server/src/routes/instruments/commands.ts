@@ -1,4 +1,4 @@
-import { type QuestionnaireDefinition, scoreQuestionnaire } from '@nestwerk/engine';
+import { completedMonths, type QuestionnaireDefinition, scoreQuestionnaire } from '@nestwerk/engine';
 import { type AgeRange, knowledge } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
@@ -6,7 +6,6 @@ import { presentInstrumentResult } from '../../presenters/family.ts';
 import { findContact } from '../../repositories/contacts.ts';
 import { insertInstrumentResponse } from '../../repositories/instrument-responses.ts';
 import { findPerson } from '../../repositories/persons.ts';
-import { completedMonths } from '../contacts/child-age.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import type { InstrumentResponseIn } from './schema.ts';
