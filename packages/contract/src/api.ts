@@ -1,4 +1,11 @@
+import { careNetworkRoutes } from './care-network.ts';
+import { consents } from './consents.ts';
+import { intake } from './intake.ts';
+import { notifications } from './notifications.ts';
+import { partners } from './partners.ts';
+import { referrals } from './referrals.ts';
 import type { RouteSpec } from './route.ts';
+import { safetyRoutes } from './safety-routes.ts';
 import { worklist } from './worklist.ts';
 
 /**
@@ -7,6 +14,13 @@ import { worklist } from './worklist.ts';
  */
 export const api = {
   worklist,
+  partners,
+  referrals,
+  consents,
+  intake,
+  careNetwork: careNetworkRoutes,
+  safetyRoutes,
+  notifications,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 type Groups = typeof api;

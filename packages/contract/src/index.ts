@@ -5,6 +5,8 @@ export * from './worklist.ts';
 export * from './care-network.ts';
 export * from './codes.ts';
 export * from './consents.ts';
+export * from './intake.ts';
+export * from './notifications.ts';
 export * from './partners.ts';
 export * from './referrals.ts';
 export * from './safety-routes.ts';

@@ -38,6 +38,7 @@ const channel = z.enum(REFERRAL_CHANNELS);
 
 /** A code with its label in the receiver's language (Dutch, Flemish wording in Flanders). */
 export const coded = z.object({ code: z.string(), label: z.string() });
+export type Coded = z.output<typeof coded>;
 
 /**
  * Exactly what the receiver gets: the preview shows it, sending freezes it, the intake queue serves it.

@@ -1,7 +1,7 @@
+import { DEFAULT_SHARE_ITEMS, type ReferralStatus } from '@nestwerk/knowledge';
 import { type Insertable, type Kysely, PostgresAdapter, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { ReferralStatus, ReferralStatusHistoryTable, ReferralTable } from '../db/schema-network.ts';
-import { buildShared, DEFAULT_ITEMS } from '../network/share.ts';
+import type { Database, ReferralStatusHistoryTable, ReferralTable } from '../db/schema.ts';
+import { buildShared } from '../network/share.ts';
 import { addDays, localDate } from '../policies/calendar.ts';
 import { demoId, Random } from './random.ts';
 import { DEMO_DOMAIN } from './staff.ts';
@@ -138,7 +138,7 @@ export async function seedIntakeQueue(
       cues_json: JSON.stringify(['parent_misses_child_stress', 'little_shared_enjoyment']),
       factors_json: JSON.stringify(['parent_stress', 'low_social_support', 'accepts_support']),
       parent_wishes: 'Liefst thuis, in de ochtend.',
-      items_json: JSON.stringify(DEFAULT_ITEMS),
+      items_json: JSON.stringify(DEFAULT_SHARE_ITEMS),
       basis: 'consent',
       consent_id: u.consentId,
       no_consent_json: null,

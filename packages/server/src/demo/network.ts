@@ -1,12 +1,12 @@
+import { DEFAULT_SHARE_ITEMS } from '@nestwerk/knowledge';
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import type {
+  Database,
   PartnerInterventionTable,
   PartnerMunicipalityTable,
   PartnerTable,
   ReferralTable,
-} from '../db/schema-network.ts';
-import { DEFAULT_ITEMS } from '../network/share.ts';
+} from '../db/schema.ts';
 import { addDays, localDate } from '../policies/calendar.ts';
 import { firstSignalDate } from '../repositories/referrals.ts';
 import { fromContact } from '../routes/referrals/draft.ts';
@@ -180,7 +180,7 @@ export async function loadDemoReferrals(
         cues_json: JSON.stringify(seen.cues),
         factors_json: JSON.stringify(seen.factors),
         parent_wishes: 'Afspraken liefst in de ochtend, thuis.',
-        items_json: JSON.stringify(DEFAULT_ITEMS),
+        items_json: JSON.stringify(DEFAULT_SHARE_ITEMS),
         basis: 'consent',
         consent_id: consentId,
         no_consent_json: null,

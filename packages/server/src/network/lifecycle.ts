@@ -1,4 +1,4 @@
-import type { ReferralStatus } from '../db/schema-network.ts';
+import type { ReferralStatus } from '@nestwerk/knowledge';
 import { HttpError } from '../http/errors.ts';
 
 /**

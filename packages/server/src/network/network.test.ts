@@ -1,9 +1,10 @@
+import type { ReferralStatus } from '@nestwerk/knowledge';
+import { DEFAULT_SHARE_ITEMS as DEFAULT_ITEMS, SHARE_ITEMS } from '@nestwerk/knowledge';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReferralStatus } from '../db/schema-network.ts';
 import { CsvError, parseCsv, writeCsv } from './csv.ts';
 import { pathTo } from './lifecycle.ts';
-import { DEFAULT_ITEMS, normaliseItems, SHARE_ITEMS } from './share.ts';
+import { normaliseItems } from './share.ts';
 import { inCodeOrder } from './vocabulary.ts';
 
 describe('CSV', () => {

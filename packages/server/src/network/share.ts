@@ -1,53 +1,14 @@
+import type { SharedReferral } from '@nestwerk/contract';
 import { completedMonths, gestationWeeks } from '@nestwerk/engine';
-import type { Region } from '@nestwerk/knowledge';
-import { z } from 'zod';
-import type { CaregiverRole } from '../db/schema.ts';
+import { ALWAYS_SHARED_ITEMS, type Region, SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
 import type { FamilyRow } from '../repositories/families.ts';
 import type { PersonRow } from '../repositories/persons.ts';
 import type { ReferralRow } from '../repositories/referrals.ts';
-import { type Coded, coded, codesOf, factorKind } from './vocabulary.ts';
+import { coded, codesOf, factorKind } from './vocabulary.ts';
 
-/**
- * What a referral can carry to its receiver (data minimisation, DESIGN.md §2.8). By default only the
- * minimum goes: the child's age (not the birth date, not the name), the reason, the relevant cues, factors
- * and the help asked for, the parents' wishes, and who refers. Names, birth date, phone and address go only
- * when the professional adds them on purpose.
- */
-export const SHARE_ITEMS = [
-  'reason',
-  'referrer',
-  'child_age',
-  'cues',
-  'factors',
-  'interventions',
-  'parent_wishes',
-  'child_name',
-  'child_birth_date',
-  'parent_names',
-  'parent_phone',
-  'address',
-] as const;
-
-export type ShareItem = (typeof SHARE_ITEMS)[number];
-
-export const shareItem = z.enum(SHARE_ITEMS);
-
-/** Without these a referral says nothing a receiver can act on. */
-export const REQUIRED_ITEMS: readonly ShareItem[] = ['reason', 'referrer'];
-
-export const DEFAULT_ITEMS: readonly ShareItem[] = [
-  'reason',
-  'referrer',
-  'child_age',
-  'cues',
-  'factors',
-  'interventions',
-  'parent_wishes',
-];
-
-/** The chosen items in their canonical order, required ones always included. */
+/** The chosen items in the knowledge's canonical order, the always-shared ones included (data minimisation). */
 export function normaliseItems(items: readonly ShareItem[]): ShareItem[] {
-  const chosen = new Set<ShareItem>([...REQUIRED_ITEMS, ...items]);
+  const chosen = new Set<ShareItem>([...ALWAYS_SHARED_ITEMS, ...items]);
   return SHARE_ITEMS.filter((i) => chosen.has(i));
 }
 
@@ -57,33 +18,6 @@ export function itemsOf(json: string): ShareItem[] {
 }
 
 export type SharedChildAge = { ageMonths: number } | { gestationWeeks: number };
-
-/**
- * Exactly what the receiver gets: the preview shows it, sending freezes it (`shared_json`), the intake
- * queue serves it. Keys of items that were not chosen are absent, not null.
- */
-export interface SharedReferral {
-  referralId: string;
-  region: Region;
-  basis: 'consent' | 'no_consent';
-  items: ShareItem[];
-  reason: { criteria: Coded[]; imhReasons: Coded[]; text: string | null };
-  referrer: { name: string; organisation: string; email: string; phone: string | null };
-  child?: {
-    ageMonths?: number;
-    gestationWeeks?: number;
-    givenName?: string;
-    familyName?: string;
-    birthDate?: string | null;
-    dueDate?: string | null;
-  };
-  cues?: Coded[];
-  factors?: Array<Coded & { kind: 'hindering' | 'protective' }>;
-  interventions?: Coded[];
-  parentWishes?: string | null;
-  parents?: Array<{ role: CaregiverRole | null; name?: string; phone?: string | null }>;
-  address?: { postcode: string | null; municipality: string | null };
-}
 
 export interface ShareSources {
   referral: ReferralRow;

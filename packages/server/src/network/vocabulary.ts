@@ -1,3 +1,4 @@
+import type { Coded } from '@nestwerk/contract';
 import {
   CUE_CODES,
   FACTOR_CODES,
@@ -11,15 +12,6 @@ import {
   type Text,
   text,
 } from '@nestwerk/knowledge';
-import { z } from 'zod';
-
-/** The knowledge's codes as request schemas: an unknown code is a 400 naming the field. */
-export const cueCode = z.enum(CUE_CODES);
-export const factorCode = z.enum(FACTOR_CODES);
-export const criterionCode = z.enum(REFERRAL_CRITERION_CODES);
-export const imhReasonCode = z.enum(IMH_REFERRAL_REASON_CODES);
-export const interventionCode = z.enum(INTERVENTION_CODES);
-export const partnerKindCode = z.enum(PARTNER_KIND_CODES);
 
 const INTERVENTION_SET: ReadonlySet<string> = new Set(INTERVENTION_CODES);
 export const isInterventionCode = (s: string): boolean => INTERVENTION_SET.has(s);
@@ -36,12 +28,6 @@ const labels = new Map<string, Text>([
 ]);
 
 export type Vocabulary = 'cue' | 'factor' | 'criterion' | 'imh' | 'intervention' | 'kind';
-
-/** A code with its label in the receiver's language (Dutch, Flemish wording in Flanders). */
-export interface Coded {
-  code: string;
-  label: string;
-}
 
 export function coded(vocabulary: Vocabulary, code: string, region: Region, lang: Lang = 'nl'): Coded {
   const label = labels.get(`${vocabulary}:${code}`);

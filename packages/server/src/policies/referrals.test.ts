@@ -1,6 +1,6 @@
+import type { ReferralStatus } from '@nestwerk/knowledge';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../db/schema.ts';
-import type { ReferralStatus } from '../db/schema-network.ts';
 import {
   decideNoConsentConfirmation,
   decideReceiverAccess,

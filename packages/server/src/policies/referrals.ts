@@ -1,5 +1,5 @@
+import type { ReferralStatus } from '@nestwerk/knowledge';
 import type { Role } from '../db/schema.ts';
-import type { ReferralStatus } from '../db/schema-network.ts';
 import { holdsFamilyContent } from './roles.ts';
 
 /**

@@ -1,23 +1,8 @@
+import type { CareNetwork, CareNetworkMember } from '@nestwerk/contract';
 import type { CareNetworkMemberRow } from '../repositories/care-network.ts';
 import { flag } from '../repositories/db.ts';
 
-export interface CareNetworkMemberOut {
-  id: string;
-  name: string;
-  role: string;
-  organisation: string | null;
-  partnerId: string | null;
-  userId: string | null;
-  phone: string | null;
-  email: string | null;
-  coordinator: boolean;
-  note: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export function presentCareNetworkMember(m: CareNetworkMemberRow): CareNetworkMemberOut {
+export function presentCareNetworkMember(m: CareNetworkMemberRow): CareNetworkMember {
   return {
     id: m.id,
     name: m.name,
@@ -35,12 +20,7 @@ export function presentCareNetworkMember(m: CareNetworkMemberRow): CareNetworkMe
   };
 }
 
-export interface CareNetworkOut {
-  members: CareNetworkMemberOut[];
-  coordinatorId: string | null;
-}
-
-export function presentCareNetwork(rows: readonly CareNetworkMemberRow[]): CareNetworkOut {
+export function presentCareNetwork(rows: readonly CareNetworkMemberRow[]): CareNetwork {
   const members = rows.map(presentCareNetworkMember);
   return { members, coordinatorId: members.find((m) => m.coordinator)?.id ?? null };
 }

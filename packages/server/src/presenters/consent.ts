@@ -1,21 +1,8 @@
+import type { Consent } from '@nestwerk/contract';
 import type { ConsentRow } from '../repositories/consents.ts';
 
-export interface ConsentOut {
-  id: string;
-  givenBy: { id: string; name: string | null };
-  purpose: string;
-  recipient: string;
-  scope: string | null;
-  givenAt: string;
-  validUntil: string | null;
-  withdrawnAt: string | null;
-  status: 'active' | 'expired' | 'withdrawn';
-  recordedBy: string;
-  version: number;
-}
-
 /** `names` maps the family's person ids to display names, so the consent says who gave it. */
-export function presentConsent(c: ConsentRow, today: string, names: ReadonlyMap<string, string>): ConsentOut {
+export function presentConsent(c: ConsentRow, today: string, names: ReadonlyMap<string, string>): Consent {
   const status = c.withdrawn_at
     ? 'withdrawn'
     : c.valid_until !== null && c.valid_until < today

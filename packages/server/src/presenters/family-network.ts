@@ -1,14 +1,15 @@
+import type { CareNetwork, ReferralSummary, SafetyRoute } from '@nestwerk/contract';
 import type { FamilyNetworkRows } from '../repositories/family-network.ts';
-import { type CareNetworkOut, presentCareNetwork } from './care-network.ts';
-import { presentReferralSummary, type ReferralSummaryOut } from './referral.ts';
-import { presentSafetyRoute, type SafetyRouteOut } from './safety-route.ts';
+import { presentCareNetwork } from './care-network.ts';
+import { presentReferralSummary } from './referral.ts';
+import { presentSafetyRoute } from './safety-route.ts';
 
 /** Added to the family file: who is involved (wrapped care), where the family was referred, the safety route. */
 export interface FamilyNetworkOut {
-  careNetwork: CareNetworkOut;
-  referrals: ReferralSummaryOut[];
+  careNetwork: CareNetwork;
+  referrals: ReferralSummary[];
   /** The open safety route, else the most recent one; null when none was ever opened. */
-  safetyRoute: SafetyRouteOut | null;
+  safetyRoute: SafetyRoute | null;
 }
 
 export function presentFamilyNetwork(rows: FamilyNetworkRows, today: string): FamilyNetworkOut {

@@ -1,3 +1,4 @@
+import type { Consent } from '@nestwerk/contract';
 import type { Band, Role } from '../db/schema.ts';
 import type { AccessBasis } from '../policies/family-access.ts';
 import { flag } from '../repositories/db.ts';
@@ -6,7 +7,7 @@ import type { FamilyFile } from '../repositories/family-file.ts';
 import type { InstrumentResponseRow } from '../repositories/instrument-responses.ts';
 import { type AgreementOut, presentAgreement } from './agreement.ts';
 import { type BalanceByLevel, balanceByLevel } from './assessment.ts';
-import { type ConsentOut, presentConsent } from './consent.ts';
+import { presentConsent } from './consent.ts';
 import { type ContactSummaryOut, presentContactSummary } from './contact.ts';
 import { type FamilyNetworkOut, presentFamilyNetwork } from './family-network.ts';
 import { type CaregiverOut, type ChildOut, presentPerson } from './person.ts';
@@ -72,7 +73,7 @@ export interface FamilyOut extends FamilyHeadOut, FamilyNetworkOut {
   contacts: ContactSummaryOut[];
   assessments: AssessmentHistoryOut[];
   agreements: AgreementOut[];
-  consents: ConsentOut[];
+  consents: Consent[];
   instrumentResults: InstrumentResultOut[];
   careTeam: CareTeamMemberOut[];
   /** How this user came to see the file: the UI shows a banner while it is open under emergency access. */

@@ -1,5 +1,5 @@
-import type { ReferralStatus } from '../db/schema-network.ts';
-import { parseShared, type SharedReferral } from '../network/share.ts';
+import type { IntakeItem, IntakeReferral, SharedReferral, SharingStateOut } from '@nestwerk/contract';
+import { parseShared } from '../network/share.ts';
 import type { SharingState } from '../policies/referrals.ts';
 import type { FeedbackRow, IntakeRow, ReferralRow, StatusHistoryRow } from '../repositories/referrals.ts';
 
@@ -8,30 +8,9 @@ import type { FeedbackRow, IntakeRow, ReferralRow, StatusHistoryRow } from '../r
  * snapshot: no family id, no person id, nothing read from the family file.
  */
 
-export type SharingOut = 'open' | 'consent_withdrawn' | 'consent_expired';
+export const sharingOut = (s: SharingState): SharingStateOut => (s.open ? 'open' : s.reason);
 
-export const sharingOut = (s: SharingState): SharingOut => (s.open ? 'open' : s.reason);
-
-export interface IntakeSummaryOut {
-  child: { ageMonths?: number; gestationWeeks?: number } | null;
-  criteria: string[];
-  imhReasons: string[];
-  interventions: string[];
-  referrer: { name: string; organisation: string };
-}
-
-export interface IntakeItemOut {
-  id: string;
-  status: ReferralStatus;
-  sentAt: string | null;
-  feedbackDue: string | null;
-  intakeDate: string | null;
-  sharing: SharingOut;
-  /** Null once sharing has stopped (withdrawn or expired consent). */
-  summary: IntakeSummaryOut | null;
-}
-
-function summaryOf(shared: SharedReferral | null): IntakeSummaryOut | null {
+function summaryOf(shared: SharedReferral | null): IntakeItem['summary'] {
   if (!shared) return null;
   const child = shared.child
     ? {
@@ -48,7 +27,7 @@ function summaryOf(shared: SharedReferral | null): IntakeSummaryOut | null {
   };
 }
 
-export function presentIntakeItem(row: IntakeRow, sharing: SharingState): IntakeItemOut {
+export function presentIntakeItem(row: IntakeRow, sharing: SharingState): IntakeItem {
   return {
     id: row.id,
     status: row.status,
@@ -60,28 +39,13 @@ export function presentIntakeItem(row: IntakeRow, sharing: SharingState): Intake
   };
 }
 
-export interface IntakeReferralOut {
-  id: string;
-  status: ReferralStatus;
-  sentAt: string | null;
-  feedbackDue: string | null;
-  intakeDate: string | null;
-  declineReason: string | null;
-  sharing: SharingOut;
-  history: Array<{ status: ReferralStatus; at: string }>;
-  /** The feedback this organisation sent back through Nestwerk. */
-  feedback: Array<{ id: string; text: string; createdAt: string }>;
-  /** Null once sharing has stopped: then only the referral's own progress is shown. */
-  shared: SharedReferral | null;
-}
-
 export function presentIntakeReferral(
   r: ReferralRow,
   history: readonly StatusHistoryRow[],
   feedback: readonly FeedbackRow[],
   receiverOrganisationId: string,
   sharing: SharingState,
-): IntakeReferralOut {
+): IntakeReferral {
   return {
     id: r.id,
     status: r.status,

@@ -1,37 +1,8 @@
+import type { Partner } from '@nestwerk/contract';
 import type { PartnerRecord } from '../repositories/partners.ts';
 
-export interface PartnerOut {
-  id: string;
-  name: string;
-  kind: string;
-  country: 'nl' | 'be';
-  region: string;
-  municipalities: string[];
-  interventions: string[];
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  /** How to register a family with this partner. */
-  registration: {
-    phone: string | null;
-    email: string | null;
-    /** The partner works in Nestwerk: a referral arrives in its intake queue. */
-    viaNestwerk: boolean;
-    nestwerkOrganisationId: string | null;
-    note: string | null;
-  };
-  agreements: { feedbackDays: number | null; dataExchange: string | null };
-  reachability: string | null;
-  note: string | null;
-  archivedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
 /** A social-map entry as it leaves the server: organisation data only, nothing about families. */
-export function presentPartner(p: PartnerRecord): PartnerOut {
+export function presentPartner(p: PartnerRecord): Partner {
   return {
     id: p.id,
     name: p.name,

@@ -1,5 +1,6 @@
-import type { ReferralChannel, ReferralStatus } from '../db/schema-network.ts';
-import { itemsOf, parseShared, type SharedReferral, type ShareItem } from '../network/share.ts';
+import type { Referral, ReferralSummary } from '@nestwerk/contract';
+import { type ReferralStatus, SHARING_QUESTION_CODES, type SharingQuestionCode } from '@nestwerk/knowledge';
+import { itemsOf, parseShared } from '../network/share.ts';
 import { codesOf } from '../network/vocabulary.ts';
 import { localDate } from '../policies/calendar.ts';
 import type { ConsentRow } from '../repositories/consents.ts';
@@ -11,16 +12,8 @@ import {
   type StatusHistoryRow,
 } from '../repositories/referrals.ts';
 
-export const NO_CONSENT_QUESTIONS = [
-  'purpose',
-  'alternativeWithoutSharing',
-  'consentSought',
-  'proportionality',
-  'whatToWhom',
-] as const;
-
-export type NoConsentQuestion = (typeof NO_CONSENT_QUESTIONS)[number];
-export type NoConsentAnswers = Partial<Record<NoConsentQuestion, string>>;
+export type NoConsentQuestion = SharingQuestionCode;
+export type NoConsentAnswers = Partial<Record<SharingQuestionCode, string>>;
 
 export function parseAnswers(json: string | null): NoConsentAnswers {
   if (json === null) return {};
@@ -28,7 +21,7 @@ export function parseAnswers(json: string | null): NoConsentAnswers {
     const value: unknown = JSON.parse(json);
     if (value === null || typeof value !== 'object') return {};
     const out: NoConsentAnswers = {};
-    for (const q of NO_CONSENT_QUESTIONS) {
+    for (const q of SHARING_QUESTION_CODES) {
       const a = (value as Record<string, unknown>)[q];
       if (typeof a === 'string' && a.trim() !== '') out[q] = a;
     }
@@ -38,80 +31,12 @@ export function parseAnswers(json: string | null): NoConsentAnswers {
   }
 }
 
-/** The questions of Thema 4 still unanswered (in their order). */
+/** The five questions still unanswered (in their order). */
 export function missingAnswers(answers: NoConsentAnswers): NoConsentQuestion[] {
-  return NO_CONSENT_QUESTIONS.filter((q) => !answers[q]);
+  return SHARING_QUESTION_CODES.filter((q) => !answers[q]);
 }
 
 type Who = { id: string; name: string | null };
-
-export interface ReferralOut {
-  id: string;
-  familyId: string;
-  childId: string;
-  contactId: string | null;
-  recommendationId: string | null;
-  partner: { id: string; name: string; kind: string; viaNestwerk: boolean };
-  referrer: Who;
-  status: ReferralStatus;
-  channel: ReferralChannel | null;
-  reason: { criteria: string[]; imhReasons: string[]; text: string | null };
-  interventions: string[];
-  cues: string[];
-  factors: string[];
-  parentWishes: string | null;
-  referrerPhone: string | null;
-  items: ShareItem[];
-  basis: 'consent' | 'no_consent';
-  /** Shared without consent: shown prominently wherever the referral appears. */
-  flagged: boolean;
-  consent: {
-    id: string;
-    status: 'active' | 'expired' | 'withdrawn';
-    givenBy: Who;
-    purpose: string;
-    recipient: string;
-    validUntil: string | null;
-    withdrawnAt: string | null;
-  } | null;
-  noConsent: {
-    answers: Record<NoConsentQuestion, string | null>;
-    complete: boolean;
-    confirmedBy: Who | null;
-    confirmedAt: string | null;
-  } | null;
-  /** What went to the receiver, frozen when sent. */
-  shared: SharedReferral | null;
-  sentAt: string | null;
-  sentBy: Who | null;
-  feedbackDue: string | null;
-  feedbackOverdue: boolean;
-  feedbackReceivedAt: string | null;
-  declineReason: string | null;
-  intakeDate: string | null;
-  consentWithdrawnAt: string | null;
-  timeline: {
-    firstSignalDate: string | null;
-    sentAt: string | null;
-    receivedAt: string | null;
-    acceptedAt: string | null;
-    inCareAt: string | null;
-    closedAt: string | null;
-    daysFromFirstSignalToCare: number | null;
-  };
-  history: Array<{ status: ReferralStatus; at: string; by: Who | null; note: string | null }>;
-  feedback: Array<{
-    id: string;
-    text: string;
-    /** 'nestwerk' when the partner sent it in Nestwerk; otherwise how the referrer heard it. */
-    source: string;
-    recordedBy: Who;
-    createdAt: string;
-  }>;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
 
 export interface ReferralParts {
   referral: ReferralRow;
@@ -133,7 +58,7 @@ function consentStatus(c: ConsentRow, today: string): 'active' | 'expired' | 'wi
 }
 
 /** The referrer's view: the whole referral, including what was shared and on which basis. */
-export function presentReferral(p: ReferralParts, today: string): ReferralOut {
+export function presentReferral(p: ReferralParts, today: string): Referral {
   const r = p.referral;
   const who = (id: string): Who => ({ id, name: p.names.get(id) ?? null });
   const firstAt = (status: ReferralStatus) => p.history.find((h) => h.status === status)?.at ?? null;
@@ -181,13 +106,10 @@ export function presentReferral(p: ReferralParts, today: string): ReferralOut {
     noConsent:
       r.basis === 'no_consent'
         ? {
-            answers: {
-              purpose: answers.purpose ?? null,
-              alternativeWithoutSharing: answers.alternativeWithoutSharing ?? null,
-              consentSought: answers.consentSought ?? null,
-              proportionality: answers.proportionality ?? null,
-              whatToWhom: answers.whatToWhom ?? null,
-            },
+            answers: Object.fromEntries(SHARING_QUESTION_CODES.map((q) => [q, answers[q] ?? null])) as Record<
+              SharingQuestionCode,
+              string | null
+            >,
             complete: missingAnswers(answers).length === 0,
             confirmedBy: r.confirmed_by ? who(r.confirmed_by) : null,
             confirmedAt: r.confirmed_at,
@@ -233,24 +155,11 @@ export function presentReferral(p: ReferralParts, today: string): ReferralOut {
   };
 }
 
-export interface ReferralSummaryOut {
-  id: string;
-  partner: { id: string; name: string };
-  status: ReferralStatus;
-  basis: 'consent' | 'no_consent';
-  flagged: boolean;
-  sentAt: string | null;
-  feedbackDue: string | null;
-  feedbackOverdue: boolean;
-  consentWithdrawnAt: string | null;
-  createdAt: string;
-}
-
 /** A referral in the family file's list. */
 export function presentReferralSummary(
   r: ReferralRow & { partner_name: string },
   today: string,
-): ReferralSummaryOut {
+): ReferralSummary {
   return {
     id: r.id,
     partner: { id: r.partner_id, name: r.partner_name },

@@ -1,34 +1,6 @@
-import { knowledge, type Text } from '@nestwerk/knowledge';
+import type { SafetyRoute } from '@nestwerk/contract';
+import { knowledge } from '@nestwerk/knowledge';
 import type { SafetyRouteRow, SafetyRouteStepRow } from '../repositories/safety-routes.ts';
-
-export interface SafetyRouteStepOut {
-  step: number;
-  /** What this step asks, from the knowledge's safety route. */
-  text: Text;
-  done: boolean;
-  recordedAt: string | null;
-  recordedBy: { id: string; name: string | null } | null;
-  notes: string | null;
-  answers: unknown;
-}
-
-export interface SafetyRouteOut {
-  id: string;
-  region: 'nl' | 'be';
-  route: string;
-  label: Text;
-  status: 'open' | 'closed';
-  concerns: string[];
-  /** The next step to record; null once the route is closed. */
-  currentStep: number | null;
-  steps: SafetyRouteStepOut[];
-  decision: unknown;
-  openedAt: string;
-  openedBy: { id: string; name: string | null };
-  closedAt: string | null;
-  closedBy: { id: string; name: string | null } | null;
-  version: number;
-}
 
 function parse(json: string | null): unknown {
   if (json === null) return null;
@@ -37,6 +9,14 @@ function parse(json: string | null): unknown {
   } catch {
     return null;
   }
+}
+
+/** Answers and decisions are stored as JSON objects; anything else reads as none. */
+function parseRecord(json: string | null): Record<string, unknown> | null {
+  const value = parse(json);
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 export function safetyRouteKnowledge(region: 'nl' | 'be') {
@@ -49,7 +29,7 @@ export function presentSafetyRoute(
   r: SafetyRouteRow,
   steps: readonly SafetyRouteStepRow[],
   names: ReadonlyMap<string, string>,
-): SafetyRouteOut {
+): SafetyRoute {
   const route = safetyRouteKnowledge(r.region);
   const done = new Map(steps.map((s) => [s.step, s]));
   const who = (id: string) => ({ id, name: names.get(id) ?? null });
@@ -72,10 +52,10 @@ export function presentSafetyRoute(
         recordedAt: s?.recorded_at ?? null,
         recordedBy: s ? who(s.recorded_by) : null,
         notes: s?.notes ?? null,
-        answers: s ? parse(s.answers_json) : null,
+        answers: s ? parseRecord(s.answers_json) : null,
       };
     }),
-    decision: parse(r.decision_json),
+    decision: parseRecord(r.decision_json),
     openedAt: r.opened_at,
     openedBy: who(r.opened_by),
     closedAt: r.closed_at,

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { CareNetworkMemberTable } from '../db/schema-network.ts';
+import type { CareNetworkMemberTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
 export type CareNetworkMemberRow = Selectable<CareNetworkMemberTable>;

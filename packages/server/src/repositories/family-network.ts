@@ -8,7 +8,7 @@ import {
   type SafetyRouteStepRow,
 } from './safety-routes.ts';
 
-/** The network part of a family file (issue 5): care team around the family, referrals, safety route. */
+/** The network part of a family file: the care network around the family, referrals, safety route. */
 export interface FamilyNetworkRows {
   careNetwork: CareNetworkMemberRow[];
   referrals: Array<ReferralRow & { partner_name: string }>;

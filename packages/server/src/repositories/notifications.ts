@@ -1,6 +1,7 @@
+import type { NotificationKind } from '@nestwerk/knowledge';
 import type { Selectable } from 'kysely';
 import { v7 as uuid } from 'uuid';
-import type { NotificationKind, NotificationTable } from '../db/schema-network.ts';
+import type { NotificationTable } from '../db/schema.ts';
 import { count, type Db, updatedOne } from './db.ts';
 
 export type NotificationRow = Selectable<NotificationTable>;

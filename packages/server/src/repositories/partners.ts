@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import type { PartnerTable } from '../db/schema-network.ts';
+import type { PartnerTable } from '../db/schema.ts';
 import { count, type Db, flag, updatedOne } from './db.ts';
 
 export type PartnerRow = Selectable<PartnerTable>;

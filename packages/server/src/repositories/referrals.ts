@@ -1,10 +1,6 @@
+import type { ReferralStatus } from '@nestwerk/knowledge';
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type {
-  ReferralFeedbackTable,
-  ReferralStatus,
-  ReferralStatusHistoryTable,
-  ReferralTable,
-} from '../db/schema-network.ts';
+import type { ReferralFeedbackTable, ReferralStatusHistoryTable, ReferralTable } from '../db/schema.ts';
 import { count, type Db, updatedOne } from './db.ts';
 
 export type ReferralRow = Selectable<ReferralTable>;

@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { SafetyRouteStepTable, SafetyRouteTable } from '../db/schema-network.ts';
+import type { SafetyRouteStepTable, SafetyRouteTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
 export type SafetyRouteRow = Selectable<SafetyRouteTable>;

@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
 import { agreementRoutes } from './agreements/routes.ts';
 import { auditRoutes } from './audit/routes.ts';
+import { careNetworkRoutes } from './care-network/routes.ts';
 import { consentRoutes } from './consents/routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
 import { emergencyAccessRoutes } from './emergency-access/routes.ts';
 import { exportRoutes } from './export/routes.ts';
 import { familyRoutes } from './families/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
-import { networkRoutes } from './network.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { notificationRoutes } from './notifications/routes.ts';
+import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
+import { referralRoutes } from './referrals/routes.ts';
+import { safetyRouteRoutes } from './safety-routes/routes.ts';
 import { worklistRoutes } from './worklist/routes.ts';
 
 /**
@@ -26,5 +31,10 @@ export async function domainRoutes(app: FastifyInstance): Promise<void> {
   await app.register(auditRoutes);
   await app.register(exportRoutes);
   await app.register(instrumentRoutes);
-  await app.register(networkRoutes);
+  await app.register(partnerRoutes);
+  await app.register(referralRoutes);
+  await app.register(intakeRoutes);
+  await app.register(notificationRoutes);
+  await app.register(careNetworkRoutes);
+  await app.register(safetyRouteRoutes);
 }

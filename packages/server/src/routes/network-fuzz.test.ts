@@ -130,19 +130,19 @@ const TARGETS: Target[] = [
     path: (id) => `/api/referrals/${id}/feedback`,
     body: () => ({ text: 'x', via: 'phone' }),
   }),
-  T({ who: 'nurse', method: 'GET', id: 'family', path: (id) => `/api/families/${id}/care-team` }),
+  T({ who: 'nurse', method: 'GET', id: 'family', path: (id) => `/api/families/${id}/care-network` }),
   T({
     who: 'nurse',
     method: 'POST',
     id: 'family',
-    path: (id) => `/api/families/${id}/care-team`,
+    path: (id) => `/api/families/${id}/care-network`,
     body: () => ({ name: 'X', role: 'Y', coordinator: true, phone: '030 123 4567' }),
   }),
   T({
     who: 'nurse',
     method: 'PATCH',
     id: 'member',
-    path: (id) => `/api/families/00000000-0000-7000-8000-000000000000/care-team/${id}`,
+    path: (id) => `/api/families/00000000-0000-7000-8000-000000000000/care-network/${id}`,
     body: () => ({ version: 1, coordinator: true }),
   }),
   T({
@@ -290,7 +290,7 @@ forEachDatabase('network routes fuzz', (current) => {
       201,
     );
     const team = ok(
-      await nurse.client.post(`/api/families/${f.familyId}/care-team`, { name: 'A', role: 'B' }),
+      await nurse.client.post(`/api/families/${f.familyId}/care-network`, { name: 'A', role: 'B' }),
       201,
     );
     const notes = ok(await actors.imh.client.get('/api/notifications'));

@@ -1,6 +1,7 @@
+import type { Consent, ConsentIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
-import { type ConsentOut, presentConsent } from '../../presenters/consent.ts';
+import { presentConsent } from '../../presenters/consent.ts';
 import { findConsent, insertConsent, withdrawConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { listPersons } from '../../repositories/persons.ts';
@@ -9,20 +10,19 @@ import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import type { ConsentIn } from './schema.ts';
 
 async function personNames(trx: Db, familyId: string): Promise<Map<string, string>> {
   const persons = await listPersons(trx, familyId);
   return new Map(persons.map((p) => [p.id, `${p.given_name} ${p.family_name}`]));
 }
 
-async function present(trx: Db, consentId: string, today: string): Promise<ConsentOut> {
+async function present(trx: Db, consentId: string, today: string): Promise<Consent> {
   const consent = await findConsent(trx, consentId);
   if (!consent) throw notFound();
   return presentConsent(consent, today, await personNames(trx, consent.family_id));
 }
 
-export function giveConsent(ctx: RequestContext, familyId: string, body: ConsentIn): Promise<ConsentOut> {
+export function giveConsent(ctx: RequestContext, familyId: string, body: ConsentIn): Promise<Consent> {
   if (body.validUntil !== undefined && body.validUntil < ctx.today)
     throw new HttpError('invalid_input', 'A consent cannot end before today.', 'validUntil');
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'consent.give' }, async (trx) => {
@@ -53,7 +53,7 @@ export function giveConsent(ctx: RequestContext, familyId: string, body: Consent
 }
 
 /** Withdrawal is timestamped and final; withdrawing twice is a conflict that shows when it happened. */
-export function withdraw(ctx: RequestContext, consentId: string): Promise<ConsentOut> {
+export function withdraw(ctx: RequestContext, consentId: string): Promise<Consent> {
   return withFamily(
     ctx,
     {

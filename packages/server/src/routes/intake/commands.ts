@@ -1,12 +1,8 @@
+import type { IntakeItem, IntakeQueryIn, IntakeReferral, IntakeStatusIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
 import { receivesReferrals, type SharingState, sharingState } from '../../policies/referrals.ts';
-import {
-  type IntakeItemOut,
-  type IntakeReferralOut,
-  presentIntakeItem,
-  presentIntakeReferral,
-} from '../../presenters/intake.ts';
+import { presentIntakeItem, presentIntakeReferral } from '../../presenters/intake.ts';
 import type { Db } from '../../repositories/db.ts';
 import { notify } from '../../repositories/notifications.ts';
 import {
@@ -24,14 +20,13 @@ import { requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { notFound } from '../shared/not-found.ts';
 import { withReceivedReferral } from './guard.ts';
-import type { IntakeQueryIn, IntakeStatusIn } from './schema.ts';
 
 async function present(
   trx: Db,
   ctx: RequestContext,
   id: string,
   sharing: SharingState,
-): Promise<IntakeReferralOut> {
+): Promise<IntakeReferral> {
   const r = await findReferral(trx, id);
   if (!r) throw notFound();
   const [history, feedback] = await Promise.all([listStatusHistory(trx, id), listFeedback(trx, id)]);
@@ -45,7 +40,7 @@ async function present(
 export async function listIntake(
   ctx: RequestContext,
   query: IntakeQueryIn,
-): Promise<{ items: IntakeItemOut[]; total: number }> {
+): Promise<{ items: IntakeItem[]; total: number }> {
   await requireRoleFor(ctx, receivesReferrals, 'referral.intake.list');
   // One read-only snapshot; the audit row is group-committed (audit-batch.ts) before anything is answered.
   const page = await ctx.db
@@ -90,7 +85,7 @@ export async function listIntake(
   return { items, total: page.total };
 }
 
-export function readIntake(ctx: RequestContext, id: string): Promise<IntakeReferralOut> {
+export function readIntake(ctx: RequestContext, id: string): Promise<IntakeReferral> {
   return withReceivedReferral(
     ctx,
     id,
@@ -105,11 +100,7 @@ const notifyReferrer = (trx: Db, r: ReferralRow, kind: 'referral_status' | 'feed
   notify(trx, [r.referrer_id], kind, r.id, at);
 
 /** Receive, accept (with an intake date), decline (with a reason), in care, closed. */
-export function moveIntake(
-  ctx: RequestContext,
-  id: string,
-  body: IntakeStatusIn,
-): Promise<IntakeReferralOut> {
+export function moveIntake(ctx: RequestContext, id: string, body: IntakeStatusIn): Promise<IntakeReferral> {
   // Closing stays possible after consent was withdrawn: it ends the referral without reading anything.
   const sharesData = body.status !== 'closed';
   return withReceivedReferral(
@@ -124,7 +115,7 @@ export function moveIntake(
   );
 }
 
-export function planIntake(ctx: RequestContext, id: string, intakeDate: string): Promise<IntakeReferralOut> {
+export function planIntake(ctx: RequestContext, id: string, intakeDate: string): Promise<IntakeReferral> {
   return withReceivedReferral(
     ctx,
     id,
@@ -147,7 +138,7 @@ export function planIntake(ctx: RequestContext, id: string, intakeDate: string):
 }
 
 /** "Terugkoppeling" to the referrer: counts as the feedback the partner agreed to give. */
-export function intakeFeedback(ctx: RequestContext, id: string, text: string): Promise<IntakeReferralOut> {
+export function intakeFeedback(ctx: RequestContext, id: string, text: string): Promise<IntakeReferral> {
   return withReceivedReferral(
     ctx,
     id,

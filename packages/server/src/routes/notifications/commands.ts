@@ -1,4 +1,5 @@
-import { type NotificationOut, presentNotification } from '../../presenters/notification.ts';
+import type { Notification } from '@nestwerk/contract';
+import { presentNotification } from '../../presenters/notification.ts';
 import {
   ensureOverdueNotices,
   findNotification,
@@ -17,7 +18,7 @@ import { notFound } from '../shared/not-found.ts';
 export function myNotifications(
   ctx: RequestContext,
   query: { unread: boolean; offset: number; limit: number },
-): Promise<{ items: NotificationOut[]; total: number; unread: number }> {
+): Promise<{ items: Notification[]; total: number; unread: number }> {
   return ctx.db.transaction().execute(async (trx) => {
     const overdue = await overdueReferralsOf(trx, ctx.principal.userId, ctx.today);
     await ensureOverdueNotices(
@@ -36,7 +37,7 @@ export function myNotifications(
   });
 }
 
-export function readNotification(ctx: RequestContext, id: string): Promise<NotificationOut> {
+export function readNotification(ctx: RequestContext, id: string): Promise<Notification> {
   return ctx.db.transaction().execute(async (trx) => {
     await markRead(trx, ctx.principal.userId, id, ctx.at);
     const n = await findNotification(trx, ctx.principal.userId, id);

@@ -1,7 +1,8 @@
+import type { Partner, PartnerIn, PartnerPatchIn, PartnerQueryIn } from '@nestwerk/contract';
 import { knowledge, type PartnerKind } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
 import { managesSocialMap, readsSocialMap } from '../../policies/referrals.ts';
-import { type PartnerOut, presentPartner } from '../../presenters/partner.ts';
+import { presentPartner } from '../../presenters/partner.ts';
 import type { Db } from '../../repositories/db.ts';
 import {
   insertPartner,
@@ -18,7 +19,6 @@ import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { notFound } from '../shared/not-found.ts';
 import { checkPartner, partnerRow } from './rows.ts';
-import type { PartnerIn, PartnerPatchIn, PartnerQueryIn } from './schema.ts';
 
 const ADMIN = { purpose: 'administration', basis: 'admin' } as const;
 
@@ -37,7 +37,7 @@ export function listPartnerKinds(): { items: PartnerKind[] } {
 export async function findPartners(
   ctx: RequestContext,
   query: PartnerQueryIn,
-): Promise<{ items: PartnerOut[]; total: number }> {
+): Promise<{ items: Partner[]; total: number }> {
   await requireRoleFor(ctx, readsSocialMap, 'partner.search');
   const { hits, total } = await searchPartners(ctx.db, {
     organisationId: ctx.principal.organisationId,
@@ -58,12 +58,12 @@ export async function findPartners(
   return { items: records.map(presentPartner), total };
 }
 
-export async function readPartner(ctx: RequestContext, id: string): Promise<PartnerOut> {
+export async function readPartner(ctx: RequestContext, id: string): Promise<Partner> {
   await requireRoleFor(ctx, readsSocialMap, 'partner.read');
   return presentPartner(await load(ctx.db, ctx, id));
 }
 
-export async function createPartner(ctx: RequestContext, input: PartnerIn): Promise<PartnerOut> {
+export async function createPartner(ctx: RequestContext, input: PartnerIn): Promise<Partner> {
   await requireRoleFor(ctx, managesSocialMap, 'partner.create');
   const id = uuid();
   return writeAudited(ctx, { audit: 'partner.create', ...ADMIN }, async (trx) => {
@@ -111,11 +111,7 @@ function patchOf(input: PartnerPatchIn): PartnerPatch {
   return patch;
 }
 
-export async function patchPartner(
-  ctx: RequestContext,
-  id: string,
-  input: PartnerPatchIn,
-): Promise<PartnerOut> {
+export async function patchPartner(ctx: RequestContext, id: string, input: PartnerPatchIn): Promise<Partner> {
   await requireRoleFor(ctx, managesSocialMap, 'partner.update');
   return writeAudited(ctx, { audit: 'partner.update', ...ADMIN }, async (trx) => {
     const current = await load(trx, ctx, id);
@@ -151,7 +147,7 @@ export async function patchPartner(
  * Removing a partner archives it: referrals and care networks that name it keep their history; it no longer
  * shows in searches or as a referral option. Archiving twice is harmless.
  */
-export async function archivePartner(ctx: RequestContext, id: string): Promise<PartnerOut> {
+export async function archivePartner(ctx: RequestContext, id: string): Promise<Partner> {
   await requireRoleFor(ctx, managesSocialMap, 'partner.archive');
   return writeAudited(ctx, { audit: 'partner.archive', ...ADMIN }, async (trx) => {
     const current = await load(trx, ctx, id);

@@ -1,6 +1,6 @@
+import { type PartnerIn, partnerIn } from '@nestwerk/contract';
 import type { z } from 'zod';
 import type { PartnerRecord } from '../../repositories/partners.ts';
-import { type PartnerIn, partnerIn } from './schema.ts';
 
 /**
  * The social map as CSV: one partner per line, lists (municipalities, interventions) separated by `|`.

@@ -1,10 +1,10 @@
+import type { PartnerIn } from '@nestwerk/contract';
 import { knowledge, type PartnerKindCode } from '@nestwerk/knowledge';
 import type { Insertable } from 'kysely';
-import type { PartnerTable } from '../../db/schema-network.ts';
+import type { PartnerTable } from '../../db/schema.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { Db } from '../../repositories/db.ts';
 import { findReceivingOrganisation } from '../../repositories/partners.ts';
-import type { PartnerIn } from './schema.ts';
 
 const kindRegions = new Map(knowledge.partnerKinds.map((k) => [k.code, k.regions]));
 

@@ -1,3 +1,4 @@
+import type { ImportIn, PartnerIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { z } from 'zod';
 import { HttpError } from '../../http/errors.ts';
@@ -21,7 +22,6 @@ import {
   rowToInput,
 } from './csv-columns.ts';
 import { kindCountryMessage, kindFitsCountry, partnerRow } from './rows.ts';
-import type { ImportIn, PartnerIn } from './schema.ts';
 
 export const MAX_IMPORT_ROWS = 5_000;
 

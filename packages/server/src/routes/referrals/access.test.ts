@@ -50,7 +50,7 @@ forEachDatabase('network routes: forbidden reads as not found', (current) => {
       201,
     );
     const team = ok(
-      await owner.client.post(`/api/families/${f.familyId}/care-team`, {
+      await owner.client.post(`/api/families/${f.familyId}/care-network`, {
         name: 'Dr. Jansen',
         role: 'Huisarts',
       }),
@@ -104,12 +104,15 @@ forEachDatabase('network routes: forbidden reads as not found', (current) => {
       (a, r) => a.client.post(`/api/referrals/${r ? ids.sent : MISSING}/withdraw-consent`),
     ],
     ['GET letter', (a, r) => a.client.get(`/api/referrals/${r ? ids.sent : MISSING}/letter`)],
-    ['GET care-team', (a, r) => a.client.get(`/api/families/${fam(r)}/care-team`)],
+    ['GET care-network', (a, r) => a.client.get(`/api/families/${fam(r)}/care-network`)],
     [
-      'POST care-team',
-      (a, r) => a.client.post(`/api/families/${fam(r)}/care-team`, { name: 'X', role: 'Y' }),
+      'POST care-network',
+      (a, r) => a.client.post(`/api/families/${fam(r)}/care-network`, { name: 'X', role: 'Y' }),
     ],
-    ['DELETE care-team member', (a, r) => a.client.delete(`/api/families/${fam(r)}/care-team/${ids.member}`)],
+    [
+      'DELETE care-network member',
+      (a, r) => a.client.delete(`/api/families/${fam(r)}/care-network/${ids.member}`),
+    ],
     ['GET safety-route', (a, r) => a.client.get(`/api/families/${fam(r)}/safety-route`)],
     [
       'POST safety-route',
@@ -134,7 +137,7 @@ forEachDatabase('network routes: forbidden reads as not found', (current) => {
 
   it('the owner is not refused by any of them (the 404s above are about access, not about the routes)', async () => {
     expect((await owner.client.get(`/api/referrals/${ids.sent}`)).status).toBe(200);
-    expect((await owner.client.get(`/api/families/${ids.family}/care-team`)).status).toBe(200);
+    expect((await owner.client.get(`/api/families/${ids.family}/care-network`)).status).toBe(200);
     expect((await owner.client.get(`/api/safety-routes/${ids.route}`)).status).toBe(200);
   });
 });

@@ -1,9 +1,11 @@
+import type { NoConsentIn, Referral, ReferralIn, ReferralPatchIn } from '@nestwerk/contract';
+import { DEFAULT_SHARE_ITEMS } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
-import type { ReferralTable } from '../../db/schema-network.ts';
+import type { ReferralTable } from '../../db/schema.ts';
 import { HttpError } from '../../http/errors.ts';
-import { DEFAULT_ITEMS, normaliseItems } from '../../network/share.ts';
+import { normaliseItems } from '../../network/share.ts';
 import { codesOf, cueLevel, inCodeOrder, type Vocabulary } from '../../network/vocabulary.ts';
-import { parseAnswers, type ReferralOut } from '../../presenters/referral.ts';
+import { parseAnswers } from '../../presenters/referral.ts';
 import { findConsent, insertConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { listObservations } from '../../repositories/observations.ts';
@@ -22,7 +24,6 @@ import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { auditAlso, loadReferralOut, requireReferral } from './load.ts';
 import { assessmentOf } from './options.ts';
-import type { NoConsentIn, ReferralIn, ReferralPatchIn } from './schema.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 const list = (vocabulary: Vocabulary, codes: readonly string[]) => json(inCodeOrder(vocabulary, codes));
@@ -111,11 +112,7 @@ export async function fromContact(trx: Db, familyId: string, contactId: string |
   };
 }
 
-export function createReferral(
-  ctx: RequestContext,
-  familyId: string,
-  body: ReferralIn,
-): Promise<ReferralOut> {
+export function createReferral(ctx: RequestContext, familyId: string, body: ReferralIn): Promise<Referral> {
   const bases = [body.consentId, body.consent, body.noConsent].filter((b) => b !== undefined).length;
   if (bases !== 1) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'referral.create' }, async (trx) => {
@@ -202,7 +199,7 @@ export function createReferral(
       cues_json: list('cue', body.cues ?? seen.cues),
       factors_json: list('factor', body.factors ?? seen.factors),
       parent_wishes: body.parentWishes ?? null,
-      items_json: json(normaliseItems(body.items ?? DEFAULT_ITEMS)),
+      items_json: json(normaliseItems(body.items ?? DEFAULT_SHARE_ITEMS)),
       basis: body.noConsent ? 'no_consent' : 'consent',
       consent_id: consentId,
       no_consent_json: body.noConsent ? json(body.noConsent) : null,
@@ -249,7 +246,7 @@ function mergeAnswers(previous: string | null, given: NoConsentIn): string {
  * Changes a draft. Anything changed after a team lead confirmed a no-consent referral needs their
  * confirmation again: they confirmed what they saw, not what came after.
  */
-export function patchReferral(ctx: RequestContext, id: string, body: ReferralPatchIn): Promise<ReferralOut> {
+export function patchReferral(ctx: RequestContext, id: string, body: ReferralPatchIn): Promise<Referral> {
   if (body.consentId !== undefined && body.noConsent !== undefined)
     throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
   return withFamily(

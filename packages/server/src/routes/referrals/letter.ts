@@ -1,6 +1,6 @@
+import type { Coded, SharedReferral } from '@nestwerk/contract';
 import { HttpError } from '../../http/errors.ts';
-import { parseShared, type SharedReferral } from '../../network/share.ts';
-import type { Coded } from '../../network/vocabulary.ts';
+import { parseShared } from '../../network/share.ts';
 import { sharingState } from '../../policies/referrals.ts';
 import { findConsent } from '../../repositories/consents.ts';
 import type { PartnerRow } from '../../repositories/partners.ts';

@@ -1,7 +1,8 @@
+import type { Referral, SharedReferral } from '@nestwerk/contract';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { buildShared, type SharedReferral } from '../../network/share.ts';
-import { presentReferral, type ReferralOut } from '../../presenters/referral.ts';
+import { buildShared } from '../../network/share.ts';
+import { presentReferral } from '../../presenters/referral.ts';
 import { findConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { findFamily } from '../../repositories/families.ts';
@@ -68,7 +69,7 @@ async function names(trx: Db, userIds: string[], personIds: string[]): Promise<M
 }
 
 /** The referrer's view of one referral, with everything around it. */
-export async function loadReferralOut(trx: Db, id: string, today: string): Promise<ReferralOut> {
+export async function loadReferralOut(trx: Db, id: string, today: string): Promise<Referral> {
   const referral = await requireReferral(trx, id);
   const [partner, consent, history, feedback] = await Promise.all([
     partnerOf(trx, referral),

@@ -1,6 +1,7 @@
+import type { Coded, OptionsQueryIn, ReferralOptions } from '@nestwerk/contract';
 import { HttpError } from '../../http/errors.ts';
-import { type Coded, coded, isInterventionCode } from '../../network/vocabulary.ts';
-import { type PartnerOut, presentPartner } from '../../presenters/partner.ts';
+import { coded, isInterventionCode } from '../../network/vocabulary.ts';
+import { presentPartner } from '../../presenters/partner.ts';
 import type { Db } from '../../repositories/db.ts';
 import { findFamily } from '../../repositories/families.ts';
 import { organisationRegion } from '../../repositories/organisations.ts';
@@ -8,7 +9,6 @@ import { searchPartners, withLists } from '../../repositories/partners.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import type { OptionsQueryIn } from './schema.ts';
 
 interface StoredRecommendation {
   id: string;
@@ -99,14 +99,6 @@ export async function adviceFor(
   return { recommendation: null, interventions: [...new Set(recs.flatMap((r) => r.interventions))] };
 }
 
-export interface ReferralOptionsOut {
-  recommendation: { id: string; category: string } | null;
-  interventions: Coded[];
-  family: { municipality: string | null; country: 'nl' | 'be' };
-  items: Array<PartnerOut & { offers: string[]; inFamilyMunicipality: boolean }>;
-  total: number;
-}
-
 /**
  * Partners of the organisation's social map that offer what is advised, those serving the family's
  * municipality first, then by how much of the advice they cover.
@@ -115,7 +107,7 @@ export function referralOptions(
   ctx: RequestContext,
   familyId: string,
   query: OptionsQueryIn,
-): Promise<ReferralOptionsOut> {
+): Promise<ReferralOptions> {
   return withFamily(ctx, { family: familyId, action: 'read', audit: 'referral.options' }, async (trx) => {
     const family = await findFamily(trx, familyId);
     if (!family) throw notFound();

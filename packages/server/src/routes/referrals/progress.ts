@@ -1,9 +1,9 @@
+import type { RecordedFeedbackIn, Referral, ReferrerStatusIn } from '@nestwerk/contract';
+import type { ReferralStatus } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
-import type { ReferralStatus } from '../../db/schema-network.ts';
 import { HttpError } from '../../http/errors.ts';
 import { invalidTransition, pathTo } from '../../network/lifecycle.ts';
 import { mayMoveReferral, type ReferralSide } from '../../policies/referrals.ts';
-import type { ReferralOut } from '../../presenters/referral.ts';
 import { withdrawConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { notify, receiverUserIds } from '../../repositories/notifications.ts';
@@ -19,7 +19,6 @@ import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { familyOfReferral } from './draft.ts';
 import { auditAlso, loadReferralOut, requireReferral } from './load.ts';
-import type { RecordedFeedbackIn, ReferrerStatusIn } from './schema.ts';
 
 export interface MoveIn {
   status: ReferralStatus;
@@ -74,7 +73,7 @@ export async function moveReferral(
   return path;
 }
 
-export function readReferral(ctx: RequestContext, id: string): Promise<ReferralOut> {
+export function readReferral(ctx: RequestContext, id: string): Promise<Referral> {
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'read', audit: 'referral.read' },
@@ -86,11 +85,7 @@ export function readReferral(ctx: RequestContext, id: string): Promise<ReferralO
 }
 
 /** The referrer records a step a partner outside Nestwerk reported, or closes the referral. */
-export function moveAsReferrer(
-  ctx: RequestContext,
-  id: string,
-  body: ReferrerStatusIn,
-): Promise<ReferralOut> {
+export function moveAsReferrer(ctx: RequestContext, id: string, body: ReferrerStatusIn): Promise<Referral> {
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.status' },
@@ -123,11 +118,7 @@ export function moveAsReferrer(
 }
 
 /** Feedback a partner gave by phone, e-mail, post or in a meeting, recorded by the referrer. */
-export function recordFeedback(
-  ctx: RequestContext,
-  id: string,
-  body: RecordedFeedbackIn,
-): Promise<ReferralOut> {
+export function recordFeedback(ctx: RequestContext, id: string, body: RecordedFeedbackIn): Promise<Referral> {
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.feedback.record' },
@@ -197,7 +188,7 @@ export async function stopSharingOnConsent(
 }
 
 /** Withdraws the consent a referral rests on, from the referral itself. */
-export function withdrawReferralConsent(ctx: RequestContext, id: string): Promise<ReferralOut> {
+export function withdrawReferralConsent(ctx: RequestContext, id: string): Promise<Referral> {
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'consent.withdraw' },

@@ -1,5 +1,6 @@
-import { parseShared, type SharedReferral } from '../../network/share.ts';
-import { presentReferralSummary, type ReferralSummaryOut } from '../../presenters/referral.ts';
+import type { ReferralSummary, SharedReferral } from '@nestwerk/contract';
+import { parseShared } from '../../network/share.ts';
+import { presentReferralSummary } from '../../presenters/referral.ts';
 import { listFamilyReferrals } from '../../repositories/referrals.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
@@ -28,7 +29,7 @@ export function previewReferral(ctx: RequestContext, id: string): Promise<Shared
 export function familyReferrals(
   ctx: RequestContext,
   familyId: string,
-): Promise<{ items: ReferralSummaryOut[] }> {
+): Promise<{ items: ReferralSummary[] }> {
   return withFamily(ctx, { family: familyId, action: 'read', audit: 'referral.list' }, async (trx) => {
     const rows = await listFamilyReferrals(trx, familyId);
     return {

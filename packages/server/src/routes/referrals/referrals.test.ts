@@ -363,7 +363,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       `/api/families/${f}`,
       `/api/families/${f}/referrals`,
       `/api/families/${f}/referral-options`,
-      `/api/families/${f}/care-team`,
+      `/api/families/${f}/care-network`,
       `/api/families/${f}/safety-route`,
       `/api/families/${f}/access-log`,
       `/api/families/${f}/export`,

@@ -1,10 +1,11 @@
+import type { Referral, SendIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
 import { invalidTransition } from '../../network/lifecycle.ts';
 import { codesOf } from '../../network/vocabulary.ts';
 import { addDays } from '../../policies/calendar.ts';
 import { decideNoConsentConfirmation, maySendNoConsent } from '../../policies/referrals.ts';
-import { missingAnswers, parseAnswers, type ReferralOut } from '../../presenters/referral.ts';
+import { missingAnswers, parseAnswers } from '../../presenters/referral.ts';
 import type { Db } from '../../repositories/db.ts';
 import { notify, receiverUserIds } from '../../repositories/notifications.ts';
 import {
@@ -18,7 +19,6 @@ import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { familyOfReferral, usableConsent } from './draft.ts';
 import { auditAlso, buildSnapshot, loadReferralOut, partnerOf, requireReferral } from './load.ts';
-import type { SendIn } from './schema.ts';
 
 /**
  * Days a partner has to report back when the social map records no agreement. Thema 4 asks for concrete
@@ -48,7 +48,7 @@ export function confirmNoConsent(
   ctx: RequestContext,
   id: string,
   body: { version: number },
-): Promise<ReferralOut> {
+): Promise<Referral> {
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.confirm' },
@@ -133,7 +133,7 @@ async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow): Promise
  * feedback clock, puts it in the partner's intake queue (or records that it went by phone, e-mail or post),
  * and writes the disclosure to the audit log with its basis.
  */
-export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Promise<ReferralOut> {
+export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Promise<Referral> {
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.send' },

@@ -1,10 +1,7 @@
+import type { OpenRouteIn, SafetyRoute, StepIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
-import {
-  presentSafetyRoute,
-  type SafetyRouteOut,
-  safetyRouteKnowledge,
-} from '../../presenters/safety-route.ts';
+import { presentSafetyRoute, safetyRouteKnowledge } from '../../presenters/safety-route.ts';
 import type { Db } from '../../repositories/db.ts';
 import { organisationRegion } from '../../repositories/organisations.ts';
 import {
@@ -23,7 +20,6 @@ import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
 import { checkDecision, parseStepAnswers } from './answers.ts';
-import type { OpenRouteIn, StepIn } from './schema.ts';
 
 /**
  * The safety route for suspected maltreatment, neglect or domestic violence (DESIGN.md §2.9): the Meldcode
@@ -31,7 +27,7 @@ import type { OpenRouteIn, StepIn } from './schema.ts';
  * with professional secrecy in Flanders. Guided (steps in order, texts from the knowledge), logged (every
  * step with who, when and notes, every change audited), and visible on the worklist while open.
  */
-export async function presentRoute(trx: Db, route: SafetyRouteRow): Promise<SafetyRouteOut> {
+export async function presentRoute(trx: Db, route: SafetyRouteRow): Promise<SafetyRoute> {
   const steps = await listSafetyRouteSteps(trx, route.id);
   const ids = [route.opened_by, route.closed_by, ...steps.map((s) => s.recorded_by)].filter(
     (i): i is string => i !== null,
@@ -54,7 +50,7 @@ export function openSafetyRoute(
   ctx: RequestContext,
   familyId: string,
   body: OpenRouteIn,
-): Promise<SafetyRouteOut> {
+): Promise<SafetyRoute> {
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'safety_route.open' }, async (trx) => {
     const open = await findOpenSafetyRoute(trx, familyId);
     if (open)
@@ -92,7 +88,7 @@ export function openSafetyRoute(
 export function familySafetyRoute(
   ctx: RequestContext,
   familyId: string,
-): Promise<{ current: SafetyRouteOut | null }> {
+): Promise<{ current: SafetyRoute | null }> {
   return withFamily(ctx, { family: familyId, action: 'read', audit: 'safety_route.read' }, async (trx) => {
     const route = await currentSafetyRoute(trx, familyId);
     return {
@@ -104,7 +100,7 @@ export function familySafetyRoute(
 
 const familyOfRoute = (id: string) => (trx: Db) => findSafetyRouteFamilyId(trx, id);
 
-export function readSafetyRoute(ctx: RequestContext, id: string): Promise<SafetyRouteOut> {
+export function readSafetyRoute(ctx: RequestContext, id: string): Promise<SafetyRoute> {
   return withFamily(
     ctx,
     { family: familyOfRoute(id), action: 'read', audit: 'safety_route.read' },
@@ -116,7 +112,7 @@ export function readSafetyRoute(ctx: RequestContext, id: string): Promise<Safety
 }
 
 /** Records the next step; steps go in order, each once. The fifth step is the decision and closes the route. */
-export function recordSafetyStep(ctx: RequestContext, id: string, body: StepIn): Promise<SafetyRouteOut> {
+export function recordSafetyStep(ctx: RequestContext, id: string, body: StepIn): Promise<SafetyRoute> {
   return withFamily(
     ctx,
     { family: familyOfRoute(id), action: 'write', audit: 'safety_route.step' },
@@ -171,11 +167,7 @@ export function recordSafetyStep(ctx: RequestContext, id: string, body: StepIn):
 }
 
 /** Ends a route before its decision, e.g. when the concern turned out unfounded; the reason is recorded. */
-export function closeSafetyRouteEarly(
-  ctx: RequestContext,
-  id: string,
-  reason: string,
-): Promise<SafetyRouteOut> {
+export function closeSafetyRouteEarly(ctx: RequestContext, id: string, reason: string): Promise<SafetyRoute> {
   return withFamily(
     ctx,
     { family: familyOfRoute(id), action: 'write', audit: 'safety_route.close' },

@@ -1,8 +1,7 @@
+import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { serve } from '../../http/serve.ts';
 import { requestContext } from '../shared/context.ts';
-import { idParams, text } from '../shared/schemas.ts';
 import {
   closeSafetyRouteEarly,
   familySafetyRoute,
@@ -10,29 +9,14 @@ import {
   readSafetyRoute,
   recordSafetyStep,
 } from './commands.ts';
-import { openRouteIn, stepIn } from './schema.ts';
 
-const closeIn = z.strictObject({ reason: text(2000) });
-
-export async function safetyRouteRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['safety route'];
-  app.post(
-    '/api/families/:id/safety-route',
-    { schema: { tags, params: idParams, body: openRouteIn } },
-    async (req, reply) =>
-      reply.code(201).send(await openSafetyRoute(requestContext(req), req.params.id, req.body)),
-  );
-  app.get('/api/families/:id/safety-route', { schema: { tags, params: idParams } }, (req) =>
-    familySafetyRoute(requestContext(req), req.params.id),
-  );
-  app.get('/api/safety-routes/:id', { schema: { tags, params: idParams } }, (req) =>
-    readSafetyRoute(requestContext(req), req.params.id),
-  );
-  app.post('/api/safety-routes/:id/steps', { schema: { tags, params: idParams, body: stepIn } }, (req) =>
-    recordSafetyStep(requestContext(req), req.params.id, req.body),
-  );
-  app.post('/api/safety-routes/:id/close', { schema: { tags, params: idParams, body: closeIn } }, (req) =>
+export async function safetyRouteRoutes(app: FastifyInstance): Promise<void> {
+  const routes = api.safetyRoutes;
+  serve(app, routes.open, (req) => openSafetyRoute(requestContext(req), req.params.id, req.body));
+  serve(app, routes.ofFamily, (req) => familySafetyRoute(requestContext(req), req.params.id));
+  serve(app, routes.read, (req) => readSafetyRoute(requestContext(req), req.params.id));
+  serve(app, routes.step, (req) => recordSafetyStep(requestContext(req), req.params.id, req.body));
+  serve(app, routes.close, (req) =>
     closeSafetyRouteEarly(requestContext(req), req.params.id, req.body.reason),
   );
 }

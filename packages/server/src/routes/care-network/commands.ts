@@ -1,6 +1,7 @@
+import type { CareNetwork, CareNetworkMemberIn, CareNetworkMemberPatchIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
-import { type CareNetworkOut, presentCareNetwork } from '../../presenters/care-network.ts';
+import { presentCareNetwork } from '../../presenters/care-network.ts';
 import {
   type CareNetworkPatch,
   clearCoordinator,
@@ -17,23 +18,22 @@ import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import type { MemberIn, MemberPatchIn } from './schema.ts';
 
 /**
  * The care network around a family (wrapped care, seed 000 Thema 4; seed 004 "Belang van samenwerking"):
  * everyone involved inside and outside the organisation, and exactly one of them coordinates. The first
  * member coordinates until another is appointed.
  */
-const network = async (trx: Db, familyId: string): Promise<CareNetworkOut> =>
+const network = async (trx: Db, familyId: string): Promise<CareNetwork> =>
   presentCareNetwork(await listCareNetwork(trx, familyId));
 
-export function readCareTeam(ctx: RequestContext, familyId: string): Promise<CareNetworkOut> {
-  return withFamily(ctx, { family: familyId, action: 'read', audit: 'care_team.read' }, async (trx) => ({
+export function readCareNetwork(ctx: RequestContext, familyId: string): Promise<CareNetwork> {
+  return withFamily(ctx, { family: familyId, action: 'read', audit: 'care_network.read' }, async (trx) => ({
     value: await network(trx, familyId),
   }));
 }
 
-async function resolveName(trx: Db, ctx: RequestContext, body: MemberIn): Promise<string> {
+async function resolveName(trx: Db, ctx: RequestContext, body: CareNetworkMemberIn): Promise<string> {
   let fallback: string | undefined;
   if (body.partnerId !== undefined) {
     const partner = await findPartner(trx, ctx.principal.organisationId, body.partnerId);
@@ -58,12 +58,12 @@ async function resolveName(trx: Db, ctx: RequestContext, body: MemberIn): Promis
   return name;
 }
 
-export function addCareTeamMember(
+export function addToCareNetwork(
   ctx: RequestContext,
   familyId: string,
-  body: MemberIn,
-): Promise<CareNetworkOut> {
-  return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_team.add' }, async (trx) => {
+  body: CareNetworkMemberIn,
+): Promise<CareNetwork> {
+  return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_network.add' }, async (trx) => {
     const name = await resolveName(trx, ctx, body);
     const current = await listCareNetwork(trx, familyId);
     const coordinator = body.coordinator || current.length === 0;
@@ -92,13 +92,13 @@ export function addCareTeamMember(
   });
 }
 
-export function patchCareTeamMember(
+export function changeCareNetworkMember(
   ctx: RequestContext,
   familyId: string,
   memberId: string,
-  body: MemberPatchIn,
-): Promise<CareNetworkOut> {
-  return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_team.update' }, async (trx) => {
+  body: CareNetworkMemberPatchIn,
+): Promise<CareNetwork> {
+  return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_network.update' }, async (trx) => {
     const member = await findCareNetworkMember(trx, familyId, memberId);
     if (!member) throw notFound();
     const patch: CareNetworkPatch & { coordinator?: number } = {};
@@ -108,24 +108,24 @@ export function patchCareTeamMember(
     if (body.phone !== undefined) patch.phone = body.phone;
     if (body.email !== undefined) patch.email = body.email;
     if (body.note !== undefined) patch.note = body.note;
-    if (member.version !== body.version) throw conflict('care team member', await network(trx, familyId));
+    if (member.version !== body.version) throw conflict('care network member', await network(trx, familyId));
     if (body.coordinator && !flag(member.coordinator)) {
       await clearCoordinator(trx, familyId, ctx.at);
       patch.coordinator = 1;
     }
     // Clearing the coordinator bumped nobody's version but theirs; this member's version is still the one read.
     if (!(await updateCareNetworkMember(trx, memberId, body.version, patch, ctx.at)))
-      throw conflict('care team member', await network(trx, familyId));
+      throw conflict('care network member', await network(trx, familyId));
     return { value: await network(trx, familyId), details: { memberId, fields: Object.keys(patch) } };
   });
 }
 
-export function removeCareTeamMember(
+export function removeFromCareNetwork(
   ctx: RequestContext,
   familyId: string,
   memberId: string,
-): Promise<CareNetworkOut> {
-  return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_team.remove' }, async (trx) => {
+): Promise<CareNetwork> {
+  return withFamily(ctx, { family: familyId, action: 'write', audit: 'care_network.remove' }, async (trx) => {
     const member = await findCareNetworkMember(trx, familyId, memberId);
     if (!member) throw notFound();
     const others = (await listCareNetwork(trx, familyId)).filter((m) => m.id !== memberId);

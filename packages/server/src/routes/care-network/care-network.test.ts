@@ -12,7 +12,7 @@ import {
   seedFamily,
 } from '../testing/world.ts';
 
-forEachDatabase('care team around the family (wrapped care)', (current) => {
+forEachDatabase('care network around the family (wrapped care)', (current) => {
   let server: TestServer;
   let nurse: Actor;
   let physician: Actor;
@@ -33,7 +33,7 @@ forEachDatabase('care team around the family (wrapped care)', (current) => {
     await server?.close();
   });
 
-  const path = () => `/api/families/${family.familyId}/care-team`;
+  const path = () => `/api/families/${family.familyId}/care-network`;
 
   it('lists everyone involved, inside and outside the organisation, with exactly one coordinator', async () => {
     expect(ok(await nurse.client.get(path()))).toEqual({ members: [], coordinatorId: null });
@@ -83,7 +83,7 @@ forEachDatabase('care team around the family (wrapped care)', (current) => {
     expect(members.filter((m) => m.coordinator).map((m) => m.name)).toEqual(['Dr. Bakker']);
     expect(gp.coordinatorId).toBe(members.find((m) => m.name === 'Dr. Bakker')?.id);
     expect(await lastAudit(current().db, nurse.id)).toMatchObject({
-      action: 'care_team.add',
+      action: 'care_network.add',
       family_id: family.familyId,
     });
 

@@ -1,0 +1,59 @@
+import { NOTIFICATION_KINDS } from '@nestwerk/knowledge';
+import { z } from 'zod';
+import { emptyBody, id, idParams, paging, timestamp } from './common.ts';
+import { defineRoute } from './route.ts';
+
+export { NOTIFICATION_KINDS };
+
+/** Kind and referral only: the client words it, and the referral's own access rules guard its content. */
+export const notification = z.object({
+  id,
+  kind: z.enum(NOTIFICATION_KINDS),
+  referralId: id.nullable(),
+  createdAt: timestamp,
+  readAt: timestamp.nullable(),
+});
+export type Notification = z.output<typeof notification>;
+
+export const notificationsQuery = z.strictObject({
+  unread: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  ...paging,
+});
+
+const tags = ['notifications'];
+
+/** In-app notifications: new referrals, feedback, overdue feedback, withdrawn consent. Only one's own. */
+export const notifications = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/api/notifications',
+    summary: 'The user’s notifications, newest first',
+    tags,
+    query: notificationsQuery,
+    response: z.object({
+      items: z.array(notification),
+      total: z.number().int().min(0),
+      unread: z.number().int().min(0),
+    }),
+  }),
+  readAll: defineRoute({
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    summary: 'Mark all of the user’s notifications read',
+    tags,
+    body: emptyBody,
+    response: z.object({ marked: z.number().int().min(0) }),
+  }),
+  read: defineRoute({
+    method: 'POST',
+    path: '/api/notifications/:id/read',
+    summary: 'Mark a notification read',
+    tags,
+    params: idParams,
+    body: emptyBody,
+    response: notification,
+  }),
+};
