@@ -1,11 +1,14 @@
+import { adminUsers } from './admin-users.ts';
 import { careNetworkRoutes } from './care-network.ts';
 import { consents } from './consents.ts';
+import { system } from './health.ts';
 import { intake } from './intake.ts';
 import { notifications } from './notifications.ts';
 import { partners } from './partners.ts';
 import { referrals } from './referrals.ts';
 import type { RouteSpec } from './route.ts';
 import { safetyRoutes } from './safety-routes.ts';
+import { session } from './session.ts';
 import { worklist } from './worklist.ts';
 
 /**
@@ -13,6 +16,9 @@ import { worklist } from './worklist.ts';
  * document and the web client's types are derived from it.
  */
 export const api = {
+  session,
+  adminUsers,
+  system,
   worklist,
   partners,
   referrals,

@@ -10,3 +10,6 @@ export * from './notifications.ts';
 export * from './partners.ts';
 export * from './referrals.ts';
 export * from './safety-routes.ts';
+export * from './admin-users.ts';
+export * from './health.ts';
+export * from './session.ts';

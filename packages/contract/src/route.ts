@@ -25,8 +25,8 @@ export interface RouteSpec {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The success status; 204 answers without a body. */
-  status?: 200 | 201 | 204;
+  /** The success status; 204 answers without a body, and so does 302 (a redirect: `response` is `noContent`). */
+  status?: 200 | 201 | 204 | 302;
   /** The success body. Fields not in it never leave the server. */
   response: z.ZodType;
   /** Extra statuses with a body other than the error shape (e.g. 503 from the health check). */
@@ -69,14 +69,14 @@ export type RequestOf<S> = Part<'params', S, 'params'> &
   Part<'body', S, 'body'>;
 
 /** What a client receives on success. */
-export type ReplyOf<S> = S extends { status: 204 }
+export type ReplyOf<S> = S extends { status: 204 | 302 }
   ? undefined
   : S extends { response: infer R }
     ? Output<R>
     : never;
 
 /** What a server handler returns on success (before the response schema whitelists it). */
-export type ReplyInputOf<S> = S extends { status: 204 }
+export type ReplyInputOf<S> = S extends { status: 204 | 302 }
   ? undefined
   : S extends { response: infer R }
     ? Input<R>

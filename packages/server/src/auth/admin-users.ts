@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { AdminUser } from '@nestwerk/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -11,20 +12,6 @@ import { clearAccountFailures } from './login-throttle.ts';
 import { hashPassword } from './password.ts';
 import { deleteUserSessions } from './session-store.ts';
 import { forgetTotpSteps } from './totp.ts';
-
-export interface AdminUser {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  team: { id: string; name: string } | null;
-  totpEnrolled: boolean;
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  disabled: boolean;
-  isDemo: boolean;
-  createdAt: string;
-}
 
 /** No 0/O, 1/l/i: it is read off a screen and typed in by someone else. About 99 bits. */
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

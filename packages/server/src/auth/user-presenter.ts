@@ -1,31 +1,9 @@
+import type { SessionUser } from '@nestwerk/contract';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import type { Database } from '../db/schema.ts';
 
-const roleSchema = z.enum([
-  'nurse',
-  'physician',
-  'team_lead',
-  'imh_specialist',
-  'application_manager',
-  'analyst',
-]);
-
-/** What the web app learns about the logged-in user (docs/api.md `user`); nothing else leaves the server. */
-export const sessionUserSchema = z.object({
-  id: z.string(),
-  email: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  organisation: z.object({ id: z.string(), name: z.string(), region: z.enum(['nl', 'be']) }),
-  team: z.object({ id: z.string(), name: z.string() }).nullable(),
-  mustChangePassword: z.boolean(),
-  isDemo: z.boolean(),
-});
-
-export type PresentedUser = z.infer<typeof sessionUserSchema>;
-
-export async function presentUser(db: Kysely<Database>, userId: string): Promise<PresentedUser> {
+/** What the web app learns about the logged-in user; the contract's `sessionUser` lets nothing else out. */
+export async function presentUser(db: Kysely<Database>, userId: string): Promise<SessionUser> {
   const row = await db
     .selectFrom('users')
     .innerJoin('organisations', 'organisations.id', 'users.organisation_id')

@@ -53,7 +53,8 @@ export function serve<S extends RouteSpec>(app: FastifyInstance, spec: S, handle
     handler: async (request, reply) => {
       const result = await handler(request as unknown as ValidRequest<S>, reply);
       if (result === reply) return reply;
-      if (status === 204) return reply.code(204).send();
+      // A redirect handler answers itself (it sets the location); a 204 or 302 never carries a body.
+      if (status === 204 || status === 302) return reply.code(status).send();
       return reply.code(status).send(result);
     },
   });

@@ -1,6 +1,8 @@
 import fastifySwagger from '@fastify/swagger';
+import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { serve } from '../http/serve.ts';
 
 /** Must be registered before any route: @fastify/swagger collects routes as they are added. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -21,7 +23,5 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
     },
     transform: jsonSchemaTransform,
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { auth: 'none' } }, async () =>
-    app.swagger(),
-  );
+  serve(app, api.system.openapi, () => app.swagger() as unknown as Record<string, unknown>);
 }

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { emptyBody, noContent } from './common.ts';
+import { defineRoute } from './route.ts';
+
+export const userRoles = [
+  'nurse',
+  'physician',
+  'team_lead',
+  'imh_specialist',
+  'application_manager',
+  'analyst',
+] as const;
+export type UserRole = (typeof userRoles)[number];
+export const userRole = z.enum(userRoles);
+
+/** What the web app learns about the logged-in user; nothing else leaves the server. */
+export const sessionUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: userRole,
+  organisation: z.object({ id: z.string(), name: z.string(), region: z.enum(['nl', 'be']) }),
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** Set after an administrator reset the password: the user must choose a new one first. */
+  mustChangePassword: z.boolean(),
+  isDemo: z.boolean(),
+});
+export type SessionUser = z.output<typeof sessionUser>;
+
+/**
+ * Bounded so a hostile client cannot make argon2 hash megabytes; generous enough that any password the
+ * server's policy accepts (at most 128 characters) fits, as the policy counts characters and zod UTF-16 units.
+ */
+const PASSWORD_INPUT_MAX = 128 * 4;
+const anyPassword = z.string().min(1).max(PASSWORD_INPUT_MAX);
+const totpCode = z.string().trim().max(16);
+
+export const loginBody = z
+  .object({
+    email: z.string().trim().min(1).max(254),
+    password: anyPassword,
+    totp: totpCode.optional(),
+  })
+  .strict();
+export type LoginBody = z.output<typeof loginBody>;
+
+export const totpBody = z.object({ code: totpCode.min(1) }).strict();
+
+export const passwordChangeBody = z
+  .object({ currentPassword: anyPassword, newPassword: z.string().max(PASSWORD_INPUT_MAX) })
+  .strict();
+export type PasswordChangeBody = z.output<typeof passwordChangeBody>;
+
+export const sessionOk = z.object({ user: sessionUser, csrfToken: z.string() });
+export type SessionOk = z.output<typeof sessionOk>;
+
+/** The first log-in: the password was right, now the authenticator app is set up. */
+export const enrolStage = z.object({
+  stage: z.literal('enrol'),
+  otpauthUrl: z.string(),
+  secret: z.string(),
+  csrfToken: z.string(),
+});
+export type EnrolStage = z.output<typeof enrolStage>;
+
+export const loginResult = z.union([sessionOk, enrolStage]);
+export type LoginResult = z.output<typeof loginResult>;
+
+const tags = ['session'];
+
+export const session = {
+  logIn: defineRoute({
+    method: 'POST',
+    path: '/api/session',
+    summary: 'Log in: password, then TOTP (or TOTP enrolment at the first log-in)',
+    tags,
+    auth: 'none',
+    body: loginBody,
+    response: loginResult,
+  }),
+  secondFactor: defineRoute({
+    method: 'POST',
+    path: '/api/session/totp',
+    summary: 'Second factor: finishes the log-in or the TOTP enrolment',
+    tags,
+    auth: 'pending',
+    body: totpBody,
+    response: sessionOk,
+  }),
+  current: defineRoute({
+    method: 'GET',
+    path: '/api/session',
+    summary: 'The logged-in user and the CSRF token',
+    tags,
+    auth: 'session',
+    response: sessionOk,
+  }),
+  logOut: defineRoute({
+    method: 'DELETE',
+    path: '/api/session',
+    summary: 'Log out',
+    tags,
+    auth: 'optional',
+    body: emptyBody,
+    status: 204,
+    response: noContent,
+  }),
+  changePassword: defineRoute({
+    method: 'POST',
+    path: '/api/session/password',
+    summary: 'Change the own password',
+    tags,
+    auth: 'session',
+    body: passwordChangeBody,
+    status: 204,
+    response: noContent,
+  }),
+  /** Present only when the identity provider is configured; otherwise 404 like any unknown path. */
+  oidcStart: defineRoute({
+    method: 'GET',
+    path: '/api/auth/oidc/start',
+    summary: "Log in with the organisation's identity provider (redirects there)",
+    tags,
+    auth: 'none',
+    status: 302,
+    response: noContent,
+    errors: [404],
+  }),
+  oidcCallback: defineRoute({
+    method: 'GET',
+    path: '/api/auth/oidc/callback',
+    summary: 'Where the identity provider sends the browser back; redirects into the app',
+    tags,
+    auth: 'none',
+    // Bounded, and read from the raw URL by the OpenID library; only its size is checked here.
+    query: z.record(z.string().max(64), z.string().max(4096)),
+    status: 302,
+    response: noContent,
+    errors: [404],
+  }),
+};
