@@ -160,11 +160,11 @@ describe('safety route', () => {
     // Step 4: the five questions before professional secrecy is broken.
     await panel.getByLabel('Notities bij stap 4').waitFor();
     for (const [label, answer] of [
-      [/doel van het delen/, 'Veiligheid van het kind.'],
-      [/zonder gegevens te delen/, 'Nee.'],
-      [/toestemming gevraagd/, 'Ja, moeder stemt in met hulp.'],
-      [/in verhouding/, 'Ja.'],
-      [/Welke gegevens deel je met wie/, 'Signalen, met het Vertrouwenscentrum.'],
+      [/bereiken door deze informatie te delen/, 'Veiligheid van het kind.'],
+      [/zonder de informatie te delen/, 'Nee.'],
+      [/toestemming van de gezinsleden/, 'Ja, moeder stemt in met hulp.'],
+      [/zwaarder dan het belang/, 'Ja.'],
+      [/Wie heeft de informatie echt nodig/, 'Signalen, met het Vertrouwenscentrum.'],
     ] as const) {
       await panel.getByLabel(label).fill(answer);
     }

@@ -138,9 +138,9 @@ describe('referral round trip', () => {
     await n.getByLabel('Rol', { exact: true }).fill('IMH-specialist');
     await n.getByLabel('Organisatie', { exact: true }).fill('IMH-netwerk Veldland');
     await n.getByRole('button', { name: 'Toevoegen', exact: true }).click();
-    await expect.poll(() => n.getByTestId('care-team').textContent()).toContain('Eva Kramer');
+    await expect.poll(() => n.getByTestId('care-network').textContent()).toContain('Eva Kramer');
     await expectAccessible(n, 'family file with care team and referral');
-    await snap(n, '66-family-care-team-referral');
+    await snap(n, '66-family-care-network-referral');
 
     // The parent withdraws consent: the IMH team sees that sharing stopped.
     await n.goto(`/referrals/${referralId}`);
@@ -174,11 +174,11 @@ describe('referral round trip', () => {
     await n.getByRole('radio', { name: /Zonder toestemming/ }).check();
     await expect.poll(() => n.getByText(/Verwijzen zonder toestemming van de ouder/).count()).toBe(1);
     for (const [label, answer] of [
-      [/doel van het delen/, 'De veiligheid en ontwikkeling van de baby.'],
-      [/zonder gegevens te delen/, 'Nee, het IMH-team moet de situatie kennen.'],
-      [/toestemming gevraagd/, 'Gevraagd; moeder weigert uit angst.'],
-      [/in verhouding/, 'Ja, het belang van het kind weegt zwaarder.'],
-      [/Welke gegevens deel je met wie/, 'Alleen de reden en signalen, met het IMH-team.'],
+      [/bereiken door deze informatie te delen/, 'De veiligheid en ontwikkeling van de baby.'],
+      [/zonder de informatie te delen/, 'Nee, het IMH-team moet de situatie kennen.'],
+      [/toestemming van de gezinsleden/, 'Gevraagd; moeder weigert uit angst.'],
+      [/zwaarder dan het belang/, 'Ja, het belang van het kind weegt zwaarder.'],
+      [/Wie heeft de informatie echt nodig/, 'Alleen de reden en signalen, met het IMH-team.'],
     ] as const) {
       await n.getByLabel(label).fill(answer);
     }

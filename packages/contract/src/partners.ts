@@ -1,3 +1,4 @@
+import { DOC, type SourceDocument } from '@nestwerk/knowledge';
 import { z } from 'zod';
 import { interventionCode, knowledgeText, partnerKindCode } from './codes.ts';
 import {
@@ -142,7 +143,8 @@ export const partner = z.object({
 });
 export type Partner = z.output<typeof partner>;
 
-const sourceRef = z.object({ document: z.string(), ref: z.string() });
+const documents = Object.values(DOC) as [SourceDocument, ...SourceDocument[]];
+const sourceRef = z.object({ document: z.enum(documents), ref: z.string() });
 
 export const partnerKind = z.object({
   code: partnerKindCode,

@@ -4,7 +4,7 @@
  */
 import type { Assessment, FactorValue, RelationshipBand } from '@nestwerk/engine';
 import type { CueCode, FactorCode, FactorLevel, ReferralCriterionCode, Region } from '@nestwerk/knowledge';
-import type { CareTeam, ReferralSummary, SafetyRoute } from './network.ts';
+import type { CareNetwork, ReferralSummary, SafetyRoute } from '@nestwerk/contract';
 
 export type Role = 'nurse' | 'physician' | 'team_lead' | 'imh_specialist' | 'application_manager' | 'analyst';
 
@@ -188,8 +188,8 @@ export interface Family {
   consents: Consent[];
   instrumentResults: InstrumentResult[];
   careTeam: Array<{ id: string; kind: 'professional' | 'team'; name: string | null; active: boolean }>;
-  /** Issue 5: the care team around the family, referrals and the safety route. */
-  careNetwork?: CareTeam;
+  /** The care network around the family (who is involved), referrals and the safety route. */
+  careNetwork?: CareNetwork;
   referrals?: ReferralSummary[];
   safetyRoute?: SafetyRoute | null;
   /** How this user sees the file; emergency access shows a banner until it expires. */

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
-import { network } from '../api/network.ts';
+import { api } from '../api/client.ts';
 import { useLocale } from './locale.tsx';
 import { useSession } from './session.tsx';
 
@@ -85,7 +85,7 @@ function NotificationBadge() {
   const authenticated = state.status === 'authenticated';
   const notifications = useQuery({
     queryKey: ['notifications'],
-    queryFn: () => network.notifications(),
+    queryFn: () => api.call('GET /api/notifications', { query: { limit: 50 } }),
     enabled: authenticated,
     refetchInterval: 30_000,
   });

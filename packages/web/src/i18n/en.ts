@@ -562,13 +562,6 @@ export const en: Messages = {
       consentFor: 'Consent applies to: {{partner}}',
       noConsentWarning:
         'Referring without the parent’s consent. Answer the five questions; a second professional (team lead) must confirm before you can send. This is logged and stays visible.',
-      questions: {
-        purpose: 'What is the purpose of sharing data?',
-        alternativeWithoutSharing: 'Can you reach that purpose without sharing data?',
-        consentSought: 'Did you ask for consent, and why is there none?',
-        proportionality: 'Is sharing proportionate to the interests of child and parent?',
-        whatToWhom: 'Which data do you share with whom?',
-      },
       create: 'Save and preview',
       choosePartnerFirst: 'Choose a partner first.',
       draftTitle: 'Referral to {{partner}}',
@@ -686,8 +679,8 @@ export const en: Messages = {
         feedback_overdue: 'Feedback on your referral is overdue',
       },
     },
-    careTeam: {
-      title: 'Care team around the family',
+    careNetwork: {
+      title: 'Care network around the family',
       empty: 'Nobody recorded yet.',
       coordinator: 'Coordinator',
       makeCoordinator: 'Make {{name}} coordinator',

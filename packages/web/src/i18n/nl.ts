@@ -567,13 +567,6 @@ export const nl = {
       consentFor: 'Toestemming geldt voor: {{partner}}',
       noConsentWarning:
         'Verwijzen zonder toestemming van de ouder. Beantwoord de vijf vragen; een tweede professional (teamleider) moet bevestigen voordat je kunt versturen. Dit wordt vastgelegd en blijft zichtbaar.',
-      questions: {
-        purpose: 'Wat is het doel van het delen van gegevens?',
-        alternativeWithoutSharing: 'Kun je dat doel ook bereiken zonder gegevens te delen?',
-        consentSought: 'Heb je toestemming gevraagd, en waarom is die er niet?',
-        proportionality: 'Is het delen in verhouding tot het belang van het kind en de ouder?',
-        whatToWhom: 'Welke gegevens deel je met wie?',
-      },
       create: 'Opslaan en voorbeeld bekijken',
       choosePartnerFirst: 'Kies eerst een partner.',
       draftTitle: 'Verwijzing naar {{partner}}',
@@ -691,8 +684,8 @@ export const nl = {
         feedback_overdue: 'Terugkoppeling op je verwijzing is te laat',
       },
     },
-    careTeam: {
-      title: 'Zorgteam rond het gezin',
+    careNetwork: {
+      title: 'Zorgnetwerk rond het gezin',
       empty: 'Nog niemand vastgelegd.',
       coordinator: 'Coördinator',
       makeCoordinator: '{{name}} coördinator maken',

@@ -8,7 +8,7 @@ import { ageOn, tipBandFor } from '../shared/age.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { AgreementList } from './AgreementList.tsx';
 import { BalanceSection } from './BalanceSection.tsx';
-import { CareTeamPanel } from './CareTeamPanel.tsx';
+import { CareNetworkPanel } from './CareNetworkPanel.tsx';
 import { ContactTimeline } from './ContactTimeline.tsx';
 import { EstimateHistory } from './EstimateHistory.tsx';
 import { FamilyHeader } from './FamilyHeader.tsx';
@@ -55,7 +55,7 @@ export default function FamilyPage() {
       <div className="family-grid">
         <SafetyRoutePanel family={f} />
         <Household family={f} />
-        <CareTeamPanel family={f} />
+        <CareNetworkPanel family={f} />
         <ReferralList family={f} />
         <AgreementList family={f} />
         <ContactTimeline family={f} />

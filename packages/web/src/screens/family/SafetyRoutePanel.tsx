@@ -1,12 +1,14 @@
+import type { SafetyConcern, SafetyRoute } from '@nestwerk/contract';
+import { knowledge } from '@nestwerk/knowledge';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NO_CONSENT_QUESTIONS, network, type SafetyRoute } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import type { Family } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
-const CONCERNS = ['maltreatment', 'neglect', 'domestic_violence'] as const;
+const CONCERNS: readonly SafetyConcern[] = ['maltreatment', 'neglect', 'domestic_violence'];
 
 /**
  * The safety route for suspected maltreatment, neglect or domestic violence: the region's guided steps
@@ -15,17 +17,18 @@ const CONCERNS = ['maltreatment', 'neglect', 'domestic_violence'] as const;
  */
 export function SafetyRoutePanel({ family }: { family: Family }) {
   const { t } = useTranslation();
-  const { region, lang } = useLocale();
+  const { region, know } = useLocale();
   const queryClient = useQueryClient();
   const route = family.safetyRoute ?? null;
-  const [concerns, setConcerns] = useState<string[]>([]);
+  const [concerns, setConcerns] = useState<SafetyConcern[]>([]);
   const [starting, setStarting] = useState(false);
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: ['family', family.id] });
     void queryClient.invalidateQueries({ queryKey: ['worklist'] });
   };
   const open = useMutation({
-    mutationFn: () => network.openSafetyRoute(family.id, concerns),
+    mutationFn: () =>
+      api.call('POST /api/families/:id/safety-route', { params: { id: family.id }, body: { concerns } }),
     onSuccess: () => {
       setStarting(false);
       refresh();
@@ -40,7 +43,7 @@ export function SafetyRoutePanel({ family }: { family: Family }) {
     >
       <h2 id="family-safety">
         {t('network.safety.title')}
-        {route && `: ${lang === 'en' ? route.label.en : route.label.nl}`}
+        {route && `: ${know(route.label)}`}
       </h2>
       <p>{(route?.region ?? region) === 'be' ? t('network.safety.introBe') : t('network.safety.introNl')}</p>
       {route && (
@@ -93,13 +96,13 @@ export function SafetyRoutePanel({ family }: { family: Family }) {
 
 function Steps({ route, onSaved }: { route: SafetyRoute; onSaved(): void }) {
   const { t } = useTranslation();
-  const { lang, date } = useLocale();
+  const { know, date } = useLocale();
   return (
     <ol className="plain safety-steps">
       {route.steps.map((s) => (
         <li key={s.step} className={`guide__step${s.done ? ' is-done' : ''}`}>
           <h3>{t('network.safety.step', { n: s.step })}</h3>
-          <p>{lang === 'en' ? s.text.en : s.text.nl}</p>
+          <p>{know(s.text)}</p>
           {s.done && s.recordedAt && (
             <p className="muted">
               {t('network.safety.done', { date: date(s.recordedAt.slice(0, 10)) })}
@@ -119,15 +122,19 @@ type Answers = Record<string, unknown>;
 
 function StepForm({ route, step, onSaved }: { route: SafetyRoute; step: number; onSaved(): void }) {
   const { t } = useTranslation();
+  const { know } = useLocale();
   const [notes, setNotes] = useState('');
   const [answers, setAnswers] = useState<Answers>({});
   const save = useMutation({
     mutationFn: () => {
       const needsAnswers = step === 2 || step === 4 || step === 5;
-      return network.safetyStep(route.id, {
-        step,
-        notes: notes.trim(),
-        ...(needsAnswers ? { answers: withDefaults(route.region, step, answers) } : {}),
+      return api.call('POST /api/safety-routes/:id/steps', {
+        params: { id: route.id },
+        body: {
+          step,
+          notes: notes.trim(),
+          ...(needsAnswers ? { answers: withDefaults(route.region, step, answers) } : {}),
+        },
       });
     },
     onSuccess: () => {
@@ -187,14 +194,14 @@ function StepForm({ route, step, onSaved }: { route: SafetyRoute; step: number; 
       {step === 4 && route.region === 'be' && (
         <fieldset>
           <legend>{t('network.safety.step', { n: 4 })}</legend>
-          {NO_CONSENT_QUESTIONS.map((q) => (
-            <div className="field" key={q}>
-              <label htmlFor={`safety-${q}`}>{t(`network.referral.questions.${q}`)}</label>
+          {knowledge.sharingQuestions.map(({ code, question }) => (
+            <div className="field" key={code}>
+              <label htmlFor={`safety-${code}`}>{know(question)}</label>
               <textarea
-                id={`safety-${q}`}
+                id={`safety-${code}`}
                 rows={2}
-                value={(answers[q] as string | undefined) ?? ''}
-                onChange={(e) => setAnswers((a) => ({ ...a, [q]: e.target.value }))}
+                value={(answers[code] as string | undefined) ?? ''}
+                onChange={(e) => setAnswers((a) => ({ ...a, [code]: e.target.value }))}
               />
             </div>
           ))}

@@ -1,9 +1,9 @@
+import type { IntakeStatusIn } from '@nestwerk/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
-import { network, type ReferralStatus } from '../../api/network.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
@@ -17,7 +17,7 @@ export default function IntakeDetailPage() {
   const queryClient = useQueryClient();
   const detail = useQuery({
     queryKey: ['intake-detail', intakeId],
-    queryFn: () => network.intakeDetail(intakeId),
+    queryFn: () => api.call('GET /api/intake/:id', { params: { id: intakeId } }),
     retry: false,
   });
   const refresh = () => {
@@ -25,16 +25,18 @@ export default function IntakeDetailPage() {
     void queryClient.invalidateQueries({ queryKey: ['intake'] });
   };
   const status = useMutation({
-    mutationFn: (body: { status: ReferralStatus; reason?: string; intakeDate?: string }) =>
-      network.intakeStatus(intakeId, body),
+    mutationFn: (body: IntakeStatusIn) =>
+      api.call('POST /api/intake/:id/status', { params: { id: intakeId }, body }),
     onSuccess: refresh,
   });
   const plan = useMutation({
-    mutationFn: (d: string) => network.intakePlan(intakeId, d),
+    mutationFn: (d: string) =>
+      api.call('POST /api/intake/:id/plan', { params: { id: intakeId }, body: { intakeDate: d } }),
     onSuccess: refresh,
   });
   const feedback = useMutation({
-    mutationFn: (text: string) => network.intakeFeedback(intakeId, text),
+    mutationFn: (text: string) =>
+      api.call('POST /api/intake/:id/feedback', { params: { id: intakeId }, body: { text } }),
     onSuccess: () => {
       setFeedbackText('');
       refresh();
@@ -94,7 +96,11 @@ export default function IntakeDetailPage() {
     <>
       <div className="page-head">
         {back}
-        <h1>{t('network.intake.detailTitle', { referrer: d.shared.referrer.name })}</h1>
+        <h1>
+          {d.shared
+            ? t('network.intake.detailTitle', { referrer: d.shared.referrer.name })
+            : t('network.intake.title')}
+        </h1>
         <p>
           <span className="pill">
             {t('network.referral.status', { status: t(`network.status.${d.status}`) })}
@@ -106,7 +112,7 @@ export default function IntakeDetailPage() {
           {t(`network.intake.${d.sharing}`)}
         </p>
       )}
-      {d.shared.basis === 'no_consent' && (
+      {d.shared?.basis === 'no_consent' && (
         <p className="notice notice--warning" role="note">
           <strong>{t('network.referral.noConsentBanner')}</strong>
         </p>
@@ -114,7 +120,7 @@ export default function IntakeDetailPage() {
       <div className="family-grid">
         <section className="panel" aria-labelledby="intake-shared">
           <h2 id="intake-shared">{t('network.intake.shared')}</h2>
-          <SharedReferralView shared={d.shared} />
+          {d.shared && <SharedReferralView shared={d.shared} />}
         </section>
         <section className="panel" aria-labelledby="intake-actions">
           <h2 id="intake-actions">{t('network.referral.timeline')}</h2>

@@ -1,17 +1,28 @@
+import { knowledge } from '@nestwerk/knowledge';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { network } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+/** The summary carries codes: the receiver reads them in its own language. */
+const reasonLabels = new Map(
+  [...knowledge.imhReferralReasons, ...knowledge.referralCriteria].map((r) => [r.code as string, r.label]),
+);
 
 /** The receiving partner's queue: incoming referrals with only what was shared. */
 export default function IntakePage() {
   const { t } = useTranslation();
-  const { date } = useLocale();
+  const { date, know } = useLocale();
+  // Only sent referrals reach the queue; the type allows a draft's missing date.
+  const sentOn = (at: string | null) => (at ? date(at.slice(0, 10)) : '—');
   const [status, setStatus] = useState<'open' | 'all'>('open');
-  const queue = useQuery({ queryKey: ['intake', status], queryFn: () => network.intake(status) });
+  const queue = useQuery({
+    queryKey: ['intake', status],
+    queryFn: () => api.call('GET /api/intake', { query: { status, limit: 100 } }),
+  });
   return (
     <>
       <div className="page-head">
@@ -55,9 +66,9 @@ export default function IntakePage() {
                     <th scope="row">
                       <Link
                         to={`/intake/${item.id}`}
-                        aria-label={t('network.intake.view', { date: date(item.sentAt.slice(0, 10)) })}
+                        aria-label={t('network.intake.view', { date: sentOn(item.sentAt) })}
                       >
-                        {date(item.sentAt.slice(0, 10))}
+                        {sentOn(item.sentAt)}
                       </Link>
                     </th>
                     <td>
@@ -70,7 +81,10 @@ export default function IntakePage() {
                     <td>
                       {item.summary
                         ? [...item.summary.imhReasons, ...item.summary.criteria]
-                            .map((c) => c.label)
+                            .map((code) => {
+                              const label = reasonLabels.get(code);
+                              return label ? know(label) : code;
+                            })
                             .join(', ') || '—'
                         : '—'}
                     </td>

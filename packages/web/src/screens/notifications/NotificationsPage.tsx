@@ -1,14 +1,15 @@
+import type { Notification } from '@nestwerk/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type AppNotification, network } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
-const RECEIVER_KINDS: AppNotification['kind'][] = ['referral_received', 'consent_withdrawn'];
+const RECEIVER_KINDS: Notification['kind'][] = ['referral_received', 'consent_withdrawn'];
 
-export function notificationLink(n: AppNotification): string {
+export function notificationLink(n: Notification): string {
   return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
 }
 
@@ -17,10 +18,19 @@ export default function NotificationsPage() {
   const { t } = useTranslation();
   const { tag } = useLocale();
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ['notifications'], queryFn: () => network.notifications() });
+  const list = useQuery({
+    queryKey: ['notifications'],
+    queryFn: () => api.call('GET /api/notifications', { query: { limit: 50 } }),
+  });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
-  const readAll = useMutation({ mutationFn: () => network.readAll(), onSuccess: refresh });
-  const read = useMutation({ mutationFn: (id: string) => network.readNotification(id), onSuccess: refresh });
+  const readAll = useMutation({
+    mutationFn: () => api.call('POST /api/notifications/read-all', { body: {} }),
+    onSuccess: refresh,
+  });
+  const read = useMutation({
+    mutationFn: (id: string) => api.call('POST /api/notifications/:id/read', { params: { id }, body: {} }),
+    onSuccess: refresh,
+  });
   return (
     <>
       <div className="page-head">

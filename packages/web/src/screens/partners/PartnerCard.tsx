@@ -1,6 +1,6 @@
-import { knowledge } from '@nestwerk/knowledge';
+import type { Partner } from '@nestwerk/contract';
+import { knowledge, type PartnerKind } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
-import type { Partner, PartnerKind } from '../../api/network.ts';
 import { useLocale } from '../../app/locale.tsx';
 
 export function kindLabel(

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { network } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 /** CSV import: check first (dry run), then import; rejected rows come back with line, field and reason. */
@@ -9,7 +9,7 @@ export function PartnerImport({ onImported }: { onImported(): void }) {
   const { t } = useTranslation();
   const [csv, setCsv] = useState('');
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => network.importPartners(csv, dryRun),
+    mutationFn: (dryRun: boolean) => api.call('POST /api/partners/import', { body: { csv, dryRun } }),
     onSuccess: (result) => {
       if (!result.dryRun) onImported();
     },

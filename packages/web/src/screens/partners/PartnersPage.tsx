@@ -1,8 +1,8 @@
-import { knowledge } from '@nestwerk/knowledge';
+import { type InterventionCode, knowledge, type PartnerKindCode } from '@nestwerk/knowledge';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { network } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
@@ -27,10 +27,19 @@ export default function PartnersPage() {
   const manager = state.status === 'authenticated' && state.user.role === 'application_manager';
   const [form, setForm] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
-  const kinds = useQuery({ queryKey: ['partner-kinds'], queryFn: () => network.partnerKinds() });
+  const kinds = useQuery({ queryKey: ['partner-kinds'], queryFn: () => api.call('GET /api/partner-kinds') });
   const partners = useQuery({
     queryKey: ['partners', filters],
-    queryFn: () => network.partners({ ...filters, limit: 100 }),
+    queryFn: () =>
+      api.call('GET /api/partners', {
+        query: {
+          ...filters,
+          // The selects offer only the knowledge's codes; empty means no filter.
+          kind: (filters.kind || undefined) as PartnerKindCode | undefined,
+          intervention: (filters.intervention || undefined) as InterventionCode | undefined,
+          limit: 100,
+        },
+      }),
   });
   const submit = (event: FormEvent) => {
     event.preventDefault();

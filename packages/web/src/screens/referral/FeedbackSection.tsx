@@ -1,7 +1,8 @@
+import type { Referral } from '@nestwerk/contract';
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { network, type Referral } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
@@ -21,7 +22,11 @@ export function FeedbackSection({
   const [text, setText] = useState('');
   const [via, setVia] = useState<Via>('phone');
   const record = useMutation({
-    mutationFn: () => network.recordFeedback(r.id, { text: text.trim(), via }),
+    mutationFn: () =>
+      api.call('POST /api/referrals/:id/feedback', {
+        params: { id: r.id },
+        body: { text: text.trim(), via },
+      }),
     onSuccess: (next) => {
       setText('');
       onUpdated(next);

@@ -1,9 +1,12 @@
+import type { NoConsentIn, ReferralIn } from '@nestwerk/contract';
+import { knowledge } from '@nestwerk/knowledge';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client.ts';
 import { server } from '../../api/endpoints.ts';
-import { NO_CONSENT_QUESTIONS, type NoConsentAnswers, network, type ReferralIn } from '../../api/network.ts';
+import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { PartnerChoice } from './PartnerChoice.tsx';
 
@@ -14,6 +17,7 @@ import { PartnerChoice } from './PartnerChoice.tsx';
  */
 export default function NewReferralPage() {
   const { t } = useTranslation();
+  const { know } = useLocale();
   const navigate = useNavigate();
   const { familyId = '' } = useParams();
   const [params] = useSearchParams();
@@ -22,12 +26,16 @@ export default function NewReferralPage() {
   const family = useQuery({ queryKey: ['family', familyId], queryFn: () => server.family(familyId) });
   const options = useQuery({
     queryKey: ['referral-options', familyId, recommendation, contactId],
-    queryFn: () => network.referralOptions(familyId, { recommendation, contactId }),
+    queryFn: () =>
+      api.call('GET /api/families/:id/referral-options', {
+        params: { id: familyId },
+        query: { recommendation, contactId },
+      }),
   });
   // Partners that do not offer what is advised come after those that do: the nurse may know better.
   const allPartners = useQuery({
     queryKey: ['partners', 'for-referral'],
-    queryFn: () => network.partners({ limit: 100 }),
+    queryFn: () => api.call('GET /api/partners', { query: { limit: 100 } }),
   });
   const [partnerId, setPartnerId] = useState('');
   const [childId, setChildId] = useState('');
@@ -38,11 +46,12 @@ export default function NewReferralPage() {
   const [givenBy, setGivenBy] = useState('');
   const [purpose, setPurpose] = useState('');
   const [validUntil, setValidUntil] = useState('');
-  const [answers, setAnswers] = useState<NoConsentAnswers>({});
+  const [answers, setAnswers] = useState<NoConsentIn>({});
   const [missing, setMissing] = useState(false);
 
   const create = useMutation({
-    mutationFn: (body: ReferralIn) => network.createReferral(familyId, body),
+    mutationFn: (body: ReferralIn) =>
+      api.call('POST /api/families/:id/referrals', { params: { id: familyId }, body }),
     onSuccess: (referral) => navigate(`/referrals/${referral.id}`),
   });
 
@@ -218,14 +227,14 @@ export default function NewReferralPage() {
               <p className="notice notice--warning" role="note">
                 {t('network.referral.noConsentWarning')}
               </p>
-              {NO_CONSENT_QUESTIONS.map((q) => (
-                <div className="field" key={q}>
-                  <label htmlFor={`no-consent-${q}`}>{t(`network.referral.questions.${q}`)}</label>
+              {knowledge.sharingQuestions.map(({ code, question }) => (
+                <div className="field" key={code}>
+                  <label htmlFor={`no-consent-${code}`}>{know(question)}</label>
                   <textarea
-                    id={`no-consent-${q}`}
+                    id={`no-consent-${code}`}
                     rows={2}
-                    value={answers[q] ?? ''}
-                    onChange={(e) => setAnswers((a) => ({ ...a, [q]: e.target.value }))}
+                    value={answers[code] ?? ''}
+                    onChange={(e) => setAnswers((a) => ({ ...a, [code]: e.target.value }))}
                   />
                 </div>
               ))}

@@ -1,5 +1,5 @@
+import type { Partner, ReferralOptions } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
-import type { Partner, ReferralOptions } from '../../api/network.ts';
 
 /** The partners for this referral, those offering what is advised in the family's municipality first. */
 export function PartnerChoice({

@@ -1,7 +1,8 @@
+import type { Referral } from '@nestwerk/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { network, type Referral } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
@@ -19,7 +20,7 @@ export default function ReferralPage() {
   const queryClient = useQueryClient();
   const referral = useQuery({
     queryKey: ['referral', referralId],
-    queryFn: () => network.referral(referralId),
+    queryFn: () => api.call('GET /api/referrals/:id', { params: { id: referralId } }),
   });
   const update = (r: Referral) => {
     queryClient.setQueryData(['referral', r.id], r);
@@ -28,11 +29,13 @@ export default function ReferralPage() {
     void queryClient.invalidateQueries({ queryKey: ['worklist'] });
   };
   const confirm = useMutation({
-    mutationFn: (r: Referral) => network.confirm(r.id, r.version),
+    mutationFn: (r: Referral) =>
+      api.call('POST /api/referrals/:id/confirm', { params: { id: r.id }, body: { version: r.version } }),
     onSuccess: update,
   });
   const withdraw = useMutation({
-    mutationFn: (r: Referral) => network.withdrawConsent(r.id),
+    mutationFn: (r: Referral) =>
+      api.call('POST /api/referrals/:id/withdraw-consent', { params: { id: r.id }, body: {} }),
     onSuccess: update,
   });
 

@@ -1,7 +1,9 @@
+import type { Referral } from '@nestwerk/contract';
+import { ALWAYS_SHARED_ITEMS, SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALWAYS_SHARED, network, type Referral, SHARE_ITEMS, type ShareItem } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { SharedReferralView } from '../shared/SharedReferralView.tsx';
 
@@ -16,12 +18,13 @@ export function ReferralPreview({
   const { t } = useTranslation();
   const preview = useQuery({
     queryKey: ['referral-preview', r.id, r.version],
-    queryFn: () => network.preview(r.id),
+    queryFn: () => api.call('GET /api/referrals/:id/preview', { params: { id: r.id } }),
   });
   const [items, setItems] = useState<ShareItem[]>(r.items);
   useEffect(() => setItems(r.items), [r.items]);
   const save = useMutation({
-    mutationFn: () => network.patchReferral(r.id, { version: r.version, items }),
+    mutationFn: () =>
+      api.call('PATCH /api/referrals/:id', { params: { id: r.id }, body: { version: r.version, items } }),
     onSuccess: onUpdated,
   });
   const draft = r.status === 'draft';
@@ -38,7 +41,7 @@ export function ReferralPreview({
           <legend>{t('network.referral.previewIntro')}</legend>
           <ul className="plain">
             {SHARE_ITEMS.map((item) => {
-              const always = ALWAYS_SHARED.includes(item);
+              const always = (ALWAYS_SHARED_ITEMS as readonly ShareItem[]).includes(item);
               return (
                 <li key={item}>
                   <label className="check">

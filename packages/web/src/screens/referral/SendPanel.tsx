@@ -1,7 +1,9 @@
+import type { Referral } from '@nestwerk/contract';
+import type { ReferralChannel as Channel } from '@nestwerk/knowledge';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Channel, network, type Referral } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 /** Sending: through Nestwerk to a partner on Nestwerk, else recorded as sent by phone, e-mail or post. */
@@ -10,7 +12,14 @@ export function SendPanel({ referral: r, onSent }: { referral: Referral; onSent(
   const onNestwerk = r.partner.viaNestwerk;
   const channels: Channel[] = onNestwerk ? ['nestwerk'] : ['phone', 'email', 'post'];
   const [channel, setChannel] = useState<Channel>(channels[0] ?? 'nestwerk');
-  const send = useMutation({ mutationFn: () => network.send(r.id, r.version, channel), onSuccess: onSent });
+  const send = useMutation({
+    mutationFn: () =>
+      api.call('POST /api/referrals/:id/send', {
+        params: { id: r.id },
+        body: { version: r.version, channel },
+      }),
+    onSuccess: onSent,
+  });
   return (
     <section className="panel" aria-labelledby="referral-send">
       <h2 id="referral-send">{t('network.referral.send')}</h2>

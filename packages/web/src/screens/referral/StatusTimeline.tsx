@@ -1,5 +1,5 @@
+import type { Referral } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
-import type { Referral } from '../../api/network.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 

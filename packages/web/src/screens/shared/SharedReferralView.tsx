@@ -1,5 +1,5 @@
+import type { SharedReferral } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
-import type { SharedReferral } from '../../api/network.ts';
 import { useLocale } from '../../app/locale.tsx';
 
 /** Exactly the data a receiver gets: each shared item with its value; items not shared are not there. */

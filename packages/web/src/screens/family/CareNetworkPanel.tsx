@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { network } from '../../api/network.ts';
+import { api } from '../../api/client.ts';
 import type { Family } from '../../api/types.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 /** Wrapped care: everyone involved, inside and outside the organisation, with role, contact and coordinator. */
-export function CareTeamPanel({ family }: { family: Family }) {
+export function CareNetworkPanel({ family }: { family: Family }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const members = family.careNetwork?.members ?? [];
@@ -15,10 +15,10 @@ export function CareTeamPanel({ family }: { family: Family }) {
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['family', family.id] });
   const add = useMutation({
     mutationFn: () =>
-      network.addCareMember(
-        family.id,
-        Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim())) as { role: string },
-      ),
+      api.call('POST /api/families/:id/care-network', {
+        params: { id: family.id },
+        body: Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim())) as { role: string },
+      }),
     onSuccess: () => {
       setForm({ name: '', role: '', organisation: '', phone: '', email: '' });
       setAdding(false);
@@ -29,7 +29,10 @@ export function CareTeamPanel({ family }: { family: Family }) {
     mutationFn: (id: string) => {
       const member = members.find((m) => m.id === id);
       if (!member) throw new Error('unknown member');
-      return network.makeCoordinator(family.id, member);
+      return api.call('PATCH /api/families/:id/care-network/:memberId', {
+        params: { id: family.id, memberId: member.id },
+        body: { version: member.version, coordinator: true },
+      });
     },
     onSuccess: refresh,
   });
@@ -39,18 +42,18 @@ export function CareTeamPanel({ family }: { family: Family }) {
   };
   const fields = ['name', 'role', 'organisation', 'phone', 'email'] as const;
   return (
-    <section className="panel" aria-labelledby="family-care-team">
-      <h2 id="family-care-team">{t('network.careTeam.title')}</h2>
+    <section className="panel" aria-labelledby="family-care-network">
+      <h2 id="family-care-network">{t('network.careNetwork.title')}</h2>
       {members.length === 0 ? (
-        <p className="muted">{t('network.careTeam.empty')}</p>
+        <p className="muted">{t('network.careNetwork.empty')}</p>
       ) : (
-        <ul className="plain care-team" data-testid="care-team">
+        <ul className="plain care-network" data-testid="care-network">
           {members.map((m) => (
             <li key={m.id} className="person">
               <strong>{m.name}</strong>, {m.role}
               {m.organisation && <span className="muted"> ({m.organisation})</span>}
               {m.coordinator && (
-                <span className="tag tag--recommended">{t('network.careTeam.coordinator')}</span>
+                <span className="tag tag--recommended">{t('network.careNetwork.coordinator')}</span>
               )}
               {(m.phone || m.email) && (
                 <div className="muted">{[m.phone, m.email].filter(Boolean).join(' · ')}</div>
@@ -61,7 +64,7 @@ export function CareTeamPanel({ family }: { family: Family }) {
                   className="button button--small button--quiet"
                   onClick={() => coordinate.mutate(m.id)}
                 >
-                  {t('network.careTeam.makeCoordinator', { name: m.name })}
+                  {t('network.careNetwork.makeCoordinator', { name: m.name })}
                 </button>
               )}
             </li>
@@ -73,7 +76,7 @@ export function CareTeamPanel({ family }: { family: Family }) {
         <form className="form" onSubmit={submit}>
           {fields.map((key) => (
             <div className="field" key={key}>
-              <label htmlFor={`care-${key}`}>{t(`network.careTeam.${key}`)}</label>
+              <label htmlFor={`care-${key}`}>{t(`network.careNetwork.${key}`)}</label>
               <input
                 id={`care-${key}`}
                 type={key === 'email' ? 'email' : key === 'phone' ? 'tel' : 'text'}
@@ -95,7 +98,7 @@ export function CareTeamPanel({ family }: { family: Family }) {
         </form>
       ) : (
         <button type="button" className="button" onClick={() => setAdding(true)}>
-          {t('network.careTeam.add')}
+          {t('network.careNetwork.add')}
         </button>
       )}
     </section>
