@@ -404,6 +404,17 @@ export const referrals = {
     response: referral,
     errors: [409],
   }),
+  /** Static, before the parametric routes: the stylesheet of the printable letter, no data in it. */
+  letterCss: defineRoute({
+    method: 'GET',
+    path: '/api/referrals/letter.css',
+    summary: 'The stylesheet of the printable referral letter',
+    tags,
+    auth: 'none',
+    produces: 'text/css',
+    response: z.string(),
+    hidden: true,
+  }),
   letter: defineRoute({
     method: 'GET',
     path: '/api/referrals/:id/letter',

@@ -33,7 +33,7 @@ export interface RouteSpec {
   alternatives?: Readonly<Partial<Record<number, z.ZodType>>>;
   errors?: readonly ErrorStatus[];
   /** Default `application/json`; CSV and HTML exports say so here. */
-  produces?: 'application/json' | 'text/csv' | 'text/html';
+  produces?: 'application/json' | 'text/csv' | 'text/html' | 'text/css';
   /** Kept out of the OpenAPI document (test-only routes). */
   hidden?: boolean;
 }

@@ -1,4 +1,4 @@
-import type { Coded, SharedReferral } from '@nestwerk/contract';
+import { api, type Coded, type SharedReferral } from '@nestwerk/contract';
 import { HttpError } from '../../http/errors.ts';
 import { parseShared } from '../../network/share.ts';
 import { sharingState } from '../../policies/referrals.ts';
@@ -15,7 +15,7 @@ import { partnerOf, requireReferral } from './load.ts';
  * built from the frozen snapshot only (so the letter is exactly what was recorded as sent). No inline style
  * or script: the strict CSP applies; the look comes from {@link LETTER_CSS} on our own origin.
  */
-export const LETTER_CSS_PATH = '/api/referrals/letter.css';
+const LETTER_CSS_PATH = api.referrals.letterCss.path;
 
 export const LETTER_CSS = `@page { size: A4; margin: 20mm; }
 body { font-family: system-ui, sans-serif; font-size: 11pt; line-height: 1.45; color: #111; margin: 0; }

@@ -1,4 +1,4 @@
-import type { Coded, OptionsQueryIn, ReferralOptions } from '@nestwerk/contract';
+import type { OptionsQueryIn, ReferralOptions } from '@nestwerk/contract';
 import { HttpError } from '../../http/errors.ts';
 import { coded, isInterventionCode } from '../../network/vocabulary.ts';
 import { presentPartner } from '../../presenters/partner.ts';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { serve } from '../../http/serve.ts';
 import { requestContext } from '../shared/context.ts';
 import { createReferral, patchReferral } from './draft.ts';
-import { LETTER_CSS, LETTER_CSS_PATH, referralLetter } from './letter.ts';
+import { LETTER_CSS, referralLetter } from './letter.ts';
 import { referralOptions } from './options.ts';
 import { moveAsReferrer, readReferral, recordFeedback, withdrawReferralConsent } from './progress.ts';
 import { familyReferrals, previewReferral } from './read.ts';
@@ -15,9 +15,7 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
   serve(app, routes.options, (req) => referralOptions(requestContext(req), req.params.id, req.query));
   serve(app, routes.ofFamily, (req) => familyReferrals(requestContext(req), req.params.id));
   serve(app, routes.create, (req) => createReferral(requestContext(req), req.params.id, req.body));
-  // Static before parametric: the stylesheet of the printable letter (no data, no session needed). A
-  // stylesheet of the server, not an operation of the API: kept out of the contract and the OpenAPI document.
-  app.get(LETTER_CSS_PATH, { config: { auth: 'none' }, schema: { hide: true } }, async (_req, reply) =>
+  serve(app, routes.letterCss, (_req, reply) =>
     reply
       .header('content-type', 'text/css; charset=utf-8')
       .header('cache-control', 'no-store')
