@@ -1,10 +1,18 @@
 import { adminUsers } from './admin-users.ts';
+import { agreements } from './agreements.ts';
+import { audit } from './audit.ts';
 import { careNetworkRoutes } from './care-network.ts';
 import { consents } from './consents.ts';
+import { contacts } from './contacts.ts';
+import { emergencyAccess } from './emergency-access.ts';
+import { exports } from './export.ts';
+import { families } from './families.ts';
 import { system } from './health.ts';
+import { instruments } from './instruments.ts';
 import { intake } from './intake.ts';
 import { notifications } from './notifications.ts';
 import { partners } from './partners.ts';
+import { persons } from './persons.ts';
 import { referrals } from './referrals.ts';
 import type { RouteSpec } from './route.ts';
 import { safetyRoutes } from './safety-routes.ts';
@@ -27,6 +35,14 @@ export const api = {
   careNetwork: careNetworkRoutes,
   safetyRoutes,
   notifications,
+  persons,
+  agreements,
+  contacts,
+  instruments,
+  audit,
+  emergencyAccess,
+  families,
+  exports,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 type Groups = typeof api;

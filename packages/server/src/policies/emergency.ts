@@ -4,9 +4,6 @@
  */
 export const EMERGENCY_ACCESS_HOURS = 4;
 
-/** A written reason a reviewer can judge afterwards, not "x". */
-export const EMERGENCY_REASON_MIN_LENGTH = 20;
-
 export function emergencyExpiry(now: Date): string {
   return new Date(now.getTime() + EMERGENCY_ACCESS_HOURS * 3_600_000).toISOString();
 }

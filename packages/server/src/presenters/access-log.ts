@@ -1,19 +1,7 @@
+import type { AccessLogEntry } from '@nestwerk/contract';
 import type { AccessLogRow } from '../repositories/access-log.ts';
 
-export interface AccessLogEntryOut {
-  at: string;
-  /** Named only within the viewer's own organisation; an outside attempt shows as such, without a name. */
-  user: { id: string; displayName: string | null } | null;
-  role: string | null;
-  sameOrganisation: boolean;
-  action: string;
-  outcome: string;
-  purpose: string | null;
-  basis: string | null;
-  reason: string | null;
-}
-
-export function presentAccessLogEntry(r: AccessLogRow, viewerOrganisationId: string): AccessLogEntryOut {
+export function presentAccessLogEntry(r: AccessLogRow, viewerOrganisationId: string): AccessLogEntry {
   const same = r.organisation_id === viewerOrganisationId;
   return {
     at: r.at,

@@ -1,22 +1,8 @@
+import type { Agreement } from '@nestwerk/contract';
 import type { AgreementRow } from '../repositories/agreements.ts';
 import { flag } from '../repositories/db.ts';
 
-export interface AgreementOut {
-  id: string;
-  contactId: string | null;
-  text: string;
-  nextTopic: string | null;
-  nextTopicPermission: boolean;
-  extraContact: boolean;
-  followUpDue: string | null;
-  status: 'open' | 'done';
-  overdue: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export function presentAgreement(a: AgreementRow, today: string): AgreementOut {
+export function presentAgreement(a: AgreementRow, today: string): Agreement {
   return {
     id: a.id,
     contactId: a.contact_id,

@@ -1,21 +1,9 @@
+import type { BalanceByLevel, StoredAssessment } from '@nestwerk/contract';
 import type { Assessment } from '@nestwerk/engine';
-import type { FactorLevel } from '@nestwerk/knowledge';
-import type { Band } from '../db/schema.ts';
 import type { AssessmentRow } from '../repositories/assessments.ts';
 import { flag } from '../repositories/db.ts';
 
-/** The engine's assessment as stored at the contact, plus the estimate agreed with the parent. */
-export type AssessmentOut = Assessment & {
-  id: string;
-  contactId: string;
-  agreedBand: Band | null;
-  agreedNote: string | null;
-  cumulativeRisk: boolean;
-  safetyConcern: boolean;
-  createdAt: string;
-};
-
-export function presentAssessment(a: AssessmentRow): AssessmentOut {
+export function presentAssessment(a: AssessmentRow): StoredAssessment {
   // Written by this server from the engine's own output (see recordContact), so the shape is known.
   const result = JSON.parse(a.result_json) as Assessment;
   return {
@@ -29,8 +17,6 @@ export function presentAssessment(a: AssessmentRow): AssessmentOut {
     createdAt: a.created_at,
   };
 }
-
-export type BalanceByLevel = Record<FactorLevel, { hindering: number; protective: number }>;
 
 function isTally(v: unknown): v is { hindering: number; protective: number } {
   if (typeof v !== 'object' || v === null) return false;

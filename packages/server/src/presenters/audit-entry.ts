@@ -1,25 +1,6 @@
+import type { AuditEntry } from '@nestwerk/contract';
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../db/schema.ts';
-
-export interface AuditEntryOut {
-  seq: number;
-  id: string;
-  at: string;
-  userId: string | null;
-  userRole: string | null;
-  organisationId: string | null;
-  onBehalfOf: string | null;
-  action: string;
-  outcome: string;
-  purpose: string | null;
-  basis: string | null;
-  basisDetail: string | null;
-  clientIp: string | null;
-  familyId: string | null;
-  personIds: string[];
-  details: unknown;
-  hash: string;
-}
 
 function parse(json: string | null): unknown {
   if (json === null) return null;
@@ -35,7 +16,7 @@ function ids(json: string | null): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
 
-export function presentAuditEntry(r: Selectable<AuditLogTable>): AuditEntryOut {
+export function presentAuditEntry(r: Selectable<AuditLogTable>): AuditEntry {
   return {
     seq: Number(r.seq),
     id: r.id,

@@ -1,25 +1,17 @@
-import type { Band, ContactType } from '../db/schema.ts';
+import type {
+  Contact,
+  ContactSummary,
+  ContactWithAssessment,
+  StoredFactor as Factor,
+} from '@nestwerk/contract';
 import type { AgreementRow } from '../repositories/agreements.ts';
 import type { AssessmentRow } from '../repositories/assessments.ts';
 import type { ContactRow, ContactSummaryRow } from '../repositories/contacts.ts';
 import type { ObservationRow } from '../repositories/observations.ts';
-import { type AgreementOut, presentAgreement } from './agreement.ts';
-import { type AssessmentOut, presentAssessment } from './assessment.ts';
+import { presentAgreement } from './agreement.ts';
+import { presentAssessment } from './assessment.ts';
 
-export interface ContactSummaryOut {
-  id: string;
-  childId: string;
-  type: ContactType;
-  date: string;
-  status: 'draft' | 'final';
-  professional: { id: string; displayName: string | null };
-  childAgeMonths: number | null;
-  gestationWeeks: number | null;
-  suggestedBand: Band | null;
-  agreedBand: Band | null;
-}
-
-export function presentContactSummary(c: ContactSummaryRow): ContactSummaryOut {
+export function presentContactSummary(c: ContactSummaryRow): ContactSummary {
   return {
     id: c.id,
     childId: c.child_id,
@@ -34,34 +26,6 @@ export function presentContactSummary(c: ContactSummaryRow): ContactSummaryOut {
   };
 }
 
-export interface FactorOut {
-  value: 'present' | 'absent' | 'unknown';
-  reportedBy: 'parent' | 'professional';
-  recordedAt: string;
-}
-
-export interface ContactOut {
-  id: string;
-  familyId: string;
-  childId: string;
-  professional: { id: string; displayName: string | null };
-  type: ContactType;
-  date: string;
-  status: 'draft' | 'final';
-  childAgeMonths: number | null;
-  gestationWeeks: number | null;
-  cues: Record<string, true>;
-  factors: Record<string, FactorOut>;
-  criteria: Record<string, true>;
-  agreedBand: Band | null;
-  agreedNote: string | null;
-  agreement: AgreementOut | null;
-  notes: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
 export interface ContactParts {
   contact: ContactRow;
   professionalName: string | null;
@@ -70,15 +34,15 @@ export interface ContactParts {
   agreement: AgreementRow | undefined;
 }
 
-function factorValue(v: string): FactorOut['value'] {
+function factorValue(v: string): Factor['value'] {
   return v === 'present' || v === 'absent' ? v : 'unknown';
 }
 
-export function presentContact(parts: ContactParts, today: string): ContactOut {
+export function presentContact(parts: ContactParts, today: string): Contact {
   const { contact: c, observations, assessment, agreement } = parts;
   const cues: Record<string, true> = {};
   const criteria: Record<string, true> = {};
-  const factors: Record<string, FactorOut> = {};
+  const factors: Record<string, Factor> = {};
   for (const o of observations) {
     if (o.kind === 'cue') cues[o.code] = true;
     else if (o.kind === 'criterion') criteria[o.code] = true;
@@ -108,12 +72,7 @@ export function presentContact(parts: ContactParts, today: string): ContactOut {
   };
 }
 
-export interface ContactWithAssessmentOut {
-  contact: ContactOut;
-  assessment: AssessmentOut | null;
-}
-
-export function presentContactWithAssessment(parts: ContactParts, today: string): ContactWithAssessmentOut {
+export function presentContactWithAssessment(parts: ContactParts, today: string): ContactWithAssessment {
   return {
     contact: presentContact(parts, today),
     assessment: parts.assessment ? presentAssessment(parts.assessment) : null,

@@ -1,18 +1,8 @@
+import type { EmergencyAccessEntry } from '@nestwerk/contract';
 import type { EmergencyReviewRow } from '../repositories/emergency-access.ts';
 
-export interface EmergencyAccessOut {
-  id: string;
-  familyId: string;
-  user: { id: string; displayName: string; role: string };
-  reason: string;
-  startedAt: string;
-  expiresAt: string;
-  reviewedBy: { id: string; displayName: string | null } | null;
-  reviewedAt: string | null;
-}
-
 /** For the reviewer: who broke the glass, on which family (by id only, no content), why, and when. */
-export function presentEmergencyAccess(r: EmergencyReviewRow): EmergencyAccessOut {
+export function presentEmergencyAccess(r: EmergencyReviewRow): EmergencyAccessEntry {
   return {
     id: r.id,
     familyId: r.family_id,

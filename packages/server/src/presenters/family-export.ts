@@ -1,30 +1,15 @@
+import type { FamilyExport } from '@nestwerk/contract';
+import type { QuestionnaireScore } from '@nestwerk/engine';
 import type { ExportRows } from '../repositories/family-export.ts';
 import type { FamilyFile } from '../repositories/family-file.ts';
-import type { AccessLogEntryOut } from './access-log.ts';
 import { presentAccessLogEntry } from './access-log.ts';
-import { type ContactWithAssessmentOut, presentContactWithAssessment } from './contact.ts';
+import { presentContactWithAssessment } from './contact.ts';
 import { presentFamily } from './family.ts';
 
-export interface FamilyExportOut {
-  exportedAt: string;
-  /** Why this copy was made: a parent's request to see what is recorded about them (AVG art. 15). */
-  purpose: 'parent_request';
-  organisation: { name: string; region: 'nl' | 'be' };
-  family: Omit<ReturnType<typeof presentFamily>, 'access' | 'contacts' | 'assessments'>;
-  contacts: ContactWithAssessmentOut[];
-  instrumentResponses: Array<{
-    id: string;
-    instrumentId: string;
-    answers: unknown;
-    score: unknown;
-    createdAt: string;
-  }>;
-  accessHistory: AccessLogEntryOut[];
-}
-
-function parse(json: string): unknown {
+/** Both are written by this server (answers as validated, the score from the engine), so the shapes are known. */
+function parse<T>(json: string): T | null {
   try {
-    return JSON.parse(json);
+    return JSON.parse(json) as T;
   } catch {
     return null;
   }
@@ -35,7 +20,7 @@ export function presentFamilyExport(
   file: FamilyFile,
   rows: ExportRows,
   ctx: { at: string; today: string; organisation: { name: string; region: 'nl' | 'be'; id: string } },
-): FamilyExportOut {
+): FamilyExport {
   const {
     access: _access,
     contacts: _contacts,
@@ -67,8 +52,8 @@ export function presentFamilyExport(
     instrumentResponses: file.instrumentResponses.map((r) => ({
       id: r.id,
       instrumentId: r.instrument_id,
-      answers: parse(r.answers_json),
-      score: parse(r.score_json),
+      answers: parse<Record<string, number | null>>(r.answers_json),
+      score: parse<QuestionnaireScore>(r.score_json),
       createdAt: r.created_at,
     })),
     accessHistory: rows.access.map((r) => presentAccessLogEntry(r, ctx.organisation.id)),

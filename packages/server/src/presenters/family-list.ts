@@ -1,35 +1,13 @@
+import type { FamilyListItem } from '@nestwerk/contract';
 import { flag } from '../repositories/db.ts';
 import type { FamilyListRow, ListDetails } from '../repositories/family-list.ts';
-
-export interface FamilyListItemOut {
-  familyId: string;
-  name: string;
-  children: Array<{ id: string; givenName: string; birthDate: string | null; dueDate: string | null }>;
-  nextFollowUp: string | null;
-  overdue: boolean;
-  /**
-   * `safety`: the latest assessment raised a safety concern, or a safety route is open (issue 5).
-   * `feedbackOverdue`: a referral's agreed feedback time has passed without feedback.
-   */
-  flags: {
-    cumulativeRisk: boolean;
-    problematicSuspected: boolean;
-    safety: boolean;
-    feedbackOverdue: boolean;
-  };
-  lastContact: string | null;
-  /** Referrals of this family whose feedback is overdue. */
-  overdueFeedback: number;
-  /** The open safety route and the next step to record, or null. */
-  safetyRoute: { id: string; currentStep: number } | null;
-}
 
 /** Worklist and search rows: enough to recognise the family and see what is due, nothing of the file itself. */
 export function presentFamilyList(
   rows: FamilyListRow[],
   details: ListDetails,
   today: string,
-): FamilyListItemOut[] {
+): FamilyListItem[] {
   const children = new Map<string, ListDetails['children']>();
   for (const c of details.children) {
     const list = children.get(c.family_id);

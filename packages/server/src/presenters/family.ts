@@ -1,28 +1,25 @@
-import type { Consent } from '@nestwerk/contract';
-import type { Band, Role } from '../db/schema.ts';
+import type {
+  Caregiver,
+  CareTeamMember,
+  Child,
+  FamilyFile as FamilyFileOut,
+  FamilyHead,
+  InstrumentResult,
+} from '@nestwerk/contract';
+import type { QuestionnaireScore } from '@nestwerk/engine';
 import type { AccessBasis } from '../policies/family-access.ts';
 import { flag } from '../repositories/db.ts';
 import type { FamilyRow } from '../repositories/families.ts';
 import type { FamilyFile } from '../repositories/family-file.ts';
 import type { InstrumentResponseRow } from '../repositories/instrument-responses.ts';
-import { type AgreementOut, presentAgreement } from './agreement.ts';
-import { type BalanceByLevel, balanceByLevel } from './assessment.ts';
+import { presentAgreement } from './agreement.ts';
+import { balanceByLevel } from './assessment.ts';
 import { presentConsent } from './consent.ts';
-import { type ContactSummaryOut, presentContactSummary } from './contact.ts';
-import { type FamilyNetworkOut, presentFamilyNetwork } from './family-network.ts';
-import { type CaregiverOut, type ChildOut, presentPerson } from './person.ts';
+import { presentContactSummary } from './contact.ts';
+import { presentFamilyNetwork } from './family-network.ts';
+import { presentPerson } from './person.ts';
 
-export interface FamilyHeadOut {
-  id: string;
-  name: string;
-  postcode: string | null;
-  municipality: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-export function presentFamilyHead(f: FamilyRow): FamilyHeadOut {
+export function presentFamilyHead(f: FamilyRow): FamilyHead {
   return {
     id: f.id,
     name: f.name,
@@ -34,61 +31,16 @@ export function presentFamilyHead(f: FamilyRow): FamilyHeadOut {
   };
 }
 
-export interface AssessmentHistoryOut {
-  contactId: string;
-  date: string;
-  suggestedBand: Band;
-  agreedBand: Band | null;
-  balanceByLevel: BalanceByLevel | null;
-  cumulativeRisk: boolean;
-  safetyConcern: boolean;
-  referOutside: boolean;
-}
-
-export interface InstrumentResultOut {
-  id: string;
-  childId: string;
-  contactId: string | null;
-  instrumentId: string;
-  definitionVersion: string;
-  score: unknown;
-  createdAt: string;
-}
-
-export interface CareTeamMemberOut {
-  id: string;
-  kind: 'professional' | 'team';
-  memberId: string;
-  name: string | null;
-  role: Role | null;
-  startDate: string;
-  endDate: string | null;
-  active: boolean;
-}
-
-/** `careNetwork`, `referrals` and `safetyRoute` come from FamilyNetworkOut (issue 5). */
-export interface FamilyOut extends FamilyHeadOut, FamilyNetworkOut {
-  children: ChildOut[];
-  caregivers: CaregiverOut[];
-  contacts: ContactSummaryOut[];
-  assessments: AssessmentHistoryOut[];
-  agreements: AgreementOut[];
-  consents: Consent[];
-  instrumentResults: InstrumentResultOut[];
-  careTeam: CareTeamMemberOut[];
-  /** How this user came to see the file: the UI shows a banner while it is open under emergency access. */
-  access: { basis: AccessBasis; emergencyExpiresAt: string | null };
-}
-
-function parseScore(json: string): unknown {
+function parseScore(json: string): QuestionnaireScore | null {
   try {
-    return JSON.parse(json);
+    // Written by this server from the engine's own score (see recordInstrumentResponse), so the shape is known.
+    return JSON.parse(json) as QuestionnaireScore;
   } catch {
     return null;
   }
 }
 
-export function presentInstrumentResult(r: InstrumentResponseRow): InstrumentResultOut {
+export function presentInstrumentResult(r: InstrumentResponseRow): InstrumentResult {
   return {
     id: r.id,
     childId: r.child_id,
@@ -104,13 +56,13 @@ export function presentFamily(
   file: FamilyFile,
   today: string,
   access: { basis: AccessBasis; expiresAt: string | null },
-): FamilyOut {
+): FamilyFileOut {
   const persons = file.persons.map(presentPerson);
   const names = new Map(file.persons.map((p) => [p.id, `${p.given_name} ${p.family_name}`]));
   return {
     ...presentFamilyHead(file.family),
-    children: persons.filter((p): p is ChildOut => p.kind === 'child'),
-    caregivers: persons.filter((p): p is CaregiverOut => p.kind === 'caregiver'),
+    children: persons.filter((p): p is Child => p.kind === 'child'),
+    caregivers: persons.filter((p): p is Caregiver => p.kind === 'caregiver'),
     contacts: file.contacts.map(presentContactSummary),
     // Oldest first: the history of suggested and agreed estimates reads as a line over time.
     assessments: file.contacts
@@ -129,16 +81,18 @@ export function presentFamily(
     agreements: file.agreements.map((a) => presentAgreement(a, today)),
     consents: file.consents.map((c) => presentConsent(c, today, names)),
     instrumentResults: file.instrumentResponses.map(presentInstrumentResult),
-    careTeam: file.careTeam.map((m) => ({
-      id: m.id,
-      kind: m.user_id ? 'professional' : 'team',
-      memberId: m.user_id ?? m.team_id ?? '',
-      name: m.user_id ? m.user_name : m.team_name,
-      role: m.user_role,
-      startDate: m.start_date,
-      endDate: m.end_date,
-      active: m.start_date <= today && (m.end_date === null || m.end_date >= today),
-    })),
+    careTeam: file.careTeam.map(
+      (m): CareTeamMember => ({
+        id: m.id,
+        kind: m.user_id ? 'professional' : 'team',
+        memberId: m.user_id ?? m.team_id ?? '',
+        name: m.user_id ? m.user_name : m.team_name,
+        role: m.user_role,
+        startDate: m.start_date,
+        endDate: m.end_date,
+        active: m.start_date <= today && (m.end_date === null || m.end_date >= today),
+      }),
+    ),
     ...presentFamilyNetwork(file.network, today),
     access: { basis: access.basis, emergencyExpiresAt: access.expiresAt },
   };

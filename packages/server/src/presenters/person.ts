@@ -1,35 +1,10 @@
-import type { CaregiverRole } from '../db/schema.ts';
+import type { Person } from '@nestwerk/contract';
 import { flag } from '../repositories/db.ts';
 import type { PersonRow } from '../repositories/persons.ts';
 
-export interface ChildOut {
-  id: string;
-  kind: 'child';
-  givenName: string;
-  familyName: string;
-  birthDate: string | null;
-  dueDate: string | null;
-  firstChild: boolean | null;
-  version: number;
-}
-
-export interface CaregiverOut {
-  id: string;
-  kind: 'caregiver';
-  givenName: string;
-  familyName: string;
-  role: CaregiverRole | null;
-  birthYear: number | null;
-  lowEducation: boolean | null;
-  phone: string | null;
-  version: number;
-}
-
-export type PersonOut = ChildOut | CaregiverOut;
-
 const optionalFlag = (v: number | null): boolean | null => (v === null ? null : flag(v));
 
-export function presentPerson(p: PersonRow): PersonOut {
+export function presentPerson(p: PersonRow): Person {
   if (p.kind === 'child') {
     return {
       id: p.id,

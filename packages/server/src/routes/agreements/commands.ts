@@ -1,17 +1,17 @@
-import { type AgreementOut, presentAgreement } from '../../presenters/agreement.ts';
+import type { Agreement, AgreementPatchIn } from '@nestwerk/contract';
+import { presentAgreement } from '../../presenters/agreement.ts';
 import { type AgreementPatch, findAgreement, updateAgreement } from '../../repositories/agreements.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import type { AgreementPatchIn } from './schema.ts';
 
 /** Mark an agreement done, or move its follow-up date (what the worklist shows). */
 export function patchAgreement(
   ctx: RequestContext,
   agreementId: string,
   body: AgreementPatchIn,
-): Promise<AgreementOut> {
+): Promise<Agreement> {
   return withFamily(
     ctx,
     {

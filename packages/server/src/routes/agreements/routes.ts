@@ -1,15 +1,9 @@
+import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serve } from '../../http/serve.ts';
 import { requestContext } from '../shared/context.ts';
-import { idParams } from '../shared/schemas.ts';
 import { patchAgreement } from './commands.ts';
-import { agreementPatch } from './schema.ts';
 
-export async function agreementRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.patch(
-    '/api/agreements/:id',
-    { schema: { tags: ['agreements'], params: idParams, body: agreementPatch } },
-    (req) => patchAgreement(requestContext(req), req.params.id, req.body),
-  );
+export async function agreementRoutes(app: FastifyInstance): Promise<void> {
+  serve(app, api.agreements.patch, (req) => patchAgreement(requestContext(req), req.params.id, req.body));
 }

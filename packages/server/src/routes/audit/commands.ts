@@ -1,13 +1,13 @@
+import type { AccessLogEntry, AccessLogQueryIn, AuditEntry, AuditQueryIn } from '@nestwerk/contract';
 import { addDays } from '../../policies/calendar.ts';
 import { canSearchAudit } from '../../policies/roles.ts';
-import { type AccessLogEntryOut, presentAccessLogEntry } from '../../presenters/access-log.ts';
-import { type AuditEntryOut, presentAuditEntry } from '../../presenters/audit-entry.ts';
+import { presentAccessLogEntry } from '../../presenters/access-log.ts';
+import { presentAuditEntry } from '../../presenters/audit-entry.ts';
 import { countFamilyAccess, listFamilyAccess } from '../../repositories/access-log.ts';
 import { searchOrganisationAudit } from '../../repositories/audit-search.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
-import type { AccessLogQueryIn, AuditQueryIn } from './schema.ts';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const startOf = (v: string) => (DATE.test(v) ? `${v}T00:00:00.000Z` : new Date(v).toISOString());
@@ -19,7 +19,7 @@ const endOf = (v: string) =>
 export async function searchAuditLog(
   ctx: RequestContext,
   q: AuditQueryIn,
-): Promise<{ items: AuditEntryOut[]; total: number }> {
+): Promise<{ items: AuditEntry[]; total: number }> {
   await requireRoleFor(ctx, canSearchAudit, 'audit.read');
   const filters = { familyId: q.familyId, userId: q.userId, from: q.from, to: q.to };
   return readAudited(
@@ -45,7 +45,7 @@ export function familyAccessLog(
   ctx: RequestContext,
   familyId: string,
   q: AccessLogQueryIn,
-): Promise<{ items: AccessLogEntryOut[]; total: number }> {
+): Promise<{ items: AccessLogEntry[]; total: number }> {
   return withFamily(
     ctx,
     { family: familyId, action: 'access_log', audit: 'family.access_log' },

@@ -1,9 +1,10 @@
+import type { ContactIn, ContactWithAssessment } from '@nestwerk/contract';
 import { type AssessmentInput, assess } from '@nestwerk/engine';
 import { knowledge } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
 import { addDays } from '../../policies/calendar.ts';
-import { type ContactWithAssessmentOut, presentContactWithAssessment } from '../../presenters/contact.ts';
+import { presentContactWithAssessment } from '../../presenters/contact.ts';
 import { findAgreementByContact, insertAgreement, rewriteAgreement } from '../../repositories/agreements.ts';
 import { insertAssessment, replaceAssessment } from '../../repositories/assessments.ts';
 import {
@@ -22,7 +23,6 @@ import { withFamily } from '../shared/family-guard.ts';
 import { buildAssessmentInput } from './assessment-input.ts';
 import { loadContactParts } from './contact-parts.ts';
 import { agreementFields, assessmentValues, observationRows } from './contact-rows.ts';
-import type { ContactIn } from './schema.ts';
 
 type Computed = { age: AssessmentInput['child']; values: ReturnType<typeof assessmentValues> };
 
@@ -59,7 +59,7 @@ export function recordContact(
   ctx: RequestContext,
   familyId: string,
   body: ContactIn,
-): Promise<ContactWithAssessmentOut> {
+): Promise<ContactWithAssessment> {
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'contact.create' }, async (trx) => {
     const { age, values } = await compute(trx, ctx, familyId, body);
     const id = uuid();
@@ -107,7 +107,7 @@ export function recordContact(
   });
 }
 
-export function readContact(ctx: RequestContext, contactId: string): Promise<ContactWithAssessmentOut> {
+export function readContact(ctx: RequestContext, contactId: string): Promise<ContactWithAssessment> {
   return withFamily(
     ctx,
     { family: (trx) => findContactFamilyId(trx, contactId), action: 'read', audit: 'contact.read' },
@@ -126,7 +126,7 @@ export function reviseContact(
   ctx: RequestContext,
   contactId: string,
   body: ContactIn & { version: number },
-): Promise<ContactWithAssessmentOut> {
+): Promise<ContactWithAssessment> {
   return withFamily(
     ctx,
     { family: (trx) => findContactFamilyId(trx, contactId), action: 'write', audit: 'contact.update' },

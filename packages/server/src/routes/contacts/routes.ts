@@ -1,23 +1,11 @@
+import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serve } from '../../http/serve.ts';
 import { requestContext } from '../shared/context.ts';
-import { idParams } from '../shared/schemas.ts';
 import { readContact, recordContact, reviseContact } from './commands.ts';
-import { contactIn, contactUpdate } from './schema.ts';
 
-export async function contactRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['contacts'];
-  app.post(
-    '/api/families/:id/contacts',
-    { schema: { tags, params: idParams, body: contactIn } },
-    async (req, reply) =>
-      reply.code(201).send(await recordContact(requestContext(req), req.params.id, req.body)),
-  );
-  app.get('/api/contacts/:id', { schema: { tags, params: idParams } }, (req) =>
-    readContact(requestContext(req), req.params.id),
-  );
-  app.put('/api/contacts/:id', { schema: { tags, params: idParams, body: contactUpdate } }, (req) =>
-    reviseContact(requestContext(req), req.params.id, req.body),
-  );
+export async function contactRoutes(app: FastifyInstance): Promise<void> {
+  serve(app, api.contacts.record, (req) => recordContact(requestContext(req), req.params.id, req.body));
+  serve(app, api.contacts.read, (req) => readContact(requestContext(req), req.params.id));
+  serve(app, api.contacts.revise, (req) => reviseContact(requestContext(req), req.params.id, req.body));
 }

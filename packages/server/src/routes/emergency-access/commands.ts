@@ -1,8 +1,9 @@
+import type { EmergencyAccessEntry, ReviewListIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
 import { emergencyExpiry } from '../../policies/emergency.ts';
 import { canReviewEmergencyAccess } from '../../policies/roles.ts';
-import { type EmergencyAccessOut, presentEmergencyAccess } from '../../presenters/emergency-access.ts';
+import { presentEmergencyAccess } from '../../presenters/emergency-access.ts';
 import {
   countEmergencyAccess,
   findReviewable,
@@ -16,7 +17,6 @@ import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import type { ReviewListIn } from './schema.ts';
 
 /** Opens a family without a care relationship, for a few hours, on a written reason that is reviewed later. */
 export function breakGlass(
@@ -57,7 +57,7 @@ function reviewScope(ctx: RequestContext): ReviewScope | null {
 export async function listForReview(
   ctx: RequestContext,
   input: ReviewListIn,
-): Promise<{ items: EmergencyAccessOut[]; total: number }> {
+): Promise<{ items: EmergencyAccessEntry[]; total: number }> {
   await requireRoleFor(ctx, canReviewEmergencyAccess, 'emergency_access.list');
   const reviewed = input.reviewed === 'true';
   return readAudited(
@@ -75,7 +75,7 @@ export async function listForReview(
   );
 }
 
-export async function review(ctx: RequestContext, id: string): Promise<EmergencyAccessOut> {
+export async function review(ctx: RequestContext, id: string): Promise<EmergencyAccessEntry> {
   await requireRoleFor(ctx, canReviewEmergencyAccess, 'emergency_access.review');
   const scope = reviewScope(ctx);
   const row = scope ? await findReviewable(ctx.db, scope, id) : undefined;

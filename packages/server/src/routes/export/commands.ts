@@ -1,4 +1,5 @@
-import { type FamilyExportOut, presentFamilyExport } from '../../presenters/family-export.ts';
+import type { FamilyExport } from '@nestwerk/contract';
+import { presentFamilyExport } from '../../presenters/family-export.ts';
 import { loadExportRows } from '../../repositories/family-export.ts';
 import { loadFamilyFile } from '../../repositories/family-file.ts';
 import { findOrganisation } from '../../repositories/organisations.ts';
@@ -7,7 +8,7 @@ import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
 
 /** A parent's request to see their data: the whole record and its access history, audited as an export. */
-export function exportFamily(ctx: RequestContext, familyId: string): Promise<FamilyExportOut> {
+export function exportFamily(ctx: RequestContext, familyId: string): Promise<FamilyExport> {
   return withFamily(
     ctx,
     { family: familyId, action: 'export', audit: 'export', purpose: 'parent_request' },

@@ -1,20 +1,13 @@
+import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serve } from '../../http/serve.ts';
 import { requestContext } from '../shared/context.ts';
-import { idParams } from '../shared/schemas.ts';
 import { exportFamily } from './commands.ts';
 
-export async function exportRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  app.get(
-    '/api/families/:id/export',
-    { schema: { tags: ['export'], params: idParams } },
-    async (req, reply) => {
-      const body = await exportFamily(requestContext(req), req.params.id);
-      // A download the professional hands to the parents; the id is the only name it needs.
-      return reply
-        .header('content-disposition', `attachment; filename="nestwerk-family-${req.params.id}.json"`)
-        .send(body);
-    },
-  );
+export async function exportRoutes(app: FastifyInstance): Promise<void> {
+  serve(app, api.exports.family, (req, reply) => {
+    // A download the professional hands to the parents; the id is the only name it needs.
+    reply.header('content-disposition', `attachment; filename="nestwerk-family-${req.params.id}.json"`);
+    return exportFamily(requestContext(req), req.params.id);
+  });
 }

@@ -1,7 +1,14 @@
+import type {
+  CreateFamilyIn,
+  FamilyFile as FamilyFileOut,
+  FamilyListItem,
+  FamilySearchIn,
+  PatchFamilyIn,
+} from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { holdsFamilyContent } from '../../policies/roles.ts';
-import { type FamilyOut, presentFamily } from '../../presenters/family.ts';
-import { type FamilyListItemOut, presentFamilyList } from '../../presenters/family-list.ts';
+import { presentFamily } from '../../presenters/family.ts';
+import { presentFamilyList } from '../../presenters/family-list.ts';
 import { insertCareRelationship } from '../../repositories/care-relationships.ts';
 import type { Db } from '../../repositories/db.ts';
 import { type FamilyPatch, insertFamily, updateFamily } from '../../repositories/families.ts';
@@ -15,7 +22,6 @@ import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { type Grant, withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import type { CreateFamilyIn, PatchFamilyIn, SearchIn } from './schema.ts';
 
 async function loadFile(trx: Db, familyId: string): Promise<FamilyFile> {
   const file = await loadFamilyFile(trx, familyId);
@@ -26,7 +32,7 @@ async function loadFile(trx: Db, familyId: string): Promise<FamilyFile> {
 const personIdsOf = (file: FamilyFile): string[] => file.persons.map((p) => p.id);
 
 /** Registers a family and gives its creator a care relationship from today, so they can go on working with it. */
-export async function createFamily(ctx: RequestContext, input: CreateFamilyIn): Promise<FamilyOut> {
+export async function createFamily(ctx: RequestContext, input: CreateFamilyIn): Promise<FamilyFileOut> {
   await requireRoleFor(ctx, holdsFamilyContent, 'family.create');
   for (const [i, c] of input.children.entries()) checkChildDates(c, ctx.today, `children.${i}`);
   for (const [i, c] of input.caregivers.entries())
@@ -88,14 +94,18 @@ export async function createFamily(ctx: RequestContext, input: CreateFamilyIn): 
 
 const accessOf = (g: Grant) => ({ basis: g.basis, expiresAt: g.expiresAt });
 
-export function readFamily(ctx: RequestContext, familyId: string): Promise<FamilyOut> {
+export function readFamily(ctx: RequestContext, familyId: string): Promise<FamilyFileOut> {
   return withFamily(ctx, { family: familyId, action: 'read', audit: 'family.read' }, async (trx, grant) => {
     const file = await loadFile(trx, familyId);
     return { value: presentFamily(file, ctx.today, accessOf(grant)), personIds: personIdsOf(file) };
   });
 }
 
-export function patchFamily(ctx: RequestContext, familyId: string, input: PatchFamilyIn): Promise<FamilyOut> {
+export function patchFamily(
+  ctx: RequestContext,
+  familyId: string,
+  input: PatchFamilyIn,
+): Promise<FamilyFileOut> {
   return withFamily(
     ctx,
     { family: familyId, action: 'write', audit: 'family.update' },
@@ -121,8 +131,8 @@ export function patchFamily(ctx: RequestContext, familyId: string, input: PatchF
  */
 export async function searchFamilies(
   ctx: RequestContext,
-  input: SearchIn,
-): Promise<{ items: FamilyListItemOut[]; total: number }> {
+  input: FamilySearchIn,
+): Promise<{ items: FamilyListItem[]; total: number }> {
   await requireRoleFor(ctx, holdsFamilyContent, 'family.search');
   return readAudited(
     ctx,

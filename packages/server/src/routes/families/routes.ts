@@ -1,23 +1,12 @@
+import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serve } from '../../http/serve.ts';
 import { requestContext } from '../shared/context.ts';
-import { idParams } from '../shared/schemas.ts';
 import { createFamily, patchFamily, readFamily, searchFamilies } from './commands.ts';
-import { createFamilyBody, patchFamilyBody, searchQuery } from './schema.ts';
 
-export async function familyRoutes(fastify: FastifyInstance): Promise<void> {
-  const app = fastify.withTypeProvider<ZodTypeProvider>();
-  const tags = ['families'];
-  app.get('/api/families', { schema: { tags, querystring: searchQuery } }, (req) =>
-    searchFamilies(requestContext(req), req.query),
-  );
-  app.post('/api/families', { schema: { tags, body: createFamilyBody } }, async (req, reply) =>
-    reply.code(201).send(await createFamily(requestContext(req), req.body)),
-  );
-  app.get('/api/families/:id', { schema: { tags, params: idParams } }, (req) =>
-    readFamily(requestContext(req), req.params.id),
-  );
-  app.patch('/api/families/:id', { schema: { tags, params: idParams, body: patchFamilyBody } }, (req) =>
-    patchFamily(requestContext(req), req.params.id, req.body),
-  );
+export async function familyRoutes(app: FastifyInstance): Promise<void> {
+  serve(app, api.families.search, (req) => searchFamilies(requestContext(req), req.query));
+  serve(app, api.families.create, (req) => createFamily(requestContext(req), req.body));
+  serve(app, api.families.read, (req) => readFamily(requestContext(req), req.params.id));
+  serve(app, api.families.patch, (req) => patchFamily(requestContext(req), req.params.id, req.body));
 }

@@ -1,3 +1,4 @@
+import type { Instrument, InstrumentResponseIn } from '@nestwerk/contract';
 import { completedMonths, type QuestionnaireDefinition, scoreQuestionnaire } from '@nestwerk/engine';
 import { type AgeRange, knowledge } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
@@ -8,19 +9,8 @@ import { insertInstrumentResponse } from '../../repositories/instrument-response
 import { findPerson } from '../../repositories/persons.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
-import type { InstrumentResponseIn } from './schema.ts';
 
-export interface InstrumentOut {
-  id: string;
-  name: string;
-  ages: { minMonths: number; maxMonths: number } | null;
-  itemTextsIncluded: boolean;
-  /** Whether this organisation loaded a (licensed) definition, so that responses can be scored. */
-  scorable: boolean;
-  definitionVersion: string | null;
-}
-
-export function listInstruments(definitions: ReadonlyMap<string, QuestionnaireDefinition>): InstrumentOut[] {
+export function listInstruments(definitions: ReadonlyMap<string, QuestionnaireDefinition>): Instrument[] {
   const known = knowledge.instruments.map((i) => ({
     id: i.id as string,
     name: i.name,

@@ -1,7 +1,7 @@
+import type { Person, PersonIn, PersonPatchIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
-import type { z } from 'zod';
 import { HttpError } from '../../http/errors.ts';
-import { type PersonOut, presentPerson } from '../../presenters/person.ts';
+import { presentPerson } from '../../presenters/person.ts';
 import {
   findPerson,
   insertPerson,
@@ -14,13 +14,8 @@ import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
 import { caregiverRow, checkBirthYear, checkChildDates, childRow } from './person-rows.ts';
-import type { PersonPatchIn, personIn } from './schema.ts';
 
-export function addPerson(
-  ctx: RequestContext,
-  familyId: string,
-  input: z.infer<typeof personIn>,
-): Promise<PersonOut> {
+export function addPerson(ctx: RequestContext, familyId: string, input: PersonIn): Promise<Person> {
   if (input.kind === 'child') checkChildDates(input, ctx.today, '');
   else checkBirthYear(input.birthYear, ctx.today, 'birthYear');
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'person.create' }, async (trx) => {
@@ -72,7 +67,7 @@ function toPatch(person: PersonRow, p: PersonPatchIn, today: string): PersonPatc
   return patch;
 }
 
-export function patchPerson(ctx: RequestContext, personId: string, input: PersonPatchIn): Promise<PersonOut> {
+export function patchPerson(ctx: RequestContext, personId: string, input: PersonPatchIn): Promise<Person> {
   return withFamily(
     ctx,
     {

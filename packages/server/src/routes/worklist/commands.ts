@@ -1,6 +1,6 @@
-import type { WorklistQuery } from '@nestwerk/contract';
+import type { FamilyListItem, WorklistQuery } from '@nestwerk/contract';
 import { holdsFamilyContent } from '../../policies/roles.ts';
-import { type FamilyListItemOut, presentFamilyList } from '../../presenters/family-list.ts';
+import { presentFamilyList } from '../../presenters/family-list.ts';
 import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
@@ -12,7 +12,7 @@ import type { RequestContext } from '../shared/context.ts';
 export async function worklist(
   ctx: RequestContext,
   input: WorklistQuery,
-): Promise<{ items: FamilyListItemOut[]; total: number }> {
+): Promise<{ items: FamilyListItem[]; total: number }> {
   await requireRoleFor(ctx, holdsFamilyContent, 'worklist.read');
   return readAudited(
     ctx,

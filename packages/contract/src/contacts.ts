@@ -1,0 +1,147 @@
+import { CONTACT_TYPES, CUE_CODES, FACTOR_CODES, REFERRAL_CRITERION_CODES } from '@nestwerk/knowledge';
+import { z } from 'zod';
+import { agreement } from './agreements.ts';
+import { assessment, relationshipBand } from './assessment.ts';
+import { criterionCode, cueCode, factorCode } from './codes.ts';
+import { date, id, idParams, text, timestamp, version } from './common.ts';
+import { defineRoute } from './route.ts';
+
+export const contactType = z.enum(CONTACT_TYPES);
+export const contactStatus = z.enum(['draft', 'final']);
+const factorValue = z.enum(['present', 'absent', 'unknown']);
+const reportedBy = z.enum(['parent', 'professional']);
+
+const factorObservation = z.strictObject({ value: factorValue, reportedBy });
+export type RecordedFactor = z.output<typeof factorObservation>;
+
+const agreementIn = z
+  .strictObject({
+    text: text(2000),
+    nextTopic: text(500).optional(),
+    nextTopicPermission: z.boolean(),
+    extraContact: z.boolean(),
+    followUpDue: date.optional(),
+  })
+  .superRefine((a, ctx) => {
+    // Guideline Thema 2: a topic returns at the next contact only with the parent's permission.
+    if (a.nextTopic !== undefined && !a.nextTopicPermission)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['nextTopic'],
+        message: 'a next topic is only recorded with the parent’s permission (nextTopicPermission: true)',
+      });
+  });
+export type AgreementIn = z.output<typeof agreementIn>;
+
+/**
+ * An object keyed by knowledge codes. Checked here rather than with an enum key so that the error names the
+ * offending code (`cues.not_a_cue`), which is what the form needs to point at.
+ */
+function codeRecord<V extends z.ZodType>(codes: readonly string[], value: V) {
+  const known = new Set(codes);
+  return z.record(z.string().max(100), value).superRefine((record, ctx) => {
+    for (const key of Object.keys(record))
+      if (!known.has(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown code "${key}"` });
+  });
+}
+
+/** Codes are checked against the knowledge base's vocabulary. */
+const contactShape = {
+  childId: id,
+  type: contactType,
+  date,
+  status: contactStatus,
+  cues: codeRecord(CUE_CODES, z.boolean()).default({}),
+  factors: codeRecord(FACTOR_CODES, factorObservation).default({}),
+  criteria: codeRecord(REFERRAL_CRITERION_CODES, z.boolean()).default({}),
+  agreedBand: relationshipBand.nullable().optional(),
+  agreedNote: text(2000).nullable().optional(),
+  agreement: agreementIn.optional(),
+  notes: text(10_000).nullable().optional(),
+};
+
+export const contactIn = z.strictObject(contactShape);
+export const contactUpdate = z.strictObject({ ...contactShape, version });
+export type ContactIn = z.output<typeof contactIn>;
+/** What a client sends: codes it does not set may be left out. */
+export type ContactBody = z.input<typeof contactIn>;
+
+const professional = z.object({ id, displayName: z.string().nullable() });
+
+/** A line of the family's contact timeline. */
+export const contactSummary = z.object({
+  id,
+  childId: id,
+  type: contactType,
+  date,
+  status: contactStatus,
+  professional,
+  childAgeMonths: z.number().int().nullable(),
+  gestationWeeks: z.number().int().nullable(),
+  suggestedBand: relationshipBand.nullable(),
+  agreedBand: relationshipBand.nullable(),
+});
+export type ContactSummary = z.output<typeof contactSummary>;
+
+export const storedFactor = z.object({ value: factorValue, reportedBy, recordedAt: timestamp });
+export type StoredFactor = z.output<typeof storedFactor>;
+
+/** A contact as stored: what was observed (only what was seen or known), agreed and noted. */
+export const contact = z.object({
+  id,
+  familyId: id,
+  childId: id,
+  professional,
+  type: contactType,
+  date,
+  status: contactStatus,
+  childAgeMonths: z.number().int().nullable(),
+  gestationWeeks: z.number().int().nullable(),
+  cues: z.partialRecord(cueCode, z.literal(true)),
+  factors: z.partialRecord(factorCode, storedFactor),
+  criteria: z.partialRecord(criterionCode, z.literal(true)),
+  agreedBand: relationshipBand.nullable(),
+  agreedNote: z.string().nullable(),
+  agreement: agreement.nullable(),
+  notes: z.string().nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  version,
+});
+export type Contact = z.output<typeof contact>;
+
+/** A contact with the engine's assessment stored with it (none for a draft without one). */
+export const contactWithAssessment = z.object({ contact, assessment: assessment.nullable() });
+export type ContactWithAssessment = z.output<typeof contactWithAssessment>;
+
+export const contacts = {
+  record: defineRoute({
+    method: 'POST',
+    path: '/api/families/:id/contacts',
+    summary: 'Record a contact moment; the server assesses it with the engine',
+    tags: ['contacts'],
+    params: idParams,
+    body: contactIn,
+    status: 201,
+    response: contactWithAssessment,
+    errors: [422],
+  }),
+  read: defineRoute({
+    method: 'GET',
+    path: '/api/contacts/:id',
+    summary: 'A contact with its assessment',
+    tags: ['contacts'],
+    params: idParams,
+    response: contactWithAssessment,
+  }),
+  revise: defineRoute({
+    method: 'PUT',
+    path: '/api/contacts/:id',
+    summary: 'Revise a contact; the assessment is made again',
+    tags: ['contacts'],
+    params: idParams,
+    body: contactUpdate,
+    response: contactWithAssessment,
+    errors: [409, 422],
+  }),
+};
