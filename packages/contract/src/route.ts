@@ -56,10 +56,12 @@ type Part<Name extends string, S, K extends keyof RouteSpec, Loose extends boole
   [P in K]: infer T;
 }
   ? T extends z.ZodType
-    ? // A part whose every field is optional may be left out.
+    ? // A part whose every field is optional, or that may be absent (an empty body), may be left out.
       object extends z.input<T>
       ? { [P in Name]?: Loose extends true ? QueryInput<z.input<T>> : z.input<T> }
-      : { [P in Name]: Loose extends true ? QueryInput<z.input<T>> : z.input<T> }
+      : undefined extends z.input<T>
+        ? { [P in Name]?: Loose extends true ? QueryInput<z.input<T>> : z.input<T> }
+        : { [P in Name]: Loose extends true ? QueryInput<z.input<T>> : z.input<T> }
     : unknown
   : unknown;
 

@@ -9,10 +9,8 @@ import type {
   FamilyIn,
   FamilyPatch,
   InstrumentResponseIn,
-  LoginResult,
   Page,
   Person,
-  SessionOk,
   WorklistItem,
   WorklistScope,
 } from './types.ts';
@@ -20,12 +18,6 @@ import type {
 /** One function per route of docs/api.md, typed; screens use these through TanStack Query. */
 export function endpoints(client: ApiClient) {
   return {
-    login: (body: { email: string; password: string; totp?: string }) =>
-      client.post<LoginResult>('/api/session', body, { quietOn401: true }),
-    totp: (code: string) => client.post<SessionOk>('/api/session/totp', { code }, { quietOn401: true }),
-    session: () => client.get<SessionOk>('/api/session', { quietOn401: true }),
-    logout: () => client.delete<void>('/api/session'),
-
     worklist: (params: {
       scope: WorklistScope;
       q?: string;

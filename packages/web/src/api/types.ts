@@ -2,44 +2,10 @@
  * The shapes of docs/api.md, as the web app uses them. The web app may not import the server (layering), so
  * the contract is restated here; `client.test.ts` and the e2e tests keep both sides honest.
  */
-import type { Assessment, FactorValue, RelationshipBand } from '@nestwerk/engine';
-import type { CueCode, FactorCode, FactorLevel, ReferralCriterionCode, Region } from '@nestwerk/knowledge';
+
 import type { CareNetwork, ReferralSummary, SafetyRoute } from '@nestwerk/contract';
-
-export type Role = 'nurse' | 'physician' | 'team_lead' | 'imh_specialist' | 'application_manager' | 'analyst';
-
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  organisation: { id: string; name: string; region: Region };
-  team: { id: string; name: string } | null;
-  /** Set after an administrator reset the password: the user must choose a new one first. */
-  mustChangePassword?: boolean;
-  isDemo?: boolean;
-}
-
-export interface SessionOk {
-  user: User;
-  csrfToken: string;
-}
-
-export interface EnrolStage {
-  stage: 'enrol';
-  otpauthUrl: string;
-  secret: string;
-  csrfToken: string;
-}
-
-export type LoginResult = SessionOk | EnrolStage;
-
-export interface ApiErrorBody {
-  error: string;
-  field?: string;
-  message?: string;
-  current?: unknown;
-}
+import type { Assessment, FactorValue, RelationshipBand } from '@nestwerk/engine';
+import type { CueCode, FactorCode, FactorLevel, ReferralCriterionCode } from '@nestwerk/knowledge';
 
 export type WorklistScope = 'mine' | 'team';
 export type DueFilter = 'overdue' | 'week' | 'all';

@@ -1,13 +1,12 @@
+import type { SessionOk, SessionUser } from '@nestwerk/contract';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api } from '../api/client.ts';
-import { server } from '../api/endpoints.ts';
-import type { SessionOk, User } from '../api/types.ts';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous'; reason: 'none' | 'expired' | 'logged_out' }
-  | { status: 'authenticated'; user: User };
+  | { status: 'authenticated'; user: SessionUser };
 
 interface SessionValue {
   state: SessionState;
@@ -21,7 +20,7 @@ export const SESSION_KEY = ['session'] as const;
 
 async function fetchSession(): Promise<SessionOk | null> {
   try {
-    return await server.session();
+    return await api.call('GET /api/session', {}, { quietOn401: true });
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) return null;
     throw err;
@@ -62,7 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await server.logout();
+      await api.call('DELETE /api/session');
     } catch {
       // Logged out either way: the session is gone from this app.
     }
@@ -89,7 +88,7 @@ export function useSession(): SessionValue {
 }
 
 /** The logged-in user; only for screens rendered behind {@link RequireSession}. */
-export function useUser(): User {
+export function useUser(): SessionUser {
   const { state } = useSession();
   if (state.status !== 'authenticated') throw new Error('useUser without a session');
   return state.user;

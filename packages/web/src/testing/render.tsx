@@ -1,10 +1,11 @@
+import type { SessionOk } from '@nestwerk/contract';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import type { Family, SessionOk } from '../api/types.ts';
+import type { Family } from '../api/types.ts';
 import { LocaleProvider } from '../app/locale.tsx';
 import { SessionProvider, useSession } from '../app/session.tsx';
 import { i18n } from '../i18n/index.ts';
@@ -18,6 +19,8 @@ export const session: SessionOk = {
     role: 'nurse',
     organisation: { id: 'org-1', name: 'JGZ Demo', region: 'nl' },
     team: { id: 'team-1', name: 'Team Noord' },
+    mustChangePassword: false,
+    isDemo: false,
   },
 };
 

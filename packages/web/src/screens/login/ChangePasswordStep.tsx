@@ -27,7 +27,7 @@ export function ChangePasswordStep({
     setError(null);
     try {
       api.setCsrfToken(csrfToken);
-      await api.post<void>('/api/session/password', { currentPassword, newPassword: next });
+      await api.call('POST /api/session/password', { body: { currentPassword, newPassword: next } });
       onDone();
     } catch (err) {
       // The server explains which policy rule the password breaks.

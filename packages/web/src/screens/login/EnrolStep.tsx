@@ -1,6 +1,6 @@
+import type { EnrolStage } from '@nestwerk/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EnrolStage } from '../../api/types.ts';
 import { CodeField } from './TotpStep.tsx';
 
 /** First log-in of an account that needs a second factor: show the secret and the otpauth link, then verify a code. */

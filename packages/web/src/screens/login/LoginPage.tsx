@@ -1,9 +1,8 @@
+import type { EnrolStage, SessionOk } from '@nestwerk/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/client.ts';
-import { server } from '../../api/endpoints.ts';
-import type { EnrolStage, SessionOk } from '../../api/types.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
@@ -51,7 +50,7 @@ export default function LoginPage() {
     setError(null);
     setCredentials({ email, password });
     try {
-      const result = await server.login({ email, password });
+      const result = await api.call('POST /api/session', { body: { email, password } }, { quietOn401: true });
       if ('stage' in result) setStep({ kind: 'enrol', enrol: result });
       else done(result);
     } catch (err) {
@@ -71,12 +70,16 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      done(await server.totp(code));
+      done(await api.call('POST /api/session/totp', { body: { code } }, { quietOn401: true }));
     } catch (err) {
       // Servers may also take the code together with the password in one request (docs/api.md).
       if (step.kind === 'totp' && err instanceof ApiError && err.code === 'unauthenticated') {
         try {
-          const result = await server.login({ ...credentials, totp: code });
+          const result = await api.call(
+            'POST /api/session',
+            { body: { ...credentials, totp: code } },
+            { quietOn401: true },
+          );
           if (!('stage' in result)) {
             done(result);
             return;
