@@ -59,7 +59,10 @@ export function useSaveContact({
     if (status === 'final') {
       void navigate(`/families/${family.id}`, { state: { notice: 'contact.savedFinal' } });
     } else if (!contactId) {
-      void navigate(`/contacts/${result.contact.id}`, { replace: true, state: { saved: 'contact.savedDraft' } });
+      void navigate(`/contacts/${result.contact.id}`, {
+        replace: true,
+        state: { saved: 'contact.savedDraft' },
+      });
     } else {
       setVersion(result.contact.version);
       setMessage('contact.savedDraft');
