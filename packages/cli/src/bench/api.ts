@@ -1,5 +1,4 @@
-import { buildApp, loadConfig, loadDemo } from '@nestwerk/server';
-import { openBenchDatabase, startBareFamilyServer } from '@nestwerk/server/bench';
+import { buildApp, loadConfig, loadDemo, openBenchDatabase, startBareFamilyServer } from '@nestwerk/server';
 import { type LoadResult, runLoad } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 

@@ -1,5 +1,4 @@
-import { buildApp, loadConfig, loadDemo, seedIntakeQueue } from '@nestwerk/server';
-import { openBenchDatabase } from '@nestwerk/server/bench';
+import { buildApp, loadConfig, loadDemo, openBenchDatabase, seedIntakeQueue } from '@nestwerk/server';
 import { runLoad } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 

@@ -341,6 +341,13 @@ export const en: Messages = {
     band: 'Place on the continuum (suggestion)',
     cuesBehind: 'Based on',
     noCues: 'No cues ticked yet.',
+    noAge: {
+      before_birth: 'No advice: the contact date lies before the child’s birth date.',
+      older_than_18: 'No advice: the child is older than 18 years on this date.',
+      outside_pregnancy:
+        'No advice: on this date the pregnancy is at {{weeks}} weeks; a prenatal contact lies between 4 and 43 weeks.',
+      no_birth_or_due_date: 'No advice: the child has neither a birth date nor a due date on file.',
+    },
     balance: 'Balance',
     tilt: {
       burden_outweighs: 'Burden outweighs strength',

@@ -343,6 +343,13 @@ export const nl = {
     band: 'Plek op het continuüm (suggestie)',
     cuesBehind: 'Op basis van',
     noCues: 'Nog geen signalen aangevinkt.',
+    noAge: {
+      before_birth: 'Geen advies: de contactdatum ligt vóór de geboortedatum van het kind.',
+      older_than_18: 'Geen advies: het kind is op deze datum ouder dan 18 jaar.',
+      outside_pregnancy:
+        'Geen advies: op deze datum is de zwangerschap {{weeks}} weken; een prenataal contact valt tussen 4 en 43 weken.',
+      no_birth_or_due_date: 'Geen advies: van het kind is geen geboorte- of uitgerekende datum bekend.',
+    },
     balance: 'Balans',
     tilt: {
       burden_outweighs: 'De draaglast weegt zwaarder dan de draagkracht',

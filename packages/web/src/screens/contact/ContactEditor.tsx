@@ -72,7 +72,14 @@ export function ContactEditor({
     () => toAssessmentInput(form, child, family.caregivers, region),
     [form, child, family.caregivers, region],
   );
-  const assessment = useMemo(() => (input ? assess(input, knowledge, { lang }) : null), [input, lang]);
+  const assessment = useMemo(
+    () => (input?.ok ? assess(input.value, knowledge, { lang }) : null),
+    [input, lang],
+  );
+  const unavailable =
+    input && !input.ok && input.error.error === 'child_age'
+      ? t(`advice.noAge.${input.error.reason}`, { weeks: input.error.gestationWeeks })
+      : null;
 
   if (family.children.length === 0) return <p className="notice">{t('contact.noChildren')}</p>;
 
@@ -128,7 +135,12 @@ export function ContactEditor({
           <ReferralCriteria criteria={form.criteria} update={update} />
           <AgreementSection form={form} update={update} />
         </form>
-        <AdvicePanel assessment={assessment} familyId={family.id} contactId={contact?.id ?? null} />
+        <AdvicePanel
+          assessment={assessment}
+          unavailable={unavailable}
+          familyId={family.id}
+          contactId={contact?.id ?? null}
+        />
       </div>
       <SaveBar
         busy={save.busy}

@@ -1,9 +1,9 @@
+import { completedMonths } from '@nestwerk/engine';
 import { knowledge, type VanWiechenItem } from '@nestwerk/knowledge';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
-import { ageInMonths } from '../../lib/dates.ts';
 
 /**
  * Van Wiechen items fit a contact moment within a month (the 4-week, 8-week and 3-month visits) or two
@@ -19,7 +19,8 @@ export function fittingVanWiechen(ageMonths: number): VanWiechenItem[] {
 export const Prompts = memo(function Prompts({ child, date }: { child: Person | undefined; date: string }) {
   const { t } = useTranslation();
   const { know } = useLocale();
-  const months = child?.birthDate ? ageInMonths(child.birthDate, date) : null;
+  const age = child?.birthDate ? completedMonths(child.birthDate, date) : null;
+  const months = age !== null && age >= 0 ? age : null;
   const items = months === null ? [] : fittingVanWiechen(months);
   return (
     <section className="panel prompts" id="prompts" aria-labelledby="prompts-title">

@@ -26,22 +26,56 @@ const mother: Person = {
   version: 1,
 };
 
+function inputOf(...args: Parameters<typeof toAssessmentInput>) {
+  const result = toAssessmentInput(...args);
+  if (!result?.ok) throw new Error(`no input: ${JSON.stringify(result)}`);
+  return result.value;
+}
+
 describe('contact form → engine input', () => {
   it('computes the age on the contact date and the parent age from the birth year', () => {
     const form = { ...emptyForm(baby, '2026-03-15'), cues: { child_accepts_comfort: true as const } };
-    const input = toAssessmentInput(form, baby, [mother], 'nl');
-    expect(input?.child).toEqual({ ageMonths: 14, firstChild: true });
-    expect(input?.parents).toEqual([{ role: 'mother', ageYears: 20, lowEducation: true }]);
-    expect(input?.cues).toEqual({ child_accepts_comfort: true });
+    const input = inputOf(form, baby, [mother], 'nl');
+    expect(input.child).toEqual({ ageMonths: 14, firstChild: true });
+    expect(input.parents).toEqual([{ role: 'mother', ageYears: 20, lowEducation: true }]);
+    expect(input.cues).toEqual({ child_accepts_comfort: true });
   });
 
   it('gives an unborn child weeks of gestation and starts with a prenatal visit', () => {
     const form = emptyForm(unborn, '2026-01-12');
     expect(form.type).toBe('prenatal_visit');
-    expect(toAssessmentInput(form, unborn, [], 'be')?.child).toEqual({
-      gestationWeeks: 20,
+    expect(inputOf(form, unborn, [], 'be').child).toEqual({ gestationWeeks: 20, firstChild: true });
+  });
+
+  it('counts a child born on 29 February as the server does: 11 months on 28 February, 12 on 1 March', () => {
+    const leap = { ...baby, birthDate: '2024-02-29' };
+    expect(inputOf(emptyForm(leap, '2025-02-28'), leap, [], 'nl').child).toEqual({
+      ageMonths: 11,
       firstChild: true,
     });
+    expect(inputOf(emptyForm(leap, '2025-03-01'), leap, [], 'nl').child).toEqual({
+      ageMonths: 12,
+      firstChild: true,
+    });
+  });
+
+  it('gives no input, with the reason, for a date that does not fit the child (never a clamped age)', () => {
+    expect(toAssessmentInput(emptyForm(baby, '2025-01-09'), baby, [], 'nl')).toMatchObject({
+      ok: false,
+      error: { error: 'child_age', field: 'date', reason: 'before_birth' },
+    });
+    expect(toAssessmentInput(emptyForm(unborn, '2025-06-01'), unborn, [], 'nl')).toMatchObject({
+      ok: false,
+      error: { reason: 'outside_pregnancy' },
+    });
+    expect(toAssessmentInput(emptyForm(baby, '2026-03-15'), undefined, [], 'nl')).toBeNull();
+  });
+
+  it('leaves out a parent age outside 10–90 rather than clamping it', () => {
+    const typo = { ...mother, birthYear: 2019 };
+    expect(inputOf(emptyForm(baby, '2026-03-15'), baby, [typo], 'nl').parents).toEqual([
+      { role: 'mother', lowEducation: true },
+    ]);
   });
 
   it('passes factor values, not who reported them, to the engine', () => {
@@ -52,7 +86,7 @@ describe('contact form → engine input', () => {
         social_network_support: { value: 'absent' as const, reportedBy: 'professional' as const },
       },
     };
-    expect(toAssessmentInput(form, baby, [], 'nl')?.factors).toEqual({
+    expect(inputOf(form, baby, [], 'nl').factors).toEqual({
       parent_depression: 'present',
       social_network_support: 'absent',
     });
@@ -66,10 +100,7 @@ describe('contact form → engine input', () => {
         parent_worry_or_overload_persistent: true as const,
       },
     };
-    const input = toAssessmentInput(form, baby, [mother], 'nl');
-    expect(input).not.toBeNull();
-    if (!input) return;
-    const result = assess(input, knowledge);
+    const result = assess(inputOf(form, baby, [mother], 'nl'), knowledge);
     expect(result.referral.referOutside).toBe(true);
     expect(result.recommendations.map((r) => r.category)).toContain('refer_outside');
   });

@@ -1,13 +1,11 @@
 import {
-  type AssessmentInput,
-  MAX_AGE_MONTHS,
-  PARENT_ROLES,
-  type ParentRole,
+  assessmentInputForContact,
+  type ContactInputResult,
+  type ContactRecord,
   type RelationshipBand,
 } from '@nestwerk/engine';
 import type { CueCode, FactorCode, ReferralCriterionCode, Region } from '@nestwerk/knowledge';
 import type { Contact, ContactIn, ContactType, Person, RecordedFactor } from '../../api/types.ts';
-import { ageInMonths, gestationWeeks } from '../../lib/dates.ts';
 
 /** Everything the contact moment screen records; what the server stores is derived from it. */
 export interface ContactForm {
@@ -103,43 +101,36 @@ export function toContactIn(form: ContactForm, status: 'draft' | 'final', defaul
   return body;
 }
 
-const clamp = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+/** The contact as the engine reads it: the form's observations on its date, the child and caregivers on file. */
+export function toContactRecord(
+  form: ContactForm,
+  child: Person,
+  caregivers: readonly Person[],
+  region: Region,
+): ContactRecord {
+  return {
+    region,
+    date: form.date,
+    child,
+    caregivers,
+    cues: form.cues,
+    factors: form.factors,
+    criteria: form.criteria,
+  };
+}
 
 /**
- * What the engine needs, computed in the browser on every change (the server recomputes it on save).
- * Null when the child's age cannot be known (no birth or due date).
+ * What the engine needs, computed in the browser on every change through the same engine function the server
+ * uses when it stores the assessment, so the live advice is the advice that is saved. Null until a child is
+ * chosen; an error (with the field at fault) when the contact date does not fit the child.
  */
 export function toAssessmentInput(
   form: ContactForm,
   child: Person | undefined,
-  caregivers: Person[],
+  caregivers: readonly Person[],
   region: Region,
-): AssessmentInput | null {
-  if (!child) return null;
-  let childInput: AssessmentInput['child'];
-  if (child.birthDate) {
-    childInput = { ageMonths: clamp(ageInMonths(child.birthDate, form.date), 0, MAX_AGE_MONTHS) };
-  } else if (child.dueDate) {
-    childInput = { gestationWeeks: clamp(gestationWeeks(child.dueDate, form.date), 4, 43) };
-  } else {
-    return null;
-  }
-  if (child.firstChild !== null && child.firstChild !== undefined) childInput.firstChild = child.firstChild;
-  const year = Number(form.date.slice(0, 4));
-  const parents = caregivers
-    .filter((c) => c.role && (PARENT_ROLES as readonly string[]).includes(c.role))
-    .slice(0, 8)
-    .map((c) => {
-      const parent: AssessmentInput['parents'][number] = { role: c.role as ParentRole };
-      if (c.birthYear) parent.ageYears = clamp(year - c.birthYear, 10, 90);
-      if (c.lowEducation !== null && c.lowEducation !== undefined) parent.lowEducation = c.lowEducation;
-      return parent;
-    });
-  const factors: AssessmentInput['factors'] = {};
-  for (const [code, recorded] of Object.entries(form.factors) as Array<[FactorCode, RecordedFactor]>) {
-    factors[code] = recorded.value;
-  }
-  return { region, child: childInput, parents, factors, cues: form.cues, criteria: form.criteria };
+): ContactInputResult | null {
+  return child ? assessmentInputForContact(toContactRecord(form, child, caregivers, region)) : null;
 }
 
 export interface Difference {

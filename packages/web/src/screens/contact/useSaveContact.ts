@@ -57,12 +57,9 @@ export function useSaveContact({
     void queryClient.invalidateQueries({ queryKey: ['family', family.id] });
     void queryClient.invalidateQueries({ queryKey: ['worklist'] });
     if (status === 'final') {
-      void navigate(`/families/${family.id}`, { state: { notice: 'contact.savedFinal' } });
+      navigate(`/families/${family.id}`, { state: { notice: 'contact.savedFinal' } });
     } else if (!contactId) {
-      void navigate(`/contacts/${result.contact.id}`, {
-        replace: true,
-        state: { saved: 'contact.savedDraft' },
-      });
+      navigate(`/contacts/${result.contact.id}`, { replace: true, state: { saved: 'contact.savedDraft' } });
     } else {
       setVersion(result.contact.version);
       setMessage('contact.savedDraft');

@@ -1,10 +1,11 @@
+import { tipBand } from '@nestwerk/engine';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { server } from '../../api/endpoints.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
-import { ageOn, tipBandFor } from '../shared/age.ts';
+import { ageOn } from '../shared/age.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { AgreementList } from './AgreementList.tsx';
 import { BalanceSection } from './BalanceSection.tsx';
@@ -37,6 +38,7 @@ export default function FamilyPage() {
   const youngest = [...f.children].sort((a, b) =>
     (b.birthDate ?? b.dueDate ?? '').localeCompare(a.birthDate ?? a.dueDate ?? ''),
   )[0];
+  const youngestAge = youngest ? ageOn(youngest) : null;
   return (
     <>
       {notice && (
@@ -69,7 +71,7 @@ export default function FamilyPage() {
               <Link to={`/interventions?family=${f.id}`}>{t('family.interventionsLink')}</Link>
             </li>
             <li>
-              <Link to={`/tips?band=${tipBandFor(youngest ? ageOn(youngest) : null)}`}>
+              <Link to={youngestAge ? `/tips?band=${tipBand(youngestAge)}` : '/tips'}>
                 {t('family.tipsLink')}
               </Link>
             </li>

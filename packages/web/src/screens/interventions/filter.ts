@@ -1,3 +1,4 @@
+import { ageFits, type ChildAge } from '@nestwerk/engine';
 import type {
   EffectivenessLevel,
   Intervention,
@@ -34,12 +35,8 @@ export function fold(value: string): string {
     .toLowerCase();
 }
 
-export function fitsAge(
-  item: Intervention,
-  age: { born: true; months: number } | { born: false; weeks: number },
-): boolean {
-  if (!age.born) return item.ages.minGestationWeeks !== undefined && age.weeks >= item.ages.minGestationWeeks;
-  return age.months >= item.ages.minMonths && age.months <= item.ages.maxMonths;
+export function fitsAge(item: Intervention, age: ChildAge): boolean {
+  return ageFits(item.ages, age);
 }
 
 export function filterInterventions(

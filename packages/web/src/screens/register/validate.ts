@@ -1,5 +1,5 @@
+import { isCalendarDate } from '@nestwerk/engine';
 import type { CaregiverIn, CaregiverRole, ChildIn, FamilyIn } from '../../api/types.ts';
-import { isIsoDate } from '../../lib/dates.ts';
 
 export interface ChildValues {
   born: boolean;
@@ -60,10 +60,10 @@ export function validateChild(child: ChildValues, prefix: string, today: string)
   if (!child.familyName.trim()) errors[`${prefix}-family`] = 'register.errors.required';
   if (child.born) {
     if (!child.birthDate) errors[`${prefix}-birth`] = 'register.errors.required';
-    else if (!isIsoDate(child.birthDate)) errors[`${prefix}-birth`] = 'register.errors.date';
+    else if (!isCalendarDate(child.birthDate)) errors[`${prefix}-birth`] = 'register.errors.date';
     else if (child.birthDate > today) errors[`${prefix}-birth`] = 'register.errors.birthFuture';
   } else if (!child.dueDate) errors[`${prefix}-due`] = 'register.errors.required';
-  else if (!isIsoDate(child.dueDate)) errors[`${prefix}-due`] = 'register.errors.date';
+  else if (!isCalendarDate(child.dueDate)) errors[`${prefix}-due`] = 'register.errors.date';
   return errors;
 }
 

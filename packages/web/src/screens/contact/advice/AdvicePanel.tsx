@@ -14,10 +14,13 @@ import { RecommendationList } from './RecommendationList.tsx';
  */
 export const AdvicePanel = memo(function AdvicePanel({
   assessment,
+  unavailable,
   familyId,
   contactId,
 }: {
   assessment: Assessment | null;
+  /** Why there is no advice for this contact date (the same reason the server gives when saving). */
+  unavailable?: string | null;
   familyId: string;
   contactId?: string | null;
 }) {
@@ -27,7 +30,9 @@ export const AdvicePanel = memo(function AdvicePanel({
     return (
       <aside className="advice" aria-labelledby="advice-title" data-testid="advice-panel">
         <h2 id="advice-title">{t('advice.title')}</h2>
-        <p className="muted">{t('app.loading')}</p>
+        <p className="muted" role={unavailable ? 'status' : undefined}>
+          {unavailable ?? t('app.loading')}
+        </p>
       </aside>
     );
   }
