@@ -46,6 +46,8 @@ function vitest(label, args, env) {
 check('lint (biome)', bin('biome'), ['check', '.']);
 check('type-check (tsc)', bin('tsc'), ['-p', '.', '--noEmit']);
 check('layering (dependencies point one way)', process.execPath, ['scripts/check-layers.mjs']);
+// Builds the web app when its sources changed; fails when the first screens' JavaScript outgrows its budget.
+check('web bundle budget (initial JS ≤ 200 kB gzip)', bin('tsx'), ['scripts/web-budget.ts']);
 vitest('unit and integration tests', []);
 // Real server, fresh demo database, Debian's Chromium (installed when missing and root, else a clear failure).
 vitest('browser tests (e2e)', ['--config', 'e2e/vitest.config.ts']);
