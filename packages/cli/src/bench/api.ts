@@ -3,7 +3,7 @@ import { type LoadResult, runLoad } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 
 /**
- * The HTTP API under load (issue 3): 16 concurrent keep-alive clients against the real app on a real port,
+ * The HTTP API under load: 16 concurrent keep-alive clients against the real app on a real port,
  * logged in as the demo nurse. The family read is reported as a ratio of a bare route that runs the same
  * file queries without session, policy, audit or transaction, measured in the same run on the same data.
  */

@@ -3,7 +3,7 @@ import { runLoad } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 
 /**
- * The IMH team's intake queue (issue 5): 10 000 referrals sent to the demo IMH team, paged through by a few
+ * The IMH team's intake queue: 10 000 referrals sent to the demo IMH team, paged through by a few
  * team members at once over real HTTP, logged in as imh@demo.nestwerk.test — session, policy, sharing
  * check and audit row included, as in use. Target: p95 < 50 ms.
  */

@@ -77,7 +77,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
       'users',
       staff.users.map((u) => ({ ...u, password_hash: passwordHash })),
     );
-    // The Dutch and Flemish social maps (issue 5), with the demo IMH team receiving via Nestwerk.
+    // The Dutch and Flemish social maps, with the demo IMH team receiving via Nestwerk so referrals can be tried end to end.
     const createdAt = staff.organisations[0]?.created_at ?? new Date(today).toISOString();
     await insertDemoNetworks(trx, planDemoNetworks(staff, seed, createdAt));
   });

@@ -1,5 +1,5 @@
 /**
- * The partners of the demo social maps (issue 5): the Dutch region Veldland (around Utrecht) and the Flemish
+ * The partners of the demo social maps: the Dutch region Veldland (around Utrecht) and the Flemish
  * region Scheldeland (East Flanders). Names, addresses and numbers are invented; e-mail addresses use the
  * reserved .test domain. Municipalities default to all of the region's demo places.
  */

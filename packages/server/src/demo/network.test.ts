@@ -5,7 +5,7 @@ import { loadDemo } from './load.ts';
 
 const PASSWORD = 'correct horse battery';
 
-/** The demo's social maps and referrals (issue 5), as the demo accounts meet them. */
+/** The demo's social maps and referrals, as the demo accounts meet them. */
 forEachDatabase('demo network', (current) => {
   let server: TestServer;
   const login = async (local: string) => {

@@ -17,7 +17,7 @@ import { demoId, Random } from './random.ts';
 import type { StaffPlan } from './staff.ts';
 
 /**
- * The demo social maps (issue 5): one Dutch region (Veldland, around Utrecht) and one Flemish region
+ * The demo social maps: one Dutch region (Veldland, around Utrecht) and one Flemish region
  * (Scheldeland, East Flanders), with the kinds of Thema 4 and seed 004. The IMH team of the demo partner
  * organisation — where imh@demo.nestwerk.test works — is part of the Dutch map and receives via Nestwerk.
  * Names, addresses and numbers are invented; e-mail addresses use the reserved .test domain.

@@ -5,7 +5,7 @@ import { demoId, Random } from './random.ts';
 
 export const DEMO_DOMAIN = 'demo.nestwerk.test';
 
-/** The accounts issue 3 names; colleagues the demo creates besides them share their password. */
+/** The demo log-ins the README lists, one per role; colleagues the demo creates besides them share their password. */
 export interface DemoAccount {
   email: string;
   role: Role;

@@ -3,7 +3,7 @@ import type { Role } from '../db/schema.ts';
 import { holdsFamilyContent } from './roles.ts';
 
 /**
- * Access decisions of the network and referral workflow (issue 5), pure so they can be tested as a matrix.
+ * Access decisions of the network and referral workflow (who may refer, receive, see shared data), pure so they can be tested as a matrix.
  *
  * The receiving side never sees the family file: an IMH specialist of a partner organisation reads a
  * referral's frozen snapshot, addressed by the referral's id, and only while the sharing still rests on a

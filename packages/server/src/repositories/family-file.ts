@@ -17,7 +17,7 @@ export interface FamilyFile {
   consents: ConsentRow[];
   instrumentResponses: InstrumentResponseRow[];
   careTeam: CareTeamRow[];
-  /** Care network, referrals and safety route (issue 5). */
+  /** Care network, referrals and safety route: the file shows who else is involved and what was shared. */
   network: FamilyNetworkRows;
 }
 

@@ -137,7 +137,7 @@ export interface LatestContactRow {
 export interface ListDetails {
   children: ListChildRow[];
   latest: LatestContactRow[];
-  /** Referrals awaiting feedback and open safety routes (issue 5). */
+  /** Referrals awaiting feedback and open safety routes, so the worklist can flag them. */
   network: ListNetworkDetails;
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from './db.ts';
 import { FEEDBACK_SETTLED } from './referrals.ts';
 
-/** What the worklist shows of the network per family (issue 5). */
+/** What the worklist shows of the network per family: overdue referral feedback and an open safety route. */
 export interface ListNetworkDetails {
   /** Sent referrals still waiting for feedback, with their due dates (overdue is decided against "today"). */
   awaitingFeedback: Array<{ family_id: string; feedback_due: string }>;

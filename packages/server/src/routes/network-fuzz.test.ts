@@ -8,7 +8,7 @@ import { concerningContact, LONG_SESSIONS, ok, seedPartner } from './testing/net
 import { type Actor, actor, createOrg, relate, seedFamily } from './testing/world.ts';
 
 /**
- * Hostile input against every network and referral route (issue 5), from the three kinds of user that use
+ * Hostile input against every network and referral route, from the three kinds of user that use
  * them — the referring nurse, the application manager and the receiving IMH specialist — each with real
  * resources to aim at: never a 5xx, never a stack trace, always our error shape.
  */

@@ -14,7 +14,7 @@ const NOTIFICATION_KINDS = [
 
 /**
  * Social map, referrals with their status history and feedback, notifications, the care network around a
- * family and the safety route (issue 5). Partner kinds and intervention codes are not CHECKed here: the
+ * family and the safety route. Partner kinds and intervention codes are not CHECKed here: the
  * knowledge adds codes over time, the application validates them.
  */
 export function networkReferrals(): Migration {

@@ -64,7 +64,7 @@ export function withdraw(ctx: RequestContext, consentId: string): Promise<Consen
     async (trx, grant) => {
       if (!(await withdrawConsent(trx, consentId, ctx.at)))
         throw conflict('consent', await present(trx, consentId, ctx.today));
-      // Referrals resting on this consent stop sharing, and their receivers are told (issue 5).
+      // Referrals resting on this consent stop sharing, and their receivers are told: without consent they may not keep reading.
       const referralIds = await stopSharingOnConsent(trx, ctx, consentId, grant.familyId);
       const value = await present(trx, consentId, ctx.today);
       return { value, personIds: [value.givenBy.id], details: { consentId, referralIds } };

@@ -68,9 +68,3 @@ export async function requireRoleFor(
   await auditDenial(ctx, attempted, null, 'role');
   throw new HttpError('forbidden', 'Your role does not give access to this.');
 }
-
-/**
- * The original name of {@link writeAudited} (work and audit row in one read-write transaction), kept for the
- * routes that were built on it.
- */
-export const withAudit = writeAudited;

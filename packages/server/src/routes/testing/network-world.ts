@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import type { ApiResponse } from '../../http/test-server.ts';
 import type { Actor, SeededFamily } from './world.ts';
 
-/** Test support for the network and referral routes (issue 5). */
+/** Test support for the network and referral routes: partners, consents and users of sending and receiving organisations. */
 
 export interface PartnerSeed {
   name: string;
