@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '@nestwerk/server';
+import { createTestDatabase, testDialects } from '@nestwerk/server/testing/databases';
+import { disableAuditProtection } from '@nestwerk/server/testing/tamper';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testDialects } from '../../server/src/testing/databases.ts';
-import { disableAuditProtection } from '../../server/src/testing/tamper.ts';
 
 /** The real `nestwerk` command in a child process, on a database of its own. */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');

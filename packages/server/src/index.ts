@@ -29,7 +29,3 @@ export {
   resetDemoPassword,
 } from './demo/load.ts';
 export type { Clock } from './http/app-context.ts';
-
-// Benchmarks of the domain API (engineer S3): a scratch database and the bare baseline route
-export { type BareServer, startBareFamilyServer } from './routes/bench/bare-family-server.ts';
-export { type BenchDatabase, openBenchDatabase } from './routes/bench/bench-database.ts';

@@ -1,4 +1,5 @@
-import { buildApp, loadConfig, loadDemo, openBenchDatabase, startBareFamilyServer } from '@nestwerk/server';
+import { buildApp, loadConfig, loadDemo } from '@nestwerk/server';
+import { openBenchDatabase, startBareFamilyServer } from '@nestwerk/server/bench';
 import { type LoadResult, runLoad } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 

@@ -1,4 +1,5 @@
-import { buildApp, loadConfig, loadDemo, openBenchDatabase, seedIntakeQueue } from '@nestwerk/server';
+import { buildApp, loadConfig, loadDemo, seedIntakeQueue } from '@nestwerk/server';
+import { openBenchDatabase } from '@nestwerk/server/bench';
 import { runLoad } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 

@@ -90,6 +90,7 @@ export function registerAuthentication(app: FastifyInstance): void {
         displayName: session.user.displayName,
       };
     switch (mode) {
+      case 'none':
       case 'optional':
         return;
       case 'pending':

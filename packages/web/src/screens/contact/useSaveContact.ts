@@ -57,9 +57,12 @@ export function useSaveContact({
     void queryClient.invalidateQueries({ queryKey: ['family', family.id] });
     void queryClient.invalidateQueries({ queryKey: ['worklist'] });
     if (status === 'final') {
-      navigate(`/families/${family.id}`, { state: { notice: 'contact.savedFinal' } });
+      void navigate(`/families/${family.id}`, { state: { notice: 'contact.savedFinal' } });
     } else if (!contactId) {
-      navigate(`/contacts/${result.contact.id}`, { replace: true, state: { saved: 'contact.savedDraft' } });
+      void navigate(`/contacts/${result.contact.id}`, {
+        replace: true,
+        state: { saved: 'contact.savedDraft' },
+      });
     } else {
       setVersion(result.contact.version);
       setMessage('contact.savedDraft');

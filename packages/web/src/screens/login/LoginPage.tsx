@@ -42,7 +42,7 @@ export default function LoginPage() {
       return;
     }
     established(ok);
-    navigate(next, { replace: true });
+    void navigate(next, { replace: true });
   };
 
   const submitPassword = async (email: string, password: string) => {
@@ -136,7 +136,7 @@ export default function LoginPage() {
           csrfToken={step.session.csrfToken}
           onDone={() => {
             established({ ...step.session, user: { ...step.session.user, mustChangePassword: false } });
-            navigate(next, { replace: true });
+            void navigate(next, { replace: true });
           }}
         />
       )}

@@ -47,7 +47,7 @@ export default function RegisterFamilyPage() {
       clearDraft(key);
       queryClient.setQueryData(['family', family.id], family);
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });
-      navigate(`/families/${family.id}`);
+      void navigate(`/families/${family.id}`);
     },
   });
 

@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type Db, type Dialect, openDatabase } from '../../db/connect.ts';
-import { migrateToLatest } from '../../db/migrate.ts';
+import { type Db, type Dialect, openDatabase } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
 import {
   findPostgresBinDir,
   NO_POSTGRES_MESSAGE,
   startThrowawayCluster,
   type ThrowawayCluster,
-} from '../../testing/postgres-cluster.ts';
+} from '../testing/postgres-cluster.ts';
 
 export interface BenchDatabase {
   handle: Db;

@@ -1,9 +1,9 @@
 import Fastify from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { localDate } from '../../policies/calendar.ts';
-import { presentFamily } from '../../presenters/family.ts';
-import { loadFamilyFile } from '../../repositories/family-file.ts';
+import type { Database } from '../db/schema.ts';
+import { localDate } from '../policies/calendar.ts';
+import { presentFamily } from '../presenters/family.ts';
+import { loadFamilyFile } from '../repositories/family-file.ts';
 
 export interface BareServer {
   url: string;
