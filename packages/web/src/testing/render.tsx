@@ -1,11 +1,10 @@
-import type { SessionOk } from '@nestwerk/contract';
+import type { FamilyFile, SessionOk } from '@nestwerk/contract';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
-import type { Family } from '../api/types.ts';
 import { LocaleProvider } from '../app/locale.tsx';
 import { SessionProvider, useSession } from '../app/session.tsx';
 import { i18n } from '../i18n/index.ts';
@@ -24,11 +23,13 @@ export const session: SessionOk = {
   },
 };
 
-export const family: Family = {
+export const family: FamilyFile = {
   id: 'fam-1',
   name: 'Jansen',
   postcode: '1234 AB',
   municipality: 'Utrecht',
+  createdAt: '2026-01-05T09:00:00.000Z',
+  updatedAt: '2026-01-05T09:00:00.000Z',
   version: 1,
   children: [
     {
@@ -50,6 +51,8 @@ export const family: Family = {
       familyName: 'Jansen',
       role: 'mother',
       birthYear: 1995,
+      lowEducation: null,
+      phone: null,
       version: 1,
     },
   ],
@@ -59,6 +62,10 @@ export const family: Family = {
   consents: [],
   instrumentResults: [],
   careTeam: [],
+  careNetwork: { members: [], coordinatorId: null },
+  referrals: [],
+  safetyRoute: null,
+  access: { basis: 'care_relationship', emergencyExpiresAt: null },
 };
 
 type Handler = (method: string, path: string, body: unknown) => { status: number; body?: unknown };

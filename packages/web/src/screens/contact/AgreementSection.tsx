@@ -1,10 +1,9 @@
-import type { RelationshipBand } from '@nestwerk/engine';
+import { RELATIONSHIP_BANDS } from '@nestwerk/knowledge';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContactForm } from './form.ts';
 
 type Update = (change: (current: ContactForm) => ContactForm) => void;
-const BANDS: RelationshipBand[] = ['safe', 'insecure', 'problematic_suspected', 'unclear'];
 
 /** What nurse and parent decide together: the agreed estimate, agreements, next topic (with permission), follow-up. */
 export const AgreementSection = memo(function AgreementSection({
@@ -24,7 +23,7 @@ export const AgreementSection = memo(function AgreementSection({
       <h2 id="agreement-title">{t('contact.agreement.title')}</h2>
       <fieldset className="segmented segmented--wrap">
         <legend>{t('contact.agreement.agreedBand')}</legend>
-        {BANDS.map((band) => (
+        {RELATIONSHIP_BANDS.map((band) => (
           <label key={band} className={`segmented__option band-option band-option--${band}`}>
             <input
               type="radio"

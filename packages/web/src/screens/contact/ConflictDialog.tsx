@@ -1,6 +1,6 @@
+import type { Contact } from '@nestwerk/contract';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { type ContactForm, type Difference, differences, fromContact } from './form.ts';

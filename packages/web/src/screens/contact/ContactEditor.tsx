@@ -1,8 +1,8 @@
+import type { Contact, FamilyFile } from '@nestwerk/contract';
 import { assess } from '@nestwerk/engine';
 import { knowledge } from '@nestwerk/knowledge';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Contact, Family } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
@@ -24,7 +24,7 @@ export function ContactEditor({
   contact,
   preferredChildId,
 }: {
-  family: Family;
+  family: FamilyFile;
   contact: Contact | null;
   preferredChildId: string | null;
 }) {

@@ -1,6 +1,7 @@
+import type { FamilyFile } from '@nestwerk/contract';
+import { CONTACT_TYPES, type ContactType } from '@nestwerk/knowledge';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CONTACT_TYPES, type ContactType, type Family } from '../../api/types.ts';
 import { ageOn, ageText } from '../shared/age.ts';
 import type { ContactForm } from './form.ts';
 
@@ -11,7 +12,7 @@ export const ContactHeader = memo(function ContactHeader({
   form,
   update,
 }: {
-  family: Family;
+  family: FamilyFile;
   form: ContactForm;
   update: Update;
 }) {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { server } from '../../api/endpoints.ts';
+import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ContactEditor } from './ContactEditor.tsx';
 
@@ -15,14 +15,14 @@ export default function ContactPage() {
   const [params] = useSearchParams();
   const existing = useQuery({
     queryKey: ['contact', contactId],
-    queryFn: () => server.contact(contactId ?? ''),
+    queryFn: () => api.call('GET /api/contacts/:id', { params: { id: contactId ?? '' } }),
     enabled: contactId !== undefined,
     staleTime: 0,
   });
   const familyId = familyParam ?? existing.data?.contact.familyId;
   const family = useQuery({
     queryKey: ['family', familyId],
-    queryFn: () => server.family(familyId ?? ''),
+    queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId ?? '' } }),
     enabled: familyId !== undefined,
   });
 

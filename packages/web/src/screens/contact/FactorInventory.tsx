@@ -1,8 +1,8 @@
+import type { RecordedFactor } from '@nestwerk/contract';
 import type { FactorValue } from '@nestwerk/engine';
 import { type Factor, type FactorCode, type FactorLevel, knowledge } from '@nestwerk/knowledge';
 import { memo, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordedFactor } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 import type { ContactForm } from './form.ts';
 

@@ -23,6 +23,7 @@ const mother: Person = {
   role: 'mother',
   birthYear: 2006,
   lowEducation: true,
+  phone: null,
   version: 1,
 };
 
@@ -135,7 +136,24 @@ describe('contact form → request body', () => {
       cues: { shared_enjoyment: true as const },
       agreedBand: 'safe' as const,
     };
-    const contact: Contact = { ...toContactIn(form, 'draft'), id: 'c1', familyId: 'f1', version: 2 };
+    const contact: Contact = {
+      ...toContactIn(form, 'draft'),
+      id: 'c1',
+      familyId: 'f1',
+      professional: { id: 'u1', displayName: null },
+      childAgeMonths: 14,
+      gestationWeeks: null,
+      cues: form.cues,
+      factors: {},
+      criteria: {},
+      agreedBand: 'safe',
+      agreedNote: null,
+      agreement: null,
+      notes: null,
+      createdAt: '2026-03-15T10:00:00.000Z',
+      updatedAt: '2026-03-15T10:00:00.000Z',
+      version: 2,
+    };
     expect(fromContact(contact)).toEqual(form);
   });
 });

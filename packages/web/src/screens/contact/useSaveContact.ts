@@ -1,10 +1,9 @@
+import type { Contact, ContactWithAssessment, FamilyFile } from '@nestwerk/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../../api/client.ts';
-import { server } from '../../api/endpoints.ts';
-import type { Contact, ContactWithAssessment, Family } from '../../api/types.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { type ContactForm, fromContact, merge, toContactIn } from './form.ts';
 import type { DraftHandle } from './useContactDraft.ts';
 
@@ -31,7 +30,7 @@ export function useSaveContact({
   setForm,
   markClean,
 }: {
-  family: Family;
+  family: FamilyFile;
   contactId: string | null;
   draft: DraftHandle;
   setVersion(version: number | null): void;
@@ -78,8 +77,11 @@ export function useSaveContact({
       const body = toContactIn(form, status, t('contact.agreement.defaultText'));
       const result =
         contactId === null
-          ? await server.createContact(family.id, body)
-          : await server.updateContact(contactId, { ...body, version: version ?? 0 });
+          ? await api.call('POST /api/families/:id/contacts', { params: { id: family.id }, body })
+          : await api.call('PUT /api/contacts/:id', {
+              params: { id: contactId },
+              body: { ...body, version: version ?? 0 },
+            });
       afterSave(result, status);
     } catch (err) {
       const theirs = err instanceof ApiError && err.status === 409 ? conflictingContact(err) : null;

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Person } from '../../api/types.ts';
 import { today } from '../../lib/dates.ts';
 import { CaregiverFields, ChildFields } from '../register/PersonFields.tsx';
 import {
@@ -26,10 +25,10 @@ export function AddPersonForm({ familyId, onDone }: { familyId: string; onDone()
   const [errors, setErrors] = useState<Errors>({});
   const mutation = useMutation({
     mutationFn: () =>
-      api.post<Person>(
-        `/api/families/${encodeURIComponent(familyId)}/persons`,
-        kind === 'child' ? { kind, ...toChildIn(child) } : { kind, ...toCaregiverIn(caregiver) },
-      ),
+      api.call('POST /api/families/:id/persons', {
+        params: { id: familyId },
+        body: kind === 'child' ? { kind, ...toChildIn(child) } : { kind, ...toCaregiverIn(caregiver) },
+      }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['family', familyId] });
       onDone();

@@ -1,12 +1,12 @@
+import type { Agreement, FamilyFile } from '@nestwerk/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { server } from '../../api/endpoints.ts';
-import type { Agreement, Family } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { today } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
-export function AgreementList({ family }: { family: Family }) {
+export function AgreementList({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const agreements = [...family.agreements].sort((a, b) =>
     (a.followUpDue ?? '9999').localeCompare(b.followUpDue ?? '9999'),
@@ -32,7 +32,11 @@ function AgreementItem({ agreement: a, familyId }: { agreement: Agreement; famil
   const { date } = useLocale();
   const queryClient = useQueryClient();
   const done = useMutation({
-    mutationFn: () => server.patchAgreement(a.id, { version: a.version, status: 'done' }),
+    mutationFn: () =>
+      api.call('PATCH /api/agreements/:id', {
+        params: { id: a.id },
+        body: { version: a.version, status: 'done' },
+      }),
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: ['family', familyId] });
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });

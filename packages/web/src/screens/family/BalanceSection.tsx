@@ -1,12 +1,12 @@
+import type { AssessmentHistoryItem, BalanceByLevel, FamilyFile } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
-import type { AssessmentSummary, Family, LevelTallies } from '../../api/types.ts';
 
-export type WithTallies = AssessmentSummary & { balanceByLevel: LevelTallies };
+export type WithTallies = AssessmentHistoryItem & { balanceByLevel: BalanceByLevel };
 
 import { BalancePicture } from '../shared/BalancePicture.tsx';
 import { BalanceHistory } from './BalanceHistory.tsx';
 
-export function BalanceSection({ family }: { family: Family }) {
+export function BalanceSection({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const history = family.assessments
     .filter((a): a is WithTallies => a.balanceByLevel !== null)

@@ -1,12 +1,12 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Family } from '../../api/types.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 /** Wrapped care: everyone involved, inside and outside the organisation, with role, contact and coordinator. */
-export function CareNetworkPanel({ family }: { family: Family }) {
+export function CareNetworkPanel({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const members = family.careNetwork?.members ?? [];

@@ -1,9 +1,9 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Family } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 
-export function ContactTimeline({ family }: { family: Family }) {
+export function ContactTimeline({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const contacts = [...family.contacts].sort((a, b) => b.date.localeCompare(a.date));

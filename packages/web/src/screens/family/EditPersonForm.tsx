@@ -1,8 +1,8 @@
+import type { PersonPatchIn } from '@nestwerk/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
-import { server } from '../../api/endpoints.ts';
+import { ApiError, api } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { today } from '../../lib/dates.ts';
 import { CaregiverFields, ChildFields } from '../register/PersonFields.tsx';
@@ -59,7 +59,7 @@ export function EditPersonForm({
   const [conflict, setConflict] = useState(false);
   const prefix = `edit-${person.id}`;
 
-  const body = (): Record<string, unknown> & { version: number } => {
+  const body = (): PersonPatchIn => {
     if (person.kind === 'child') {
       return {
         version,
@@ -83,7 +83,7 @@ export function EditPersonForm({
   };
 
   const mutation = useMutation({
-    mutationFn: () => server.patchPerson(person.id, body()),
+    mutationFn: () => api.call('PATCH /api/persons/:id', { params: { id: person.id }, body: body() }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['family', familyId] });
       void queryClient.invalidateQueries({ queryKey: ['worklist'] });

@@ -1,9 +1,9 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
-import type { Family } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 
 /** The engine's suggestion next to the estimate agreed with the parent, per contact. */
-export function EstimateHistory({ family }: { family: Family }) {
+export function EstimateHistory({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const rows = [...family.assessments].sort((a, b) => b.date.localeCompare(a.date));

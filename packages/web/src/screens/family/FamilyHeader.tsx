@@ -1,12 +1,11 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
-import { server } from '../../api/endpoints.ts';
-import type { Family } from '../../api/types.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
-export function FamilyHeader({ family }: { family: Family }) {
+export function FamilyHeader({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -48,7 +47,7 @@ export function FamilyHeader({ family }: { family: Family }) {
   );
 }
 
-function EditFamilyForm({ family, onDone }: { family: Family; onDone(saved: boolean): void }) {
+function EditFamilyForm({ family, onDone }: { family: FamilyFile; onDone(saved: boolean): void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [values, setValues] = useState({
@@ -60,11 +59,14 @@ function EditFamilyForm({ family, onDone }: { family: Family; onDone(saved: bool
   const [conflict, setConflict] = useState(false);
   const mutation = useMutation({
     mutationFn: () =>
-      server.patchFamily(family.id, {
-        version,
-        name: values.name.trim(),
-        postcode: values.postcode.trim(),
-        municipality: values.municipality.trim(),
+      api.call('PATCH /api/families/:id', {
+        params: { id: family.id },
+        body: {
+          version,
+          name: values.name.trim(),
+          postcode: values.postcode.trim(),
+          municipality: values.municipality.trim(),
+        },
       }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['family', family.id], updated);
@@ -74,7 +76,7 @@ function EditFamilyForm({ family, onDone }: { family: Family; onDone(saved: bool
     onError: (err) => {
       // Never overwrite a colleague's change: show theirs and let the nurse save again on purpose.
       if (err instanceof ApiError && err.status === 409) {
-        const current = err.body.current as Family | undefined;
+        const current = err.body.current as FamilyFile | undefined;
         if (current) {
           setValues({
             name: current.name,

@@ -2,7 +2,7 @@ import { tipBand } from '@nestwerk/engine';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
-import { server } from '../../api/endpoints.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ageOn } from '../shared/age.ts';
@@ -24,7 +24,10 @@ export default function FamilyPage() {
   const { familyId = '' } = useParams();
   const location = useLocation();
   const notice = (location.state as { notice?: 'contact.savedFinal' } | null)?.notice;
-  const family = useQuery({ queryKey: ['family', familyId], queryFn: () => server.family(familyId) });
+  const family = useQuery({
+    queryKey: ['family', familyId],
+    queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId } }),
+  });
 
   if (family.isError) return <ErrorNotice error={family.error} />;
   if (!family.data) {

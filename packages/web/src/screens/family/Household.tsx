@@ -1,13 +1,14 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Family, Person } from '../../api/types.ts';
+import type { Person } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ageOn, ageText } from '../shared/age.ts';
 import { AddPersonForm } from './AddPersonForm.tsx';
 import { EditPersonForm } from './EditPersonForm.tsx';
 
-export function Household({ family }: { family: Family }) {
+export function Household({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const [adding, setAdding] = useState(false);

@@ -1,6 +1,6 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import type { QuestionnaireScore } from '@nestwerk/engine';
 import { useTranslation } from 'react-i18next';
-import type { Family } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 
 function isScore(value: unknown): value is QuestionnaireScore {
@@ -8,7 +8,7 @@ function isScore(value: unknown): value is QuestionnaireScore {
 }
 
 /** Stored questionnaire outcomes, always worded as an indication. */
-export function InstrumentResults({ family }: { family: Family }) {
+export function InstrumentResults({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const { date, know, number } = useLocale();
   const childName = (id: string) => family.children.find((c) => c.id === id)?.givenName ?? '';

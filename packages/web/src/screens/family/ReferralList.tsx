@@ -1,10 +1,10 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { Family } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 
 /** The family's referrals with status and feedback state; a new one starts from here or from the advice. */
-export function ReferralList({ family }: { family: Family }) {
+export function ReferralList({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const referrals = family.referrals ?? [];

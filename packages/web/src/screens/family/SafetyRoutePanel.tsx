@@ -1,10 +1,9 @@
-import type { SafetyConcern, SafetyRoute } from '@nestwerk/contract';
+import type { FamilyFile, SafetyConcern, SafetyRoute } from '@nestwerk/contract';
 import { knowledge } from '@nestwerk/knowledge';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
-import type { Family } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
@@ -15,7 +14,7 @@ const CONCERNS: readonly SafetyConcern[] = ['maltreatment', 'neglect', 'domestic
  * (NL Meldcode with the weighing framework and Veilig Thuis; BE Vertrouwenscentrum and professional secrecy),
  * each logged. Shown first in the family file, never behind other advice.
  */
-export function SafetyRoutePanel({ family }: { family: Family }) {
+export function SafetyRoutePanel({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const { region, know } = useLocale();
   const queryClient = useQueryClient();

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
-import { server } from '../../api/endpoints.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { loadedDefinitions } from './definitions.ts';
@@ -23,7 +23,7 @@ export default function FillInstrumentPage() {
   );
   const family = useQuery({
     queryKey: ['family', familyId],
-    queryFn: () => server.family(familyId ?? ''),
+    queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId ?? '' } }),
     enabled: familyId !== null,
   });
   const [answers, setAnswers] = useState<Record<string, number | null>>({});

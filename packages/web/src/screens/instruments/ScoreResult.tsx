@@ -1,9 +1,9 @@
+import type { FamilyFile } from '@nestwerk/contract';
 import { type QuestionnaireDefinition, scoreQuestionnaire } from '@nestwerk/engine';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { server } from '../../api/endpoints.ts';
-import type { Family } from '../../api/types.ts';
+import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
@@ -15,14 +15,17 @@ export function ScoreResult({
 }: {
   definition: QuestionnaireDefinition;
   answers: Record<string, number | null>;
-  family: Family | null;
+  family: FamilyFile | null;
 }) {
   const { t } = useTranslation();
   const { know, number } = useLocale();
   const [childId, setChildId] = useState(family?.children[0]?.id ?? '');
   const save = useMutation({
     mutationFn: () =>
-      server.instrumentResponse(family?.id ?? '', { childId, instrumentId: definition.id, answers }),
+      api.call('POST /api/families/:id/instrument-responses', {
+        params: { id: family?.id ?? '' },
+        body: { childId, instrumentId: definition.id, answers },
+      }),
   });
   const result = scoreQuestionnaire(definition, answers);
   if (!result.ok) return <p className="notice notice--error">{result.message}</p>;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { server } from '../../api/endpoints.ts';
+import { api } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { type AgeOn, ageOn, ageText } from '../shared/age.ts';
 
@@ -21,7 +21,7 @@ export function useFamilyFit(familyId: string | null): {
   const { t } = useTranslation();
   const family = useQuery({
     queryKey: ['family', familyId],
-    queryFn: () => server.family(familyId ?? ''),
+    queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId ?? '' } }),
     enabled: familyId !== null,
   });
   const lastContact = family.data
@@ -29,7 +29,7 @@ export function useFamilyFit(familyId: string | null): {
     : undefined;
   const contact = useQuery({
     queryKey: ['contact', lastContact?.id],
-    queryFn: () => server.contact(lastContact?.id ?? ''),
+    queryFn: () => api.call('GET /api/contacts/:id', { params: { id: lastContact?.id ?? '' } }),
     enabled: lastContact !== undefined,
   });
   if (!family.data) return { age: null, banner: null, recommended: [] };

@@ -5,7 +5,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
-import { server } from '../../api/endpoints.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { PartnerChoice } from './PartnerChoice.tsx';
@@ -23,7 +22,10 @@ export default function NewReferralPage() {
   const [params] = useSearchParams();
   const recommendation = params.get('recommendation') ?? undefined;
   const contactId = params.get('contact') ?? undefined;
-  const family = useQuery({ queryKey: ['family', familyId], queryFn: () => server.family(familyId) });
+  const family = useQuery({
+    queryKey: ['family', familyId],
+    queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId } }),
+  });
   const options = useQuery({
     queryKey: ['referral-options', familyId, recommendation, contactId],
     queryFn: () =>

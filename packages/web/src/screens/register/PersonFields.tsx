@@ -1,5 +1,5 @@
+import { CAREGIVER_ROLES, type CaregiverRole } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
-import { CAREGIVER_ROLES, type CaregiverRole } from '../../api/types.ts';
 import { Check, TextField } from './Field.tsx';
 import type { CaregiverValues, ChildValues, Errors } from './validate.ts';
 

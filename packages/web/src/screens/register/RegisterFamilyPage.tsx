@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { server } from '../../api/endpoints.ts';
+import { api } from '../../api/client.ts';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../../lib/drafts.ts';
@@ -42,7 +42,7 @@ export default function RegisterFamilyPage() {
   }, [key, values]);
 
   const mutation = useMutation({
-    mutationFn: () => server.createFamily(toFamilyIn(values)),
+    mutationFn: () => api.call('POST /api/families', { body: toFamilyIn(values) }),
     onSuccess: (family) => {
       clearDraft(key);
       queryClient.setQueryData(['family', family.id], family);

@@ -1,5 +1,6 @@
+import type { CaregiverIn, ChildIn, CreateFamilyBody } from '@nestwerk/contract';
 import { isCalendarDate } from '@nestwerk/engine';
-import type { CaregiverIn, CaregiverRole, ChildIn, FamilyIn } from '../../api/types.ts';
+import type { CaregiverRole } from '@nestwerk/knowledge';
 
 export interface ChildValues {
   born: boolean;
@@ -101,8 +102,8 @@ export function toCaregiverIn(c: CaregiverValues): CaregiverIn {
   return body;
 }
 
-export function toFamilyIn(values: FamilyValues): FamilyIn {
-  const body: FamilyIn = {
+export function toFamilyIn(values: FamilyValues): CreateFamilyBody {
+  const body: CreateFamilyBody = {
     name: values.name.trim(),
     children: [toChildIn(values.child)],
     caregivers: values.caregivers.map(toCaregiverIn),

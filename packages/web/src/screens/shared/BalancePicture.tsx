@@ -1,7 +1,7 @@
+import type { BalanceByLevel } from '@nestwerk/contract';
 import type { FactorLevel } from '@nestwerk/knowledge';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LevelTallies } from '../../api/types.ts';
 
 const LEVELS: FactorLevel[] = ['parent', 'family', 'child'];
 
@@ -11,7 +11,7 @@ const LEVELS: FactorLevel[] = ['parent', 'family', 'child'];
  * states every number, so a screen reader hears exactly what the picture shows. The compact form (advice
  * panel) puts each level's name above its bars, so the narrow panel keeps readable text.
  */
-export function BalancePicture({ tallies, compact = false }: { tallies: LevelTallies; compact?: boolean }) {
+export function BalancePicture({ tallies, compact = false }: { tallies: BalanceByLevel; compact?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const max = Math.max(4, ...LEVELS.flatMap((l) => [tallies[l].hindering, tallies[l].protective]));
