@@ -6,6 +6,7 @@ import type {
   PatchFamilyIn,
 } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../../domain/person-rows.ts';
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { presentFamily } from '../../presenters/family.ts';
 import { presentFamilyList } from '../../presenters/family-list.ts';
@@ -15,7 +16,6 @@ import { type FamilyPatch, insertFamily, updateFamily } from '../../repositories
 import { type FamilyFile, loadFamilyFile } from '../../repositories/family-file.ts';
 import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
 import { insertPerson } from '../../repositories/persons.ts';
-import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../persons/person-rows.ts';
 import { writeAudit } from '../shared/audit-trail.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import { conflict } from '../shared/conflict.ts';

@@ -1,5 +1,6 @@
 import type { Person, PersonIn, PersonPatchIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../../domain/person-rows.ts';
 import { HttpError } from '../../http/errors.ts';
 import { presentPerson } from '../../presenters/person.ts';
 import {
@@ -13,7 +14,6 @@ import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import { caregiverRow, checkBirthYear, checkChildDates, childRow } from './person-rows.ts';
 
 export function addPerson(ctx: RequestContext, familyId: string, input: PersonIn): Promise<Person> {
   if (input.kind === 'child') checkChildDates(input, ctx.today, '');

@@ -1,9 +1,9 @@
 import type { CaregiverIn, ChildIn } from '@nestwerk/contract';
 import type { Insertable } from 'kysely';
-import type { PersonTable } from '../../db/schema.ts';
-import { HttpError } from '../../http/errors.ts';
-import { addDays } from '../../policies/calendar.ts';
-import { bit } from '../../repositories/db.ts';
+import type { PersonTable } from '../db/schema.ts';
+import { HttpError } from '../http/errors.ts';
+import { addDays } from '../policies/calendar.ts';
+import { bit } from '../repositories/db.ts';
 
 /** The guideline's span: from pregnancy to 18 years; a due date more than ~43 weeks ahead is a typo. */
 const OLDEST_CHILD_DAYS = 19 * 366;
