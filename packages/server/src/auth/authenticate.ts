@@ -89,8 +89,8 @@ export function registerAuthentication(app: FastifyInstance): void {
         sessionIdHash: session.idHash,
         displayName: session.user.displayName,
       };
+    // biome-ignore lint/nursery/useExhaustiveSwitchCases: 'none' returned above; Biome does not narrow it.
     switch (mode) {
-      case 'none':
       case 'optional':
         return;
       case 'pending':
