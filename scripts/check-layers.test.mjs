@@ -111,6 +111,7 @@ describe('the layering check', () => {
     expect(serverLayer('auth/login.ts')).toBe('commands');
     expect(serverLayer('http/errors.ts')).toBe('kernel');
     expect(serverLayer('http/serve.ts')).toBe('routes');
-    expect(serverLayer('presenters/family.ts')).toBe('domain');
+    expect(serverLayer('presenters/family.ts')).toBe('model');
+    expect(serverLayer('domain/referral-progress.ts')).toBe('commands');
   });
 });

@@ -27,11 +27,12 @@ const PURE_ALLOWED = new Set(['zod']);
  *   0 kernel    db/, config.ts, http/errors.ts, http/principal.ts, http/app-context.ts — the schema, the
  *               configuration, the one error type and who is asking; everything may use these.
  *   1 data      repositories/, audit/ — queries and the hash-chained audit log.
- *   2 policies  policies/ — who may see or do what; dates and scopes the queries filter by.
- *   3 domain    domain/, network/, presenters/ — logic shared by several resources (referral progress, share
- *               snapshots, CSV) and rows turned into the contract's shapes.
- *   4 commands  routes/<resource>/* except routes.ts, routes/shared/, auth/, backup/, demo/ — what a request
- *               does, inside a transaction, with its audit entry; the demo loader and backup are commands too.
+ *   2 policies  policies/ — who may see or do what, and the caseload queries that apply it (the worklist).
+ *   3 model     network/, presenters/ — the referral lifecycle, share snapshots, CSV and vocabularies; rows
+ *               turned into the contract's shapes.
+ *   4 commands  routes/<resource>/* except routes.ts, routes/shared/, domain/, auth/, backup/, demo/ — what a
+ *               request does, inside a transaction, with its audit entry. domain/ holds the commands several
+ *               resources share (referral progress, person rows); the demo loader and backup are commands too.
  *   5 routes    routes/<resource>/routes.ts, routes/index.ts, auth/*-routes.ts, http/ (serve, validation,
  *               error handling), plugins/, app.ts, index.ts — HTTP registration and the app around it.
  *
@@ -44,11 +45,11 @@ export const SERVER_LAYERS = [
   [/^(db\/|config\.ts$|http\/(errors|principal|app-context)\.ts$)/, 'kernel'],
   [/^(repositories|audit)\//, 'data'],
   [/^policies\//, 'policies'],
-  [/^(domain|network|presenters)\//, 'domain'],
-  [/^(routes|auth|backup|demo)\//, 'commands'],
+  [/^(network|presenters)\//, 'model'],
+  [/^(routes|domain|auth|backup|demo)\//, 'commands'],
   [/^(http|plugins)\/|^(app|index)\.ts$/, 'routes'],
 ];
-export const RANK = { kernel: 0, data: 1, policies: 2, domain: 3, commands: 4, routes: 5 };
+export const RANK = { kernel: 0, data: 1, policies: 2, model: 3, commands: 4, routes: 5 };
 
 /** The server layer of a path relative to packages/server/src, or undefined when no rule names it. */
 export function serverLayer(path) {

@@ -7,10 +7,10 @@ import type {
   PartnerTable,
   ReferralTable,
 } from '../db/schema.ts';
+import { fromContact } from '../domain/referral-defaults.ts';
+import { buildSnapshot } from '../domain/referral-load.ts';
 import { addDays, localDate } from '../policies/calendar.ts';
 import { firstSignalDate } from '../repositories/referrals.ts';
-import { fromContact } from '../routes/referrals/draft.ts';
-import { buildSnapshot } from '../routes/referrals/load.ts';
 import { PLACES } from './names.ts';
 import { BE_PARTNERS, type DemoPartner, NL_PARTNERS } from './network-partners.ts';
 import { demoId, Random } from './random.ts';

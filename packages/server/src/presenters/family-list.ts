@@ -1,6 +1,6 @@
 import type { FamilyListItem } from '@nestwerk/contract';
+import type { FamilyListRow, ListDetails } from '../policies/family-list.ts';
 import { flag } from '../repositories/db.ts';
-import type { FamilyListRow, ListDetails } from '../repositories/family-list.ts';
 
 /** Worklist and search rows: enough to recognise the family and see what is due, nothing of the file itself. */
 export function presentFamilyList(

@@ -1,11 +1,11 @@
 import type { Consent, ConsentIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import { stopSharingOnConsent } from '../../domain/referral-progress.ts';
 import { HttpError } from '../../http/errors.ts';
 import { presentConsent } from '../../presenters/consent.ts';
 import { findConsent, insertConsent, withdrawConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { listPersons } from '../../repositories/persons.ts';
-import { stopSharingOnConsent } from '../referrals/progress.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';

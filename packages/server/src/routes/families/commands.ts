@@ -7,6 +7,7 @@ import type {
 } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../../domain/person-rows.ts';
+import { listFamilyPage, loadListDetails } from '../../policies/family-list.ts';
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { presentFamily } from '../../presenters/family.ts';
 import { presentFamilyList } from '../../presenters/family-list.ts';
@@ -14,7 +15,6 @@ import { insertCareRelationship } from '../../repositories/care-relationships.ts
 import type { Db } from '../../repositories/db.ts';
 import { type FamilyPatch, insertFamily, updateFamily } from '../../repositories/families.ts';
 import { type FamilyFile, loadFamilyFile } from '../../repositories/family-file.ts';
-import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
 import { insertPerson } from '../../repositories/persons.ts';
 import { writeAudit } from '../shared/audit-trail.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';

@@ -1,5 +1,6 @@
 import type { IntakeItem, IntakeQueryIn, IntakeReferral, IntakeStatusIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import { moveReferral } from '../../domain/referral-progress.ts';
 import { HttpError } from '../../http/errors.ts';
 import { receivesReferrals, type SharingState, sharingState } from '../../policies/referrals.ts';
 import { presentIntakeItem, presentIntakeReferral } from '../../presenters/intake.ts';
@@ -14,7 +15,6 @@ import {
   type ReferralRow,
   updateReferral,
 } from '../../repositories/referrals.ts';
-import { moveReferral } from '../referrals/progress.ts';
 import { auditRead } from '../shared/audit-batch.ts';
 import { requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';

@@ -2,17 +2,17 @@ import type { NoConsentIn, Referral, ReferralIn, ReferralPatchIn } from '@nestwe
 import { DEFAULT_SHARE_ITEMS } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
 import type { ReferralTable } from '../../db/schema.ts';
+import { fromContact } from '../../domain/referral-defaults.ts';
+import { auditAlso, familyOfReferral, loadReferralOut, requireReferral } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { normaliseItems } from '../../network/share.ts';
-import { codesOf, cueLevel, inCodeOrder, type Vocabulary } from '../../network/vocabulary.ts';
+import { inCodeOrder, type Vocabulary } from '../../network/vocabulary.ts';
 import { parseAnswers } from '../../presenters/referral.ts';
 import { findConsent, insertConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
-import { listObservations } from '../../repositories/observations.ts';
 import { findPartner, type PartnerRow } from '../../repositories/partners.ts';
 import { listPersons, type PersonRow } from '../../repositories/persons.ts';
 import {
-  findReferralFamilyId,
   firstSignalDate,
   insertReferral,
   insertStatusHistory,
@@ -22,8 +22,6 @@ import {
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
-import { auditAlso, loadReferralOut, requireReferral } from './load.ts';
-import { assessmentOf } from './options.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 const list = (vocabulary: Vocabulary, codes: readonly string[]) => json(inCodeOrder(vocabulary, codes));
@@ -82,35 +80,6 @@ export async function usableConsent(
 
 const BASIS_MESSAGE =
   'Say what the referral rests on: a consent (consentId, or consent to record it now), or — only without consent — the answers to the five questions (noConsent).';
-
-/** Defaults from the contact the referral starts from: what was seen and heard there. */
-export async function fromContact(trx: Db, familyId: string, contactId: string | undefined) {
-  const assessment = await assessmentOf(trx, familyId, contactId);
-  if (!assessment)
-    return { contactId: null, cues: [], factors: [], criteria: [], imhReasons: [], recommendations: [] };
-  const observations = await listObservations(trx, assessment.contactId);
-  let imhReasons: string[] = [];
-  let recommendations: Array<{ id: string; interventions: string[] }> = [];
-  try {
-    const result = JSON.parse(assessment.resultJson) as {
-      referral?: { imhReasons?: unknown };
-      recommendations?: Array<{ id: string; interventions: string[] }>;
-    };
-    imhReasons = codesOf(JSON.stringify(result.referral?.imhReasons ?? []));
-    recommendations = Array.isArray(result.recommendations) ? result.recommendations : [];
-  } catch {
-    // An unreadable stored result gives no defaults; the professional fills them in.
-  }
-  return {
-    contactId: assessment.contactId,
-    // The concerning cues; safe cues describe what goes well and stay with the family's own professional.
-    cues: observations.filter((o) => o.kind === 'cue' && cueLevel(o.code) !== 'safe').map((o) => o.code),
-    factors: observations.filter((o) => o.kind === 'factor' && o.value === 'present').map((o) => o.code),
-    criteria: observations.filter((o) => o.kind === 'criterion').map((o) => o.code),
-    imhReasons,
-    recommendations,
-  };
-}
 
 export function createReferral(ctx: RequestContext, familyId: string, body: ReferralIn): Promise<Referral> {
   const bases = [body.consentId, body.consent, body.noConsent].filter((b) => b !== undefined).length;
@@ -235,8 +204,6 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
     };
   });
 }
-
-export const familyOfReferral = (id: string) => (trx: Db) => findReferralFamilyId(trx, id);
 
 function mergeAnswers(previous: string | null, given: NoConsentIn): string {
   return json({ ...parseAnswers(previous), ...given });

@@ -1,4 +1,5 @@
 import { api, type Coded, type SharedReferral } from '@nestwerk/contract';
+import { familyOfReferral, partnerOf, requireReferral } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { parseShared } from '../../network/share.ts';
 import { sharingState } from '../../policies/referrals.ts';
@@ -7,8 +8,6 @@ import type { PartnerRow } from '../../repositories/partners.ts';
 import type { ReferralRow } from '../../repositories/referrals.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
-import { familyOfReferral } from './draft.ts';
-import { partnerOf, requireReferral } from './load.ts';
 
 /**
  * The referral letter for a partner outside Nestwerk: plain HTML meant for the browser's "print to PDF",

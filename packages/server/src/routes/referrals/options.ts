@@ -1,4 +1,5 @@
 import type { OptionsQueryIn, ReferralOptions } from '@nestwerk/contract';
+import { assessmentOf } from '../../domain/referral-defaults.ts';
 import { HttpError } from '../../http/errors.ts';
 import { coded, isInterventionCode } from '../../network/vocabulary.ts';
 import { presentPartner } from '../../presenters/partner.ts';
@@ -37,24 +38,6 @@ function recommendationsOf(resultJson: string): StoredRecommendation[] {
   } catch {
     return [];
   }
-}
-
-/** The assessment of the given contact, or of the family's latest contact. */
-export async function assessmentOf(
-  trx: Db,
-  familyId: string,
-  contactId: string | undefined,
-): Promise<{ contactId: string; resultJson: string } | undefined> {
-  let q = trx
-    .selectFrom('assessments as a')
-    .innerJoin('contacts as c', 'c.id', 'a.contact_id')
-    .select(['c.id as contactId', 'a.result_json as resultJson'])
-    .where('a.family_id', '=', familyId);
-  if (contactId !== undefined) q = q.where('c.id', '=', contactId);
-  const row = await q.orderBy('c.date', 'desc').orderBy('c.id', 'desc').limit(1).executeTakeFirst();
-  if (!row && contactId !== undefined)
-    throw new HttpError('invalid_input', 'This contact is not part of this family’s file.', 'contactId');
-  return row;
 }
 
 export interface Advice {

@@ -1,12 +1,11 @@
 import type { ReferralSummary, SharedReferral } from '@nestwerk/contract';
+import { buildSnapshot, familyOfReferral, requireReferral } from '../../domain/referral-load.ts';
 import { parseShared } from '../../network/share.ts';
 import { presentReferralSummary } from '../../presenters/referral.ts';
 import { listFamilyReferrals } from '../../repositories/referrals.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
-import { familyOfReferral } from './draft.ts';
-import { buildSnapshot, requireReferral } from './load.ts';
 
 /**
  * Exactly what goes (or went) to the receiver: for a draft, what sending now would freeze; once sent, the

@@ -1,11 +1,16 @@
 import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
+import {
+  moveAsReferrer,
+  readReferral,
+  recordFeedback,
+  withdrawReferralConsent,
+} from '../../domain/referral-progress.ts';
 import { serve } from '../../http/serve.ts';
 import { requestContext } from '../shared/context.ts';
 import { createReferral, patchReferral } from './draft.ts';
 import { LETTER_CSS, referralLetter } from './letter.ts';
 import { referralOptions } from './options.ts';
-import { moveAsReferrer, readReferral, recordFeedback, withdrawReferralConsent } from './progress.ts';
 import { familyReferrals, previewReferral } from './read.ts';
 import { confirmNoConsent, sendReferral } from './send.ts';
 

@@ -1,5 +1,13 @@
 import type { Referral, SendIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import {
+  auditAlso,
+  buildSnapshot,
+  familyOfReferral,
+  loadReferralOut,
+  partnerOf,
+  requireReferral,
+} from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { invalidTransition } from '../../network/lifecycle.ts';
 import { codesOf } from '../../network/vocabulary.ts';
@@ -17,8 +25,7 @@ import {
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
-import { familyOfReferral, usableConsent } from './draft.ts';
-import { auditAlso, buildSnapshot, loadReferralOut, partnerOf, requireReferral } from './load.ts';
+import { usableConsent } from './draft.ts';
 
 /**
  * Days a partner has to report back when the social map records no agreement. Thema 4 asks for concrete

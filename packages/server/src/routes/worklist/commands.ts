@@ -1,7 +1,7 @@
 import type { FamilyListItem, WorklistQuery } from '@nestwerk/contract';
+import { listFamilyPage, loadListDetails } from '../../policies/family-list.ts';
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { presentFamilyList } from '../../presenters/family-list.ts';
-import { listFamilyPage, loadListDetails } from '../../repositories/family-list.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 

@@ -1,23 +1,24 @@
 import type { Referral, SharedReferral } from '@nestwerk/contract';
 import type { Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { buildShared } from '../../network/share.ts';
-import { presentReferral } from '../../presenters/referral.ts';
-import { findConsent } from '../../repositories/consents.ts';
-import type { Db } from '../../repositories/db.ts';
-import { findFamily } from '../../repositories/families.ts';
-import { findOrganisation } from '../../repositories/organisations.ts';
-import type { PartnerRow } from '../../repositories/partners.ts';
-import { listPersons } from '../../repositories/persons.ts';
+import type { Database } from '../db/schema.ts';
+import { buildShared } from '../network/share.ts';
+import { presentReferral } from '../presenters/referral.ts';
+import { findConsent } from '../repositories/consents.ts';
+import type { Db } from '../repositories/db.ts';
+import { findFamily } from '../repositories/families.ts';
+import { findOrganisation } from '../repositories/organisations.ts';
+import type { PartnerRow } from '../repositories/partners.ts';
+import { listPersons } from '../repositories/persons.ts';
 import {
   findReferral,
+  findReferralFamilyId,
   listFeedback,
   listStatusHistory,
   type ReferralRow,
-} from '../../repositories/referrals.ts';
-import { type DomainAuditLine, writeAudit } from '../shared/audit-trail.ts';
-import type { RequestContext } from '../shared/context.ts';
-import { notFound } from '../shared/not-found.ts';
+} from '../repositories/referrals.ts';
+import { type DomainAuditLine, writeAudit } from '../routes/shared/audit-trail.ts';
+import type { RequestContext } from '../routes/shared/context.ts';
+import { notFound } from '../routes/shared/not-found.ts';
 
 /**
  * The guards hand their work a transaction typed as a plain handle; a second audit line (the disclosure next
@@ -115,3 +116,6 @@ export async function buildSnapshot(trx: Db, referral: ReferralRow, today: strin
     today,
   });
 }
+
+/** The family a referral belongs to, for the family guard. */
+export const familyOfReferral = (id: string) => (trx: Db) => findReferralFamilyId(trx, id);

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { Band } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
-import { addDays } from '../policies/calendar.ts';
-import { type CaseloadScope, relationshipFamilyIds } from '../policies/family-scope.ts';
-import type { Db } from './db.ts';
-import { type ListNetworkDetails, loadListNetworkDetails } from './list-network.ts';
+import type { Db } from '../repositories/db.ts';
+import { type ListNetworkDetails, loadListNetworkDetails } from '../repositories/list-network.ts';
+import { addDays } from './calendar.ts';
+import { type CaseloadScope, relationshipFamilyIds } from './family-scope.ts';
 
 export type DueFilter = 'overdue' | 'week' | 'all';
 

@@ -1,12 +1,12 @@
 import type { RecordedFeedbackIn, Referral, ReferrerStatusIn } from '@nestwerk/contract';
 import type { ReferralStatus } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
-import { HttpError } from '../../http/errors.ts';
-import { invalidTransition, pathTo } from '../../network/lifecycle.ts';
-import { mayMoveReferral, type ReferralSide } from '../../policies/referrals.ts';
-import { withdrawConsent } from '../../repositories/consents.ts';
-import type { Db } from '../../repositories/db.ts';
-import { notify, receiverUserIds } from '../../repositories/notifications.ts';
+import { HttpError } from '../http/errors.ts';
+import { invalidTransition, pathTo } from '../network/lifecycle.ts';
+import { mayMoveReferral, type ReferralSide } from '../policies/referrals.ts';
+import { withdrawConsent } from '../repositories/consents.ts';
+import type { Db } from '../repositories/db.ts';
+import { notify, receiverUserIds } from '../repositories/notifications.ts';
 import {
   insertFeedback,
   insertStatusHistory,
@@ -14,11 +14,10 @@ import {
   type ReferralRow,
   referralsOnConsent,
   updateReferral,
-} from '../../repositories/referrals.ts';
-import type { RequestContext } from '../shared/context.ts';
-import { withFamily } from '../shared/family-guard.ts';
-import { familyOfReferral } from './draft.ts';
-import { auditAlso, loadReferralOut, requireReferral } from './load.ts';
+} from '../repositories/referrals.ts';
+import type { RequestContext } from '../routes/shared/context.ts';
+import { withFamily } from '../routes/shared/family-guard.ts';
+import { auditAlso, familyOfReferral, loadReferralOut, requireReferral } from './referral-load.ts';
 
 export interface MoveIn {
   status: ReferralStatus;
