@@ -1,3 +1,4 @@
+import { adminApprovals } from './admin-approvals.ts';
 import { adminUsers } from './admin-users.ts';
 import { agreements } from './agreements.ts';
 import { audit } from './audit.ts';
@@ -26,6 +27,7 @@ import { worklist } from './worklist.ts';
 export const api = {
   session,
   adminUsers,
+  adminApprovals,
   system,
   worklist,
   partners,

@@ -1,3 +1,4 @@
+export * from './admin-approvals.ts';
 export * from './admin-users.ts';
 export * from './agreements.ts';
 export * from './api.ts';

@@ -75,5 +75,10 @@ export const NOTIFICATION_KINDS = [
   'feedback_overdue',
   'consent_withdrawn',
   'referral_status',
+  // Four eyes on user administration: to who may approve, to the requester, and to the user concerned.
+  'approval_requested',
+  'approval_decided',
+  'account_change_requested',
+  'account_changed',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -13,6 +13,15 @@ forEachDatabase('user administration and password change', (current) => {
   let org: { organisationId: string; teamId: string };
   let manager: TestUser;
   let admin: ApiClient;
+  let lead: ApiClient;
+
+  /** Four eyes: the team lead approves what the manager asked; the temporary password comes back to the lead. */
+  async function approved(created: ApiResponse): Promise<string> {
+    const requestId = (created.json?.request as { id?: string } | undefined)?.id;
+    const res = await lead.post(`/api/admin/approvals/${String(requestId)}/approve`, {});
+    expect(res.status, res.text).toBe(200);
+    return String(res.json?.temporaryPassword);
+  }
 
   async function logIn(email: string, password: string): Promise<ApiClient> {
     const client = new ApiClient(server.url);
@@ -30,27 +39,55 @@ forEachDatabase('user administration and password change', (current) => {
       isDemo: true,
     });
     admin = await logIn(manager.email, manager.password);
+    const teamLead = await createTestUser(current().db, org, {
+      email: 'teamleider@ggd.example',
+      role: 'team_lead',
+      isDemo: true,
+    });
+    lead = await logIn(teamLead.email, teamLead.password);
   });
   afterAll(async () => {
     await server?.close();
   });
 
-  it('lets the application manager list and create users', async () => {
+  it('lets the application manager list and create users; a clinical account waits for a team lead', async () => {
     const created = await admin.post('/api/admin/users', {
+      email: 'New.Analyst@GGD.example',
+      displayName: 'Nieuwe Analist',
+      role: 'analyst',
+      teamId: null,
+    });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({
+      outcome: 'created',
+      user: {
+        email: 'new.analyst@ggd.example',
+        role: 'analyst',
+        mustChangePassword: true,
+        totpEnrolled: false,
+        team: null,
+      },
+    });
+    expect(String(created.json?.temporaryPassword)).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+
+    const nurse = await admin.post('/api/admin/users', {
       email: 'New.Nurse@GGD.example',
       displayName: 'Nieuwe Verpleegkundige',
       role: 'nurse',
       teamId: org.teamId,
     });
-    expect(created.status).toBe(201);
-    expect(created.json?.user).toMatchObject({
-      email: 'new.nurse@ggd.example',
-      role: 'nurse',
-      mustChangePassword: true,
-      totpEnrolled: false,
-      team: { id: org.teamId },
+    expect(nurse.status).toBe(201);
+    expect(nurse.json).toMatchObject({
+      outcome: 'pending_approval',
+      request: {
+        kind: 'create_user',
+        status: 'pending',
+        details: { role: 'nurse', team: { id: org.teamId } },
+      },
     });
-    expect(String(created.json?.temporaryPassword)).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
+    expect(nurse.json).not.toHaveProperty('temporaryPassword');
+    const temporary = await approved(nurse);
+    expect(temporary).toMatch(/^[a-z2-9]{5}(-[a-z2-9]{5}){3}$/);
 
     const duplicate = await admin.post('/api/admin/users', {
       email: 'new.nurse@ggd.example',
@@ -64,6 +101,7 @@ forEachDatabase('user administration and password change', (current) => {
     expect(list.status).toBe(200);
     const emails = emailsOf(list);
     expect(emails).toContain('new.nurse@ggd.example');
+    expect(emails).toContain('new.analyst@ggd.example');
     expect(emails).toContain(manager.email);
   });
 
@@ -101,8 +139,10 @@ forEachDatabase('user administration and password change', (current) => {
     const before = await logIn(nurse.email, nurse.password);
 
     const reset = await admin.post(`/api/admin/users/${nurse.id}/reset-password`, {});
-    expect(reset.status).toBe(200);
-    const temporary = String(reset.json?.temporaryPassword);
+    expect(reset.status).toBe(201);
+    // Nothing changes until a second person approves.
+    expect((await before.get('/api/session')).status).toBe(200);
+    const temporary = await approved(reset);
     expect((await before.get('/api/session')).status).toBe(401);
     expect(
       (await new ApiClient(server.url).post('/api/session', { email: nurse.email, password: nurse.password }))
@@ -199,7 +239,7 @@ forEachDatabase('user administration and password change', (current) => {
     const reset = await admin.post(`/api/admin/users/${nurse.id}/reset-password`, { resetTotp: true });
     const res = await new ApiClient(server.url).post('/api/session', {
       email: nurse.email,
-      password: String(reset.json?.temporaryPassword),
+      password: await approved(reset),
     });
     expect(res.json).toMatchObject({ stage: 'enrol' });
   });

@@ -1,37 +1,26 @@
-import { randomInt } from 'node:crypto';
-import type { AdminUser } from '@nestwerk/contract';
+import type { AdminCareRelationship, AdminUser, ApprovalRequest } from '@nestwerk/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
-import { v7 as uuidv7 } from 'uuid';
-import type { Role } from '../db/schema.ts';
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, Role } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Principal } from '../http/principal.ts';
-import { auditAuth } from './auth-audit.ts';
+import { approverFor, needsApproval } from '../policies/approvals.ts';
+import { addDays, localDate } from '../policies/calendar.ts';
+import { assertEmailFree, assertOwnTeam, auditAdmin, insertAccount, setDisabled } from './account-changes.ts';
+import { presentRequest, requestChange, withdrawRequestsAbout } from './admin-approvals.ts';
 import { normaliseEmail } from './login.ts';
-import { clearAccountFailures } from './login-throttle.ts';
-import { hashPassword } from './password.ts';
-import { deleteUserSessions } from './session-store.ts';
-import { forgetTotpSteps } from './totp.ts';
 
-/** No 0/O, 1/l/i: it is read off a screen and typed in by someone else. About 99 bits. */
-const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+export { temporaryPassword } from './account-changes.ts';
 
-export function temporaryPassword(): string {
-  const groups = Array.from({ length: 4 }, () =>
-    Array.from({ length: 5 }, () => ALPHABET[randomInt(ALPHABET.length)]).join(''),
-  );
-  return groups.join('-');
-}
-
-function usersOf(app: FastifyInstance, organisationId: string) {
-  return app.db
+function usersOf(db: Kysely<Database>, organisationId: string) {
+  return db
     .selectFrom('users')
     .leftJoin('teams', 'teams.id', 'users.team_id')
     .where('users.organisation_id', '=', organisationId);
 }
 
-function selectAdminUsers(app: FastifyInstance, organisationId: string) {
-  return usersOf(app, organisationId).select([
+function selectAdminUsers(db: Kysely<Database>, organisationId: string) {
+  return usersOf(db, organisationId).select([
     'users.id',
     'users.email',
     'users.display_name',
@@ -65,140 +54,344 @@ function present(r: AdminUserRow, now: string): AdminUser {
   };
 }
 
+async function adminUser(app: FastifyInstance, principal: Principal, id: string): Promise<AdminUser> {
+  const row = await selectAdminUsers(app.db, principal.organisationId)
+    .where('users.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return present(row, app.clock().toISOString());
+}
+
 export async function listUsers(
   app: FastifyInstance,
   principal: Principal,
   page: { offset: number; limit: number },
 ): Promise<{ items: AdminUser[]; total: number }> {
-  const rows = await selectAdminUsers(app, principal.organisationId)
+  const rows = await selectAdminUsers(app.db, principal.organisationId)
     .orderBy('users.display_name')
     .orderBy('users.id')
     .offset(page.offset)
     .limit(page.limit)
     .execute();
-  const total = await usersOf(app, principal.organisationId)
+  const total = await usersOf(app.db, principal.organisationId)
     .select((eb) => eb.fn.countAll().as('n'))
     .executeTakeFirstOrThrow();
   const now = app.clock().toISOString();
   return { total: Number(total.n), items: rows.map((r) => present(r, now)) };
 }
 
-function auditor(principal: Principal) {
-  return { id: principal.userId, role: principal.role, organisationId: principal.organisationId };
+export async function listTeams(
+  app: FastifyInstance,
+  principal: Principal,
+): Promise<{ items: { id: string; name: string }[] }> {
+  const items = await app.db
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .where('organisation_id', '=', principal.organisationId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
+  return { items };
 }
 
-/** A new account with a temporary password; the user changes it and enrols TOTP at the first log-in. */
+/** A user of the own organisation; another organisation's answers exactly like one that does not exist. */
+async function targetOf(db: Kysely<Database>, principal: Principal, userId: string) {
+  const target = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'role', 'team_id', 'disabled_at'])
+    .where('id', '=', userId)
+    .where('organisation_id', '=', principal.organisationId)
+    .executeTakeFirst();
+  if (!target) throw new HttpError('not_found', 'No such user.');
+  return target;
+}
+
+function notOwnAccount(principal: Principal, userId: string, message: string): void {
+  if (userId === principal.userId) throw new HttpError('forbidden', message);
+}
+
+type Requested = { outcome: 'pending_approval'; request: ApprovalRequest };
+
+/**
+ * A clinical account (nurse, physician, team lead, IMH specialist) is a request that a team lead approves;
+ * no account exists until then, and the temporary password goes to the approver. Other roles, which see no
+ * family content, are created at once.
+ */
 export async function createUser(
   app: FastifyInstance,
   request: FastifyRequest,
   principal: Principal,
   input: { email: string; displayName: string; role: Role; teamId?: string | null | undefined },
-): Promise<{ user: AdminUser; temporaryPassword: string }> {
-  const email = normaliseEmail(input.email);
-  if (input.teamId) {
-    const team = await app.db
-      .selectFrom('teams')
-      .select('id')
-      .where('id', '=', input.teamId)
-      .where('organisation_id', '=', principal.organisationId)
-      .executeTakeFirst();
-    if (!team) throw new HttpError('invalid_input', 'No such team in your organisation.', 'teamId');
-  }
-  const password = temporaryPassword();
-  const hash = await hashPassword(password);
-  const id = uuidv7();
-  const now = app.clock().toISOString();
-  await app.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('users')
-      .select('id')
-      .where(sql<string>`lower(email)`, '=', email)
-      .executeTakeFirst();
-    if (taken)
-      throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email');
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        organisation_id: principal.organisationId,
-        team_id: input.teamId ?? null,
-        email,
-        display_name: input.displayName,
-        role: input.role,
-        password_hash: hash,
-        totp_secret: null,
-        totp_enrolled_at: null,
-        is_demo: 0,
-        must_change_password: 1,
-        failed_logins: 0,
-        locked_until: null,
-        disabled_at: null,
-        created_at: now,
-        version: 1,
-      })
-      .execute();
-    await auditAuth(trx, {
-      action: 'admin.user.create',
-      outcome: 'success',
-      user: auditor(principal),
-      clientIp: request.ip,
-      basis: 'admin',
-      details: { targetUserId: id, role: input.role },
+): Promise<{ outcome: 'created'; user: AdminUser; temporaryPassword: string } | Requested> {
+  const account = {
+    email: normaliseEmail(input.email),
+    displayName: input.displayName,
+    role: input.role,
+    teamId: input.teamId ?? null,
+  };
+  const now = app.clock();
+  if (needsApproval('create_user', account)) {
+    const id = await app.db.transaction().execute(async (trx) => {
+      await assertOwnTeam(trx, principal.organisationId, account.teamId);
+      await assertEmailFree(trx, account.email);
+      return requestChange(
+        trx,
+        principal,
+        request.ip,
+        { kind: 'create_user', targetUserId: null, payload: account, approver: approverFor(account) },
+        now,
+      );
     });
+    return { outcome: 'pending_approval', request: await presentRequest(app, principal, id) };
+  }
+  const at = now.toISOString();
+  const created = await app.db.transaction().execute(async (trx) => {
+    const made = await insertAccount(trx, principal.organisationId, account, at);
+    await auditAdmin(trx, principal, request.ip, 'admin.user.create', {
+      targetUserId: made.id,
+      role: account.role,
+      teamId: account.teamId,
+    });
+    return made;
   });
-  const row = await selectAdminUsers(app, principal.organisationId)
-    .where('users.id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { user: present(row, now), temporaryPassword: password };
+  return {
+    outcome: 'created',
+    user: await adminUser(app, principal, created.id),
+    temporaryPassword: created.temporaryPassword,
+  };
 }
 
-/**
- * A temporary password the user must replace at the next log-in; every session of the user ends and a lockout
- * is lifted. `resetTotp` is for a lost phone: the user enrols again.
- */
+/** A new password (and second factor) for someone else is an account takeover unless a second person agrees. */
 export async function resetPassword(
   app: FastifyInstance,
   request: FastifyRequest,
   principal: Principal,
   userId: string,
   options: { resetTotp: boolean },
-): Promise<{ temporaryPassword: string }> {
-  if (userId === principal.userId)
-    throw new HttpError('forbidden', 'Change your own password with your current password instead.');
-  const target = await app.db
-    .selectFrom('users')
-    .select(['id', 'email'])
-    .where('id', '=', userId)
-    .where('organisation_id', '=', principal.organisationId)
-    .executeTakeFirst();
-  // Another organisation's user answers exactly like one that does not exist.
-  if (!target) throw new HttpError('not_found', 'No such user.');
-  const password = temporaryPassword();
-  const hash = await hashPassword(password);
+): Promise<{ request: ApprovalRequest }> {
+  notOwnAccount(principal, userId, 'Change your own password with your current password instead.');
+  const target = await targetOf(app.db, principal, userId);
+  const id = await app.db.transaction().execute((trx) =>
+    requestChange(
+      trx,
+      principal,
+      request.ip,
+      {
+        kind: 'reset_credentials',
+        targetUserId: target.id,
+        payload: { resetTotp: options.resetTotp },
+        approver: approverFor({ role: target.role, teamId: target.team_id }),
+      },
+      app.clock(),
+    ),
+  );
+  return { request: await presentRequest(app, principal, id) };
+}
+
+export async function changeAssignment(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  principal: Principal,
+  userId: string,
+  assignment: { role: Role; teamId: string | null },
+): Promise<{ request: ApprovalRequest }> {
+  notOwnAccount(principal, userId, 'Another application manager changes your own role.');
+  const target = await targetOf(app.db, principal, userId);
+  await assertOwnTeam(app.db, principal.organisationId, assignment.teamId);
+  if (target.role === assignment.role && target.team_id === assignment.teamId)
+    throw new HttpError('invalid_input', 'The user already has this role and team.', 'role');
+  const id = await app.db.transaction().execute((trx) =>
+    requestChange(
+      trx,
+      principal,
+      request.ip,
+      {
+        kind: 'change_assignment',
+        targetUserId: target.id,
+        payload: assignment,
+        approver: approverFor(assignment, { role: target.role, teamId: target.team_id }),
+      },
+      app.clock(),
+    ),
+  );
+  return { request: await presentRequest(app, principal, id) };
+}
+
+/** Taking access away needs nobody's approval: it is done at once, and every session ends with it. */
+export async function disableUser(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  principal: Principal,
+  userId: string,
+): Promise<{ user: AdminUser }> {
+  notOwnAccount(principal, userId, 'You cannot disable your own account.');
+  const target = await targetOf(app.db, principal, userId);
+  const at = app.clock().toISOString();
   await app.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set((eb) => ({
-        password_hash: hash,
-        must_change_password: 1,
-        failed_logins: 0,
-        locked_until: null,
-        version: eb('version', '+', 1),
-        ...(options.resetTotp ? { totp_secret: null, totp_enrolled_at: null } : {}),
-      }))
-      .where('id', '=', target.id)
-      .execute();
-    await deleteUserSessions(trx, target.id);
-    await clearAccountFailures(trx, normaliseEmail(target.email));
-    if (options.resetTotp) await forgetTotpSteps(trx, target.id);
-    await auditAuth(trx, {
-      action: 'admin.user.reset_password',
-      outcome: 'success',
-      user: auditor(principal),
-      clientIp: request.ip,
-      basis: 'admin',
-      details: { targetUserId: target.id, resetTotp: options.resetTotp },
-    });
+    if (target.disabled_at === null) await setDisabled(trx, target.id, at);
+    await auditAdmin(trx, principal, request.ip, 'admin.user.disable', { targetUserId: target.id });
   });
-  return { temporaryPassword: password };
+  return { user: await adminUser(app, principal, target.id) };
+}
+
+/** Giving access back to a clinical account is a request; other roles are enabled at once. */
+export async function enableUser(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  principal: Principal,
+  userId: string,
+): Promise<{ outcome: 'enabled'; user: AdminUser } | Requested> {
+  notOwnAccount(principal, userId, 'You cannot enable your own account.');
+  const target = await targetOf(app.db, principal, userId);
+  if (target.disabled_at === null) throw new HttpError('conflict', 'This user is not disabled.');
+  const account = { role: target.role, teamId: target.team_id };
+  if (needsApproval('enable_user', account)) {
+    const id = await app.db
+      .transaction()
+      .execute((trx) =>
+        requestChange(
+          trx,
+          principal,
+          request.ip,
+          { kind: 'enable_user', targetUserId: target.id, payload: {}, approver: approverFor(account) },
+          app.clock(),
+        ),
+      );
+    return { outcome: 'pending_approval', request: await presentRequest(app, principal, id) };
+  }
+  await app.db.transaction().execute(async (trx) => {
+    await setDisabled(trx, target.id, null);
+    await auditAdmin(trx, principal, request.ip, 'admin.user.enable', { targetUserId: target.id });
+  });
+  return { outcome: 'enabled', user: await adminUser(app, principal, target.id) };
+}
+
+function selectRelationships(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('care_relationships as cr')
+    .innerJoin('families as f', 'f.id', 'cr.family_id')
+    .where('f.organisation_id', '=', organisationId)
+    .select(['cr.id', 'cr.family_id', 'cr.start_date', 'cr.end_date']);
+}
+
+function presentRelationship(
+  r: { id: string; family_id: string; start_date: string; end_date: string | null },
+  today: string,
+): AdminCareRelationship {
+  return {
+    id: r.id,
+    familyId: r.family_id,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    active: r.start_date <= today && (r.end_date === null || r.end_date >= today),
+  };
+}
+
+export async function userCareRelationships(
+  app: FastifyInstance,
+  principal: Principal,
+  userId: string,
+): Promise<{ items: AdminCareRelationship[] }> {
+  const target = await targetOf(app.db, principal, userId);
+  const rows = await selectRelationships(app.db, principal.organisationId)
+    .where('cr.user_id', '=', target.id)
+    .orderBy('cr.start_date')
+    .orderBy('cr.id')
+    .execute();
+  const today = localDate(app.clock());
+  return { items: rows.map((r) => presentRelationship(r, today)) };
+}
+
+/**
+ * Access checks hold a relationship active through its end date, so "ended now" is an end date of
+ * yesterday: from this request on it grants nothing. An end date already in the past stays.
+ */
+async function endRelationships(
+  trx: Transaction<Database>,
+  ids: readonly string[],
+  today: string,
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await trx
+    .updateTable('care_relationships')
+    .set({ end_date: addDays(today, -1) })
+    .where('id', 'in', ids)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function endCareRelationship(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  principal: Principal,
+  relationshipId: string,
+): Promise<{ relationship: AdminCareRelationship }> {
+  const today = localDate(app.clock());
+  const rel = await selectRelationships(app.db, principal.organisationId)
+    .select('cr.user_id')
+    .select('cr.team_id')
+    .where('cr.id', '=', relationshipId)
+    .executeTakeFirst();
+  if (!rel) throw new HttpError('not_found', 'No such care relationship.');
+  await app.db.transaction().execute(async (trx) => {
+    const ended = await endRelationships(trx, [rel.id], today);
+    await auditAdmin(
+      trx,
+      principal,
+      request.ip,
+      'admin.care_relationship.end',
+      { relationshipId: rel.id, holderUserId: rel.user_id, holderTeamId: rel.team_id, ended: ended === 1 },
+      { familyId: rel.family_id },
+    );
+  });
+  const row = await selectRelationships(app.db, principal.organisationId)
+    .where('cr.id', '=', rel.id)
+    .executeTakeFirstOrThrow();
+  return { relationship: presentRelationship(row, today) };
+}
+
+/**
+ * Someone leaves: the account is disabled (sessions end), every personal care relationship ends, and what
+ * still waited for approval about them is withdrawn. One transaction, one audit row per family plus one.
+ */
+export async function offboardUser(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  principal: Principal,
+  userId: string,
+): Promise<{ user: AdminUser; endedRelationships: number }> {
+  notOwnAccount(principal, userId, 'You cannot offboard yourself.');
+  const target = await targetOf(app.db, principal, userId);
+  const now = app.clock();
+  const at = now.toISOString();
+  const today = localDate(now);
+  const ended = await app.db.transaction().execute(async (trx) => {
+    if (target.disabled_at === null) await setDisabled(trx, target.id, at);
+    const active = await selectRelationships(trx, principal.organisationId)
+      .where('cr.user_id', '=', target.id)
+      .where((eb) => eb.or([eb('cr.end_date', 'is', null), eb('cr.end_date', '>=', today)]))
+      .execute();
+    const count = await endRelationships(
+      trx,
+      active.map((r) => r.id),
+      today,
+    );
+    const withdrawn = await withdrawRequestsAbout(trx, principal, target.id, at);
+    for (const r of active)
+      await auditAdmin(
+        trx,
+        principal,
+        request.ip,
+        'admin.care_relationship.end',
+        { relationshipId: r.id, holderUserId: target.id, ended: true, offboarding: true },
+        { familyId: r.family_id },
+      );
+    await auditAdmin(trx, principal, request.ip, 'admin.user.offboard', {
+      targetUserId: target.id,
+      endedRelationships: count,
+      withdrawnRequests: withdrawn,
+    });
+    return count;
+  });
+  return { user: await adminUser(app, principal, target.id), endedRelationships: ended };
 }

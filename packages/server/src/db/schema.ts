@@ -381,6 +381,8 @@ export interface NotificationTable {
   user_id: string;
   kind: NotificationKind;
   referral_id: string | null;
+  /** Set for the four-eyes notices: the request to decide or that was decided. */
+  approval_id: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
   /** Set for notifications that must exist once (overdue feedback): unique. */
@@ -433,6 +435,32 @@ export interface SafetyRouteStepTable {
   answers_json: string | null;
 }
 
+export type ApprovalKind = 'create_user' | 'reset_credentials' | 'change_assignment' | 'enable_user';
+export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'cancelled';
+
+/**
+ * Four eyes on privileged user administration: the change is stored here and takes effect only when a second
+ * person with `approver_role` (and, when set, leading `approver_team_id`) approves it.
+ */
+export interface ApprovalRequestTable {
+  id: string;
+  organisation_id: string;
+  kind: ApprovalKind;
+  /** Null while the account of a `create_user` request does not exist; set on approval. */
+  target_user_id: string | null;
+  /** create_user: email, displayName, role, teamId; reset_credentials: resetTotp; change_assignment: role, teamId. */
+  payload_json: string;
+  approver_role: 'team_lead' | 'application_manager';
+  approver_team_id: string | null;
+  status: ApprovalStatus;
+  requested_by: string;
+  requested_at: Timestamp;
+  expires_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   teams: TeamTable;
@@ -460,4 +488,5 @@ export interface Database {
   care_network_members: CareNetworkMemberTable;
   safety_routes: SafetyRouteTable;
   safety_route_steps: SafetyRouteStepTable;
+  approval_requests: ApprovalRequestTable;
 }
