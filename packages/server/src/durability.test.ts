@@ -5,7 +5,7 @@ import { verifyAuditChain } from './audit/verify.ts';
 import { createTestUser } from './auth/test-users.ts';
 import { openDatabase } from './db/connect.ts';
 import { ApiClient } from './http/test-server.ts';
-import { createOrg } from './routes/testing/world.ts';
+import { createOrg } from './testing/world.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from './testing/databases.ts';
 
 /**

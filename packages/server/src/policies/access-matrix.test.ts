@@ -12,7 +12,7 @@ import {
   type Org,
   relate,
   seedFamily,
-} from '../routes/testing/world.ts';
+} from '../testing/world.ts';
 import { forEachDatabase } from '../testing/databases.ts';
 
 /**

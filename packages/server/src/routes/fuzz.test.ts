@@ -4,7 +4,7 @@ import { verifyAuditChain } from '../audit/verify.ts';
 import type { ApiResponse, TestServer } from '../http/test-server.ts';
 import { startTestServer } from '../http/test-server.ts';
 import { forEachDatabase } from '../testing/databases.ts';
-import { type Actor, actor, createOrg, relate, seedFamily } from './testing/world.ts';
+import { type Actor, actor, createOrg, relate, seedFamily } from '../testing/world.ts';
 
 /**
  * Thousands of malformed, oversized and hostile requests against every domain route, from a logged-in nurse

@@ -4,8 +4,8 @@ import { verifyAuditChain } from '../audit/verify.ts';
 import type { ApiResponse, TestServer } from '../http/test-server.ts';
 import { startTestServer } from '../http/test-server.ts';
 import { forEachDatabase } from '../testing/databases.ts';
-import { concerningContact, LONG_SESSIONS, ok, seedPartner } from './testing/network-world.ts';
-import { type Actor, actor, createOrg, relate, seedFamily } from './testing/world.ts';
+import { concerningContact, LONG_SESSIONS, ok, seedPartner } from '../testing/network-world.ts';
+import { type Actor, actor, createOrg, relate, seedFamily } from '../testing/world.ts';
 
 /**
  * Hostile input against every network and referral route, from the three kinds of user that use

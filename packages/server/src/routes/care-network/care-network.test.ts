@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { ok, seedPartner } from '../testing/network-world.ts';
+import { ok, seedPartner } from '../../testing/network-world.ts';
 import {
   type Actor,
   actor,
@@ -10,7 +10,7 @@ import {
   relate,
   type SeededFamily,
   seedFamily,
-} from '../testing/world.ts';
+} from '../../testing/world.ts';
 
 forEachDatabase('care network around the family (wrapped care)', (current) => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { type Actor, actor, createOrg, lastAudit, type Org, relate, seedFamily } from '../testing/world.ts';
+import { type Actor, actor, createOrg, lastAudit, type Org, relate, seedFamily } from '../../testing/world.ts';
 
 forEachDatabase('consents API', (current) => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { type Actor, actor, createOrg, lastAudit, type Org } from '../testing/world.ts';
+import { type Actor, actor, createOrg, lastAudit, type Org } from '../../testing/world.ts';
 
 const newFamily = {
   name: 'De Vries',

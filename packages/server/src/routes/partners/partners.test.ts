@@ -2,8 +2,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.ts';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { auditRows, ok } from '../testing/network-world.ts';
-import { type Actor, actor, createOrg, lastAudit, type Org } from '../testing/world.ts';
+import { auditRows, ok } from '../../testing/network-world.ts';
+import { type Actor, actor, createOrg, lastAudit, type Org } from '../../testing/world.ts';
 
 forEachDatabase('social map (partners)', (current) => {
   let server: TestServer;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiResponse, startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { concerningContact, ok, seedPartner } from '../testing/network-world.ts';
-import { type Actor, actor, createOrg, relate, seedFamily } from '../testing/world.ts';
+import { concerningContact, ok, seedPartner } from '../../testing/network-world.ts';
+import { type Actor, actor, createOrg, relate, seedFamily } from '../../testing/world.ts';
 
 const MISSING = '0190b3c4-dead-7000-8000-00000000beef';
 const NOT_FOUND = { error: 'not_found', message: 'Not found.' };

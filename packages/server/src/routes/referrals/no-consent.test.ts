@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.ts';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { auditRows, concerningContact, LONG_SESSIONS, ok, seedPartner } from '../testing/network-world.ts';
+import { auditRows, concerningContact, LONG_SESSIONS, ok, seedPartner } from '../../testing/network-world.ts';
 import {
   type Actor,
   actor,
@@ -11,7 +11,7 @@ import {
   relate,
   type SeededFamily,
   seedFamily,
-} from '../testing/world.ts';
+} from '../../testing/world.ts';
 
 const ANSWERS = {
   purpose: 'Het kind beschermen tegen ernstige verwaarlozing',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.ts';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { auditRows, concerningContact, LONG_SESSIONS, ok, seedPartner } from '../testing/network-world.ts';
+import { auditRows, concerningContact, LONG_SESSIONS, ok, seedPartner } from '../../testing/network-world.ts';
 import {
   type Actor,
   actor,
@@ -12,7 +12,7 @@ import {
   relate,
   type SeededFamily,
   seedFamily,
-} from '../testing/world.ts';
+} from '../../testing/world.ts';
 
 const label = (list: ReadonlyArray<{ code: string; label: { nl: string; en: string } }>, code: string) => {
   const item = list.find((i) => i.code === code);

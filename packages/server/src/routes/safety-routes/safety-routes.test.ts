@@ -2,8 +2,8 @@ import { knowledge } from '@nestwerk/knowledge';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { auditRows, ok } from '../testing/network-world.ts';
-import { type Actor, actor, createOrg, relate, type SeededFamily, seedFamily } from '../testing/world.ts';
+import { auditRows, ok } from '../../testing/network-world.ts';
+import { type Actor, actor, createOrg, relate, type SeededFamily, seedFamily } from '../../testing/world.ts';
 
 const route = (region: 'nl' | 'be') => {
   const r = knowledge.safetyRoutes.find((x) => x.region === region);

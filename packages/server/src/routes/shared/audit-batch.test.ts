@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.ts';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { type Actor, actor, createOrg, relate, seedFamily } from '../testing/world.ts';
+import { type Actor, actor, createOrg, relate, seedFamily } from '../../testing/world.ts';
 
 forEachDatabase('group-committed audit rows of reads', (current) => {
   let server: TestServer;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuid } from 'uuid';
-import type { Database } from '../../db/schema.ts';
-import type { ApiResponse } from '../../http/test-server.ts';
+import type { Database } from '../db/schema.ts';
+import type { ApiResponse } from '../http/test-server.ts';
 import type { Actor, SeededFamily } from './world.ts';
 
 /** Test support for the network and referral routes: partners, consents and users of sending and receiving organisations. */

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuid } from 'uuid';
-import { createTestUser, type TestUser } from '../../auth/test-users.ts';
-import type { Database, Role } from '../../db/schema.ts';
-import { ApiClient, type TestServer } from '../../http/test-server.ts';
+import { createTestUser, type TestUser } from '../auth/test-users.ts';
+import type { Database, Role } from '../db/schema.ts';
+import { ApiClient, type TestServer } from '../http/test-server.ts';
 
 /** Test support for the domain routes: organisations, users, families and relationships, straight into the database. */
 
