@@ -5,8 +5,8 @@ import { verifyAuditChain } from './audit/verify.ts';
 import { createTestUser } from './auth/test-users.ts';
 import { openDatabase } from './db/connect.ts';
 import { ApiClient } from './http/test-server.ts';
-import { createOrg } from './testing/world.ts';
 import { createTestDatabase, type TestDatabase, testDialects } from './testing/databases.ts';
+import { createOrg } from './testing/world.ts';
 
 /**
  * Nothing acknowledged is lost when the server is killed (kill -9) in the middle of a write load: the real

@@ -3,6 +3,7 @@ import { verifyAuditChain } from '../audit/verify.ts';
 import { createTestUser } from '../auth/test-users.ts';
 import type { Role } from '../db/schema.ts';
 import { type ApiResponse, startTestServer, type TestServer } from '../http/test-server.ts';
+import { forEachDatabase } from '../testing/databases.ts';
 import {
   type Actor,
   actor,
@@ -13,7 +14,6 @@ import {
   relate,
   seedFamily,
 } from '../testing/world.ts';
-import { forEachDatabase } from '../testing/databases.ts';
 
 /**
  * The full access matrix, through real HTTP: role × relation × organisation × action, each with the expected

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type ApiResponse, startTestServer, type TestServer } from '../http/test-server.ts';
-import { type Actor, actor, createOrg, relate, seedFamily } from '../testing/world.ts';
 import { forEachDatabase } from '../testing/databases.ts';
+import { type Actor, actor, createOrg, relate, seedFamily } from '../testing/world.ts';
 
 const MISSING = '0190b3c4-dead-7000-8000-00000000beef';
 
