@@ -5,6 +5,7 @@ import {
   INTERVENTION_CODES,
   PARTNER_KIND_CODES,
   REFERRAL_CRITERION_CODES,
+  SHARE_ITEMS,
 } from '@nestwerk/knowledge';
 import { z } from 'zod';
 import { id } from './common.ts';
@@ -16,6 +17,8 @@ export const criterionCode = z.enum(REFERRAL_CRITERION_CODES);
 export const imhReasonCode = z.enum(IMH_REFERRAL_REASON_CODES);
 export const interventionCode = z.enum(INTERVENTION_CODES);
 export const partnerKindCode = z.enum(PARTNER_KIND_CODES);
+/** What a referral can carry, and so what a consent can cover. */
+export const shareItem = z.enum(SHARE_ITEMS);
 
 /** A user-facing text from the knowledge: Dutch, English, and Flemish wording where it differs. */
 export const knowledgeText = z.object({ nl: z.string(), en: z.string(), nlBE: z.string().optional() });

@@ -28,6 +28,8 @@ export const emergencyAccessEntry = z.object({
   expiresAt: timestamp,
   reviewedBy: z.object({ id, displayName: z.string().nullable() }).nullable(),
   reviewedAt: timestamp.nullable(),
+  /** The grant this one renewed: a renewal is a new event with its own reason. */
+  renewsId: id.nullable(),
 });
 export type EmergencyAccessEntry = z.output<typeof emergencyAccessEntry>;
 

@@ -10,6 +10,8 @@ export const notification = z.object({
   id,
   kind: z.enum(NOTIFICATION_KINDS),
   referralId: id.nullable(),
+  /** An `emergency_access` notice: the event waiting for review. */
+  emergencyAccessId: id.nullable(),
   createdAt: timestamp,
   readAt: timestamp.nullable(),
 });

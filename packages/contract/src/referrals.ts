@@ -16,10 +16,11 @@ import {
   imhReasonCode,
   interventionCode,
   partnerKindCode,
+  shareItem,
   who,
 } from './codes.ts';
 import { date, emptyBody, id, idParams, paging, text, timestamp, version } from './common.ts';
-import { consentStatuses, sharingBasis } from './consents.ts';
+import { consentScopeIn, consentStatuses, sharingBasis } from './consents.ts';
 import { partner } from './partners.ts';
 import { defineRoute } from './route.ts';
 
@@ -33,7 +34,6 @@ export {
 };
 
 export const referralStatus = z.enum(REFERRAL_STATUSES);
-export const shareItem = z.enum(SHARE_ITEMS);
 const channel = z.enum(REFERRAL_CHANNELS);
 
 /** A code with its label in the receiver's language (Dutch, Flemish wording in Flanders). */
@@ -123,6 +123,8 @@ export const referral = z.object({
       givenBy: who,
       purpose: z.string(),
       recipient: z.string(),
+      /** What the consent covers; null for a legacy consent, which carries no referral. */
+      scope: z.array(shareItem).nullable(),
       validUntil: date.nullable(),
       withdrawnAt: timestamp.nullable(),
     })
@@ -208,11 +210,14 @@ export const noConsentIn = z.strictObject(
   >,
 );
 
-/** A consent recorded together with the referral: for this receiver, given by a caregiver of the family. */
+/**
+ * A consent recorded together with the referral: for this receiver, given by a caregiver of the family. Its
+ * scope is what the referral shares unless given; the referral may then share nothing outside it.
+ */
 const newConsentIn = z.strictObject({
   givenBy: id,
   purpose: text(500),
-  scope: text(1000).optional(),
+  scope: consentScopeIn.optional(),
   validUntil: date.optional(),
 });
 

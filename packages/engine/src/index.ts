@@ -27,6 +27,8 @@ export {
   isCalendarDate,
   TERM_DAYS,
 } from './calendar.ts';
+export type { ConsentMismatch, ConsentRecipient, ReferralReceiver } from './consent-scope.ts';
+export { consentMismatch, normaliseScope, sameRecipientName } from './consent-scope.ts';
 export type {
   ContactCaregiver,
   ContactChild,

@@ -75,6 +75,7 @@ export const NOTIFICATION_KINDS = [
   'feedback_overdue',
   'consent_withdrawn',
   'referral_status',
+  'emergency_access',
   // Four eyes on user administration: to who may approve, to the requester, and to the user concerned.
   'approval_requested',
   'approval_decided',

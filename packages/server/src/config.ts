@@ -30,6 +30,8 @@ export interface Config {
   webDist: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   oidc: OidcConfig | null;
+  /** Break the glass: how long one emergency access lasts before the professional must ask again. */
+  emergencyAccessHours: number;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,8 @@ const envSchema = z.object({
   NESTWERK_OIDC_CLIENT_ID: z.string().min(1).optional(),
   NESTWERK_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   NESTWERK_OIDC_REDIRECT_URL: z.url().optional(),
+  // A night shift or a weekend call at most; longer would turn an emergency into a standing relationship.
+  NESTWERK_EMERGENCY_ACCESS_HOURS: int(1, 12).default(4),
 });
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -133,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: e.NESTWERK_LOG_LEVEL,
+    emergencyAccessHours: e.NESTWERK_EMERGENCY_ACCESS_HOURS,
     oidc:
       e.NESTWERK_OIDC_ISSUER &&
       e.NESTWERK_OIDC_CLIENT_ID &&

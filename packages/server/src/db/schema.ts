@@ -211,8 +211,15 @@ export interface ConsentTable {
   /** The caregiver (person) who gave consent. */
   given_by: string;
   purpose: string;
+  /** The named recipient: the partner's name, or the person or practice within `recipient_kind`. */
   recipient: string;
+  /** Free text of consents recorded before the scope was a list (legacy), now shown only. */
   scope: string | null;
+  /** The receiver: a partner on the social map, or a partner kind with the named `recipient`. */
+  recipient_partner_id: string | null;
+  recipient_kind: string | null;
+  /** The share items the parent agreed to (JSON array); NULL for a legacy consent, which carries nothing. */
+  scope_items_json: string | null;
   given_at: Timestamp;
   valid_until: DateOnly | null;
   withdrawn_at: Timestamp | null;
@@ -231,6 +238,8 @@ export interface EmergencyAccessTable {
   expires_at: Timestamp;
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
+  /** The grant this one renewed: a renewal is its own event, with its own reason and review. */
+  renews_id: string | null;
 }
 
 /**
@@ -381,6 +390,8 @@ export interface NotificationTable {
   user_id: string;
   kind: NotificationKind;
   referral_id: string | null;
+  /** Set for an `emergency_access` notice: the event to review. */
+  emergency_access_id: string | null;
   /** Set for the four-eyes notices: the request to decide or that was decided. */
   approval_id: string | null;
   created_at: Timestamp;

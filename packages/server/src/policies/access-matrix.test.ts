@@ -48,10 +48,10 @@ function expected(role: Role, relation: Relation, org: OrgRelation, action: Acti
       // Only the team lead oversees colleagues' own caseloads.
       return role === 'team_lead' ? 'ok' : denied;
     case 'emergency':
-      // Break the glass opens this file for reading and recording; it does not join the caseload (search),
-      // and the export and access history stay with the family's own professionals.
+      // Break the glass opens this file for reading only; it does not join the caseload (search), and every
+      // change, the export and the access history stay with the family's own professionals: 403, audited.
       if (action === 'search') return 'hidden';
-      return action === 'export' || action === 'access_log' ? 'not_found' : 'ok';
+      return action === 'read' ? 'ok' : 'forbidden';
     case 'ended':
     case 'none':
       return denied;
@@ -210,7 +210,11 @@ forEachDatabase('access matrix', (current) => {
           expect(res.status).toBe(403);
           expect(res.json).toMatchObject({ error: 'forbidden' });
           expect(audit).toMatchObject({ action: 'access.denied', outcome: 'denied' });
-          expect(details).toMatchObject({ attempted: 'family.search', why: 'role' });
+          expect(details).toMatchObject(
+            c.relation === 'emergency' && CARE_ROLES.includes(c.role)
+              ? { attempted: AUDIT_ACTION[c.action], why: 'not_under_emergency' }
+              : { attempted: 'family.search', why: 'role' },
+          );
           break;
         case 'not_found': {
           expect(res.status).toBe(404);

@@ -45,7 +45,7 @@ describe('decideFamilyAccess', () => {
       ).toEqual({ allowed: false, why: 'not_found' });
   });
 
-  it('opens reading and writing under emergency access, with the reason, but not export or history', () => {
+  it('opens only reading under emergency access, with the reason: no write, export or history', () => {
     const f = facts({ emergency });
     expect(decideFamilyAccess('physician', 'read', f)).toEqual({
       allowed: true,
@@ -53,7 +53,10 @@ describe('decideFamilyAccess', () => {
       reason: emergency.reason,
       expiresAt: emergency.expiresAt,
     });
-    expect(decideFamilyAccess('physician', 'write', f)).toMatchObject({ allowed: true, basis: 'emergency' });
+    expect(decideFamilyAccess('physician', 'write', f)).toEqual({
+      allowed: false,
+      why: 'not_under_emergency',
+    });
     expect(decideFamilyAccess('physician', 'export', f)).toEqual({
       allowed: false,
       why: 'not_under_emergency',

@@ -16,7 +16,10 @@ export interface FamilyFacts {
   emergency: { reason: string; expiresAt: string } | null;
 }
 
-/** Recorded in the audit row of a denial; never sent to the client, which always gets the same 404. */
+/**
+ * Recorded in the audit row of a denial. The client gets the same 404 for each, except `not_under_emergency`:
+ * the user already holds emergency access to this family, so a 403 reveals nothing and says it is read-only.
+ */
 export type DenialReason = 'role' | 'not_found' | 'no_relationship' | 'not_under_emergency';
 
 export type FamilyDecision =
@@ -24,10 +27,11 @@ export type FamilyDecision =
   | { allowed: false; why: DenialReason };
 
 /**
- * Emergency access opens the file to read and to record what is urgent, nothing more: exporting the record
- * for the parents and reading its access history belong to the family's own professionals.
+ * Emergency access opens the file to read, nothing more. Recording a consent, referring, exporting, writing a
+ * letter, changing the care network or anything else in the file belongs to the family's own professionals:
+ * a stranger to the family must not be able to disclose it or make their access look like care.
  */
-const EMERGENCY_ACTIONS: ReadonlySet<FamilyAction> = new Set<FamilyAction>(['read', 'write']);
+const EMERGENCY_ACTIONS: ReadonlySet<FamilyAction> = new Set<FamilyAction>(['read']);
 
 /**
  * The one decision about a single family file (NEN 7510: need to know, based on a treatment relationship).

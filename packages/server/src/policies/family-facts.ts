@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
+import { emergencyStartedAfter } from './emergency.ts';
 import type { FamilyFacts } from './family-access.ts';
 import { relationshipFamilyIds } from './family-scope.ts';
 
@@ -14,8 +15,10 @@ export async function resolveFamilyFacts(
   familyId: string,
   now: Date,
   today: string,
+  emergencyHours: number,
 ): Promise<FamilyFacts> {
   const at = now.toISOString();
+  const earliestStart = emergencyStartedAfter(now, emergencyHours);
   const row = await db
     .selectFrom('families')
     .where('families.id', '=', familyId)
@@ -28,6 +31,7 @@ export async function resolveFamilyFacts(
         .where('emergency_access.family_id', '=', familyId)
         .where('emergency_access.user_id', '=', principal.userId)
         .where('emergency_access.started_at', '<=', at)
+        .where('emergency_access.started_at', '>', earliestStart)
         .where('emergency_access.expires_at', '>', at)
         .orderBy('emergency_access.expires_at', 'desc')
         .limit(1)

@@ -35,7 +35,8 @@ forEachDatabase('forbidden reads as not found', (current) => {
     const consent = await owner.client.post(`/api/families/${f.familyId}/consents`, {
       givenBy: f.caregiverId,
       purpose: 'Overleg met huisarts',
-      recipient: 'Huisarts',
+      recipient: { kind: 'gp', name: 'Huisarts' },
+      scope: ['child_age'],
     });
     const c = contact.json?.contact as { id: string; agreement: { id: string } };
     Object.assign(ids, {
@@ -107,7 +108,8 @@ forEachDatabase('forbidden reads as not found', (current) => {
         a.client.post(`/api/families/${r ? ids.family : MISSING}/consents`, {
           givenBy: ids.person,
           purpose: 'P',
-          recipient: 'R',
+          recipient: { kind: 'gp', name: 'R' },
+          scope: ['child_age'],
         }),
     ],
     ['POST withdraw', (a, r) => a.client.post(`/api/consents/${r ? ids.consent : MISSING}/withdraw`)],

@@ -12,5 +12,6 @@ export function presentEmergencyAccess(r: EmergencyReviewRow): EmergencyAccessEn
     expiresAt: r.expires_at,
     reviewedBy: r.reviewed_by ? { id: r.reviewed_by, displayName: r.reviewer_name } : null,
     reviewedAt: r.reviewed_at,
+    renewsId: r.renews_id,
   };
 }

@@ -11,6 +11,7 @@ import {
   type ReferralRow,
   type StatusHistoryRow,
 } from '../repositories/referrals.ts';
+import { consentScope } from './consent.ts';
 
 export type NoConsentQuestion = SharingQuestionCode;
 export type NoConsentAnswers = Partial<Record<SharingQuestionCode, string>>;
@@ -99,6 +100,7 @@ export function presentReferral(p: ReferralParts, today: string): Referral {
           givenBy: who(p.consent.given_by),
           purpose: p.consent.purpose,
           recipient: p.consent.recipient,
+          scope: consentScope(p.consent),
           validUntil: p.consent.valid_until,
           withdrawnAt: p.consent.withdrawn_at,
         }

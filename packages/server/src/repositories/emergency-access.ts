@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { v7 as uuid } from 'uuid';
 import type { EmergencyAccessTable, Role } from '../db/schema.ts';
 import type { Db } from './db.ts';
 
@@ -74,4 +75,75 @@ export async function markReviewed(db: Db, id: string, reviewerId: string, now: 
     .where('reviewed_at', 'is', null)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** The user's grants on one family, newest first: to find what a new one renews, and the reasons given. */
+export function userGrantsOnFamily(db: Db, userId: string, familyId: string): Promise<EmergencyAccessRow[]> {
+  return db
+    .selectFrom('emergency_access')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('family_id', '=', familyId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** Ends a grant now: a renewal replaces it, so there is one running grant with one reason. */
+export async function endEmergencyAccess(db: Db, id: string, now: string): Promise<void> {
+  await db
+    .updateTable('emergency_access')
+    .set({ expires_at: now })
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .execute();
+}
+
+/**
+ * Who hears of an emergency access at once: the active team leads of the user's team (not the user), and
+ * where there is none, the organisation's active application managers, so that someone always reviews it.
+ */
+export async function emergencyReviewerIds(
+  db: Db,
+  user: { id: string; organisationId: string; teamId: string | null },
+): Promise<string[]> {
+  const active = db
+    .selectFrom('users')
+    .select('id')
+    .where('organisation_id', '=', user.organisationId)
+    .where('disabled_at', 'is', null)
+    .where('id', '!=', user.id);
+  const leads =
+    user.teamId === null
+      ? []
+      : await active.where('role', '=', 'team_lead').where('team_id', '=', user.teamId).execute();
+  if (leads.length > 0) return leads.map((r) => r.id);
+  const managers = await active.where('role', '=', 'application_manager').execute();
+  return managers.map((r) => r.id);
+}
+
+/** The notices of one emergency access, written in its transaction so the event and its notice commit together. */
+export async function notifyEmergencyAccess(
+  db: Db,
+  userIds: readonly string[],
+  emergencyAccessId: string,
+  at: string,
+): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('notifications')
+    .values(
+      unique.map((userId) => ({
+        id: uuid(),
+        user_id: userId,
+        kind: 'emergency_access' as const,
+        referral_id: null,
+        emergency_access_id: emergencyAccessId,
+        created_at: at,
+        read_at: null,
+        dedupe_key: null,
+      })),
+    )
+    .execute();
 }

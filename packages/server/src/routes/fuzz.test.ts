@@ -144,7 +144,13 @@ const TARGETS: Array<[keyof Ids | 'none', Target]> = [
     {
       method: 'POST',
       path: (id) => `/api/families/${id}/consents`,
-      body: (ids) => ({ givenBy: ids.caregiver, purpose: 'P', recipient: 'R', validUntil: '2027-01-01' }),
+      body: (ids) => ({
+        givenBy: ids.caregiver,
+        purpose: 'P',
+        recipient: { kind: 'gp', name: 'R' },
+        scope: ['child_age'],
+        validUntil: '2027-01-01',
+      }),
     },
   ],
   [
@@ -243,7 +249,8 @@ forEachDatabase('domain routes fuzz', (current) => {
     const consent = await nurse.client.post(`/api/families/${f.familyId}/consents`, {
       givenBy: f.caregiverId,
       purpose: 'P',
-      recipient: 'R',
+      recipient: { kind: 'gp', name: 'R' },
+      scope: ['child_age'],
     });
     const made = c.json?.contact as { id: string; agreement: { id: string } };
     Object.assign(ids, {

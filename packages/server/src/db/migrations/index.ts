@@ -4,6 +4,7 @@ import { coreTables } from './0001_core_tables.ts';
 import { auditLog } from './0002_audit_log.ts';
 import { networkReferrals } from './0003_network_referrals.ts';
 import { referralInboxCount } from './0004_referral_inbox_count.ts';
+import { consentScopeEmergency } from './0007_consent_scope_emergency.ts';
 import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
 
 /**
@@ -17,6 +18,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_audit_log': auditLog(dialect),
     '0003_network_referrals': networkReferrals(),
     '0004_referral_inbox_count': referralInboxCount(),
+    '0007_consent_scope_emergency': consentScopeEmergency(dialect),
     '0008_user_lifecycle_approvals': userLifecycleApprovals(dialect),
   };
 }

@@ -1,10 +1,12 @@
-import type { Consent, ConsentIn } from '@nestwerk/contract';
+import type { Consent, ConsentIn, ConsentRecipientIn } from '@nestwerk/contract';
+import { normaliseScope } from '@nestwerk/engine';
 import { v7 as uuid } from 'uuid';
 import { stopSharingOnConsent } from '../../domain/referral-progress.ts';
 import { HttpError } from '../../http/errors.ts';
 import { presentConsent } from '../../presenters/consent.ts';
 import { findConsent, insertConsent, withdrawConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
+import { findPartner } from '../../repositories/partners.ts';
 import { listPersons } from '../../repositories/persons.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
@@ -22,6 +24,21 @@ async function present(trx: Db, consentId: string, today: string): Promise<Conse
   return presentConsent(consent, today, await personNames(trx, consent.family_id));
 }
 
+/** The receiver as stored: a partner on this organisation's map (by id, with its name), or a kind and a name. */
+async function recipientColumns(trx: Db, ctx: RequestContext, recipient: ConsentRecipientIn) {
+  if ('partnerId' in recipient) {
+    const partner = await findPartner(trx, ctx.principal.organisationId, recipient.partnerId);
+    if (!partner || partner.archived_at !== null)
+      throw new HttpError(
+        'invalid_input',
+        'This partner is not on your organisation’s social map.',
+        'recipient.partnerId',
+      );
+    return { recipient: partner.name, recipient_partner_id: partner.id, recipient_kind: null };
+  }
+  return { recipient: recipient.name, recipient_partner_id: null, recipient_kind: recipient.kind };
+}
+
 export function giveConsent(ctx: RequestContext, familyId: string, body: ConsentIn): Promise<Consent> {
   if (body.validUntil !== undefined && body.validUntil < ctx.today)
     throw new HttpError('invalid_input', 'A consent cannot end before today.', 'validUntil');
@@ -30,13 +47,16 @@ export function giveConsent(ctx: RequestContext, familyId: string, body: Consent
     if (!persons.some((p) => p.id === body.givenBy && p.kind === 'caregiver'))
       throw new HttpError('invalid_input', 'givenBy must be a caregiver in this family.', 'givenBy');
     const id = uuid();
+    const recipient = await recipientColumns(trx, ctx, body.recipient);
+    const scope = normaliseScope(body.scope);
     await insertConsent(trx, {
       id,
       family_id: familyId,
       given_by: body.givenBy,
       purpose: body.purpose,
-      recipient: body.recipient,
-      scope: body.scope ?? null,
+      ...recipient,
+      scope: null,
+      scope_items_json: JSON.stringify(scope),
       given_at: ctx.at,
       valid_until: body.validUntil ?? null,
       withdrawn_at: null,
@@ -47,7 +67,12 @@ export function giveConsent(ctx: RequestContext, familyId: string, body: Consent
     return {
       value: await present(trx, id, ctx.today),
       personIds: [body.givenBy],
-      details: { consentId: id, recipient: body.recipient },
+      details: {
+        consentId: id,
+        recipientPartnerId: recipient.recipient_partner_id,
+        recipientKind: recipient.recipient_kind,
+        scope,
+      },
     };
   });
 }

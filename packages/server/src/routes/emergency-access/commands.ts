@@ -1,16 +1,20 @@
 import type { EmergencyAccessEntry, ReviewListIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../../http/errors.ts';
-import { emergencyExpiry } from '../../policies/emergency.ts';
+import { emergencyExpiry, emergencyStartedAfter, sameReason } from '../../policies/emergency.ts';
 import { canReviewEmergencyAccess } from '../../policies/roles.ts';
 import { presentEmergencyAccess } from '../../presenters/emergency-access.ts';
 import {
   countEmergencyAccess,
+  emergencyReviewerIds,
+  endEmergencyAccess,
   findReviewable,
   insertEmergencyAccess,
   listEmergencyAccess,
   markReviewed,
+  notifyEmergencyAccess,
   type ReviewScope,
+  userGrantsOnFamily,
 } from '../../repositories/emergency-access.ts';
 import { readAudited, requireRoleFor, writeAudited } from '../shared/audited.ts';
 import { conflict } from '../shared/conflict.ts';
@@ -18,7 +22,12 @@ import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
 
-/** Opens a family without a care relationship, for a few hours, on a written reason that is reviewed later. */
+/**
+ * Opens a family without a care relationship, to read only, for the configured hours, on a written reason.
+ * The team lead (or, without one, the application manager) is notified at once and the event waits in the
+ * review queue. Asking again while a grant runs is a renewal: it needs a reason not given before for this
+ * family, ends the running grant, and is a new event with its own notice and review.
+ */
 export function breakGlass(
   ctx: RequestContext,
   familyId: string,
@@ -28,8 +37,18 @@ export function breakGlass(
     ctx,
     { family: familyId, action: 'break_glass', audit: 'emergency_access.start', purpose: 'emergency_care' },
     async (trx) => {
+      const earlier = await userGrantsOnFamily(trx, ctx.principal.userId, familyId);
+      if (earlier.some((g) => sameReason(g.reason, reason)))
+        throw new HttpError(
+          'unprocessable',
+          'You gave this reason before for this family: write down why you need the file now.',
+          'reason',
+        );
+      const earliestStart = emergencyStartedAfter(ctx.now, ctx.emergencyAccessHours);
+      const running = earlier.find((g) => g.expires_at > ctx.at && g.started_at > earliestStart);
+      if (running) await endEmergencyAccess(trx, running.id, ctx.at);
       const id = uuid();
-      const expiresAt = emergencyExpiry(ctx.now);
+      const expiresAt = emergencyExpiry(ctx.now, ctx.emergencyAccessHours);
       await insertEmergencyAccess(trx, {
         id,
         user_id: ctx.principal.userId,
@@ -39,8 +58,19 @@ export function breakGlass(
         expires_at: expiresAt,
         reviewed_by: null,
         reviewed_at: null,
+        renews_id: running?.id ?? null,
       });
-      return { value: { id, expiresAt }, basisDetail: reason, details: { emergencyAccessId: id, expiresAt } };
+      const notified = await emergencyReviewerIds(trx, {
+        id: ctx.principal.userId,
+        organisationId: ctx.principal.organisationId,
+        teamId: ctx.principal.teamId,
+      });
+      await notifyEmergencyAccess(trx, notified, id, ctx.at);
+      return {
+        value: { id, expiresAt },
+        basisDetail: reason,
+        details: { emergencyAccessId: id, expiresAt, renews: running?.id ?? null, notified },
+      };
     },
   );
 }

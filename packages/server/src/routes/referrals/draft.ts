@@ -1,14 +1,22 @@
 import type { NoConsentIn, Referral, ReferralIn, ReferralPatchIn } from '@nestwerk/contract';
-import { DEFAULT_SHARE_ITEMS } from '@nestwerk/knowledge';
+import { consentMismatch, normaliseScope } from '@nestwerk/engine';
+import { DEFAULT_SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
 import type { ReferralTable } from '../../db/schema.ts';
 import { fromContact } from '../../domain/referral-defaults.ts';
-import { auditAlso, familyOfReferral, loadReferralOut, requireReferral } from '../../domain/referral-load.ts';
+import {
+  auditAlso,
+  familyOfReferral,
+  loadReferralOut,
+  partnerOf,
+  requireReferral,
+} from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
-import { normaliseItems } from '../../network/share.ts';
+import { itemsOf, normaliseItems } from '../../network/share.ts';
 import { inCodeOrder, type Vocabulary } from '../../network/vocabulary.ts';
+import { consentScope } from '../../presenters/consent.ts';
 import { parseAnswers } from '../../presenters/referral.ts';
-import { findConsent, insertConsent } from '../../repositories/consents.ts';
+import { type ConsentRow, findConsent, insertConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { findPartner, type PartnerRow } from '../../repositories/partners.ts';
 import { listPersons, type PersonRow } from '../../repositories/persons.ts';
@@ -54,12 +62,60 @@ function chooseChild(persons: readonly PersonRow[], childId: string | undefined)
   return only;
 }
 
-/** A consent the referral can rest on: of this family, not withdrawn, not expired. */
+function mismatchError(
+  consent: ConsentRow,
+  partner: PartnerRow,
+  items: readonly ShareItem[],
+): HttpError | null {
+  const mismatch = consentMismatch(
+    {
+      recipient: {
+        partnerId: consent.recipient_partner_id,
+        kind: consent.recipient_kind,
+        name: consent.recipient,
+      },
+      scope: consentScope(consent),
+    },
+    partner,
+    items,
+  );
+  if (mismatch === null) return null;
+  switch (mismatch.why) {
+    case 'legacy':
+      return new HttpError(
+        'unprocessable',
+        `This consent was recorded without a recipient and scope the referral can be checked against; record the parents’ consent for ${partner.name} and what may be shared.`,
+        'consentId',
+        { mismatch: 'legacy' },
+      );
+    case 'recipient':
+      return new HttpError(
+        'unprocessable',
+        `This consent was given for “${consent.recipient}”, not for ${partner.name}: record the parents’ consent for this partner.`,
+        'consentId',
+        { mismatch: 'recipient', consentRecipient: consent.recipient, partner: partner.name },
+      );
+    case 'scope':
+      return new HttpError(
+        'unprocessable',
+        `The consent does not cover: ${mismatch.outside.join(', ')}. Share less, or record the parents’ consent for these items.`,
+        'items',
+        { mismatch: 'scope', outside: mismatch.outside },
+      );
+  }
+}
+
+/**
+ * A consent the referral can rest on: of this family, not withdrawn, not expired, given for this partner
+ * (guideline Thema 4: consent is for a receiver), and covering every item the referral shares.
+ */
 export async function usableConsent(
   trx: Db,
   familyId: string,
   consentId: string,
   today: string,
+  partner: PartnerRow,
+  items: readonly ShareItem[],
 ): Promise<void> {
   const consent = await findConsent(trx, consentId);
   if (!consent || consent.family_id !== familyId)
@@ -76,6 +132,8 @@ export async function usableConsent(
       'This consent has expired; record a new one with the parent.',
       'consentId',
     );
+  const mismatch = mismatchError(consent, partner, items);
+  if (mismatch) throw mismatch;
 }
 
 const BASIS_MESSAGE =
@@ -108,8 +166,10 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
       .execute();
     const offers = new Set(offered.map((o) => o.intervention_code));
 
+    const items = normaliseItems(body.items ?? DEFAULT_SHARE_ITEMS);
     let consentId: string | null = body.consentId ?? null;
-    if (body.consentId !== undefined) await usableConsent(trx, familyId, body.consentId, ctx.today);
+    if (body.consentId !== undefined)
+      await usableConsent(trx, familyId, body.consentId, ctx.today, partner, items);
     if (body.consent !== undefined) {
       const giver = persons.find((p) => p.id === body.consent?.givenBy && p.kind === 'caregiver');
       if (!giver)
@@ -120,6 +180,16 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
         );
       if (body.consent.validUntil !== undefined && body.consent.validUntil < ctx.today)
         throw new HttpError('invalid_input', 'A consent cannot end before today.', 'consent.validUntil');
+      // Recorded with the referral: for this partner, covering what the referral shares unless narrowed.
+      const scope = normaliseScope(body.consent.scope ?? items);
+      const outside = items.filter((i) => !scope.includes(i));
+      if (outside.length > 0)
+        throw new HttpError(
+          'unprocessable',
+          `The consent does not cover: ${outside.join(', ')}. Share less, or widen what the parents consent to.`,
+          'items',
+          { mismatch: 'scope', outside },
+        );
       consentId = uuid();
       await insertConsent(trx, {
         id: consentId,
@@ -127,7 +197,10 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
         given_by: giver.id,
         purpose: body.consent.purpose,
         recipient: partner.name,
-        scope: body.consent.scope ?? null,
+        recipient_partner_id: partner.id,
+        recipient_kind: null,
+        scope: null,
+        scope_items_json: json(scope),
         given_at: at,
         valid_until: body.consent.validUntil ?? null,
         withdrawn_at: null,
@@ -143,7 +216,7 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
         basisDetail: null,
         familyId,
         personIds: [giver.id],
-        details: { consentId, recipient: partner.name },
+        details: { consentId, recipientPartnerId: partner.id, scope },
       });
     }
 
@@ -168,7 +241,7 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
       cues_json: list('cue', body.cues ?? seen.cues),
       factors_json: list('factor', body.factors ?? seen.factors),
       parent_wishes: body.parentWishes ?? null,
-      items_json: json(normaliseItems(body.items ?? DEFAULT_SHARE_ITEMS)),
+      items_json: json(items),
       basis: body.noConsent ? 'no_consent' : 'consent',
       consent_id: consentId,
       no_consent_json: body.noConsent ? json(body.noConsent) : null,
@@ -231,7 +304,8 @@ export function patchReferral(ctx: RequestContext, id: string, body: ReferralPat
           },
         );
       const patch: ReferralPatch = { confirmed_by: null, confirmed_at: null };
-      if (body.partnerId !== undefined) patch.partner_id = (await activePartner(trx, ctx, body.partnerId)).id;
+      const newPartner = body.partnerId !== undefined ? await activePartner(trx, ctx, body.partnerId) : null;
+      if (newPartner) patch.partner_id = newPartner.id;
       // A consent is given for one receiver: another partner needs the parents' consent for that partner.
       const otherPartner = patch.partner_id !== undefined && patch.partner_id !== current.partner_id;
       if (
@@ -255,10 +329,24 @@ export function patchReferral(ctx: RequestContext, id: string, body: ReferralPat
       if (body.factors !== undefined) patch.factors_json = list('factor', body.factors);
       if (body.items !== undefined) patch.items_json = json(normaliseItems(body.items));
       if (body.referrerPhone !== undefined) patch.referrer_phone = body.referrerPhone;
-      if (body.consentId !== undefined) {
-        await usableConsent(trx, grant.familyId, body.consentId, ctx.today);
+      // The consent the draft will rest on must cover its partner and items as they are after this change.
+      const consentAfter =
+        body.consentId ??
+        (body.noConsent === undefined && current.basis === 'consent' ? current.consent_id : null);
+      if (
+        consentAfter !== null &&
+        (body.consentId !== undefined || newPartner !== null || body.items !== undefined)
+      )
+        await usableConsent(
+          trx,
+          grant.familyId,
+          consentAfter,
+          ctx.today,
+          newPartner ?? (await partnerOf(trx, current)),
+          itemsOf(patch.items_json ?? current.items_json),
+        );
+      if (body.consentId !== undefined)
         Object.assign(patch, { basis: 'consent', consent_id: body.consentId });
-      }
       if (body.noConsent !== undefined)
         Object.assign(patch, {
           basis: 'no_consent',

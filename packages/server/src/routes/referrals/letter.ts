@@ -148,7 +148,7 @@ ${parts.join('\n')}
 export function referralLetter(ctx: RequestContext, id: string): Promise<string> {
   return withFamily(
     ctx,
-    { family: familyOfReferral(id), action: 'read', audit: 'referral.letter' },
+    { family: familyOfReferral(id), action: 'export', audit: 'referral.letter' },
     async (trx) => {
       const r = await requireReferral(trx, id);
       const shared = parseShared(r.shared_json);

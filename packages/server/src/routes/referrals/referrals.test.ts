@@ -99,6 +99,8 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
         consent: {
           givenBy: family.caregiverId,
           purpose: 'Aanmelding bij het IMH-team',
+          // The parent also agreed to the child's name and their phone number going to this team.
+          scope: [...DEFAULT_ITEMS, 'child_name', 'parent_phone'],
           validUntil: '2026-12-31',
         },
         reasonText: 'Huilt veel en ouder raakt uitgeput',
@@ -335,6 +337,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
           id: expect.any(String),
           kind: 'referral_received',
           referralId: sentId,
+          emergencyAccessId: null,
           createdAt: '2026-03-02T09:00:00.000Z',
           readAt: null,
         },
@@ -347,6 +350,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       id: noteId,
       kind: 'referral_received',
       referralId: sentId,
+      emergencyAccessId: null,
       createdAt: '2026-03-02T09:00:00.000Z',
       readAt: '2026-03-02T10:00:00.000Z',
     });

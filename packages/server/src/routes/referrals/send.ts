@@ -10,12 +10,14 @@ import {
 } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { invalidTransition } from '../../network/lifecycle.ts';
+import { itemsOf } from '../../network/share.ts';
 import { codesOf } from '../../network/vocabulary.ts';
 import { addDays } from '../../policies/calendar.ts';
 import { decideNoConsentConfirmation, maySendNoConsent } from '../../policies/referrals.ts';
 import { missingAnswers, parseAnswers } from '../../presenters/referral.ts';
 import type { Db } from '../../repositories/db.ts';
 import { notify, receiverUserIds } from '../../repositories/notifications.ts';
+import type { PartnerRow } from '../../repositories/partners.ts';
 import {
   firstSignalDate,
   insertStatusHistory,
@@ -106,12 +108,13 @@ function hasReason(r: ReferralRow): boolean {
   );
 }
 
-async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow): Promise<void> {
+async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow, partner: PartnerRow): Promise<void> {
   if (r.basis === 'consent') {
     if (r.consent_id === null) throw unprocessable('Record the consent this referral rests on.', 'consentId');
     try {
-      await usableConsent(trx, r.family_id, r.consent_id, ctx.today);
+      await usableConsent(trx, r.family_id, r.consent_id, ctx.today, partner, itemsOf(r.items_json));
     } catch (err) {
+      if (err instanceof HttpError && err.error === 'unprocessable') throw err;
       if (err instanceof HttpError) throw unprocessable(err.message, 'consentId');
       throw err;
     }
@@ -171,7 +174,7 @@ export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Pro
           'Give the reason for the referral (criteria, IMH reasons or a short text).',
           'reason',
         );
-      await checkBasis(trx, ctx, r);
+      await checkBasis(trx, ctx, r, partner);
 
       const shared = await buildSnapshot(trx, r, ctx.today);
       const receiver = channel === 'nestwerk' ? partner.nestwerk_organisation_id : null;

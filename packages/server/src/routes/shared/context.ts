@@ -13,6 +13,8 @@ export interface RequestContext {
   /** The local calendar date (care relationships, follow-ups). */
   today: string;
   clientIp: string | null;
+  /** How long an emergency access lasts (configuration), also the longest any grant counts. */
+  emergencyAccessHours: number;
 }
 
 export function requestContext(request: FastifyRequest): RequestContext {
@@ -25,5 +27,6 @@ export function requestContext(request: FastifyRequest): RequestContext {
     at: now.toISOString(),
     today: localDate(now),
     clientIp: request.ip || null,
+    emergencyAccessHours: request.server.config.emergencyAccessHours,
   };
 }

@@ -52,7 +52,14 @@ class Denied {
 async function decide(trx: Db, ctx: RequestContext, op: FamilyOperation): Promise<Grant> {
   const familyId = typeof op.family === 'string' ? op.family : await op.family(trx);
   if (familyId === undefined) throw new Denied(null, 'not_found');
-  const facts = await resolveFamilyFacts(trx, ctx.principal, familyId, ctx.now, ctx.today);
+  const facts = await resolveFamilyFacts(
+    trx,
+    ctx.principal,
+    familyId,
+    ctx.now,
+    ctx.today,
+    ctx.emergencyAccessHours,
+  );
   const decision: FamilyDecision = decideFamilyAccess(ctx.principal.role, op.action, facts);
   if (!decision.allowed) throw new Denied(familyId, decision.why);
   return { familyId, basis: decision.basis, reason: decision.reason, expiresAt: decision.expiresAt };
@@ -84,6 +91,16 @@ function failureLine(op: FamilyOperation, grant: Grant, err: HttpError): DomainA
   };
 }
 
+/** Under emergency access the file is read-only: the user knows they hold it, so a 403 can say so. */
+function emergencyReadOnly(): HttpError {
+  return new HttpError(
+    'forbidden',
+    'Emergency access is read-only: consents, referrals, exports, letters and changes to the file are for the family’s own professionals.',
+    undefined,
+    { basis: 'emergency' },
+  );
+}
+
 /** 'access.denied' with what was attempted and why (internal only: the client sees a plain 404). */
 export function denialLine(attempted: string, familyId: string | null, why: string): DomainAuditLine {
   return {
@@ -107,7 +124,8 @@ export function auditDenial(ctx: RequestContext, attempted: string, familyId: st
  * - A write runs in ONE transaction with its audit row, so data and record commit (or vanish) together.
  * - A read runs in a read-only transaction (one consistent snapshot of the file); its audit row is committed
  *   before the answer is returned.
- * A denial, or a family that does not exist, is audited and answers the same 404; a failed allowed operation
+ * A denial, or a family that does not exist, is audited and answers the same 404 (a change under emergency
+ * access: 403, the grant being known to its holder); a failed allowed operation
  * (a stale version, an invalid reference) is audited as a failure.
  */
 export async function withFamily<T>(
@@ -141,6 +159,7 @@ export async function withFamily<T>(
   } catch (err) {
     if (err instanceof Denied) {
       await auditDenial(ctx, op.audit, err.familyId, err.why);
+      if (err.why === 'not_under_emergency') throw emergencyReadOnly();
       throw notFound();
     }
     const failed = state.grant;
