@@ -1,4 +1,11 @@
-import { type AssessmentInput, assess, type FactorValue, type ParentRole } from '@nestwerk/engine';
+import {
+  type AssessmentInput,
+  assess,
+  assessmentInputForContact,
+  completedMonths,
+  type FactorValue,
+  type ParentRole,
+} from '@nestwerk/engine';
 import {
   type CueCode,
   type FactorCode,
@@ -263,7 +270,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
         ms,
         type,
         professionalId: step.physician ? physicianId : nurseId,
-        ageMonths: Math.round(((ms - birthMs) / DAY / MONTH_DAYS) * 10) / 10,
+        ageMonths: completedMonths(isoDate(birthMs), isoDate(ms)),
         gestationWeeks: null,
       });
     }
@@ -275,7 +282,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
         ms,
         type: 'home_visit',
         professionalId: nurseId,
-        ageMonths: Math.round(((ms - birthMs) / DAY / MONTH_DAYS) * 10) / 10,
+        ageMonths: completedMonths(isoDate(birthMs), isoDate(ms)),
         gestationWeeks: null,
       });
     }
@@ -458,21 +465,26 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       }
     }
 
-    const input: AssessmentInput = {
+    // The same path from a contact to the engine input as the browser and the server use.
+    const built = assessmentInputForContact({
       region,
+      date: isoDate(contact.ms),
+      // A prenatal contact of a child born since counts its weeks back from the birth as the due date.
       child:
-        contact.ageMonths !== null
-          ? { ageMonths: contact.ageMonths, firstChild }
-          : { gestationWeeks: contact.gestationWeeks ?? 20, firstChild },
-      parents: caregivers.map((c) => ({
+        contact.ageMonths === null || birthMs === null
+          ? { birthDate: null, dueDate: isoDate(birthMs ?? dueMs ?? contact.ms), firstChild }
+          : { birthDate: isoDate(birthMs), dueDate: null, firstChild },
+      caregivers: caregivers.map((c) => ({
         role: c.role,
-        ageYears: Math.min(90, Math.max(10, yearOf(contact.ms) - c.birthYear)),
+        birthYear: c.birthYear,
         lowEducation: c.lowEducation,
       })),
-      factors,
+      factors: Object.fromEntries(Object.entries(factors).map(([code, value]) => [code, { value }])),
       cues,
       criteria,
-    };
+    });
+    if (!built.ok) throw new Error(`demo contact outside the child's range: ${built.error.message}`);
+    const input: AssessmentInput = built.value;
     const result = assess(input, knowledge);
     const suggested = result.relationship.suggestedBand;
     const agreed: Band | null = draft
