@@ -2,7 +2,15 @@ import { KNOWLEDGE_VERSION } from '@nestwerk/knowledge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { type Actor, actor, createOrg, lastAudit, type Org, relate, seedFamily } from '../../testing/world.ts';
+import {
+  type Actor,
+  actor,
+  createOrg,
+  lastAudit,
+  type Org,
+  relate,
+  seedFamily,
+} from '../../testing/world.ts';
 
 interface Created {
   contact: { id: string; version: number; agreement: { id: string; version: number } | null } & Record<

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { type Actor, actor, createOrg, lastAudit, type Org, relate, seedFamily } from '../../testing/world.ts';
+import {
+  type Actor,
+  actor,
+  createOrg,
+  lastAudit,
+  type Org,
+  relate,
+  seedFamily,
+} from '../../testing/world.ts';
 
 /** A made-up questionnaire in the LSVG's place: the real item texts and cut-offs are not ours to ship. */
 const definition = {

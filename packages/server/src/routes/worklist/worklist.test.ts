@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { type Actor, actor, createOrg, lastAudit, type Org, relate, seedFamily } from '../../testing/world.ts';
+import {
+  type Actor,
+  actor,
+  createOrg,
+  lastAudit,
+  type Org,
+  relate,
+  seedFamily,
+} from '../../testing/world.ts';
 
 interface Item {
   familyId: string;
