@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify.ts';
 import type { Database } from '../db/schema.ts';
 import { ApiClient, startTestServer, type TestServer } from '../http/test-server.ts';
-import { type Actor, actor, createOrg, type Org, relate, seedFamily } from '../testing/world.ts';
 import { forEachDatabase } from '../testing/databases.ts';
+import { type Actor, actor, createOrg, type Org, relate, seedFamily } from '../testing/world.ts';
 
 const MISSING_FAMILY = '0190b3c4-dead-7000-8000-00000000beef';
 
