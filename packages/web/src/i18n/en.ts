@@ -567,6 +567,11 @@ export const en: Messages = {
       purpose: 'For which purpose',
       validUntil: 'Valid until',
       consentFor: 'Consent applies to: {{partner}}',
+      existingConsents: 'Consent the parent already gave for this partner',
+      consentScope: 'May be shared:',
+      newConsent: 'Record a new consent',
+      scope: 'What the parent agrees to share',
+      scopeHint: 'Only what is ticked here goes along. The reason and your contact details always go.',
       noConsentWarning:
         'Referring without the parent’s consent. Answer the five questions; a second professional (team lead) must confirm before you can send. This is logged and stays visible.',
       create: 'Save and preview',
@@ -684,6 +689,7 @@ export const en: Messages = {
         feedback_received: 'Feedback received on your referral',
         referral_status: 'The status of your referral changed',
         feedback_overdue: 'Feedback on your referral is overdue',
+        emergency_access: 'Someone in your team opened a file with emergency access: review it',
       },
     },
     careNetwork: {

@@ -572,6 +572,11 @@ export const nl = {
       purpose: 'Voor welk doel',
       validUntil: 'Geldig tot',
       consentFor: 'Toestemming geldt voor: {{partner}}',
+      existingConsents: 'Toestemming die de ouder al gaf voor deze partner',
+      consentScope: 'Mag gedeeld worden:',
+      newConsent: 'Nieuwe toestemming vastleggen',
+      scope: 'Wat de ouder goedvindt om te delen',
+      scopeHint: 'Alleen wat hier is aangevinkt gaat mee. De reden en jouw contactgegevens gaan altijd mee.',
       noConsentWarning:
         'Verwijzen zonder toestemming van de ouder. Beantwoord de vijf vragen; een tweede professional (teamleider) moet bevestigen voordat je kunt versturen. Dit wordt vastgelegd en blijft zichtbaar.',
       create: 'Opslaan en voorbeeld bekijken',
@@ -689,6 +694,7 @@ export const nl = {
         feedback_received: 'Terugkoppeling ontvangen op je verwijzing',
         referral_status: 'De status van je verwijzing is gewijzigd',
         feedback_overdue: 'Terugkoppeling op je verwijzing is te laat',
+        emergency_access: 'Iemand uit je team opende een dossier met noodtoegang: beoordeel het',
       },
     },
     careNetwork: {

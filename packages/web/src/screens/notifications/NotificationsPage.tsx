@@ -10,6 +10,8 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 const RECEIVER_KINDS: Notification['kind'][] = ['referral_received', 'consent_withdrawn'];
 
 export function notificationLink(n: Notification): string {
+  // No family data in the notice: the reviewer opens the review queue, not the file.
+  if (n.kind === 'emergency_access') return '/notifications';
   return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
 }
 

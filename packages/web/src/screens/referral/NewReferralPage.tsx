@@ -1,5 +1,6 @@
-import type { NoConsentIn, ReferralIn } from '@nestwerk/contract';
-import { knowledge } from '@nestwerk/knowledge';
+import type { Consent, NoConsentIn, ReferralIn } from '@nestwerk/contract';
+import { consentMismatch, normaliseScope } from '@nestwerk/engine';
+import { DEFAULT_SHARE_ITEMS, knowledge, SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +9,30 @@ import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { PartnerChoice } from './PartnerChoice.tsx';
+
+/**
+ * The family's active consents that may carry a referral to this partner: given for it (by id, or its kind and
+ * name) and with a recorded scope. The referral then shares at most what the consent covers.
+ */
+function consentsFor(consents: readonly Consent[], partner: { id: string; kind: string; name: string }) {
+  return consents.filter((c) => {
+    if (c.status !== 'active') return false;
+    const mismatch = consentMismatch(
+      {
+        recipient: { partnerId: c.recipientPartnerId, kind: c.recipientKind, name: c.recipient },
+        scope: c.scope,
+      },
+      partner,
+      [],
+    );
+    return mismatch === null;
+  });
+}
+
+/** What a referral on this consent shares by default: the minimum, within the consent's scope. */
+function itemsWithin(scope: readonly ShareItem[]): ShareItem[] {
+  return normaliseScope(DEFAULT_SHARE_ITEMS.filter((i) => scope.includes(i)));
+}
 
 /**
  * Starting a referral from a recommendation: partners that offer what is advised in the family's region
@@ -49,6 +74,9 @@ export default function NewReferralPage() {
   const [purpose, setPurpose] = useState('');
   const [validUntil, setValidUntil] = useState('');
   const [answers, setAnswers] = useState<NoConsentIn>({});
+  // '' records a new consent with the referral; otherwise the id of an existing consent for this partner.
+  const [consentId, setConsentId] = useState('');
+  const [scope, setScope] = useState<ShareItem[]>([...DEFAULT_SHARE_ITEMS]);
   const [missing, setMissing] = useState(false);
 
   const create = useMutation({
@@ -70,6 +98,8 @@ export default function NewReferralPage() {
   const others = (allPartners.data?.items ?? []).filter((p) => !matched.has(p.id));
   const chosen =
     options.data?.items.find((p) => p.id === partnerId) ?? others.find((p) => p.id === partnerId);
+  const usable = chosen ? consentsFor(f.consents, chosen) : [];
+  const existing = usable.find((c) => c.id === consentId);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -85,15 +115,20 @@ export default function NewReferralPage() {
       ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}),
       ...(wishes.trim() ? { parentWishes: wishes.trim() } : {}),
       ...(phone.trim() ? { referrerPhone: phone.trim() } : {}),
-      ...(basis === 'consent'
-        ? {
-            consent: {
-              givenBy: givenBy || f.caregivers[0]?.id || '',
-              purpose,
-              ...(validUntil ? { validUntil } : {}),
-            },
-          }
-        : { noConsent: answers }),
+      ...(basis === 'no_consent'
+        ? { noConsent: answers }
+        : existing
+          ? { consentId: existing.id, items: itemsWithin(existing.scope ?? []) }
+          : {
+              // The referral shares what the parent agrees to here, nothing more.
+              items: normaliseScope(scope),
+              consent: {
+                givenBy: givenBy || f.caregivers[0]?.id || '',
+                purpose,
+                scope: normaliseScope(scope),
+                ...(validUntil ? { validUntil } : {}),
+              },
+            }),
     };
     create.mutate(body);
   };
@@ -188,41 +223,101 @@ export default function NewReferralPage() {
           </fieldset>
           {basis === 'consent' ? (
             <>
-              {chosen && <p>{t('network.referral.consentFor', { partner: chosen.name })}</p>}
-              <div className="field">
-                <label htmlFor="consent-given-by">{t('network.referral.givenBy')}</label>
-                <select
-                  id="consent-given-by"
-                  required
-                  value={givenBy || f.caregivers[0]?.id || ''}
-                  onChange={(e) => setGivenBy(e.target.value)}
-                >
-                  {f.caregivers.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {[c.givenName, c.familyName].filter(Boolean).join(' ')}
-                    </option>
+              {usable.length > 0 && (
+                <fieldset className="field" data-testid="existing-consents">
+                  <legend>{t('network.referral.existingConsents')}</legend>
+                  {usable.map((c) => (
+                    <label key={c.id} className="choice">
+                      <input
+                        type="radio"
+                        name="consent-choice"
+                        value={c.id}
+                        checked={consentId === c.id}
+                        onChange={() => setConsentId(c.id)}
+                      />
+                      <span>
+                        {c.purpose} — {c.recipient}
+                        <br />
+                        <span className="muted">
+                          {t('network.referral.consentScope')}{' '}
+                          {(c.scope ?? []).map((i) => t(`network.items.${i}`)).join(', ')}
+                        </span>
+                      </span>
+                    </label>
                   ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="consent-purpose">{t('network.referral.purpose')}</label>
-                <input
-                  id="consent-purpose"
-                  type="text"
-                  required
-                  value={purpose}
-                  onChange={(e) => setPurpose(e.target.value)}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor="consent-until">{t('network.referral.validUntil')}</label>
-                <input
-                  id="consent-until"
-                  type="date"
-                  value={validUntil}
-                  onChange={(e) => setValidUntil(e.target.value)}
-                />
-              </div>
+                  <label className="choice">
+                    <input
+                      type="radio"
+                      name="consent-choice"
+                      value=""
+                      checked={!existing}
+                      onChange={() => setConsentId('')}
+                    />
+                    <span>{t('network.referral.newConsent')}</span>
+                  </label>
+                </fieldset>
+              )}
+              {!existing && (
+                <>
+                  {chosen && <p>{t('network.referral.consentFor', { partner: chosen.name })}</p>}
+                  <div className="field">
+                    <label htmlFor="consent-given-by">{t('network.referral.givenBy')}</label>
+                    <select
+                      id="consent-given-by"
+                      required
+                      value={givenBy || f.caregivers[0]?.id || ''}
+                      onChange={(e) => setGivenBy(e.target.value)}
+                    >
+                      {f.caregivers.map((c) => (
+                        <option key={c.id} value={c.id}>
+                          {[c.givenName, c.familyName].filter(Boolean).join(' ')}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <div className="field">
+                    <label htmlFor="consent-purpose">{t('network.referral.purpose')}</label>
+                    <input
+                      id="consent-purpose"
+                      type="text"
+                      required
+                      value={purpose}
+                      onChange={(e) => setPurpose(e.target.value)}
+                    />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="consent-until">{t('network.referral.validUntil')}</label>
+                    <input
+                      id="consent-until"
+                      type="date"
+                      value={validUntil}
+                      onChange={(e) => setValidUntil(e.target.value)}
+                    />
+                  </div>
+                  <fieldset className="field" data-testid="consent-scope">
+                    <legend>{t('network.referral.scope')}</legend>
+                    <p className="hint">{t('network.referral.scopeHint')}</p>
+                    {SHARE_ITEMS.map((item) => {
+                      const always = item === 'reason' || item === 'referrer';
+                      return (
+                        <label key={item} className="choice">
+                          <input
+                            type="checkbox"
+                            checked={always || scope.includes(item)}
+                            disabled={always}
+                            onChange={(e) =>
+                              setScope((now) =>
+                                e.target.checked ? [...now, item] : now.filter((i) => i !== item),
+                              )
+                            }
+                          />
+                          <span>{t(`network.items.${item}`)}</span>
+                        </label>
+                      );
+                    })}
+                  </fieldset>
+                </>
+              )}
             </>
           ) : (
             <>
