@@ -23,6 +23,8 @@ const ReferralPage = lazy(() => import('../screens/referral/ReferralPage.tsx'));
 const IntakePage = lazy(() => import('../screens/intake/IntakePage.tsx'));
 const IntakeDetailPage = lazy(() => import('../screens/intake/IntakeDetailPage.tsx'));
 const NotificationsPage = lazy(() => import('../screens/notifications/NotificationsPage.tsx'));
+const AdminUsersPage = lazy(() => import('../screens/admin/UsersPage.tsx'));
+const ApprovalsPage = lazy(() => import('../screens/admin/ApprovalsPage.tsx'));
 
 export function App() {
   const { state } = useSession();
@@ -51,6 +53,8 @@ export function App() {
         <Route path="/intake" element={<Protected>{<IntakePage />}</Protected>} />
         <Route path="/intake/:intakeId" element={<Protected>{<IntakeDetailPage />}</Protected>} />
         <Route path="/notifications" element={<Protected>{<NotificationsPage />}</Protected>} />
+        <Route path="/admin/users" element={<Protected>{<AdminUsersPage />}</Protected>} />
+        <Route path="/admin/approvals" element={<Protected>{<ApprovalsPage />}</Protected>} />
         <Route path="*" element={<Protected>{<NotFound />}</Protected>} />
       </Routes>
     </LocaleProvider>

@@ -62,6 +62,10 @@ function MainNav() {
     ['/interventions', t('app.nav.interventions')],
     ['/partners', t('network.nav.partners')],
     ['/sources', t('app.nav.sources')],
+    ...(role === 'application_manager' ? ([['/admin/users', t('admin.nav.users')]] as const) : []),
+    ...(role === 'application_manager' || role === 'team_lead'
+      ? ([['/admin/approvals', t('admin.nav.approvals')]] as const)
+      : []),
   ] as const;
   return (
     <nav className="mainnav" aria-label={t('app.mainNav')}>

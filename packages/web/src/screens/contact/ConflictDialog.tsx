@@ -1,4 +1,5 @@
 import type { Contact } from '@nestwerk/contract';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
@@ -103,7 +104,8 @@ export function ConflictDialog({
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+/** The plain signature: the inferred one instantiates every key of the messages and exceeds TypeScript's depth limit. */
+type T = TFunction;
 
 function label(d: Difference, describe: (code: string) => string, t: T): string {
   if (d.kind === 'agreedBand') return t('contact.agreement.agreedBand');

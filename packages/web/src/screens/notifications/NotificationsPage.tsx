@@ -9,9 +9,15 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 const RECEIVER_KINDS: Notification['kind'][] = ['referral_received', 'consent_withdrawn'];
 
+const APPROVAL_KINDS: Notification['kind'][] = ['approval_requested', 'approval_decided'];
+/** About the user's own account: nothing to open, the text says it all. */
+const ACCOUNT_KINDS: Notification['kind'][] = ['account_change_requested', 'account_changed'];
+
 export function notificationLink(n: Notification): string {
   // No family data in the notice: the reviewer opens the review queue, not the file.
   if (n.kind === 'emergency_access') return '/notifications';
+  if (APPROVAL_KINDS.includes(n.kind)) return '/admin/approvals';
+  if (ACCOUNT_KINDS.includes(n.kind)) return '/notifications';
   return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
 }
 

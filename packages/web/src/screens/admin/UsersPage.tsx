@@ -1,0 +1,287 @@
+import type { AdminUser, UserRole } from '@nestwerk/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+
+const ROLES: readonly UserRole[] = [
+  'nurse',
+  'physician',
+  'team_lead',
+  'imh_specialist',
+  'application_manager',
+  'analyst',
+];
+
+/**
+ * User administration for the application manager. Taking access away (disable, offboard, end a care
+ * relationship) is immediate; giving it (clinical account, credentials, role or team) becomes a request.
+ */
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const users = useQuery({
+    queryKey: ['admin-users'],
+    queryFn: () => api.call('GET /api/admin/users', { query: { limit: 500 } }),
+  });
+  const teams = useQuery({ queryKey: ['admin-teams'], queryFn: () => api.call('GET /api/admin/teams', {}) });
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['admin-users'] });
+    void queryClient.invalidateQueries({ queryKey: ['admin-relationships'] });
+  };
+  const requested = () => {
+    setMessage(t('admin.users.requested'));
+    refresh();
+  };
+
+  const create = useMutation({
+    mutationFn: (body: { email: string; displayName: string; role: UserRole; teamId: string | null }) =>
+      api.call('POST /api/admin/users', { body }),
+    onSuccess: (res) => {
+      if (res.outcome === 'created')
+        setMessage(t('admin.users.created', { password: res.temporaryPassword }));
+      else setMessage(t('admin.users.requested'));
+      refresh();
+    },
+  });
+  const reset = useMutation({
+    mutationFn: (v: { id: string; resetTotp: boolean }) =>
+      api.call('POST /api/admin/users/:id/reset-password', {
+        params: { id: v.id },
+        body: { resetTotp: v.resetTotp },
+      }),
+    onSuccess: requested,
+  });
+  const assign = useMutation({
+    mutationFn: (v: { id: string; role: UserRole; teamId: string | null }) =>
+      api.call('POST /api/admin/users/:id/assignment', {
+        params: { id: v.id },
+        body: { role: v.role, teamId: v.teamId },
+      }),
+    onSuccess: requested,
+  });
+  const disable = useMutation({
+    mutationFn: (id: string) => api.call('POST /api/admin/users/:id/disable', { params: { id }, body: {} }),
+    onSuccess: refresh,
+  });
+  const enable = useMutation({
+    mutationFn: (id: string) => api.call('POST /api/admin/users/:id/enable', { params: { id }, body: {} }),
+    onSuccess: (res) => (res.outcome === 'pending_approval' ? requested() : refresh()),
+  });
+  const offboard = useMutation({
+    mutationFn: (id: string) => api.call('POST /api/admin/users/:id/offboard', { params: { id }, body: {} }),
+    onSuccess: (res) => {
+      setMessage(t('admin.users.offboarded', { count: res.endedRelationships }));
+      refresh();
+    },
+  });
+  const error =
+    create.error ?? reset.error ?? assign.error ?? disable.error ?? enable.error ?? offboard.error;
+
+  const onCreate = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const teamId = String(form.get('teamId') ?? '');
+    create.mutate({
+      email: String(form.get('email') ?? ''),
+      displayName: String(form.get('displayName') ?? ''),
+      role: String(form.get('role')) as UserRole,
+      teamId: teamId === '' ? null : teamId,
+    });
+  };
+
+  const teamSelect = (name: string, value: string | null, id?: string) => (
+    <select id={id} name={name} defaultValue={value ?? ''}>
+      <option value="">{t('admin.users.noTeam')}</option>
+      {teams.data?.items.map((team) => (
+        <option key={team.id} value={team.id}>
+          {team.name}
+        </option>
+      ))}
+    </select>
+  );
+  const roleSelect = (value: UserRole, id?: string) => (
+    <select id={id} name="role" defaultValue={value}>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(`admin.users.roles.${r}`)}
+        </option>
+      ))}
+    </select>
+  );
+
+  return (
+    <>
+      <h1>{t('admin.users.title')}</h1>
+      <p>{t('admin.users.intro')}</p>
+      {message && (
+        <p className="notice" role="status" data-testid="admin-message">
+          {message}
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+      <form className="card" onSubmit={onCreate}>
+        <h2>{t('admin.users.create')}</h2>
+        <label>
+          {t('admin.users.email')} <input name="email" type="email" required maxLength={254} />
+        </label>
+        <label>
+          {t('admin.users.name')} <input name="displayName" required maxLength={200} />
+        </label>
+        <label htmlFor="new-user-role">{t('admin.users.role')}</label> {roleSelect('nurse', 'new-user-role')}
+        <label htmlFor="new-user-team">{t('admin.users.team')}</label>{' '}
+        {teamSelect('teamId', null, 'new-user-team')}
+        <button type="submit" className="button">
+          {t('admin.users.submit')}
+        </button>
+      </form>
+      {users.isError && <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />}
+      <table data-testid="admin-users">
+        <thead>
+          <tr>
+            <th>{t('admin.users.name')}</th>
+            <th>{t('admin.users.role')}</th>
+            <th>{t('admin.users.team')}</th>
+            <th>{t('admin.users.status')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {users.data?.items.map((u) => (
+            <UserRow
+              key={u.id}
+              user={u}
+              open={open === u.id}
+              onToggle={() => setOpen(open === u.id ? null : u.id)}
+              actions={{
+                reset: (resetTotp) => reset.mutate({ id: u.id, resetTotp }),
+                assign: (role, teamId) => assign.mutate({ id: u.id, role, teamId }),
+                disable: () => disable.mutate(u.id),
+                enable: () => enable.mutate(u.id),
+                offboard: () => {
+                  if (window.confirm(t('admin.users.confirmOffboard'))) offboard.mutate(u.id);
+                },
+              }}
+              roleSelect={roleSelect}
+              teamSelect={teamSelect}
+            />
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+interface RowProps {
+  user: AdminUser;
+  open: boolean;
+  onToggle: () => void;
+  actions: {
+    reset: (resetTotp: boolean) => void;
+    assign: (role: UserRole, teamId: string | null) => void;
+    disable: () => void;
+    enable: () => void;
+    offboard: () => void;
+  };
+  roleSelect: (value: UserRole) => ReactNode;
+  teamSelect: (name: string, value: string | null) => ReactNode;
+}
+
+function UserRow({ user, open, onToggle, actions, roleSelect, teamSelect }: RowProps) {
+  const { t } = useTranslation();
+  const onAssign = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    const teamId = String(form.get('teamId') ?? '');
+    actions.assign(String(form.get('role')) as UserRole, teamId === '' ? null : teamId);
+  };
+  return (
+    <>
+      <tr>
+        <td>
+          {user.displayName} <span className="muted">{user.email}</span>
+        </td>
+        <td>{t(`admin.users.roles.${user.role}`)}</td>
+        <td>{user.team?.name ?? t('admin.users.noTeam')}</td>
+        <td>{user.disabled ? t('admin.users.disabled') : t('admin.users.active')}</td>
+        <td>
+          <button type="button" className="button" aria-expanded={open} onClick={onToggle}>
+            …
+          </button>
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={5}>
+            <div className="actions">
+              <button type="button" className="button" onClick={() => actions.reset(false)}>
+                {t('admin.users.resetPassword')}
+              </button>
+              <button type="button" className="button" onClick={() => actions.reset(true)}>
+                {t('admin.users.resetTotp')}
+              </button>
+              {user.disabled ? (
+                <button type="button" className="button" onClick={actions.enable}>
+                  {t('admin.users.enable')}
+                </button>
+              ) : (
+                <button type="button" className="button" onClick={actions.disable}>
+                  {t('admin.users.disable')}
+                </button>
+              )}
+              <button type="button" className="button" onClick={actions.offboard}>
+                {t('admin.users.offboard')}
+              </button>
+            </div>
+            <form onSubmit={onAssign}>
+              {roleSelect(user.role)} {teamSelect('teamId', user.team?.id ?? null)}{' '}
+              <button type="submit" className="button">
+                {t('admin.users.changeAssignment')}
+              </button>
+            </form>
+            <Relationships userId={user.id} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+/** Family ids only: the application manager sees no family content. */
+function Relationships({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['admin-relationships', userId],
+    queryFn: () => api.call('GET /api/admin/users/:id/care-relationships', { params: { id: userId } }),
+  });
+  const end = useMutation({
+    mutationFn: (id: string) =>
+      api.call('POST /api/admin/care-relationships/:id/end', { params: { id }, body: {} }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['admin-relationships', userId] }),
+  });
+  if (!list.data || list.data.items.length === 0) return null;
+  return (
+    <>
+      <h3>{t('admin.users.relationships')}</h3>
+      {end.error && <ErrorNotice error={end.error} />}
+      <ul className="plain">
+        {list.data.items.map((r) => (
+          <li key={r.id}>
+            {t('admin.users.family', { id: r.familyId.slice(-8) })} ·{' '}
+            {t('admin.users.since', { date: r.startDate })}
+            {r.endDate && ` · ${t('admin.users.until', { date: r.endDate })}`}
+            {r.active && (
+              <button type="button" className="button" onClick={() => end.mutate(r.id)}>
+                {t('admin.users.endRelationship')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
