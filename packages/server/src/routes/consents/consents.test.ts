@@ -31,14 +31,18 @@ forEachDatabase('consents API', (current) => {
     const given = await nurse.client.post(`/api/families/${f.familyId}/consents`, {
       givenBy: f.caregiverId,
       purpose: 'Aanmelding bij het IMH-team voor video-interactiebegeleiding',
-      recipient: 'IMH-team Veldland',
-      scope: 'Contactverslagen van de laatste drie maanden',
+      recipient: { kind: 'imh_specialist', name: 'IMH-team Veldland' },
+      scope: ['cues', 'child_age'],
       validUntil: '2026-09-01',
     });
     expect(given.status).toBe(201);
     expect(given.json).toMatchObject({
       givenBy: { id: f.caregiverId, name: `Sanne ${f.name}` },
       recipient: 'IMH-team Veldland',
+      recipientPartnerId: null,
+      recipientKind: 'imh_specialist',
+      scope: ['reason', 'referrer', 'child_age', 'cues'],
+      legacy: false,
       givenAt: '2026-03-02T09:00:00.000Z',
       validUntil: '2026-09-01',
       withdrawnAt: null,
@@ -83,14 +87,16 @@ forEachDatabase('consents API', (current) => {
     const byChild = await nurse.client.post(`/api/families/${f.familyId}/consents`, {
       givenBy: f.childId,
       purpose: 'Overleg met de huisarts',
-      recipient: 'Huisarts',
+      recipient: { kind: 'gp', name: 'Huisarts' },
+      scope: ['child_age'],
     });
     expect(byChild.status).toBe(400);
     expect(byChild.json).toMatchObject({ error: 'invalid_input', field: 'givenBy' });
     const expired = await nurse.client.post(`/api/families/${f.familyId}/consents`, {
       givenBy: f.caregiverId,
       purpose: 'Overleg met de huisarts',
-      recipient: 'Huisarts',
+      recipient: { kind: 'gp', name: 'Huisarts' },
+      scope: ['child_age'],
       validUntil: '2020-01-01',
     });
     expect(expired.json).toMatchObject({ error: 'invalid_input', field: 'validUntil' });

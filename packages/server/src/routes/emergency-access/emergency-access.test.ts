@@ -70,7 +70,8 @@ forEachDatabase('emergency access', (current) => {
       basis: 'emergency',
       basis_detail: REASON,
     });
-    expect((await nurse.client.get(`/api/families/${f.familyId}/export`)).status).toBe(404);
+    // Read-only: the export (like every change) is refused, and the refusal says why.
+    expect((await nurse.client.get(`/api/families/${f.familyId}/export`)).status).toBe(403);
 
     // Four hours later (moving the row back in time: moving the clock would end the session too).
     await current()
@@ -147,5 +148,88 @@ forEachDatabase('emergency access', (current) => {
       id: string;
     }>;
     expect(done.some((i) => i.id === item?.id)).toBe(true);
+  });
+
+  it('renews only on a new reason, as a new event with its own notice and review', async () => {
+    const f = await strangerFamily();
+    const first = await nurse.client.post(`/api/families/${f.familyId}/emergency-access`, { reason: REASON });
+    expect(first.status).toBe(201);
+    server.clock.advanceMinutes(30);
+    const same = await nurse.client.post(`/api/families/${f.familyId}/emergency-access`, {
+      reason: `  ${REASON.toUpperCase()} `,
+    });
+    expect(same.status).toBe(422);
+    expect(same.json).toMatchObject({ error: 'unprocessable', field: 'reason' });
+
+    const renewed = await nurse.client.post(`/api/families/${f.familyId}/emergency-access`, {
+      reason: 'Nog steeds geen bereikbare eigen verpleegkundige, ouders bellen opnieuw',
+    });
+    expect(renewed.status).toBe(201);
+    expect(Date.parse(String(renewed.json?.expiresAt)) - server.clock.now().getTime()).toBe(4 * 3_600_000);
+    const rows = await current()
+      .db.selectFrom('emergency_access')
+      .select(['id', 'expires_at', 'renews_id'])
+      .where('family_id', '=', f.familyId)
+      .orderBy('started_at')
+      .execute();
+    expect(rows).toEqual([
+      { id: first.json?.id, expires_at: server.clock.now().toISOString(), renews_id: null },
+      { id: renewed.json?.id, expires_at: renewed.json?.expiresAt, renews_id: first.json?.id },
+    ]);
+    const notices = await current()
+      .db.selectFrom('notifications')
+      .select(['user_id', 'emergency_access_id'])
+      .where('kind', '=', 'emergency_access')
+      .where('emergency_access_id', 'in', [String(first.json?.id), String(renewed.json?.id)])
+      .execute();
+    expect(notices).toHaveLength(2);
+    expect(notices.every((n) => n.user_id === lead.id)).toBe(true);
+    const queue = (await lead.client.get('/api/emergency-access')).json?.items as Array<{
+      id: string;
+      renewsId: string | null;
+    }>;
+    expect(queue).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: first.json?.id, renewsId: null }),
+        expect.objectContaining({ id: renewed.json?.id, renewsId: first.json?.id }),
+      ]),
+    );
+  });
+
+  it('never counts longer than the configured hours, whatever the row says', async () => {
+    const f = await strangerFamily();
+    const opened = await nurse.client.post(`/api/families/${f.familyId}/emergency-access`, {
+      reason: 'Weekenddienst: melding van de huisarts over ernstige zorgen',
+    });
+    expect((await nurse.client.get(`/api/families/${f.familyId}`)).status).toBe(200);
+    // A grant started five hours ago with an expiry far ahead (a longer setting, or an edited row).
+    await current()
+      .db.updateTable('emergency_access')
+      .set({
+        started_at: new Date(server.clock.now().getTime() - 5 * 3_600_000).toISOString(),
+        expires_at: new Date(server.clock.now().getTime() + 48 * 3_600_000).toISOString(),
+      })
+      .where('id', '=', String(opened.json?.id))
+      .execute();
+    expect((await nurse.client.get(`/api/families/${f.familyId}`)).status).toBe(404);
+  });
+
+  it('lasts the configured time', async () => {
+    const short = await startTestServer({
+      db: current().db,
+      dialect: current().dialect,
+      config: { emergencyAccessHours: 1 },
+    });
+    try {
+      const someone = await actor(short, current().db, org, 'physician');
+      const f = await strangerFamily();
+      const opened = await someone.client.post(`/api/families/${f.familyId}/emergency-access`, {
+        reason: 'Avonddienst: consult over acute zorgen om de baby',
+      });
+      expect(opened.status).toBe(201);
+      expect(Date.parse(String(opened.json?.expiresAt)) - short.clock.now().getTime()).toBe(3_600_000);
+    } finally {
+      await short.close();
+    }
   });
 });
