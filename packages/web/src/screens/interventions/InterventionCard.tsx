@@ -1,4 +1,5 @@
 import type { Intervention } from '@nestwerk/knowledge';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
 import { ageText } from '../shared/age.ts';
@@ -55,11 +56,7 @@ export function InterventionCard({
   );
 }
 
-function agesText(
-  ages: Intervention['ages'],
-  t: ReturnType<typeof useTranslation>['t'],
-  months: (m: number) => string,
-) {
+function agesText(ages: Intervention['ages'], t: TFunction, months: (m: number) => string) {
   const weeks = ages.minGestationWeeks;
   if (weeks === undefined)
     return t('interventions.agesRange', { from: months(ages.minMonths), to: months(ages.maxMonths) });
