@@ -50,7 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serverOptions: FastifyServerOptions = {
     logger: options.logger ? loggerOptions(config) : false,
     bodyLimit: config.bodyLimitBytes,
-    // Fastify's types omit the hop count its runtime accepts; this is what it would do with it.
+    // A hop count as a function: Fastify's types omit the number its runtime accepts. Hop 0 is the socket peer,
+    // so `hops` proxies are trusted and the address before them is the client's.
     trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     // A slow client must not hold a connection (and a SQLite reader) forever.
     requestTimeout: 60_000,

@@ -16,8 +16,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Behind TLS: `__Host-` cookie with Secure, and HSTS. */
   secureCookies: boolean;
-  /** Fastify's trustProxy: false, true, a hop count, or a comma-separated list of proxy addresses. */
-  trustProxy: boolean | number | string;
+  /**
+   * Which peers may speak for the client in X-Forwarded-For: nobody (false), the nearest N hops, or the listed
+   * proxy addresses/CIDR ranges. Never "anyone": that lets every client choose its own audited address.
+   */
+  trustProxy: false | number | string[];
   bodyLimitBytes: number;
   session: { idleMinutes: number; absoluteHours: number; pendingMinutes: number };
   login: {
@@ -81,15 +84,28 @@ const envSchema = z.object({
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-function parseTrustProxy(raw: string | undefined): boolean | number | string {
-  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  // Addresses or CIDR ranges; proxy-addr validates them when Fastify starts.
-  if (/^[0-9a-fA-F:.,/ ]+$/.test(raw)) return raw;
+const PROXY_ADDRESS = /^(?:[0-9.]+|[0-9a-fA-F:.]+)(?:\/\d{1,3})?$/;
+
+/**
+ * `true` once meant "trust every X-Forwarded-For", which let any client pick the address the audit log and the
+ * per-address login limit see. It now means one hop (the usual single reverse proxy); more hops or an explicit
+ * list of proxy addresses must be configured as such.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', 'false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+  } else {
+    const addresses = value.split(',').map((a) => a.trim());
+    // proxy-addr validates the addresses themselves when Fastify starts; this catches typos like a hostname.
+    if (addresses.every((a) => PROXY_ADDRESS.test(a))) return addresses;
+  }
   throw new ConfigError(
     'NESTWERK_TRUST_PROXY',
-    'NESTWERK_TRUST_PROXY must be true, false, a number of hops, or comma-separated proxy addresses',
+    'NESTWERK_TRUST_PROXY must be false, true (= 1 hop), a number of hops (0-10), or comma-separated proxy addresses or CIDR ranges',
   );
 }
 
