@@ -1,4 +1,6 @@
-import { dictionary } from '@zxcvbn-ts/language-common';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import { dictionary as dutchDictionary } from '@zxcvbn-ts/language-nl-be';
 
 /**
  * Words people in Dutch- and Flemish-speaking youth health care would reach for, and this application's own
@@ -54,4 +56,19 @@ let common: Set<string> | undefined;
 export function isCommonPassword(lowercased: string): boolean {
   common ??= new Set([...dictionary['passwords-common'], ...LOCAL_WORDS].map((w) => w.toLowerCase()));
   return common.has(lowercased);
+}
+
+let estimator: ZxcvbnFactory | undefined;
+
+/**
+ * zxcvbn's 0–4 guessability score: keyboard walks, sequences, dates, l33t and dictionary words (the breach
+ * list, Dutch/Flemish words and names, and our local words), with the user's own words ranked first. Built on
+ * first use for the same reason as the list above.
+ */
+export function passwordScore(password: string, userInputs: readonly string[]): number {
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...dictionary, ...dutchDictionary, nestwerk: LOCAL_WORDS },
+    graphs: adjacencyGraphs,
+  });
+  return estimator.check(password, [...userInputs]).score;
 }

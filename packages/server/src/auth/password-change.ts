@@ -20,8 +20,9 @@ export async function changePassword(
   const principal = requirePrincipal(request);
   const user = await app.db
     .selectFrom('users')
-    .select(['id', 'email', 'password_hash'])
-    .where('id', '=', principal.userId)
+    .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+    .select(['users.id', 'users.email', 'users.display_name', 'users.password_hash', 'organisations.name'])
+    .where('users.id', '=', principal.userId)
     .executeTakeFirstOrThrow();
   const email = normaliseEmail(user.email);
   const who = { id: principal.userId, role: principal.role, organisationId: principal.organisationId };
@@ -42,8 +43,14 @@ export async function changePassword(
     });
     throw new HttpError('invalid_input', 'The current password is not correct.', 'currentPassword');
   }
-  const policy = checkPasswordPolicy(input.newPassword, { email: user.email });
-  if (!policy.ok) throw new HttpError('invalid_input', policy.message, 'newPassword');
+  const policy = checkPasswordPolicy(input.newPassword, {
+    email: user.email,
+    name: user.display_name,
+    organisation: user.name,
+  });
+  // `reason` lets the web app say it in the user's language; the message is the English fallback.
+  if (!policy.ok)
+    throw new HttpError('invalid_input', policy.message, 'newPassword', { reason: policy.reason });
   if (input.newPassword === input.currentPassword)
     throw new HttpError(
       'invalid_input',

@@ -109,6 +109,15 @@ export const en: Messages = {
     newPassword: 'New password',
     repeatPassword: 'New password again',
     passwordMismatch: 'The two passwords are not the same.',
+    policy: {
+      too_short: 'The password must be at least 12 characters long.',
+      too_long: 'The password must be at most 128 characters long.',
+      repetitive: 'The password repeats too few characters. Choose a longer phrase.',
+      common: 'This password appears in lists of leaked passwords. Choose another.',
+      personal:
+        'The password must not contain your name, your e-mail address or the name of your organisation.',
+      weak: 'This password is too easy to guess (a keyboard row, a sequence, a word with a year). Choose a longer phrase of unrelated words.',
+    },
   },
   worklist: {
     title: 'Worklist',

@@ -111,6 +111,14 @@ export const nl = {
     newPassword: 'Nieuw wachtwoord',
     repeatPassword: 'Nieuw wachtwoord nog een keer',
     passwordMismatch: 'De twee wachtwoorden zijn niet gelijk.',
+    policy: {
+      too_short: 'Het wachtwoord moet minstens 12 tekens lang zijn.',
+      too_long: 'Het wachtwoord mag hoogstens 128 tekens lang zijn.',
+      repetitive: 'Het wachtwoord herhaalt te weinig tekens. Kies een langere zin.',
+      common: 'Dit wachtwoord komt voor in lijsten van gelekte wachtwoorden. Kies een ander.',
+      personal: 'Het wachtwoord mag je naam, je e-mailadres of de naam van je organisatie niet bevatten.',
+      weak: 'Dit wachtwoord is te makkelijk te raden (een toetsenbordrij, een reeks, een woord met een jaartal). Kies een langere zin van losse woorden.',
+    },
   },
   worklist: {
     title: 'Werklijst',

@@ -119,4 +119,26 @@ describe('log-in screen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Bevestigen' }));
     expect(await screen.findByText('family file opened')).toBeTruthy();
   });
+
+  it('explains in Dutch why the server refused a new password', async () => {
+    serverAnswering({
+      'GET /api/session': { status: 401, body: { error: 'unauthenticated' } },
+      'POST /api/session': {
+        status: 200,
+        body: { ...session, user: { ...session.user, mustChangePassword: true } },
+      },
+      'POST /api/session/password': {
+        status: 400,
+        body: { error: 'invalid_input', field: 'newPassword', reason: 'weak', message: 'too easy' },
+      },
+    });
+    renderLogin();
+    await submitPassword();
+    fireEvent.change(await screen.findByLabelText('Nieuw wachtwoord'), { target: { value: 'qwertyuiopas' } });
+    fireEvent.change(screen.getByLabelText('Nieuw wachtwoord nog een keer'), {
+      target: { value: 'qwertyuiopas' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/te makkelijk te raden/);
+  });
 });
