@@ -119,9 +119,11 @@ export const session = {
   oidcStart: defineRoute({
     method: 'GET',
     path: '/api/auth/oidc/start',
-    summary: "Log in with the organisation's identity provider (redirects there)",
+    summary: "Log in with an organisation's identity provider (redirects there)",
     tags,
     auth: 'none',
+    /** Which provider, when the deployment has several (NESTWERK_OIDC_PROVIDERS). */
+    query: z.strictObject({ provider: z.string().max(40).optional() }),
     status: 302,
     response: noContent,
     errors: [404],

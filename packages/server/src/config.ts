@@ -3,10 +3,17 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 export interface OidcConfig {
+  /** Names the provider in `/api/auth/oidc/start?provider=<id>` and in the flow cookie. */
+  id: string;
   issuer: string;
   clientId: string;
   clientSecret: string;
   redirectUrl: string;
+  /**
+   * The only organisation whose users may log in through this issuer: an IdP vouches for its own staff, so
+   * an e-mail address it asserts must never open an account of another organisation.
+   */
+  organisationId: string;
 }
 
 export interface Config {
@@ -32,7 +39,8 @@ export interface Config {
   /** The built web app; null when it has not been built (the API still works). */
   webDist: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  oidc: OidcConfig | null;
+  /** Identity providers, each bound to one organisation; empty when OpenID Connect is off. */
+  oidc: OidcConfig[];
   /** Break the glass: how long one emergency access lasts before the professional must ask again. */
   emergencyAccessHours: number;
 }
@@ -80,7 +88,41 @@ const envSchema = z.object({
   NESTWERK_OIDC_REDIRECT_URL: z.url().optional(),
   // A night shift or a weekend call at most; longer would turn an emergency into a standing relationship.
   NESTWERK_EMERGENCY_ACCESS_HOURS: int(1, 12).default(4),
+  NESTWERK_OIDC_ORGANISATION: z.string().min(1).optional(),
+  NESTWERK_OIDC_PROVIDERS: z.string().min(1).optional(),
 });
+
+const providerSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be a short lowercase slug'),
+  issuer: z.url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  redirectUrl: z.url(),
+  organisationId: z.string().min(1),
+});
+const providersSchema = z.array(providerSchema).min(1);
+
+function parseOidcProviders(raw: string): OidcConfig[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('NESTWERK_OIDC_PROVIDERS', 'NESTWERK_OIDC_PROVIDERS must be a JSON array');
+  }
+  const parsed = providersSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      'NESTWERK_OIDC_PROVIDERS',
+      `NESTWERK_OIDC_PROVIDERS ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`,
+    );
+  }
+  const ids = parsed.data.map((p) => p.id);
+  const issuers = parsed.data.map((p) => p.issuer);
+  if (new Set(ids).size !== ids.length || new Set(issuers).size !== issuers.length)
+    throw new ConfigError('NESTWERK_OIDC_PROVIDERS', 'NESTWERK_OIDC_PROVIDERS: each id and issuer only once');
+  return parsed.data;
+}
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -125,13 +167,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     e.NESTWERK_OIDC_CLIENT_ID,
     e.NESTWERK_OIDC_CLIENT_SECRET,
     e.NESTWERK_OIDC_REDIRECT_URL,
+    e.NESTWERK_OIDC_ORGANISATION,
   ];
   const oidcSet = oidcVars.filter((v) => v !== undefined).length;
   if (oidcSet !== 0 && oidcSet !== oidcVars.length)
     throw new ConfigError(
       'NESTWERK_OIDC_ISSUER',
-      'Set all of NESTWERK_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _REDIRECT_URL, or none',
+      'Set all of NESTWERK_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _REDIRECT_URL and _ORGANISATION, or none',
     );
+  if (oidcSet !== 0 && e.NESTWERK_OIDC_PROVIDERS !== undefined)
+    throw new ConfigError(
+      'NESTWERK_OIDC_PROVIDERS',
+      'Use either NESTWERK_OIDC_PROVIDERS or the single-provider NESTWERK_OIDC_* variables, not both',
+    );
+  const oidc: OidcConfig[] =
+    e.NESTWERK_OIDC_PROVIDERS !== undefined
+      ? parseOidcProviders(e.NESTWERK_OIDC_PROVIDERS)
+      : e.NESTWERK_OIDC_ISSUER &&
+          e.NESTWERK_OIDC_CLIENT_ID &&
+          e.NESTWERK_OIDC_CLIENT_SECRET &&
+          e.NESTWERK_OIDC_REDIRECT_URL &&
+          e.NESTWERK_OIDC_ORGANISATION
+        ? [
+            {
+              id: 'default',
+              issuer: e.NESTWERK_OIDC_ISSUER,
+              clientId: e.NESTWERK_OIDC_CLIENT_ID,
+              clientSecret: e.NESTWERK_OIDC_CLIENT_SECRET,
+              redirectUrl: e.NESTWERK_OIDC_REDIRECT_URL,
+              organisationId: e.NESTWERK_OIDC_ORGANISATION,
+            },
+          ]
+        : [];
   const webDist = e.NESTWERK_WEB_DIST ?? defaultWebDist;
   return {
     port: e.PORT,
@@ -154,17 +221,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: e.NESTWERK_LOG_LEVEL,
     emergencyAccessHours: e.NESTWERK_EMERGENCY_ACCESS_HOURS,
-    oidc:
-      e.NESTWERK_OIDC_ISSUER &&
-      e.NESTWERK_OIDC_CLIENT_ID &&
-      e.NESTWERK_OIDC_CLIENT_SECRET &&
-      e.NESTWERK_OIDC_REDIRECT_URL
-        ? {
-            issuer: e.NESTWERK_OIDC_ISSUER,
-            clientId: e.NESTWERK_OIDC_CLIENT_ID,
-            clientSecret: e.NESTWERK_OIDC_CLIENT_SECRET,
-            redirectUrl: e.NESTWERK_OIDC_REDIRECT_URL,
-          }
-        : null,
+    oidc,
   };
 }
