@@ -5,6 +5,7 @@ import { adminUserRoutes } from './auth/admin-user-routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { scheduleHousekeeping } from './auth/housekeeping.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
+import { createSecretBox, loadOrCreateKeyFile } from './auth/secrets.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import type { Config } from './config.ts';
 import type { Dialect } from './db/connect.ts';
@@ -68,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('dialect', options.dialect);
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('secrets', createSecretBox(config.secretsKey ?? loadOrCreateKeyFile(config.dataDir)));
 
   // The API speaks JSON only; a text/plain body is refused (415) instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { dataDirFor, parseSecretsKey } from './auth/secrets.ts';
 
 export interface OidcConfig {
   /** Names the provider in `/api/auth/oidc/start?provider=<id>` and in the flow cookie. */
@@ -39,6 +40,10 @@ export interface Config {
   /** The built web app; null when it has not been built (the API still works). */
   webDist: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The server's own files (key folder); see `dataDirFor`. */
+  dataDir: string;
+  /** From NESTWERK_SECRETS_KEY; null: the key file under `dataDir` (made on first start). */
+  secretsKey: Buffer | null;
   /** Identity providers, each bound to one organisation; empty when OpenID Connect is off. */
   oidc: OidcConfig[];
   /** Break the glass: how long one emergency access lasts before the professional must ask again. */
@@ -90,6 +95,8 @@ const envSchema = z.object({
   NESTWERK_EMERGENCY_ACCESS_HOURS: int(1, 12).default(4),
   NESTWERK_OIDC_ORGANISATION: z.string().min(1).optional(),
   NESTWERK_OIDC_PROVIDERS: z.string().min(1).optional(),
+  NESTWERK_DATA_DIR: z.string().min(1).optional(),
+  NESTWERK_SECRETS_KEY: z.string().min(1).optional(),
 });
 
 const providerSchema = z.strictObject({
@@ -199,6 +206,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             },
           ]
         : [];
+  let secretsKey: Buffer | null = null;
+  try {
+    secretsKey = e.NESTWERK_SECRETS_KEY === undefined ? null : parseSecretsKey(e.NESTWERK_SECRETS_KEY);
+  } catch (err) {
+    throw new ConfigError('NESTWERK_SECRETS_KEY', err instanceof Error ? err.message : 'is invalid');
+  }
+  let dataDir: string;
+  try {
+    dataDir = dataDirFor(present, e.NESTWERK_DATABASE_URL);
+  } catch (err) {
+    throw new ConfigError('NESTWERK_DATABASE_URL', err instanceof Error ? err.message : 'is invalid');
+  }
   const webDist = e.NESTWERK_WEB_DIST ?? defaultWebDist;
   return {
     port: e.PORT,
@@ -221,6 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: e.NESTWERK_LOG_LEVEL,
     emergencyAccessHours: e.NESTWERK_EMERGENCY_ACCESS_HOURS,
+    dataDir,
+    secretsKey,
     oidc,
   };
 }

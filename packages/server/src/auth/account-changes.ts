@@ -8,6 +8,7 @@ import { normaliseEmail } from './login.ts';
 import { clearAccountFailures } from './login-throttle.ts';
 import { hashPassword } from './password.ts';
 import { deleteUserSessions } from './session-store.ts';
+import { forgetRecoveryCodes } from './recovery-codes.ts';
 import { forgetTotpSteps } from './totp.ts';
 
 /**
@@ -146,7 +147,11 @@ export async function resetCredentials(
     .execute();
   await deleteUserSessions(trx, target.id);
   await clearAccountFailures(trx, normaliseEmail(target.email));
-  if (resetTotp) await forgetTotpSteps(trx, target.id);
+  if (resetTotp) {
+    await forgetTotpSteps(trx, target.id);
+    // A new authenticator gets new recovery codes at enrolment; the old paper ones must not outlive the reset.
+    await forgetRecoveryCodes(trx, target.id);
+  }
   return password;
 }
 

@@ -1,5 +1,6 @@
 import type {} from 'fastify';
 import type { Kysely } from 'kysely';
+import type { SecretBox } from '../auth/secrets.ts';
 import type { Config } from '../config.ts';
 import type { Dialect } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
@@ -23,6 +24,8 @@ declare module 'fastify' {
     dialect: Dialect;
     config: Config;
     clock: Clock;
+    /** Seals and opens secrets stored in the database (TOTP seeds) with the key kept outside it. */
+    secrets: SecretBox;
   }
   interface FastifyContextConfig {
     auth?: AuthMode;
