@@ -98,6 +98,17 @@ export const nl = {
     totpHelp: 'Open de authenticator-app op je telefoon en typ de code die nu voor Nestwerk getoond wordt.',
     totpSubmit: 'Bevestigen',
     totpWrong: 'Deze code klopt niet of is verlopen. Typ de nieuwe code uit de app.',
+    recoveryTitle: 'Tweede stap: herstelcode',
+    recoveryLabel: 'Herstelcode',
+    recoveryHelp:
+      'Een van de tien herstelcodes die je kreeg toen je de tweede stap instelde. Elke code werkt één keer.',
+    recoveryWrong: 'Deze herstelcode klopt niet of is al gebruikt.',
+    useRecoveryCode: 'Telefoon kwijt? Gebruik een herstelcode',
+    useTotpCode: 'Toch een code uit de app gebruiken',
+    codesTitle: 'Bewaar je herstelcodes',
+    codesIntro:
+      'Met deze codes log je in als je je telefoon kwijt bent. Elke code werkt één keer. Je ziet ze alleen nu: print ze of bewaar ze op een veilige plek, niet op je telefoon.',
+    codesStored: 'Ik heb de codes bewaard',
     enrolTitle: 'Tweestapsverificatie instellen',
     enrolIntro:
       'Je account heeft een tweede stap nodig. Voeg Nestwerk toe in een authenticator-app (bijvoorbeeld met de sleutel hieronder) en typ daarna de code die de app toont.',
