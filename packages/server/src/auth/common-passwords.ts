@@ -1,6 +1,10 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { createRequire } from 'node:module';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
-import { dictionary as dutchDictionary } from '@zxcvbn-ts/language-nl-be';
+
+// The estimator and the Dutch dictionaries are loaded at the first password check, not when the server or a
+// CLI command starts: most processes never check a password, and parsing them costs a few hundred ms.
+const require = createRequire(import.meta.url);
 
 /**
  * Words people in Dutch- and Flemish-speaking youth health care would reach for, and this application's own
@@ -66,9 +70,13 @@ let estimator: ZxcvbnFactory | undefined;
  * first use for the same reason as the list above.
  */
 export function passwordScore(password: string, userInputs: readonly string[]): number {
-  estimator ??= new ZxcvbnFactory({
-    dictionary: { ...dictionary, ...dutchDictionary, nestwerk: LOCAL_WORDS },
-    graphs: adjacencyGraphs,
-  });
+  if (!estimator) {
+    const { ZxcvbnFactory: Factory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const dutch = require('@zxcvbn-ts/language-nl-be') as typeof import('@zxcvbn-ts/language-nl-be');
+    estimator = new Factory({
+      dictionary: { ...dictionary, ...dutch.dictionary, nestwerk: LOCAL_WORDS },
+      graphs: adjacencyGraphs,
+    });
+  }
   return estimator.check(password, [...userInputs]).score;
 }
