@@ -27,7 +27,7 @@ export function ChangePasswordStep({
   // The server names the policy rule the password breaks; its English message is the fallback for a new rule.
   const policyMessage = (err: ApiError): string => {
     const reason = err.body.reason;
-    return reason && isPolicyReason(reason) ? t(`login.policy.${reason}`) : err.message;
+    return typeof reason === 'string' && isPolicyReason(reason) ? t(`login.policy.${reason}`) : err.message;
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
