@@ -117,13 +117,14 @@ forEachDatabase('user administration and password change', (current) => {
     const fresh = await admin.post('/api/admin/users', {
       email: 'really.new@ggd.example',
       displayName: 'Echt Nieuw',
-      role: 'nurse',
+      // A role without clinical access is created at once; clinical roles wait for a second approval.
+      role: 'analyst',
       teamId: org.teamId,
     });
     const probe = await admin.post('/api/admin/users', {
       email: 'Taken.Elsewhere@ggd.example',
       displayName: 'Probe',
-      role: 'nurse',
+      role: 'analyst',
       teamId: org.teamId,
     });
     // Same status, same fields, same kinds of values as a real creation.
@@ -164,6 +165,22 @@ forEachDatabase('user administration and password change', (current) => {
     expect(denied).toEqual([
       { outcome: 'denied', details_json: expect.stringContaining('email_in_other_organisation') },
     ]);
+
+    // A clinical role is a request either way: the same answer for an address elsewhere as for a new one.
+    const freshNurse = await admin.post('/api/admin/users', {
+      email: 'nieuwe.verpleegkundige@ggd.example',
+      displayName: 'Nieuw',
+      role: 'nurse',
+      teamId: org.teamId,
+    });
+    const probeNurse = await admin.post('/api/admin/users', {
+      email: 'taken.elsewhere@ggd.example',
+      displayName: 'Probe',
+      role: 'nurse',
+      teamId: org.teamId,
+    });
+    expect(probeNurse.status).toBe(freshNurse.status);
+    expect(shape(probeNurse)).toBe(shape(freshNurse));
   });
 
   it('names the field of bad input', async () => {
