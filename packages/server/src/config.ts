@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { dataDirFor, parseSecretsKey } from './auth/secrets.ts';
+import { dataDirFor, parseSecretsKey } from './db/secrets.ts';
 
 export interface OidcConfig {
   /** Names the provider in `/api/auth/oidc/start?provider=<id>` and in the flow cookie. */

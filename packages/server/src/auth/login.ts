@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { UserTable } from '../db/schema.ts';
+import { totpContext } from '../db/secrets.ts';
 import { HttpError } from '../http/errors.ts';
 import { type AuthUser, auditAuth } from './auth-audit.ts';
 import {
@@ -17,7 +18,6 @@ import {
   remainingRecoveryCodes,
   useRecoveryCode,
 } from './recovery-codes.ts';
-import { totpContext } from './secrets.ts';
 import { readSessionCookie } from './session-cookie.ts';
 import { createSession, deleteExpiredSessions, deleteSession, type NewSession } from './session-store.ts';
 import { hashToken } from './session-token.ts';

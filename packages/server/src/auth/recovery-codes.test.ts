@@ -1,8 +1,8 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { isSealed } from '../db/secrets.ts';
 import { ApiClient, startTestServer, type TestServer } from '../http/test-server.ts';
 import { forEachDatabase } from '../testing/databases.ts';
-import { isSealed } from './secrets.ts';
 import { createTestOrganisation, createTestUser, type TestUser } from './test-users.ts';
 
 function codeAt(secret: string, at: Date): Promise<string> {

@@ -1,8 +1,8 @@
 import { Migrator, sql } from 'kysely';
-import { dataDirFor, resolveSecretsKey } from '../auth/secrets.ts';
 import type { Db } from './connect.ts';
 import type { MigrationContext } from './migrations/0005_secrets_at_rest.ts';
 import { InCodeMigrationProvider, migrations } from './migrations/index.ts';
+import { dataDirFor, resolveSecretsKey } from './secrets.ts';
 
 export class MigrationError extends Error {}
 

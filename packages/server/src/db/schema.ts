@@ -49,7 +49,7 @@ export interface UserTable {
   role: Role;
   password_hash: string;
   /**
-   * Base32 TOTP secret sealed with AES-256-GCM (`enc:v1:…`, key outside the database, auth/secrets.ts); set
+   * Base32 TOTP secret sealed with AES-256-GCM (`enc:v1:…`, key outside the database, db/secrets.ts); set
    * when enrolment starts, `totp_enrolled_at` when the first code was verified.
    */
   totp_secret: string | null;

@@ -1,9 +1,9 @@
 import type {} from 'fastify';
 import type { Kysely } from 'kysely';
-import type { SecretBox } from '../auth/secrets.ts';
 import type { Config } from '../config.ts';
 import type { Dialect } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import type { SecretBox } from '../db/secrets.ts';
 
 /** Injectable time, so tests can move past idle timeouts and lockouts without waiting. */
 export type Clock = () => Date;

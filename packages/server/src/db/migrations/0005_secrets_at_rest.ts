@@ -1,6 +1,6 @@
 import type { Kysely, Migration } from 'kysely';
-import { createSecretBox, isSealed, totpContext } from '../../auth/secrets.ts';
 import type { Database } from '../schema.ts';
+import { createSecretBox, isSealed, totpContext } from '../secrets.ts';
 
 export interface MigrationContext {
   /** Asked for only when there is something to encrypt, so an empty database needs no key at migration. */

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from '../db/connect.ts';
-import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../db/private-files.ts';
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './connect.ts';
+import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files.ts';
 
 /**
  * Secrets the server must read back (TOTP seeds) are sealed with AES-256-GCM under a key that never enters the
