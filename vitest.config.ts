@@ -6,6 +6,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Finds, installs or starts the PostgreSQL the database suites run on (never skips them silently).
-    globalSetup: ['packages/server/src/testing/postgres-global-setup.ts'],
+    // And a scratch data folder, so spawned servers never write a secrets key into the checkout.
+    globalSetup: [
+      'packages/server/src/testing/postgres-global-setup.ts',
+      'packages/server/src/testing/data-dir-global-setup.ts',
+    ],
   },
 });

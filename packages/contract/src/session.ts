@@ -33,7 +33,8 @@ export type SessionUser = z.output<typeof sessionUser>;
  */
 const PASSWORD_INPUT_MAX = 128 * 4;
 const anyPassword = z.string().min(1).max(PASSWORD_INPUT_MAX);
-const totpCode = z.string().trim().max(16);
+/** Six digits, or a recovery code (16 characters, typed with or without dashes and spaces). */
+const totpCode = z.string().trim().max(32);
 
 export const loginBody = z
   .object({
@@ -63,6 +64,13 @@ export const enrolStage = z.object({
 });
 export type EnrolStage = z.output<typeof enrolStage>;
 
+/** Completing enrolment also hands out the recovery codes: the only time they are shown. */
+export const secondFactorResult = sessionOk.extend({ recoveryCodes: z.array(z.string()).optional() });
+export type SecondFactorResult = z.output<typeof secondFactorResult>;
+
+export const recoveryCodesBody = z.object({ currentPassword: anyPassword }).strict();
+export const recoveryCodesResult = z.object({ recoveryCodes: z.array(z.string()) });
+
 export const loginResult = z.union([sessionOk, enrolStage]);
 export type LoginResult = z.output<typeof loginResult>;
 
@@ -81,11 +89,22 @@ export const session = {
   secondFactor: defineRoute({
     method: 'POST',
     path: '/api/session/totp',
-    summary: 'Second factor: finishes the log-in or the TOTP enrolment',
+    summary:
+      'Second factor (TOTP code or recovery code): finishes the log-in, or the TOTP enrolment (which returns the recovery codes once)',
     tags,
     auth: 'pending',
     body: totpBody,
-    response: sessionOk,
+    response: secondFactorResult,
+  }),
+  recoveryCodes: defineRoute({
+    method: 'POST',
+    path: '/api/session/recovery-codes',
+    summary: 'New recovery codes (the current password is asked again); earlier codes stop working',
+    tags,
+    auth: 'full',
+    body: recoveryCodesBody,
+    response: recoveryCodesResult,
+    errors: [409],
   }),
   current: defineRoute({
     method: 'GET',
@@ -119,9 +138,11 @@ export const session = {
   oidcStart: defineRoute({
     method: 'GET',
     path: '/api/auth/oidc/start',
-    summary: "Log in with the organisation's identity provider (redirects there)",
+    summary: "Log in with an organisation's identity provider (redirects there)",
     tags,
     auth: 'none',
+    /** Which provider, when the deployment has several (NESTWERK_OIDC_PROVIDERS). */
+    query: z.strictObject({ provider: z.string().max(40).optional() }),
     status: 302,
     response: noContent,
     errors: [404],

@@ -9,6 +9,7 @@ import { sessionRoutes } from './auth/session-routes.ts';
 import type { Config } from './config.ts';
 import type { Dialect } from './db/connect.ts';
 import type { Database } from './db/schema.ts';
+import { createSecretBox, loadOrCreateKeyFile } from './db/secrets.ts';
 import type { Clock } from './http/app-context.ts';
 import { answerError, registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes } from './http/health-routes.ts';
@@ -50,7 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const serverOptions: FastifyServerOptions = {
     logger: options.logger ? loggerOptions(config) : false,
     bodyLimit: config.bodyLimitBytes,
-    // Fastify's types omit the hop count its runtime accepts; this is what it would do with it.
+    // A hop count as a function: Fastify's types omit the number its runtime accepts. Hop 0 is the socket peer,
+    // so `hops` proxies are trusted and the address before them is the client's.
     trustProxy: typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : hops,
     // A slow client must not hold a connection (and a SQLite reader) forever.
     requestTimeout: 60_000,
@@ -67,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('dialect', options.dialect);
   app.decorate('config', config);
   app.decorate('clock', options.clock ?? (() => new Date()));
+  app.decorate('secrets', createSecretBox(config.secretsKey ?? loadOrCreateKeyFile(config.dataDir)));
 
   // The API speaks JSON only; a text/plain body is refused (415) instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');

@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { dataDirFor, parseSecretsKey } from './db/secrets.ts';
 
 export interface OidcConfig {
+  /** Names the provider in `/api/auth/oidc/start?provider=<id>` and in the flow cookie. */
+  id: string;
   issuer: string;
   clientId: string;
   clientSecret: string;
   redirectUrl: string;
+  /**
+   * The only organisation whose users may log in through this issuer: an IdP vouches for its own staff, so
+   * an e-mail address it asserts must never open an account of another organisation.
+   */
+  organisationId: string;
 }
 
 export interface Config {
@@ -16,8 +24,11 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Behind TLS: `__Host-` cookie with Secure, and HSTS. */
   secureCookies: boolean;
-  /** Fastify's trustProxy: false, true, a hop count, or a comma-separated list of proxy addresses. */
-  trustProxy: boolean | number | string;
+  /**
+   * Which peers may speak for the client in X-Forwarded-For: nobody (false), the nearest N hops, or the listed
+   * proxy addresses/CIDR ranges. Never "anyone": that lets every client choose its own audited address.
+   */
+  trustProxy: false | number | string[];
   bodyLimitBytes: number;
   session: { idleMinutes: number; absoluteHours: number; pendingMinutes: number };
   login: {
@@ -29,7 +40,12 @@ export interface Config {
   /** The built web app; null when it has not been built (the API still works). */
   webDist: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  oidc: OidcConfig | null;
+  /** The server's own files (key folder); see `dataDirFor`. */
+  dataDir: string;
+  /** From NESTWERK_SECRETS_KEY; null: the key file under `dataDir` (made on first start). */
+  secretsKey: Buffer | null;
+  /** Identity providers, each bound to one organisation; empty when OpenID Connect is off. */
+  oidc: OidcConfig[];
   /** Break the glass: how long one emergency access lasts before the professional must ask again. */
   emergencyAccessHours: number;
 }
@@ -77,19 +93,68 @@ const envSchema = z.object({
   NESTWERK_OIDC_REDIRECT_URL: z.url().optional(),
   // A night shift or a weekend call at most; longer would turn an emergency into a standing relationship.
   NESTWERK_EMERGENCY_ACCESS_HOURS: int(1, 12).default(4),
+  NESTWERK_OIDC_ORGANISATION: z.string().min(1).optional(),
+  NESTWERK_OIDC_PROVIDERS: z.string().min(1).optional(),
+  NESTWERK_DATA_DIR: z.string().min(1).optional(),
+  NESTWERK_SECRETS_KEY: z.string().min(1).optional(),
 });
+
+const providerSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be a short lowercase slug'),
+  issuer: z.url(),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  redirectUrl: z.url(),
+  organisationId: z.string().min(1),
+});
+const providersSchema = z.array(providerSchema).min(1);
+
+function parseOidcProviders(raw: string): OidcConfig[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('NESTWERK_OIDC_PROVIDERS', 'NESTWERK_OIDC_PROVIDERS must be a JSON array');
+  }
+  const parsed = providersSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(
+      'NESTWERK_OIDC_PROVIDERS',
+      `NESTWERK_OIDC_PROVIDERS ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`,
+    );
+  }
+  const ids = parsed.data.map((p) => p.id);
+  const issuers = parsed.data.map((p) => p.issuer);
+  if (new Set(ids).size !== ids.length || new Set(issuers).size !== issuers.length)
+    throw new ConfigError('NESTWERK_OIDC_PROVIDERS', 'NESTWERK_OIDC_PROVIDERS: each id and issuer only once');
+  return parsed.data;
+}
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-function parseTrustProxy(raw: string | undefined): boolean | number | string {
-  if (raw === undefined || raw === '' || raw === 'false' || raw === '0') return false;
-  if (raw === 'true') return true;
-  if (/^\d+$/.test(raw)) return Number(raw);
-  // Addresses or CIDR ranges; proxy-addr validates them when Fastify starts.
-  if (/^[0-9a-fA-F:.,/ ]+$/.test(raw)) return raw;
+const PROXY_ADDRESS = /^(?:[0-9.]+|[0-9a-fA-F:.]+)(?:\/\d{1,3})?$/;
+
+/**
+ * `true` once meant "trust every X-Forwarded-For", which let any client pick the address the audit log and the
+ * per-address login limit see. It now means one hop (the usual single reverse proxy); more hops or an explicit
+ * list of proxy addresses must be configured as such.
+ */
+export function parseTrustProxy(raw: string | undefined): false | number | string[] {
+  const value = raw?.trim().toLowerCase() ?? '';
+  if (['', 'false', '0', 'no', 'off'].includes(value)) return false;
+  if (['true', 'yes', 'on'].includes(value)) return 1;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops <= 10) return hops;
+  } else {
+    const addresses = value.split(',').map((a) => a.trim());
+    // proxy-addr validates the addresses themselves when Fastify starts; this catches typos like a hostname.
+    if (addresses.every((a) => PROXY_ADDRESS.test(a))) return addresses;
+  }
   throw new ConfigError(
     'NESTWERK_TRUST_PROXY',
-    'NESTWERK_TRUST_PROXY must be true, false, a number of hops, or comma-separated proxy addresses',
+    'NESTWERK_TRUST_PROXY must be false, true (= 1 hop), a number of hops (0-10), or comma-separated proxy addresses or CIDR ranges',
   );
 }
 
@@ -109,13 +174,50 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     e.NESTWERK_OIDC_CLIENT_ID,
     e.NESTWERK_OIDC_CLIENT_SECRET,
     e.NESTWERK_OIDC_REDIRECT_URL,
+    e.NESTWERK_OIDC_ORGANISATION,
   ];
   const oidcSet = oidcVars.filter((v) => v !== undefined).length;
   if (oidcSet !== 0 && oidcSet !== oidcVars.length)
     throw new ConfigError(
       'NESTWERK_OIDC_ISSUER',
-      'Set all of NESTWERK_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET and _REDIRECT_URL, or none',
+      'Set all of NESTWERK_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _REDIRECT_URL and _ORGANISATION, or none',
     );
+  if (oidcSet !== 0 && e.NESTWERK_OIDC_PROVIDERS !== undefined)
+    throw new ConfigError(
+      'NESTWERK_OIDC_PROVIDERS',
+      'Use either NESTWERK_OIDC_PROVIDERS or the single-provider NESTWERK_OIDC_* variables, not both',
+    );
+  const oidc: OidcConfig[] =
+    e.NESTWERK_OIDC_PROVIDERS !== undefined
+      ? parseOidcProviders(e.NESTWERK_OIDC_PROVIDERS)
+      : e.NESTWERK_OIDC_ISSUER &&
+          e.NESTWERK_OIDC_CLIENT_ID &&
+          e.NESTWERK_OIDC_CLIENT_SECRET &&
+          e.NESTWERK_OIDC_REDIRECT_URL &&
+          e.NESTWERK_OIDC_ORGANISATION
+        ? [
+            {
+              id: 'default',
+              issuer: e.NESTWERK_OIDC_ISSUER,
+              clientId: e.NESTWERK_OIDC_CLIENT_ID,
+              clientSecret: e.NESTWERK_OIDC_CLIENT_SECRET,
+              redirectUrl: e.NESTWERK_OIDC_REDIRECT_URL,
+              organisationId: e.NESTWERK_OIDC_ORGANISATION,
+            },
+          ]
+        : [];
+  let secretsKey: Buffer | null = null;
+  try {
+    secretsKey = e.NESTWERK_SECRETS_KEY === undefined ? null : parseSecretsKey(e.NESTWERK_SECRETS_KEY);
+  } catch (err) {
+    throw new ConfigError('NESTWERK_SECRETS_KEY', err instanceof Error ? err.message : 'is invalid');
+  }
+  let dataDir: string;
+  try {
+    dataDir = dataDirFor(present, e.NESTWERK_DATABASE_URL);
+  } catch (err) {
+    throw new ConfigError('NESTWERK_DATABASE_URL', err instanceof Error ? err.message : 'is invalid');
+  }
   const webDist = e.NESTWERK_WEB_DIST ?? defaultWebDist;
   return {
     port: e.PORT,
@@ -138,17 +240,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: existsSync(webDist) ? webDist : null,
     logLevel: e.NESTWERK_LOG_LEVEL,
     emergencyAccessHours: e.NESTWERK_EMERGENCY_ACCESS_HOURS,
-    oidc:
-      e.NESTWERK_OIDC_ISSUER &&
-      e.NESTWERK_OIDC_CLIENT_ID &&
-      e.NESTWERK_OIDC_CLIENT_SECRET &&
-      e.NESTWERK_OIDC_REDIRECT_URL
-        ? {
-            issuer: e.NESTWERK_OIDC_ISSUER,
-            clientId: e.NESTWERK_OIDC_CLIENT_ID,
-            clientSecret: e.NESTWERK_OIDC_CLIENT_SECRET,
-            redirectUrl: e.NESTWERK_OIDC_REDIRECT_URL,
-          }
-        : null,
+    dataDir,
+    secretsKey,
+    oidc,
   };
 }

@@ -51,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
   const role: Role = oneOf('--role', required('--role', values.role), ROLES, 'nurse');
   const organisationRef = required('--organisation', values.organisation);
   if (values.password !== undefined) {
-    const policy = checkPasswordPolicy(values.password, { email });
+    const policy = checkPasswordPolicy(values.password, { email, name, organisation: organisationRef });
     if (!policy.ok) throw new UsageError('--password', policy.message);
   }
 

@@ -7,6 +7,7 @@ import { HttpError } from '../http/errors.ts';
 import { normaliseEmail } from './login.ts';
 import { clearAccountFailures } from './login-throttle.ts';
 import { hashPassword } from './password.ts';
+import { forgetRecoveryCodes } from './recovery-codes.ts';
 import { deleteUserSessions } from './session-store.ts';
 import { forgetTotpSteps } from './totp.ts';
 
@@ -68,6 +69,24 @@ export async function assertOwnTeam(
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
   if (!team) throw new HttpError('invalid_input', 'No such team in your organisation.', 'teamId');
+}
+
+/**
+ * Whose the address is. The caller may tell its own organisation's manager that a colleague has it (they see
+ * their users anyway), never that someone in another organisation does.
+ */
+export async function emailOwner(
+  db: Kysely<Database>,
+  email: string,
+  organisationId: string,
+): Promise<'free' | 'own' | 'elsewhere'> {
+  const taken = await db
+    .selectFrom('users')
+    .select('organisation_id')
+    .where(sql<string>`lower(email)`, '=', normaliseEmail(email))
+    .executeTakeFirst();
+  if (!taken) return 'free';
+  return taken.organisation_id === organisationId ? 'own' : 'elsewhere';
 }
 
 export async function assertEmailFree(db: Kysely<Database>, email: string): Promise<void> {
@@ -146,7 +165,11 @@ export async function resetCredentials(
     .execute();
   await deleteUserSessions(trx, target.id);
   await clearAccountFailures(trx, normaliseEmail(target.email));
-  if (resetTotp) await forgetTotpSteps(trx, target.id);
+  if (resetTotp) {
+    await forgetTotpSteps(trx, target.id);
+    // A new authenticator gets new recovery codes at enrolment; the old paper ones must not outlive the reset.
+    await forgetRecoveryCodes(trx, target.id);
+  }
   return password;
 }
 

@@ -105,6 +105,84 @@ forEachDatabase('user administration and password change', (current) => {
     expect(emails).toContain(manager.email);
   });
 
+  it('does not reveal that an e-mail address has an account in another organisation', async () => {
+    const otherOrg = await createTestOrganisation(current().db, 'GGD Elders');
+    const outsider = await createTestUser(current().db, otherOrg, { email: 'taken.elsewhere@ggd.example' });
+    const before = await current()
+      .db.selectFrom('users')
+      .selectAll()
+      .where('id', '=', outsider.id)
+      .executeTakeFirstOrThrow();
+
+    const fresh = await admin.post('/api/admin/users', {
+      email: 'really.new@ggd.example',
+      displayName: 'Echt Nieuw',
+      // A role without clinical access is created at once; clinical roles wait for a second approval.
+      role: 'analyst',
+      teamId: org.teamId,
+    });
+    const probe = await admin.post('/api/admin/users', {
+      email: 'Taken.Elsewhere@ggd.example',
+      displayName: 'Probe',
+      role: 'analyst',
+      teamId: org.teamId,
+    });
+    // Same status, same fields, same kinds of values as a real creation.
+    expect(probe.status).toBe(fresh.status);
+    expect(probe.status).toBe(201);
+    const shape = (r: typeof fresh) =>
+      JSON.stringify(r.json, (_k, v) => (typeof v === 'string' ? 'S' : (v as unknown)));
+    expect(shape(probe)).toBe(shape(fresh));
+    expect(probe.json?.user).toMatchObject({
+      email: 'taken.elsewhere@ggd.example',
+      team: { id: org.teamId },
+    });
+
+    // Nothing changed for the other organisation's user, and the temporary password opens nothing.
+    const after = await current()
+      .db.selectFrom('users')
+      .selectAll()
+      .where('id', '=', outsider.id)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual(before);
+    const attempt = await new ApiClient(server.url).post('/api/session', {
+      email: outsider.email,
+      password: String(probe.json?.temporaryPassword),
+    });
+    expect(attempt.status).toBe(401);
+
+    // The attempt is on record for the operators, but not in the organisation's own audit search.
+    const ownSearch = await admin.get(`/api/audit?userId=${manager.id}&limit=100`);
+    expect(ownSearch.status).toBe(200);
+    expect(JSON.stringify(ownSearch.json)).not.toMatch(/denied|email_in_other_organisation/);
+    const denied = await current()
+      .db.selectFrom('audit_log')
+      .select(['outcome', 'details_json'])
+      .where('action', '=', 'admin.user.create')
+      .where('user_id', '=', manager.id)
+      .where('outcome', '=', 'denied')
+      .execute();
+    expect(denied).toEqual([
+      { outcome: 'denied', details_json: expect.stringContaining('email_in_other_organisation') },
+    ]);
+
+    // A clinical role is a request either way: the same answer for an address elsewhere as for a new one.
+    const freshNurse = await admin.post('/api/admin/users', {
+      email: 'nieuwe.verpleegkundige@ggd.example',
+      displayName: 'Nieuw',
+      role: 'nurse',
+      teamId: org.teamId,
+    });
+    const probeNurse = await admin.post('/api/admin/users', {
+      email: 'taken.elsewhere@ggd.example',
+      displayName: 'Probe',
+      role: 'nurse',
+      teamId: org.teamId,
+    });
+    expect(probeNurse.status).toBe(freshNurse.status);
+    expect(shape(probeNurse)).toBe(shape(freshNurse));
+  });
+
   it('names the field of bad input', async () => {
     const bad = await admin.post('/api/admin/users', {
       email: 'not-an-email',

@@ -1,14 +1,24 @@
 import type { AdminCareRelationship, AdminUser, ApprovalRequest } from '@nestwerk/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import { appendAudit } from '../audit/append.ts';
 import type { Database, Role } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Principal } from '../http/principal.ts';
 import { approverFor, needsApproval } from '../policies/approvals.ts';
 import { addDays, localDate } from '../policies/calendar.ts';
-import { assertEmailFree, assertOwnTeam, auditAdmin, insertAccount, setDisabled } from './account-changes.ts';
+import {
+  assertOwnTeam,
+  auditAdmin,
+  emailOwner,
+  insertAccount,
+  setDisabled,
+  temporaryPassword,
+} from './account-changes.ts';
 import { presentRequest, requestChange, withdrawRequestsAbout } from './admin-approvals.ts';
 import { normaliseEmail } from './login.ts';
+import { hashPassword } from './password.ts';
 
 export { temporaryPassword } from './account-changes.ts';
 
@@ -132,7 +142,10 @@ export async function createUser(
   if (needsApproval('create_user', account)) {
     const id = await app.db.transaction().execute(async (trx) => {
       await assertOwnTeam(trx, principal.organisationId, account.teamId);
-      await assertEmailFree(trx, account.email);
+      // An address of another organisation is requested like any other; the approval then fails for the
+      // approver, not here where the answer would tell the manager that the person has an account elsewhere.
+      if ((await emailOwner(trx, account.email, principal.organisationId)) === 'own')
+        throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email');
       return requestChange(
         trx,
         principal,
@@ -144,6 +157,8 @@ export async function createUser(
     return { outcome: 'pending_approval', request: await presentRequest(app, principal, id) };
   }
   const at = now.toISOString();
+  const owner = await emailOwner(app.db, account.email, principal.organisationId);
+  if (owner === 'elsewhere') return pretendCreated(app, request, principal, account, at);
   const created = await app.db.transaction().execute(async (trx) => {
     const made = await insertAccount(trx, principal.organisationId, account, at);
     await auditAdmin(trx, principal, request.ip, 'admin.user.create', {
@@ -394,4 +409,58 @@ export async function offboardUser(
     return count;
   });
   return { user: await adminUser(app, principal, target.id), endedRelationships: ended };
+}
+
+/**
+ * The address belongs to another organisation. A 409 would tell this organisation's manager that the person
+ * has a Nestwerk account elsewhere; the answer looks like a created account instead and nothing is stored (the
+ * temporary password opens nothing). On record for the operators only: without an organisation the row stays
+ * out of the manager's own audit search. docs/security.md, "No user enumeration".
+ */
+async function pretendCreated(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  principal: Principal,
+  account: { email: string; displayName: string; role: Role; teamId: string | null },
+  at: string,
+): Promise<{ outcome: 'created'; user: AdminUser; temporaryPassword: string }> {
+  const password = temporaryPassword();
+  // Hashed like a real creation, so the answer takes as long.
+  await hashPassword(password);
+  await app.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      action: 'admin.user.create',
+      outcome: 'denied',
+      userId: principal.userId,
+      userRole: principal.role,
+      organisationId: null,
+      clientIp: request.ip,
+      basis: 'admin',
+      details: { reason: 'email_in_other_organisation', role: account.role },
+    }),
+  );
+  const team = account.teamId
+    ? ((await app.db
+        .selectFrom('teams')
+        .select(['id', 'name'])
+        .where('id', '=', account.teamId)
+        .executeTakeFirst()) ?? null)
+    : null;
+  return {
+    outcome: 'created',
+    user: {
+      id: uuidv7(),
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      team,
+      totpEnrolled: false,
+      mustChangePassword: true,
+      lockedUntil: null,
+      disabled: false,
+      isDemo: false,
+      createdAt: at,
+    },
+    temporaryPassword: password,
+  };
 }

@@ -15,7 +15,8 @@ export interface AuthAuditEvent {
     | 'logout'
     | 'password.change'
     | 'admin.user.create'
-    | 'admin.user.reset_password';
+    | 'admin.user.reset_password'
+    | 'recovery_codes.issue';
   outcome: AuditOutcome;
   /** Null for an attempt on an unknown address: the typed address is not logged (it may be a password). */
   user: AuthUser | null;

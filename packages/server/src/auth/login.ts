@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { UserTable } from '../db/schema.ts';
+import { totpContext } from '../db/secrets.ts';
 import { HttpError } from '../http/errors.ts';
 import { type AuthUser, auditAuth } from './auth-audit.ts';
 import {
@@ -11,6 +12,12 @@ import {
   recordFailure,
 } from './login-throttle.ts';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password.ts';
+import {
+  issueRecoveryCodes,
+  looksLikeRecoveryCode,
+  remainingRecoveryCodes,
+  useRecoveryCode,
+} from './recovery-codes.ts';
 import { readSessionCookie } from './session-cookie.ts';
 import { createSession, deleteExpiredSessions, deleteSession, type NewSession } from './session-store.ts';
 import { hashToken } from './session-token.ts';
@@ -216,7 +223,11 @@ export async function logIn(
   if (user.totp_enrolled_at === null || user.totp_secret === null) {
     // A fresh secret at every attempt: a secret shown to an earlier, abandoned attempt is worthless.
     const secret = newTotpSecret();
-    await app.db.updateTable('users').set({ totp_secret: secret }).where('id', '=', user.id).execute();
+    await app.db
+      .updateTable('users')
+      .set({ totp_secret: app.secrets.seal(secret, totpContext(user.id)) })
+      .where('id', '=', user.id)
+      .execute();
     const session = await startSession(app, request, user, 'enrol_pending', {});
     return { kind: 'enrol', session, secret, otpauthUrl: otpauthUrl(secret, user.email) };
   }
@@ -224,24 +235,54 @@ export async function logIn(
   if (input.totp === undefined || input.totp === '')
     return { kind: 'mfa_required', session: await startSession(app, request, user, 'mfa_pending', {}) };
 
-  const codeOk = await verifyTotp(app.db, {
-    userId: user.id,
-    secret: user.totp_secret,
-    code: input.totp,
-    now: app.clock(),
-  });
-  if (!codeOk) return fail(app, request, email, user, 'totp_invalid', invalidCode('totp'));
+  const proof = await checkSecondFactor(app, user, input.totp);
+  if (!proof.ok) return fail(app, request, email, user, proof.reason, invalidCode('totp'));
   return {
     kind: 'full',
-    session: await startSession(app, request, user, 'full', { method: 'password', secondFactor: 'totp' }),
+    session: await startSession(app, request, user, 'full', { method: 'password', ...proof.details }),
     userId: user.id,
   };
+}
+
+type SecondFactorCheck =
+  | { ok: true; details: Record<string, unknown> }
+  | { ok: false; reason: 'totp_invalid' | 'recovery_code_invalid' };
+
+/**
+ * A six-digit TOTP code, or one of the user's recovery codes (spent by this call). A secret that does not open
+ * (wrong key, tampered row) fails like a wrong code rather than answering 500 at the log-in screen.
+ */
+async function checkSecondFactor(
+  app: FastifyInstance,
+  user: UserRow,
+  code: string,
+  options: { recoveryAllowed: boolean } = { recoveryAllowed: true },
+): Promise<SecondFactorCheck> {
+  const now = app.clock();
+  if (options.recoveryAllowed && looksLikeRecoveryCode(code)) {
+    if (!(await useRecoveryCode(app.db, { userId: user.id, code, now })))
+      return { ok: false, reason: 'recovery_code_invalid' };
+    const left = await remainingRecoveryCodes(app.db, user.id);
+    return { ok: true, details: { secondFactor: 'recovery_code', recoveryCodesLeft: left } };
+  }
+  const secret = openTotpSecret(app, user);
+  const ok = secret !== null && (await verifyTotp(app.db, { userId: user.id, secret, code, now }));
+  return ok ? { ok: true, details: { secondFactor: 'totp' } } : { ok: false, reason: 'totp_invalid' };
+}
+
+function openTotpSecret(app: FastifyInstance, user: UserRow): string | null {
+  if (user.totp_secret === null) return null;
+  try {
+    return app.secrets.open(user.totp_secret, totpContext(user.id));
+  } catch {
+    return null;
+  }
 }
 
 function invalidCode(field: string): HttpError {
   return new HttpError(
     'mfa_required',
-    'The authentication code is not valid; enter the current code from your app.',
+    'The authentication code is not valid; enter the current code from your app, or an unused recovery code.',
     field,
   );
 }
@@ -251,7 +292,7 @@ export async function completeSecondFactor(
   app: FastifyInstance,
   request: FastifyRequest,
   code: string,
-): Promise<{ session: NewSession; userId: string }> {
+): Promise<{ session: NewSession; userId: string; recoveryCodes?: string[] }> {
   const pending = request.session;
   if (!pending || pending.stage === 'full')
     throw new HttpError('unauthenticated', 'Log in with your e-mail address and password first.');
@@ -261,15 +302,31 @@ export async function completeSecondFactor(
   const email = normaliseEmail(user.email);
   await guard(app, request, email, user);
 
-  const ok = await verifyTotp(app.db, { userId: user.id, secret: user.totp_secret, code, now: app.clock() });
-  if (!ok) return fail(app, request, email, user, 'totp_invalid', invalidCode('code'));
-  if (pending.stage === 'enrol_pending')
-    await app.db
+  const enrolling = pending.stage === 'enrol_pending';
+  // Recovery codes stand in for an enrolled authenticator; enrolment itself must prove the new one works.
+  const proof = await checkSecondFactor(app, user, code, { recoveryAllowed: !enrolling });
+  if (!proof.ok) return fail(app, request, email, user, proof.reason, invalidCode('code'));
+  if (!enrolling) {
+    const session = await startSession(app, request, user, 'full', { method: 'password', ...proof.details });
+    return { session, userId: user.id };
+  }
+  const now = app.clock();
+  const recoveryCodes = await app.db.transaction().execute(async (trx) => {
+    await trx
       .updateTable('users')
-      .set({ totp_enrolled_at: app.clock().toISOString() })
+      .set({ totp_enrolled_at: now.toISOString() })
       .where('id', '=', user.id)
       .execute();
-  const secondFactor = pending.stage === 'enrol_pending' ? 'totp_enrolled' : 'totp';
-  const details = { method: 'password', secondFactor };
-  return { session: await startSession(app, request, user, 'full', details), userId: user.id };
+    const codes = await issueRecoveryCodes(trx, user.id, now);
+    await auditAuth(trx, {
+      action: 'recovery_codes.issue',
+      outcome: 'success',
+      user: authUser(user),
+      clientIp: request.ip,
+      details: { count: codes.length, at: 'enrolment' },
+    });
+    return codes;
+  });
+  const details = { method: 'password', secondFactor: 'totp_enrolled' };
+  return { session: await startSession(app, request, user, 'full', details), userId: user.id, recoveryCodes };
 }

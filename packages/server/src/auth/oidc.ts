@@ -6,15 +6,18 @@ import { findUserByEmail, normaliseEmail, startSession } from './login.ts';
 import { setSessionCookie } from './session-cookie.ts';
 
 /**
- * Log-in through the organisation's own identity provider (OpenID Connect, authorization code flow with PKCE,
+ * Log-in through an organisation's own identity provider (OpenID Connect, authorization code flow with PKCE,
  * state and nonce). The IdP vouches for the person — and is where the second factor is enforced — and its
- * `email` claim selects an existing Nestwerk account; accounts are never created from a token.
+ * verified `email` claim selects an existing Nestwerk account of the organisation the IdP is bound to;
+ * accounts are never created from a token. Each provider speaks only for its own organisation: an IdP run by
+ * organisation B can assert any address, so it must never open an account of organisation A.
  */
 
 const FLOW_MAX_AGE_S = 600;
 
 /** State, nonce and PKCE verifier between the redirect to the IdP and its redirect back. */
 interface Flow {
+  provider: string;
   state: string;
   nonce: string;
   verifier: string;
@@ -29,18 +32,24 @@ function isLocal(url: URL): boolean {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-const discovered = new WeakMap<FastifyInstance, Promise<client.Configuration>>();
+const discovered = new WeakMap<FastifyInstance, Map<string, Promise<client.Configuration>>>();
 
 function configuration(app: FastifyInstance, oidc: OidcConfig): Promise<client.Configuration> {
-  let pending = discovered.get(app);
+  let perProvider = discovered.get(app);
+  if (!perProvider) {
+    perProvider = new Map();
+    discovered.set(app, perProvider);
+  }
+  const cache = perProvider;
+  let pending = cache.get(oidc.id);
   if (!pending) {
     const issuer = new URL(oidc.issuer);
     pending = client.discovery(issuer, oidc.clientId, oidc.clientSecret, undefined, {
       ...(isLocal(issuer) ? { execute: [client.allowInsecureRequests] } : {}),
     });
     // A failed discovery (IdP down) must be retried at the next log-in, not cached for the process's life.
-    pending.catch(() => discovered.delete(app));
-    discovered.set(app, pending);
+    pending.catch(() => cache.delete(oidc.id));
+    cache.set(oidc.id, pending);
   }
   return pending;
 }
@@ -52,6 +61,7 @@ export async function startOidc(
 ): Promise<FastifyReply> {
   const config = await configuration(app, oidc);
   const flow: Flow = {
+    provider: oidc.id,
     state: client.randomState(),
     nonce: client.randomNonce(),
     verifier: client.randomPKCECodeVerifier(),
@@ -85,10 +95,11 @@ function readFlow(request: FastifyRequest, secure: boolean): Flow | null {
   if (!raw || raw.length > 2048) return null;
   try {
     const flow = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Flow>;
-    return typeof flow.state === 'string' &&
+    return typeof flow.provider === 'string' &&
+      typeof flow.state === 'string' &&
       typeof flow.nonce === 'string' &&
       typeof flow.verifier === 'string'
-      ? { state: flow.state, nonce: flow.nonce, verifier: flow.verifier }
+      ? { provider: flow.provider, state: flow.state, nonce: flow.nonce, verifier: flow.verifier }
       : null;
   } catch {
     return null;
@@ -100,16 +111,21 @@ function backToApp(reply: FastifyReply, error?: string): FastifyReply {
   return reply.redirect(error ? `/login?error=${error}` : '/', 302);
 }
 
+/**
+ * The provider is the one the flow was started with (the cookie is ours, httpOnly); a tampered id can only
+ * name another configured provider, whose issuer, keys and organisation then all apply.
+ */
 export async function finishOidc(
   app: FastifyInstance,
-  oidc: OidcConfig,
+  providers: readonly OidcConfig[],
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   const secure = app.config.secureCookies;
   const flow = readFlow(request, secure);
   reply.clearCookie(flowCookieName(secure), { path: '/', httpOnly: true, sameSite: 'lax', secure });
-  if (!flow) return backToApp(reply, 'oidc_expired');
+  const oidc = flow ? providers.find((p) => p.id === flow.provider) : undefined;
+  if (!flow || !oidc) return backToApp(reply, 'oidc_expired');
 
   const failed = async (reason: string, user: Awaited<ReturnType<typeof findUserByEmail>> = undefined) => {
     await auditAuth(app.db, {
@@ -117,9 +133,11 @@ export async function finishOidc(
       outcome: 'failure',
       user: user ? { id: user.id, role: user.role, organisationId: user.organisation_id } : null,
       clientIp: request.ip,
-      details: { method: 'oidc', reason },
+      details: { method: 'oidc', issuer: oidc.issuer, reason },
     });
-    return backToApp(reply, reason === 'unknown_user' ? 'oidc_unknown_user' : 'oidc_failed');
+    // Another organisation's user is told the same as an unknown one: the IdP must not learn who exists where.
+    const known = reason === 'unknown_user' || reason === 'other_organisation';
+    return backToApp(reply, known ? 'oidc_unknown_user' : 'oidc_failed');
   };
 
   let email: string;
@@ -134,7 +152,9 @@ export async function finishOidc(
       idTokenExpected: true,
     });
     const claims = tokens.claims();
-    if (!claims || typeof claims.email !== 'string' || claims.email_verified === false)
+    // Only an explicit `true`: a provider that does not say it verified the address may let anyone claim any
+    // address, and a missing claim is not a yes.
+    if (!claims || typeof claims.email !== 'string' || claims.email_verified !== true)
       return failed('no_verified_email');
     email = normaliseEmail(claims.email);
   } catch (err) {
@@ -144,7 +164,12 @@ export async function finishOidc(
 
   const user = await findUserByEmail(app, email);
   if (!user || user.disabled_at !== null) return failed('unknown_user', user);
-  const session = await startSession(app, request, user, 'full', { method: 'oidc', issuer: oidc.issuer });
+  if (user.organisation_id !== oidc.organisationId) return failed('other_organisation', user);
+  const session = await startSession(app, request, user, 'full', {
+    method: 'oidc',
+    issuer: oidc.issuer,
+    provider: oidc.id,
+  });
   setSessionCookie(reply, app.config, session.token);
   return backToApp(reply);
 }

@@ -34,9 +34,37 @@ describe('password policy', () => {
     expect(checkPasswordPolicy(password).ok).toBe(false);
   });
 
+  it.each([
+    ['keyboard row', 'qwertyuiopas'],
+    ['alphabet sequence', 'abcdefghijkl'],
+    ['digits then letters', '1234567890ab'],
+  ])('rejects a %s as too easy to guess (zxcvbn score < 3)', (_label, password) => {
+    expect(checkPasswordPolicy(password)).toMatchObject({ ok: false });
+    expect(checkPasswordPolicy(password)).not.toMatchObject({ reason: 'too_short' });
+  });
+
+  it("rejects the organisation's name with a year", () => {
+    const context = {
+      email: 'p.janssen@veldland.example',
+      name: 'Petra Janssen',
+      organisation: 'GGD Veldland',
+    };
+    expect(checkPasswordPolicy('Veldland2026', context)).toMatchObject({ ok: false, reason: 'personal' });
+    expect(checkPasswordPolicy('Petra-Janssen-1984', context)).toMatchObject({
+      ok: false,
+      reason: 'personal',
+    });
+  });
+
+  it('gives a stable reason code with every refusal', () => {
+    expect(checkPasswordPolicy('kort')).toMatchObject({ ok: false, reason: 'too_short' });
+    expect(checkPasswordPolicy('1qaz2wsx3edc')).toMatchObject({ ok: false, reason: 'common' });
+    expect(checkPasswordPolicy('qwertyuiopas')).toMatchObject({ ok: false, reason: 'weak' });
+  });
+
   it('rejects a password containing the e-mail name', () => {
     const result = checkPasswordPolicy('janssen-loves-coffee', { email: 'p.janssen@ggd.example' });
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('e-mail') });
+    expect(result).toEqual({ ok: false, reason: 'personal', message: expect.stringContaining('e-mail') });
   });
 
   it('rejects over 128 characters', () => {

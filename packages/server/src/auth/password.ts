@@ -1,5 +1,5 @@
 import { type Algorithm, hash, parseOptions, verify } from '@node-rs/argon2';
-import { isCommonPassword } from './common-passwords.ts';
+import { isCommonPassword, passwordScore } from './common-passwords.ts';
 
 /**
  * OWASP ASVS 4.0 §2.4 / OWASP Password Storage Cheat Sheet: argon2id with at least 19 MiB memory, 2 passes,
@@ -59,36 +59,62 @@ export async function verifyAgainstDummy(plain: string): Promise<false> {
   return false;
 }
 
-export type PolicyResult = { ok: true } | { ok: false; message: string };
+/** Why a password is refused: a stable code the web app translates (the message is the English fallback). */
+export type PolicyReason = 'too_short' | 'too_long' | 'repetitive' | 'common' | 'personal' | 'weak';
+
+export type PolicyResult = { ok: true } | { ok: false; reason: PolicyReason; message: string };
+
+/** What an attacker who targets this user would try first: their name, address and organisation. */
+export interface PolicyContext {
+  email?: string | undefined;
+  name?: string | undefined;
+  organisation?: string | undefined;
+}
+
+/** zxcvbn's scale: 3 is "safely unguessable" (~10^8 guesses and up), the least we accept. */
+export const PASSWORD_MIN_SCORE = 3;
 
 /**
- * ASVS 2.1 / NIST 800-63B: length is what counts (12–128 characters, any character, no composition rules);
- * refuse passwords from breach lists — also with digits or symbols stuck on either end, the usual way people
- * "strengthen" them — and passwords that contain the user's own e-mail name.
+ * ASVS 2.1 / NIST 800-63B: length counts (12–128 characters, any character, no composition rules); refuse
+ * passwords from breach lists — also with digits or symbols stuck on either end, the usual way people
+ * "strengthen" them — passwords built on the user's own name, e-mail or organisation, and anything a
+ * pattern-aware estimator (zxcvbn: keyboard walks, sequences, dates, Dutch and Flemish words) scores below 3.
  */
-export function checkPasswordPolicy(plain: string, context: { email?: string } = {}): PolicyResult {
+export function checkPasswordPolicy(plain: string, context: PolicyContext = {}): PolicyResult {
   const length = [...normalise(plain)].length;
   if (length < PASSWORD_MIN_LENGTH)
-    return { ok: false, message: `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.` };
+    return refuse('too_short', `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`);
   if (length > PASSWORD_MAX_LENGTH)
-    return { ok: false, message: `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.` };
+    return refuse('too_long', `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`);
 
   const lower = normalise(plain).toLowerCase();
   if (new Set(lower).size < 4 || isRepetition(lower))
-    return { ok: false, message: 'The password repeats too few characters; choose a longer phrase.' };
+    return refuse('repetitive', 'The password repeats too few characters; choose a longer phrase.');
 
   const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
   if (isCommonPassword(lower) || (core.length >= 4 && isCommonPassword(core)))
-    return {
-      ok: false,
-      message: 'This password is too common (it appears in lists of leaked passwords); choose another.',
-    };
+    return refuse(
+      'common',
+      'This password is too common (it appears in lists of leaked passwords); choose another.',
+    );
 
-  for (const word of emailWords(context.email)) {
-    if (lower.includes(word))
-      return { ok: false, message: 'The password must not contain your e-mail address or name.' };
-  }
+  const words = personalWords(context);
+  if (words.some((word) => word.length >= 4 && lower.includes(word)))
+    return refuse(
+      'personal',
+      'The password must not contain your name, e-mail address or the name of your organisation.',
+    );
+
+  if (passwordScore(normalise(plain), words) < PASSWORD_MIN_SCORE)
+    return refuse(
+      'weak',
+      'This password is too easy to guess (a keyboard row, a sequence, a word with a year); choose a longer phrase of unrelated words.',
+    );
   return { ok: true };
+}
+
+function refuse(reason: PolicyReason, message: string): PolicyResult {
+  return { ok: false, reason, message };
 }
 
 /** "abcabcabcabc": a short unit typed over and over is as weak as the unit. */
@@ -96,9 +122,15 @@ function isRepetition(s: string): boolean {
   return /^(.{1,6})\1+$/su.test(s);
 }
 
-function emailWords(email: string | undefined): string[] {
-  const local = email?.split('@')[0]?.toLowerCase() ?? '';
-  if (local.length < 3) return [];
-  const parts = local.split(/[._+-]+/).filter((p) => p.length >= 4);
-  return [local, ...parts];
+/** The e-mail's local part and its pieces, and the words of the name and the organisation's name. */
+function personalWords(context: PolicyContext): string[] {
+  const words = new Set<string>();
+  const local = context.email?.split('@')[0]?.toLowerCase() ?? '';
+  if (local.length >= 3) words.add(local);
+  for (const source of [local, context.name ?? '', context.organisation ?? ''])
+    for (const part of normalise(source)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u))
+      if (part.length >= 3) words.add(part);
+  return [...words];
 }

@@ -4,7 +4,7 @@ import { requirePrincipal } from '../http/principal.ts';
 import { serve } from '../http/serve.ts';
 import { auditAuth } from './auth-audit.ts';
 import { completeSecondFactor, logIn } from './login.ts';
-import { changePassword } from './password-change.ts';
+import { changePassword, regenerateRecoveryCodes } from './password-change.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { deleteSession, type NewSession } from './session-store.ts';
 import { presentUser } from './user-presenter.ts';
@@ -37,8 +37,13 @@ export async function sessionRoutes(app: FastifyInstance): Promise<void> {
   serve(app, api.session.secondFactor, async (request, reply) => {
     const result = await completeSecondFactor(app, request, request.body.code);
     setSessionCookie(reply, app.config, result.session.token);
-    return loggedIn(result);
+    const session = await loggedIn(result);
+    return result.recoveryCodes ? { ...session, recoveryCodes: result.recoveryCodes } : session;
   });
+
+  serve(app, api.session.recoveryCodes, async (request) => ({
+    recoveryCodes: await regenerateRecoveryCodes(app, request, request.body),
+  }));
 
   serve(app, api.session.current, async (request) => {
     const principal = requirePrincipal(request);

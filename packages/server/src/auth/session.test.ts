@@ -212,6 +212,21 @@ forEachDatabase('sessions', (current) => {
     expect((await client.get('/api/session')).status).toBe(200);
   });
 
+  it('refuses a weak new password with a reason code the web app translates', async () => {
+    const user = await createTestUser(current().db, org, { email: email('weakpw'), isDemo: true });
+    const client = new ApiClient(server.url);
+    await client.post('/api/session', { email: user.email, password: user.password });
+    for (const [newPassword, reason] of [
+      ['qwertyuiopas', 'weak'],
+      ['abcdefghijkl', 'weak'],
+      ['Testregio2026', 'personal'],
+    ] as const) {
+      const res = await client.post('/api/session/password', { currentPassword: user.password, newPassword });
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ error: 'invalid_input', field: 'newPassword', reason });
+    }
+  });
+
   it('logs out: the session is deleted and the cookie cleared', async () => {
     const user = await createTestUser(current().db, org, { email: email('logout'), isDemo: true });
     const client = new ApiClient(server.url);

@@ -3,7 +3,6 @@ import {
   existsSync,
   fsyncSync,
   linkSync,
-  mkdirSync,
   openSync,
   readSync,
   renameSync,
@@ -15,6 +14,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
 import { type ChainVerification, verifyAuditChain } from '../audit/verify.ts';
 import { migrations } from '../db/migrations/index.ts';
+import { ensurePrivateDir, ensurePrivateFile } from '../db/private-files.ts';
 import type { Database } from '../db/schema.ts';
 import { NestwerkSqliteDialect } from '../db/sqlite-dialect.ts';
 
@@ -42,9 +42,11 @@ export async function backupSqlite(
   if (!existsSync(sourcePath)) throw new BackupError(`There is no database at ${sourcePath}`);
   if (existsSync(file) && !options.overwrite)
     throw new BackupError(`${file} already exists; choose another file name (or pass --force to replace it)`);
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
   const partial = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
   rmSync(partial, { force: true });
+  // A backup holds everything the database does: owner-only from its first byte, whatever the umask.
+  ensurePrivateFile(partial);
 
   const source = new SQLite(sourcePath, { fileMustExist: true, timeout: 10_000 });
   try {
@@ -85,9 +87,10 @@ export async function restoreSqlite(backupPath: string, targetPath: string): Pro
   const target = resolve(targetPath);
   if (!existsSync(backup)) throw new BackupError(`There is no backup file at ${backup}`);
   if (!isSqliteFile(backup)) throw new BackupError(`${backup} is not a SQLite database`);
-  mkdirSync(dirname(target), { recursive: true });
+  ensurePrivateDir(dirname(target));
   const staging = join(dirname(target), `.${basename(target)}.restoring-${process.pid}`);
   rmSync(staging, { force: true });
+  ensurePrivateFile(staging);
 
   const source = new SQLite(backup, { readonly: true, fileMustExist: true });
   try {

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from './private-files.ts';
 import type { Database } from './schema.ts';
 import { NestwerkSqliteDialect } from './sqlite-dialect.ts';
 
@@ -54,9 +54,13 @@ export async function openDatabase(url: string = databaseUrlFromEnv()): Promise<
 const SQLITE_BUSY_TIMEOUT_MS = 10_000;
 
 export function openSqliteFile(path: string): SQLite.Database {
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateDir(dirname(path));
+  // Created 0600 before SQLite opens it: SQLite gives its -wal and -shm files the mode of the database file.
+  ensurePrivateFile(path);
   const sqlite = new SQLite(path, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   sqlite.pragma('journal_mode = WAL');
+  // And explicitly, for files an older version (or another tool) left with a wider mode.
+  for (const suffix of ['-wal', '-shm']) restrictIfPresent(`${path}${suffix}`);
   // FULL, not WAL's usual NORMAL: an acknowledged write (and its audit row) must survive a power cut too.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');

@@ -48,7 +48,10 @@ export interface UserTable {
   display_name: string;
   role: Role;
   password_hash: string;
-  /** Base32 TOTP secret; set when enrolment starts, `totp_enrolled_at` when the first code was verified. */
+  /**
+   * Base32 TOTP secret sealed with AES-256-GCM (`enc:v1:…`, key outside the database, db/secrets.ts); set
+   * when enrolment starts, `totp_enrolled_at` when the first code was verified.
+   */
   totp_secret: string | null;
   totp_enrolled_at: Timestamp | null;
   /** Accounts made by `nestwerk demo`: the only ones that may log in without a second factor. */
@@ -72,6 +75,15 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   expires_at: Timestamp;
   client_ip: string | null;
+}
+
+/** Single-use codes for a lost authenticator, as SHA-256 of the normalised code (auth/recovery-codes.ts). */
+export interface RecoveryCodeTable {
+  id: string;
+  user_id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 /** Login throttling shared by all server processes (keyed by e-mail and by client address). */
@@ -478,6 +490,7 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   rate_limits: RateLimitTable;
+  recovery_codes: RecoveryCodeTable;
   families: FamilyTable;
   persons: PersonTable;
   care_relationships: CareRelationshipTable;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Dialect } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import type { SecretBox } from '../db/secrets.ts';
 
 /** Injectable time, so tests can move past idle timeouts and lockouts without waiting. */
 export type Clock = () => Date;
@@ -23,6 +24,8 @@ declare module 'fastify' {
     dialect: Dialect;
     config: Config;
     clock: Clock;
+    /** Seals and opens secrets stored in the database (TOTP seeds) with the key kept outside it. */
+    secrets: SecretBox;
   }
   interface FastifyContextConfig {
     auth?: AuthMode;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../app.ts';
@@ -17,8 +18,11 @@ export class TestClock {
   }
 }
 
+/** One key per test process: test servers never write a key file into the working directory. */
+const TEST_SECRETS_KEY = randomBytes(32);
+
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({}), webDist: null, ...overrides };
+  return { ...loadConfig({}), webDist: null, secretsKey: TEST_SECRETS_KEY, ...overrides };
 }
 
 export interface TestServer {

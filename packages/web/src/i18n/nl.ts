@@ -98,6 +98,17 @@ export const nl = {
     totpHelp: 'Open de authenticator-app op je telefoon en typ de code die nu voor Nestwerk getoond wordt.',
     totpSubmit: 'Bevestigen',
     totpWrong: 'Deze code klopt niet of is verlopen. Typ de nieuwe code uit de app.',
+    recoveryTitle: 'Tweede stap: herstelcode',
+    recoveryLabel: 'Herstelcode',
+    recoveryHelp:
+      'Een van de tien herstelcodes die je kreeg toen je de tweede stap instelde. Elke code werkt één keer.',
+    recoveryWrong: 'Deze herstelcode klopt niet of is al gebruikt.',
+    useRecoveryCode: 'Telefoon kwijt? Gebruik een herstelcode',
+    useTotpCode: 'Toch een code uit de app gebruiken',
+    codesTitle: 'Bewaar je herstelcodes',
+    codesIntro:
+      'Met deze codes log je in als je je telefoon kwijt bent. Elke code werkt één keer. Je ziet ze alleen nu: print ze of bewaar ze op een veilige plek, niet op je telefoon.',
+    codesStored: 'Ik heb de codes bewaard',
     enrolTitle: 'Tweestapsverificatie instellen',
     enrolIntro:
       'Je account heeft een tweede stap nodig. Voeg Nestwerk toe in een authenticator-app (bijvoorbeeld met de sleutel hieronder) en typ daarna de code die de app toont.',
@@ -111,6 +122,14 @@ export const nl = {
     newPassword: 'Nieuw wachtwoord',
     repeatPassword: 'Nieuw wachtwoord nog een keer',
     passwordMismatch: 'De twee wachtwoorden zijn niet gelijk.',
+    policy: {
+      too_short: 'Het wachtwoord moet minstens 12 tekens lang zijn.',
+      too_long: 'Het wachtwoord mag hoogstens 128 tekens lang zijn.',
+      repetitive: 'Het wachtwoord herhaalt te weinig tekens. Kies een langere zin.',
+      common: 'Dit wachtwoord komt voor in lijsten van gelekte wachtwoorden. Kies een ander.',
+      personal: 'Het wachtwoord mag je naam, je e-mailadres of de naam van je organisatie niet bevatten.',
+      weak: 'Dit wachtwoord is te makkelijk te raden (een toetsenbordrij, een reeks, een woord met een jaartal). Kies een langere zin van losse woorden.',
+    },
   },
   worklist: {
     title: 'Werklijst',

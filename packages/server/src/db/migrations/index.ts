@@ -4,6 +4,7 @@ import { coreTables } from './0001_core_tables.ts';
 import { auditLog } from './0002_audit_log.ts';
 import { networkReferrals } from './0003_network_referrals.ts';
 import { referralInboxCount } from './0004_referral_inbox_count.ts';
+import { type MigrationContext, secretsAtRest } from './0005_secrets_at_rest.ts';
 import { consentScopeEmergency } from './0007_consent_scope_emergency.ts';
 import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
 
@@ -12,21 +13,31 @@ import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
  * and each may depend on the dialect where SQL differs. Names sort in the order they run; never rename one
  * that has shipped, only add.
  */
-export function migrations(dialect: Dialect): Record<string, Migration> {
+const NO_KEY: MigrationContext = {
+  secretsKey: () => {
+    throw new Error('This migration needs the secrets key: pass it to migrateToLatest');
+  },
+};
+
+export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY): Record<string, Migration> {
   return {
     '0001_core_tables': coreTables(dialect),
     '0002_audit_log': auditLog(dialect),
     '0003_network_referrals': networkReferrals(),
     '0004_referral_inbox_count': referralInboxCount(),
+    '0005_secrets_at_rest': secretsAtRest(context),
     '0007_consent_scope_emergency': consentScopeEmergency(dialect),
     '0008_user_lifecycle_approvals': userLifecycleApprovals(dialect),
   };
 }
 
 export class InCodeMigrationProvider implements MigrationProvider {
-  constructor(private readonly dialect: Dialect) {}
+  constructor(
+    private readonly dialect: Dialect,
+    private readonly context?: MigrationContext,
+  ) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations(this.dialect);
+    return migrations(this.dialect, this.context);
   }
 }

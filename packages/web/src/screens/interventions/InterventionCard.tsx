@@ -56,7 +56,12 @@ export function InterventionCard({
   );
 }
 
-function agesText(ages: Intervention['ages'], t: TFunction, months: (m: number) => string) {
+function agesText(
+  ages: Intervention['ages'],
+  // The plain signature: the inferred one instantiates every message key and exceeds TypeScript's depth limit.
+  t: TFunction,
+  months: (m: number) => string,
+) {
   const weeks = ages.minGestationWeeks;
   if (weeks === undefined)
     return t('interventions.agesRange', { from: months(ages.minMonths), to: months(ages.maxMonths) });

@@ -2,6 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 
+const POLICY_REASONS = ['too_short', 'too_long', 'repetitive', 'common', 'personal', 'weak'] as const;
+type PolicyReason = (typeof POLICY_REASONS)[number];
+
+function isPolicyReason(reason: string): reason is PolicyReason {
+  return (POLICY_REASONS as readonly string[]).includes(reason);
+}
+
 /** After a password reset the server lets the user do nothing else until a new password is chosen. */
 export function ChangePasswordStep({
   currentPassword,
@@ -17,6 +24,11 @@ export function ChangePasswordStep({
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server names the policy rule the password breaks; its English message is the fallback for a new rule.
+  const policyMessage = (err: ApiError): string => {
+    const reason = err.body.reason;
+    return typeof reason === 'string' && isPolicyReason(reason) ? t(`login.policy.${reason}`) : err.message;
+  };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (next !== repeat) {
@@ -30,8 +42,7 @@ export function ChangePasswordStep({
       await api.call('POST /api/session/password', { body: { currentPassword, newPassword: next } });
       onDone();
     } catch (err) {
-      // The server explains which policy rule the password breaks.
-      setError(err instanceof ApiError && err.status === 400 ? err.message : t('app.errorGeneric'));
+      setError(err instanceof ApiError && err.status === 400 ? policyMessage(err) : t('app.errorGeneric'));
     } finally {
       setBusy(false);
     }

@@ -97,7 +97,8 @@ describe('log-in screen', () => {
     expect(JSON.parse(String(totpCalls[1]?.[1]?.body))).toEqual({ code: '123456' });
   });
 
-  it('shows the secret and otpauth link when the account must enrol', async () => {
+  it('shows the secret and otpauth link when the account must enrol, then the recovery codes', async () => {
+    const codes = Array.from({ length: 10 }, (_, i) => `abcd-efgh-jkmn-pq${i}${i}`);
     serverAnswering({
       'GET /api/session': { status: 401, body: { error: 'unauthenticated' } },
       'POST /api/session': {
@@ -109,7 +110,7 @@ describe('log-in screen', () => {
           csrfToken: 'c',
         },
       },
-      'POST /api/session/totp': { status: 200, body: session },
+      'POST /api/session/totp': { status: 200, body: { ...session, recoveryCodes: codes } },
     });
     renderLogin();
     await submitPassword();
@@ -117,6 +118,57 @@ describe('log-in screen', () => {
     expect(screen.getByTestId('totp-url').getAttribute('href')).toMatch(/^otpauth:\/\/totp\//);
     fireEvent.change(screen.getByLabelText('Code van 6 cijfers'), { target: { value: '654321' } });
     fireEvent.click(screen.getByRole('button', { name: 'Bevestigen' }));
+    // The recovery codes, once, before going on.
+    const shown = await screen.findByTestId('recovery-codes');
+    expect([...shown.querySelectorAll('code')].map((c) => c.textContent)).toEqual(codes);
+    expect(screen.queryByText('family file opened')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Ik heb de codes bewaard' }));
     expect(await screen.findByText('family file opened')).toBeTruthy();
+  });
+
+  it('accepts a recovery code instead of the code from the app', async () => {
+    const fetch = serverAnswering({
+      'GET /api/session': { status: 401, body: { error: 'unauthenticated' } },
+      'POST /api/session': { status: 401, body: { error: 'mfa_required', message: 'code' } },
+      'POST /api/session/totp': [
+        { status: 401, body: { error: 'mfa_required', message: 'no' } },
+        { status: 200, body: session },
+      ],
+    });
+    renderLogin();
+    await submitPassword();
+    fireEvent.click(await screen.findByRole('button', { name: 'Telefoon kwijt? Gebruik een herstelcode' }));
+    const field = screen.getByLabelText('Herstelcode');
+    fireEvent.change(field, { target: { value: 'abcd-efgh-jkmn-pqrs' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen' }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Deze herstelcode klopt niet of is al gebruikt.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Bevestigen' }));
+    expect(await screen.findByText('family file opened')).toBeTruthy();
+    const totpCalls = fetch.mock.calls.filter(([url]) => String(url) === '/api/session/totp');
+    expect(JSON.parse(String(totpCalls[1]?.[1]?.body))).toEqual({ code: 'abcd-efgh-jkmn-pqrs' });
+  });
+
+  it('explains in Dutch why the server refused a new password', async () => {
+    serverAnswering({
+      'GET /api/session': { status: 401, body: { error: 'unauthenticated' } },
+      'POST /api/session': {
+        status: 200,
+        body: { ...session, user: { ...session.user, mustChangePassword: true } },
+      },
+      'POST /api/session/password': {
+        status: 400,
+        body: { error: 'invalid_input', field: 'newPassword', reason: 'weak', message: 'too easy' },
+      },
+    });
+    renderLogin();
+    await submitPassword();
+    fireEvent.change(await screen.findByLabelText('Nieuw wachtwoord'), { target: { value: 'qwertyuiopas' } });
+    fireEvent.change(screen.getByLabelText('Nieuw wachtwoord nog een keer'), {
+      target: { value: 'qwertyuiopas' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Opslaan' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/te makkelijk te raden/);
   });
 });

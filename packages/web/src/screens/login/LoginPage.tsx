@@ -10,12 +10,14 @@ import { ChangePasswordStep } from './ChangePasswordStep.tsx';
 import { EnrolStep } from './EnrolStep.tsx';
 import { type LoginMessage, loginErrorMessage, safeNext } from './messages.ts';
 import { PasswordStep } from './PasswordStep.tsx';
-import { TotpStep } from './TotpStep.tsx';
+import { RecoveryCodesStep } from './RecoveryCodesStep.tsx';
+import { type SecondFactorKind, TotpStep } from './TotpStep.tsx';
 
 type Step =
   | { kind: 'password' }
   | { kind: 'totp' }
   | { kind: 'enrol'; enrol: EnrolStage }
+  | { kind: 'codes'; session: SessionOk; codes: string[] }
   | { kind: 'change'; session: SessionOk };
 
 export default function LoginPage() {
@@ -32,7 +34,7 @@ export default function LoginPage() {
   const next = safeNext(params.get('next'));
   const reason = params.get('reason');
 
-  if (state.status === 'authenticated' && !busy && step.kind !== 'change')
+  if (state.status === 'authenticated' && !busy && step.kind !== 'change' && step.kind !== 'codes')
     return <Navigate to={next} replace />;
 
   const done = (ok: SessionOk) => {
@@ -66,11 +68,19 @@ export default function LoginPage() {
     }
   };
 
-  const submitCode = async (code: string) => {
+  const submitCode = async (code: string, kind: SecondFactorKind = 'totp') => {
     setBusy(true);
     setError(null);
     try {
-      done(await api.call('POST /api/session/totp', { body: { code } }, { quietOn401: true }));
+      const { recoveryCodes, ...ok } = await api.call(
+        'POST /api/session/totp',
+        { body: { code } },
+        { quietOn401: true },
+      );
+      // Completing an enrolment: the codes are shown now or never.
+      if (recoveryCodes && recoveryCodes.length > 0)
+        setStep({ kind: 'codes', session: ok, codes: recoveryCodes });
+      else done(ok);
     } catch (err) {
       // Servers may also take the code together with the password in one request (docs/api.md).
       if (step.kind === 'totp' && err instanceof ApiError && err.code === 'unauthenticated') {
@@ -85,11 +95,11 @@ export default function LoginPage() {
             return;
           }
         } catch (second) {
-          setError(loginErrorMessage(second, 'totp'));
+          setError(loginErrorMessage(second, kind));
           return;
         }
       }
-      setError(loginErrorMessage(err, 'totp'));
+      setError(loginErrorMessage(err, kind));
     } finally {
       setBusy(false);
     }
@@ -130,6 +140,7 @@ export default function LoginPage() {
         />
       )}
       {step.kind === 'enrol' && <EnrolStep enrol={step.enrol} busy={busy} onSubmit={submitCode} />}
+      {step.kind === 'codes' && <RecoveryCodesStep codes={step.codes} onDone={() => done(step.session)} />}
       {step.kind === 'change' && (
         <ChangePasswordStep
           currentPassword={credentials.password}
