@@ -35,3 +35,5 @@ export { SHARING_QUESTION_CODES, type SharingQuestionCode } from './sharing-ques
 export { DOC, src } from './sources.ts';
 export { text } from './text.ts';
 export type * from './types.ts';
+export * from './perinatal-screening.ts';
+export type { ConversationAid } from './conversation-aids.ts';
