@@ -14,11 +14,11 @@ import type { AssessmentInput } from './input.ts';
 import { suggestConversationAids, suggestInstruments } from './instrument-suggestions.ts';
 import { effectiveFactors, ownFactors } from './parent-factors.ts';
 import { screenParents } from './perinatal.ts';
-import { flemishImhRule } from './rules/flemish-imh.ts';
-import { perinatalRules } from './rules/perinatal.ts';
 import { adviseAndMonitorRule } from './rules/advise-and-monitor.ts';
 import { type RuleContext, say } from './rules/context.ts';
+import { flemishImhRule } from './rules/flemish-imh.ts';
 import { indicatedProgramRules } from './rules/indicated-programs.ts';
+import { perinatalRules } from './rules/perinatal.ts';
 import {
   criteriaMet,
   imhReasons,

@@ -8,9 +8,9 @@ import type {
 } from '@nestwerk/knowledge';
 import type { BalanceResult } from './balance.ts';
 import type { ContinuumResult } from './continuum.ts';
+import type { ParentRole } from './input.ts';
 import type { ConversationAidSuggestion } from './instrument-suggestions.ts';
 import type { ParentMentalHealth } from './perinatal.ts';
-import type { ParentRole } from './input.ts';
 
 export type RecommendationCategory =
   | 'advise_and_monitor'

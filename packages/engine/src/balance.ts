@@ -52,7 +52,12 @@ export const DEFAULT_BALANCE_WEIGHTS: BalanceWeights = {
  * `strength_unknown`: there is burden, but no strength has been asked about yet (every protective factor
  * unknown). Unknown is not absent, so the balance does not claim that burden outweighs strength.
  */
-export type BalanceTilt = 'burden_outweighs' | 'in_balance' | 'strength_outweighs' | 'strength_unknown' | 'not_known';
+export type BalanceTilt =
+  | 'burden_outweighs'
+  | 'in_balance'
+  | 'strength_outweighs'
+  | 'strength_unknown'
+  | 'not_known';
 
 export interface LevelTally {
   hindering: number;

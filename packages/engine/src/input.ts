@@ -56,13 +56,25 @@ const screening = z.discriminatedUnion('instrument', [
       if (epds.items !== undefined) {
         for (const key of ['total', 'item10'] as const)
           if (epds[key] !== undefined)
-            ctx.addIssue({ code: 'custom', path: [key], message: `give either items or total with item10, not both` });
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `give either items or total with item10, not both`,
+            });
         return;
       }
       if (epds.total === undefined)
-        ctx.addIssue({ code: 'custom', path: ['total'], message: 'EPDS needs total (0–30) with item10, or all ten items' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['total'],
+          message: 'EPDS needs total (0–30) with item10, or all ten items',
+        });
       else if (epds.item10 === undefined)
-        ctx.addIssue({ code: 'custom', path: ['item10'], message: 'EPDS needs item10 (0–3) with the total: it decides urgency' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['item10'],
+          message: 'EPDS needs item10 (0–3) with the total: it decides urgency',
+        });
       else if (epds.item10 > epds.total)
         ctx.addIssue({ code: 'custom', path: ['item10'], message: 'item10 cannot exceed the total' });
     }),

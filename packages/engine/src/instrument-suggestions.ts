@@ -1,4 +1,4 @@
-import { DOC, src, type SourceRef } from '@nestwerk/knowledge';
+import { DOC, type SourceRef, src } from '@nestwerk/knowledge';
 import { ageFits } from './age.ts';
 import type { InstrumentSuggestion } from './assessment.ts';
 import { type RuleContext, say } from './rules/context.ts';
@@ -20,7 +20,8 @@ const CONDITION_SOURCES: SourceRef[] = [
  * the lighter aids of 8a/8b fit (see {@link suggestConversationAids}).
  */
 export function suggestInstruments(ctx: RuleContext): InstrumentSuggestion[] {
-  const problematic = ctx.continuum.suggestedBand === 'problematic_suspected' || ctx.continuum.problematicCues.length > 0;
+  const problematic =
+    ctx.continuum.suggestedBand === 'problematic_suspected' || ctx.continuum.problematicCues.length > 0;
   if (!problematic) return [];
   return ctx.knowledge.instruments
     .filter((instrument) => ageFits(instrument.ages, ctx.age))

@@ -1,8 +1,4 @@
-import {
-  type FactorCode,
-  PARENT_FACTOR_CODES,
-  type ParentFactorCode,
-} from '@nestwerk/knowledge';
+import { type FactorCode, PARENT_FACTOR_CODES, type ParentFactorCode } from '@nestwerk/knowledge';
 import type { AssessmentInput, FactorValue } from './input.ts';
 import { isPositiveScreen, type ParentMentalHealth } from './perinatal.ts';
 

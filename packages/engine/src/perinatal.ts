@@ -72,7 +72,10 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
         else if (yes === 0)
           out.push({
             outcome: 'no_concern',
-            reason: { nl: 'Whooley: beide vragen met nee beantwoord.', en: 'Whooley: both questions answered no.' },
+            reason: {
+              nl: 'Whooley: beide vragen met nee beantwoord.',
+              en: 'Whooley: both questions answered no.',
+            },
             source: src(DOC.whooley1997, 'Case-finding instruments for depression'),
           });
         break;
@@ -142,7 +145,9 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
         const clinicalAbove = isBirthParent(parent.role)
           ? t.epdsClinicalAbove
           : Math.min(t.epdsClinicalAbove, t.epdsClinicalAboveNonBirthParent);
-        const clinicalKey = isBirthParent(parent.role) ? 'epdsClinicalAbove' : 'epdsClinicalAboveNonBirthParent';
+        const clinicalKey = isBirthParent(parent.role)
+          ? 'epdsClinicalAbove'
+          : 'epdsClinicalAboveNonBirthParent';
         if (total > clinicalAbove)
           out.push({
             outcome: 'clinical_assessment',
@@ -218,7 +223,9 @@ export function screenParents(
       parent: index,
       role: parent.role,
       outcome,
-      reasons: found.filter((f) => f.outcome !== 'no_concern' || outcome === 'no_concern').map((f) => text(f.reason, lang, input.region)),
+      reasons: found
+        .filter((f) => f.outcome !== 'no_concern' || outcome === 'no_concern')
+        .map((f) => text(f.reason, lang, input.region)),
       nextStep: text(NEXT_STEP[outcome](input.region), lang, input.region),
       sources: dedupe(sources),
     });

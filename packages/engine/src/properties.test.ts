@@ -18,6 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { ageFits, childAge, tipBand } from './age.ts';
 
 const SOURCE_DOCUMENTS: string[] = Object.values(DOC);
+
 import { assess } from './assess.ts';
 import { type BalanceWeights, DEFAULT_BALANCE_WEIGHTS, weighBalance } from './balance.ts';
 import {

@@ -6,6 +6,7 @@ export {
   RELATIONSHIP_BANDS,
   type RelationshipBandCode,
 } from './contacts.ts';
+export type { ConversationAid } from './conversation-aids.ts';
 export type { Knowledge } from './knowledge.ts';
 export { KNOWLEDGE_VERSION, knowledge } from './knowledge.ts';
 export {
@@ -14,6 +15,7 @@ export {
   type PartnerKindCode,
   type PartnerSector,
 } from './partner-kinds.ts';
+export * from './perinatal-screening.ts';
 export {
   ALWAYS_SHARED_ITEMS,
   DEFAULT_SHARE_ITEMS,
@@ -35,5 +37,3 @@ export { SHARING_QUESTION_CODES, type SharingQuestionCode } from './sharing-ques
 export { DOC, src } from './sources.ts';
 export { text } from './text.ts';
 export type * from './types.ts';
-export * from './perinatal-screening.ts';
-export type { ConversationAid } from './conversation-aids.ts';

@@ -84,7 +84,12 @@ export const instruments: Instrument[] = [
       en: 'Developed by Basic Trust (Polderman et al., 2016; Wissink et al., 2017); available through Basic Trust. Item texts are not included; an organisation loads a definition it is licensed to use.',
     },
     itemTextsIncluded: false,
-    sources: [rec8, src(DOC.guideline, 'Thema 2, Onderbouwing: Instrumenten (AISI, twee versies)'), bespreken, step4],
+    sources: [
+      rec8,
+      src(DOC.guideline, 'Thema 2, Onderbouwing: Instrumenten (AISI, twee versies)'),
+      bespreken,
+      step4,
+    ],
   },
   {
     id: 'aisi_6_12',

@@ -54,7 +54,10 @@ export const parentScreeningInstruments: ParentScreeningDefinition[] = [
   {
     id: 'whooley',
     name: 'Whooley-vragen',
-    label: { nl: 'Whooley-vragen (2 vragen over somberheid)', en: 'Whooley questions (2 questions on low mood)' },
+    label: {
+      nl: 'Whooley-vragen (2 vragen over somberheid)',
+      en: 'Whooley questions (2 questions on low mood)',
+    },
     focus: 'depression',
     stage: 1,
     items: 2,
@@ -102,7 +105,10 @@ export const parentScreeningInstruments: ParentScreeningDefinition[] = [
   {
     id: 'phq_9',
     name: 'PHQ-9',
-    label: { nl: 'PHQ-9 (9 vragen over somberheid; optioneel)', en: 'PHQ-9 (9 questions on low mood; optional)' },
+    label: {
+      nl: 'PHQ-9 (9 vragen over somberheid; optioneel)',
+      en: 'PHQ-9 (9 questions on low mood; optional)',
+    },
     focus: 'depression',
     stage: 2,
     items: 9,

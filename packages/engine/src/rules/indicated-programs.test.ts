@@ -23,7 +23,11 @@ const problems = { low_social_support: 'present', socioeconomic_problems: 'prese
 
 describe(`VoorZorg (${VZ})`, () => {
   it(`${VZ}: first pregnancy at 20 weeks, mother 19 with little education → voorzorg`, () => {
-    const a = run({ child: { gestationWeeks: 20, firstChild: true }, parents: [youngMother], factors: problems });
+    const a = run({
+      child: { gestationWeeks: 20, firstChild: true },
+      parents: [youngMother],
+      factors: problems,
+    });
     expect(programmes(a)).toContain('voorzorg');
     const r = a.recommendations.find((x) => x.interventions.includes('voorzorg'));
     expect(r?.sources).toContainEqual({
@@ -47,7 +51,9 @@ describe(`VoorZorg (${VZ})`, () => {
 
   it('enrolment before week 28: at 27 weeks yes, at 28 and 30 weeks no', () => {
     const at = (gestationWeeks: number) =>
-      programmes(run({ child: { gestationWeeks, firstChild: true }, parents: [youngMother], factors: problems }));
+      programmes(
+        run({ child: { gestationWeeks, firstChild: true }, parents: [youngMother], factors: problems }),
+      );
     expect(at(27)).toContain('voorzorg');
     expect(at(28)).not.toContain('voorzorg');
     expect(at(30)).not.toContain('voorzorg');

@@ -98,7 +98,8 @@ function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }
     });
   }
   const obi = ouderBabyReason(ctx);
-  if (obi && age.born && age.months < OUDER_BABY_BELOW_MONTHS) out.push({ code: 'ouder_baby_interventie', why: obi });
+  if (obi && age.born && age.months < OUDER_BABY_BELOW_MONTHS)
+    out.push({ code: 'ouder_baby_interventie', why: obi });
   if (ctx.continuum.suggestedBand === 'problematic_suspected' || input.cues.child_trauma_signals === true) {
     out.push({
       code: 'specialised_youth_care',

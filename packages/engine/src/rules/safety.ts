@@ -44,7 +44,9 @@ export function weighSafetyRule(ctx: RuleContext): Recommendation | null {
   const { cues, factors } = ctx.input;
   const signs: string[] = [];
   if (cues.parent_frightening_or_intrusive === true)
-    signs.push(say(ctx, { nl: 'de ouder is beangstigend of intrusief', en: 'the parent is frightening or intrusive' }));
+    signs.push(
+      say(ctx, { nl: 'de ouder is beangstigend of intrusief', en: 'the parent is frightening or intrusive' }),
+    );
   if (cues.child_trauma_signals === true)
     signs.push(say(ctx, { nl: 'het kind toont signalen van trauma', en: 'the child shows signs of trauma' }));
   if (factors.harsh_or_neglectful_parenting === 'present')
