@@ -31,11 +31,11 @@ describe('a child born on 29 February', () => {
     expect(inputFor(contactOn('2025-03-01')).child).toEqual({ ageMonths: 12, firstChild: true });
   });
 
-  it('with an insecure band is offered the LSVG (from 12 months) only from 1 March', () => {
-    const before = assess(inputFor(contactOn('2025-02-28')), knowledge);
-    const after = assess(inputFor(contactOn('2025-03-01')), knowledge);
-    expect(before.relationship.suggestedBand).toBe('insecure');
-    expect(after.relationship.suggestedBand).toBe('insecure');
+  it('with a problematic relationship suspected is offered the LSVG (from 12 months) only from 1 March', () => {
+    const problematic = { ...insecure, interaction_full_of_tension: true };
+    const before = assess(inputFor(contactOn('2025-02-28', { cues: problematic })), knowledge);
+    const after = assess(inputFor(contactOn('2025-03-01', { cues: problematic })), knowledge);
+    expect(before.relationship.problematicCues).toEqual(['interaction_full_of_tension']);
     expect(before.instruments.map((i) => i.id)).not.toContain('lsvg');
     expect(after.instruments.map((i) => i.id)).toContain('lsvg');
   });

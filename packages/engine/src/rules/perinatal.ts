@@ -36,7 +36,6 @@ export function perinatalRules(ctx: RuleContext): Recommendation[] {
           en: `Screening of the ${who.en} (parent ${m.parent + 1}): ${OUTCOME[m.outcome].en}. ${m.reasons.join(' ')} ${m.nextStep} This is a screening result, not a diagnosis.`,
         }).replace(/\s+/g, ' '),
         sources: m.sources,
-        ...(m.outcome === 'urgent' ? { helpline: line } : {}),
       };
     });
 }
