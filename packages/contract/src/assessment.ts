@@ -24,7 +24,7 @@ const tally = z.object({ hindering: z.number(), protective: z.number() });
 export const balanceByLevel = z.object({ parent: tally, family: tally, child: tally });
 export type BalanceByLevel = z.output<typeof balanceByLevel>;
 
-const sourceRef = z.object({
+export const sourceRef = z.object({
   document: z.enum(Object.values(DOC) as [SourceDocument, ...SourceDocument[]]),
   ref: z.string(),
 });

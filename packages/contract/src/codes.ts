@@ -3,6 +3,7 @@ import {
   FACTOR_CODES,
   IMH_REFERRAL_REASON_CODES,
   INTERVENTION_CODES,
+  PARENT_FACTOR_CODES,
   PARTNER_KIND_CODES,
   REFERRAL_CRITERION_CODES,
 } from '@nestwerk/knowledge';
@@ -12,6 +13,7 @@ import { id } from './common.ts';
 /** The knowledge's codes as schemas: an unknown code is a 400 naming the field. */
 export const cueCode = z.enum(CUE_CODES);
 export const factorCode = z.enum(FACTOR_CODES);
+export const parentFactorCode = z.enum(PARENT_FACTOR_CODES);
 export const criterionCode = z.enum(REFERRAL_CRITERION_CODES);
 export const imhReasonCode = z.enum(IMH_REFERRAL_REASON_CODES);
 export const interventionCode = z.enum(INTERVENTION_CODES);

@@ -21,6 +21,7 @@ import { caregiver, caregiverIn, child, childIn } from './persons.ts';
 import { referralSummary } from './referrals.ts';
 import { defineRoute } from './route.ts';
 import { safetyRoute } from './safety-routes.ts';
+import { dueScreening, parentScreenings } from './screenings.ts';
 import { userRole } from './session.ts';
 import { familyListItem } from './worklist.ts';
 
@@ -101,6 +102,10 @@ export const familyFile = familyRecord.extend({
   contacts: z.array(contactSummary),
   /** Suggested and agreed estimates, oldest first. */
   assessments: z.array(assessmentHistoryItem),
+  /** Perinatal screenings per screened parent (mother, father, co-parent), newest first. */
+  screenings: z.array(parentScreenings),
+  /** Schedule moments due or overdue today, per screened parent. */
+  dueScreenings: z.array(dueScreening),
   /** How this user came to see the file: the UI shows a banner while it is open under emergency access. */
   access: z.object({ basis: accessBasis, emergencyExpiresAt: timestamp.nullable() }),
 });

@@ -75,5 +75,7 @@ export const NOTIFICATION_KINDS = [
   'feedback_overdue',
   'consent_withdrawn',
   'referral_status',
+  /** A parent's screening was urgent (EPDS item 10 > 0): the team lead hears of it at once. */
+  'urgent_screening',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
