@@ -62,7 +62,7 @@ const contactShape = {
   criteria: codeRecord(REFERRAL_CRITERION_CODES, z.boolean()).default({}),
   /**
    * Parent-level factors of one caregiver, keyed by the caregiver's person id: `{ [personId]: { code: {...} } }`.
-   * Only parent-level codes (PARENT_FACTOR_CODES); the id must be a caregiver of the family (else 422 naming
+   * Only parent-level codes (PARENT_FACTOR_CODES); the id must be a caregiver of the family (else 400 naming
    * `parentFactors.<id>`). A parent-level code in `factors` still means "a parent, not known which".
    */
   parentFactors: z

@@ -94,6 +94,8 @@ export const familyRecord = familyHead.extend({
   referrals: z.array(referralSummary),
   /** The open safety route, else the most recent one; null when none was ever opened. */
   safetyRoute: safetyRoute.nullable(),
+  /** Perinatal screenings per screened parent (mother, father, co-parent), newest first. */
+  screenings: z.array(parentScreenings),
 });
 export type FamilyRecord = z.output<typeof familyRecord>;
 
@@ -102,8 +104,6 @@ export const familyFile = familyRecord.extend({
   contacts: z.array(contactSummary),
   /** Suggested and agreed estimates, oldest first. */
   assessments: z.array(assessmentHistoryItem),
-  /** Perinatal screenings per screened parent (mother, father, co-parent), newest first. */
-  screenings: z.array(parentScreenings),
   /** Schedule moments due or overdue today, per screened parent. */
   dueScreenings: z.array(dueScreening),
   /** How this user came to see the file: the UI shows a banner while it is open under emergency access. */

@@ -3,5 +3,12 @@ import type { NotificationRow } from '../repositories/notifications.ts';
 
 /** Kind and referral only: the client words it, and the referral's own access rules guard its content. */
 export function presentNotification(n: NotificationRow): Notification {
-  return { id: n.id, kind: n.kind, referralId: n.referral_id, createdAt: n.created_at, readAt: n.read_at };
+  return {
+    id: n.id,
+    kind: n.kind,
+    referralId: n.referral_id,
+    familyId: n.family_id,
+    createdAt: n.created_at,
+    readAt: n.read_at,
+  };
 }

@@ -4,6 +4,7 @@ import { coreTables } from './0001_core_tables.ts';
 import { auditLog } from './0002_audit_log.ts';
 import { networkReferrals } from './0003_network_referrals.ts';
 import { referralInboxCount } from './0004_referral_inbox_count.ts';
+import { parentFactorsScreenings } from './0009_parent_factors_screenings.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -16,6 +17,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0002_audit_log': auditLog(dialect),
     '0003_network_referrals': networkReferrals(),
     '0004_referral_inbox_count': referralInboxCount(),
+    '0009_parent_factors_screenings': parentFactorsScreenings(),
   };
 }
 
