@@ -23,6 +23,7 @@ const ReferralPage = lazy(() => import('../screens/referral/ReferralPage.tsx'));
 const IntakePage = lazy(() => import('../screens/intake/IntakePage.tsx'));
 const IntakeDetailPage = lazy(() => import('../screens/intake/IntakeDetailPage.tsx'));
 const NotificationsPage = lazy(() => import('../screens/notifications/NotificationsPage.tsx'));
+const ScreeningPage = lazy(() => import('../screens/screening/ScreeningPage.tsx'));
 
 export function App() {
   const { state } = useSession();
@@ -37,6 +38,10 @@ export function App() {
         <Route path="/families/:familyId" element={<Protected>{<FamilyPage />}</Protected>} />
         <Route path="/families/:familyId/contacts/new" element={<Protected>{<ContactPage />}</Protected>} />
         <Route path="/contacts/:contactId" element={<Protected>{<ContactPage />}</Protected>} />
+        <Route
+          path="/families/:familyId/screenings/new"
+          element={<Protected>{<ScreeningPage />}</Protected>}
+        />
         <Route path="/tips" element={<Protected>{<TipsPage />}</Protected>} />
         <Route path="/instruments" element={<Protected>{<InstrumentsPage />}</Protected>} />
         <Route

@@ -35,6 +35,7 @@ export function ConflictDialog({
   }, []);
   const diff = differences(mine, fromContact(theirs));
   const who = theirs.professional?.displayName;
+  const say = (words: Words) => ('key' in words ? t(words.key) : words.text);
 
   return (
     <dialog
@@ -77,9 +78,9 @@ export function ConflictDialog({
           <tbody>
             {diff.map((d) => (
               <tr key={`${d.kind}-${d.code}`}>
-                <th scope="row">{label(d, describe, t)}</th>
-                <td>{value(d, 'mine', t)}</td>
-                <td>{value(d, 'theirs', t)}</td>
+                <th scope="row">{say(label(d, describe))}</th>
+                <td>{say(value(d, 'mine'))}</td>
+                <td>{say(value(d, 'theirs'))}</td>
               </tr>
             ))}
           </tbody>
@@ -103,26 +104,46 @@ export function ConflictDialog({
   );
 }
 
-type T = ReturnType<typeof useTranslation>['t'];
+/**
+ * The label and values of a row as message keys (or text as it is), turned into words by the component: a
+ * translation function passed around as a value makes the type checker expand every message key.
+ */
+type Words = { key: LabelKey } | { text: string };
+type LabelKey =
+  | 'contact.agreement.agreedBand'
+  | 'contact.agreement.text'
+  | 'contact.agreement.nextTopic'
+  | 'contact.agreement.followUpDue'
+  | 'common.yes'
+  | 'common.no'
+  | 'contact.factors.present'
+  | 'contact.factors.absent'
+  | 'contact.factors.unknown'
+  | 'common.bands.safe'
+  | 'common.bands.insecure'
+  | 'common.bands.problematic_suspected'
+  | 'common.bands.unclear';
 
-function label(d: Difference, describe: (code: string) => string, t: T): string {
-  if (d.kind === 'agreedBand') return t('contact.agreement.agreedBand');
+function label(d: Difference, describe: (code: string) => string): Words {
+  if (d.kind === 'agreedBand') return { key: 'contact.agreement.agreedBand' };
   if (d.kind === 'agreement') {
-    if (d.code === 'text') return t('contact.agreement.text');
-    if (d.code === 'nextTopic') return t('contact.agreement.nextTopic');
-    return t('contact.agreement.followUpDue');
+    if (d.code === 'text') return { key: 'contact.agreement.text' };
+    if (d.code === 'nextTopic') return { key: 'contact.agreement.nextTopic' };
+    return { key: 'contact.agreement.followUpDue' };
   }
-  return describe(d.code);
+  return { text: describe(d.code) };
 }
 
-function value(d: Difference, side: 'mine' | 'theirs', t: T): string {
+function value(d: Difference, side: 'mine' | 'theirs'): Words {
   const v = d[side];
-  if (d.kind === 'cue' || d.kind === 'criterion') return v === 'yes' ? t('common.yes') : t('common.no');
-  if (d.kind === 'factor') {
-    return t(`contact.factors.${v as 'present' | 'absent' | 'unknown'}`);
+  if (d.kind === 'cue' || d.kind === 'criterion') return { key: v === 'yes' ? 'common.yes' : 'common.no' };
+  if (d.kind === 'factor' || d.kind === 'parentFactor') {
+    return { key: `contact.factors.${v as 'present' | 'absent' | 'unknown'}` };
   }
   if (d.kind === 'agreedBand') {
-    return v ? t(`common.bands.${v as 'safe' | 'insecure' | 'problematic_suspected' | 'unclear'}`) : '—';
+    return v
+      ? { key: `common.bands.${v as 'safe' | 'insecure' | 'problematic_suspected' | 'unclear'}` }
+      : { text: '—' };
   }
-  return v || '—';
+  return { text: v || '—' };
 }

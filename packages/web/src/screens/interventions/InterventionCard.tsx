@@ -1,4 +1,5 @@
 import type { Intervention } from '@nestwerk/knowledge';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
 import { ageText } from '../shared/age.ts';
@@ -57,7 +58,7 @@ export function InterventionCard({
 
 function agesText(
   ages: Intervention['ages'],
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction<'translation', undefined>,
   months: (m: number) => string,
 ) {
   const weeks = ages.minGestationWeeks;

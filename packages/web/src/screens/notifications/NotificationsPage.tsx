@@ -10,6 +10,8 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 const RECEIVER_KINDS: Notification['kind'][] = ['referral_received', 'consent_withdrawn'];
 
 export function notificationLink(n: Notification): string {
+  // An urgent screening outcome points at the family file, where the team lead sees the parent's result.
+  if (n.kind === 'urgent_screening' && n.familyId) return `/families/${n.familyId}`;
   return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
 }
 
