@@ -63,5 +63,10 @@ export {
 export type { ParentMentalHealth } from './perinatal.ts';
 export { isPositiveScreen, screenParents } from './perinatal.ts';
 export * from './scoring/index.ts';
-export type { ScheduleChild, ScheduledMoment, ScreeningMomentId } from './screening-schedule.ts';
-export { dueScreeningMoment } from './screening-schedule.ts';
+export type {
+  ScheduleChild,
+  ScheduledMoment,
+  ScheduleWindow,
+  ScreeningMomentId,
+} from './screening-schedule.ts';
+export { dueScreeningMoment, scheduleWindows } from './screening-schedule.ts';

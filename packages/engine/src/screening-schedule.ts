@@ -17,7 +17,7 @@ export interface ScheduledMoment {
   to: string;
 }
 
-interface Span {
+export interface ScheduleWindow {
   moment: ScreeningMomentId;
   from: string;
   to: string;
@@ -25,8 +25,11 @@ interface Span {
   until: string;
 }
 
-/** Pregnancy week w starts `TERM_DAYS − 7·(40 − w)` days before the due date; postpartum week w at birth + 7w. */
-function spans(child: ScheduleChild): Span[] {
+/**
+ * The schedule's windows for a child, in order; `until` is when a moment stops being asked for.
+ * Pregnancy week w starts `TERM_DAYS − 7·(40 − w)` days before the due date; postpartum week w at birth + 7w.
+ */
+export function scheduleWindows(child: ScheduleChild): ScheduleWindow[] {
   const born = child.birthDate ?? null;
   const phase = born ? 'postpartum' : 'pregnancy';
   const anchor = born ?? (child.dueDate ? addDays(child.dueDate, -TERM_DAYS) : null);
@@ -57,7 +60,7 @@ export function dueScreeningMoment(
   screeningDates: readonly string[],
   today: string,
 ): ScheduledMoment | null {
-  for (const span of spans(child)) {
+  for (const span of scheduleWindows(child)) {
     if (today < span.from || today >= span.until) continue;
     const done = screeningDates.some((d) => d >= span.from && d < span.until);
     if (done) return null;

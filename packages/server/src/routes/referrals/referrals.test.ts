@@ -335,6 +335,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
           id: expect.any(String),
           kind: 'referral_received',
           referralId: sentId,
+          familyId: null,
           createdAt: '2026-03-02T09:00:00.000Z',
           readAt: null,
         },
