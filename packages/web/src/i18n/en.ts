@@ -777,6 +777,7 @@ export const en: Messages = {
     stage2Hint: 'Complete these when the first step is positive; the result alongside says when it is.',
     suggested: 'suggested',
     optional: 'optional',
+    stageOptional: 'When you want to know more about low mood',
     answered: '{{answered}} of {{items}} answered',
     score: 'Score {{total}} of {{max}}',
     scoreWhooley: '{{total}} of 2 answered yes',
@@ -803,6 +804,7 @@ export const en: Messages = {
       '7': 'Feeling afraid as if something awful might happen',
     },
     gad7Continue: 'Go on with the GAD-7 (five more questions)',
+    phq9Start: 'Ask the PHQ-9 (nine questions)',
     phq: {
       '1': 'Little interest or pleasure in doing things',
       '2': 'Feeling down, depressed or hopeless',

@@ -783,6 +783,7 @@ export const nl = {
       'Vul deze in als de eerste stap positief is; de uitslag hiernaast zegt het wanneer dat zo is.',
     suggested: 'aangeraden',
     optional: 'optioneel',
+    stageOptional: 'Als je meer wilt weten over somberheid',
     answered: '{{answered}} van {{items}} beantwoord',
     score: 'Score {{total}} van {{max}}',
     scoreWhooley: '{{total}} van 2 met ja',
@@ -809,6 +810,7 @@ export const nl = {
       '7': 'Bang zijn dat er iets vreselijks gaat gebeuren',
     },
     gad7Continue: 'Doorgaan met de GAD-7 (nog vijf vragen)',
+    phq9Start: 'De PHQ-9 afnemen (negen vragen)',
     phq: {
       '1': 'Weinig zin in of plezier hebben bij dingen doen',
       '2': 'Je somber, neerslachtig of hopeloos voelen',

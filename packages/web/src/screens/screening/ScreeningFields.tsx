@@ -153,16 +153,19 @@ function FrequencyItems({
 const setAt = (values: ReadonlyArray<number | null>, index: number, value: number) =>
   values.map((v, i) => (i === index ? value : v));
 
+/** GAD-2 is the first two GAD-7 items; the GAD-7 goes on from there, sharing the answers. */
 export function GadFields({
   name,
   draft,
   update,
   suggested,
+  part,
 }: {
   name: string;
   draft: ScreeningDraft;
   update: Update;
   suggested: boolean;
+  part: 'gad_2' | 'gad_7';
 }) {
   const { t } = useTranslation();
   const change = (index: number, value: number) => update((d) => ({ ...d, gad: setAt(d.gad, index, value) }));
@@ -171,8 +174,8 @@ export function GadFields({
     answeredCount(values) === values.length
       ? t('screening.score', { total: values.reduce<number>((a, b) => a + (b ?? 0), 0), max })
       : t('screening.answered', { answered: answeredCount(values), items: values.length });
-  return (
-    <>
+  if (part === 'gad_2')
+    return (
       <Instrument id="gad_2" status={status(gad2, 6)}>
         <p className="screening__period">
           {t('screening.ask')} {t('screening.frequencyPeriod')}
@@ -186,31 +189,32 @@ export function GadFields({
           onChange={change}
         />
       </Instrument>
-      <Instrument
-        id="gad_7"
-        status={status(draft.gad, 21)}
-        tag={suggested ? t('screening.suggested') : undefined}
-      >
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.gad7}
-            onChange={(e) => update((d) => ({ ...d, gad7: e.target.checked }))}
-          />
-          <span>{t('screening.gad7Continue')}</span>
-        </label>
-        {draft.gad7 && (
-          <FrequencyItems
-            name={`${name}-gad`}
-            keys={GAD_KEYS.slice(2)}
-            textKey="screening.gad"
-            values={draft.gad}
-            offset={2}
-            onChange={change}
-          />
-        )}
-      </Instrument>
-    </>
+    );
+  return (
+    <Instrument
+      id="gad_7"
+      status={status(draft.gad, 21)}
+      tag={suggested ? t('screening.suggested') : undefined}
+    >
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.gad7}
+          onChange={(e) => update((d) => ({ ...d, gad7: e.target.checked }))}
+        />
+        <span>{t('screening.gad7Continue')}</span>
+      </label>
+      {draft.gad7 && (
+        <FrequencyItems
+          name={`${name}-gad`}
+          keys={GAD_KEYS.slice(2)}
+          textKey="screening.gad"
+          values={draft.gad}
+          offset={2}
+          onChange={change}
+        />
+      )}
+    </Instrument>
   );
 }
 
@@ -228,18 +232,30 @@ export function PhqFields({ name, draft, update }: { name: string; draft: Screen
           : t('screening.answered', { answered, items: 9 })
       }
     >
-      <p className="screening__period">
-        {t('screening.ask')} {t('screening.frequencyPeriod')}
-      </p>
-      <FrequencyItems
-        name={`${name}-phq`}
-        keys={PHQ_KEYS}
-        textKey="screening.phq"
-        values={draft.phq9}
-        offset={0}
-        onChange={(index, value) => update((d) => ({ ...d, phq9: setAt(d.phq9, index, value) }))}
-      />
-      {item9 > 0 && (
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={draft.phq9Open}
+          onChange={(e) => update((d) => ({ ...d, phq9Open: e.target.checked }))}
+        />
+        <span>{t('screening.phq9Start')}</span>
+      </label>
+      {draft.phq9Open && (
+        <>
+          <p className="screening__period">
+            {t('screening.ask')} {t('screening.frequencyPeriod')}
+          </p>
+          <FrequencyItems
+            name={`${name}-phq`}
+            keys={PHQ_KEYS}
+            textKey="screening.phq"
+            values={draft.phq9}
+            offset={0}
+            onChange={(index, value) => update((d) => ({ ...d, phq9: setAt(d.phq9, index, value) }))}
+          />
+        </>
+      )}
+      {draft.phq9Open && item9 > 0 && (
         <p className="notice notice--error" role="alert">
           {t('screening.phq9Item9')}
         </p>

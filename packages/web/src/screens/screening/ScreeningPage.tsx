@@ -175,14 +175,27 @@ function ScreeningEditor({ family }: { family: FamilyFile }) {
             <fieldset className="panel screening-stage" disabled={saved !== null}>
               <legend>{t('screening.stage1')}</legend>
               <WhooleyFields name={personId} draft={draft} update={update} />
-              <GadFields name={personId} draft={draft} update={update} suggested={firstStagePositive} />
+              <GadFields name={personId} draft={draft} update={update} suggested={false} part="gad_2" />
             </fieldset>
 
             <fieldset className="panel screening-stage" disabled={saved !== null}>
               <legend>{t('screening.stage2')}</legend>
               <p className="hint">{t('screening.stage2Hint')}</p>
               <EpdsFields name={personId} draft={draft} update={update} suggested={firstStagePositive} />
-              {urgent && <UrgentFlow name={name} saved={saved !== null} />}
+              <GadFields
+                name={personId}
+                draft={draft}
+                update={update}
+                suggested={firstStagePositive}
+                part="gad_7"
+              />
+            </fieldset>
+
+            {/* Outside the saved (disabled) form: the steps go on after the screening is saved. */}
+            {urgent && <UrgentFlow name={name} saved={saved !== null} />}
+
+            <fieldset className="panel screening-stage" disabled={saved !== null}>
+              <legend>{t('screening.stageOptional')}</legend>
               <PhqFields name={personId} draft={draft} update={update} />
             </fieldset>
 

@@ -62,7 +62,7 @@ describe('screening form model', () => {
   });
 
   it('reads a stored screening back as the engine takes it, the way the server does', () => {
-    const stored = {
+    const stored: Omit<ParentScreening, 'instrument' | 'total' | 'item10'> = {
       id: 's1',
       familyId: 'f1',
       personId: 'p1',
@@ -77,7 +77,7 @@ describe('screening form model', () => {
       sources: [],
       professional: { id: 'u1', displayName: null },
       createdAt: '2026-03-01T10:00:00.000Z',
-    } as const;
+    };
     const epdsRow: ParentScreening = { ...stored, instrument: 'epds', total: 11, item10: 0 };
     expect(toContactScreening(epdsRow)).toEqual({
       instrument: 'epds',

@@ -13,6 +13,8 @@ export interface ScreeningDraft {
   /** Whether the nurse goes on to the remaining five GAD-7 items. */
   gad7: boolean;
   phq9: Array<number | null>;
+  /** Whether the nurse asks the (optional) PHQ-9. */
+  phq9Open: boolean;
   /**
    * EPDS from the organisation's licensed form: the total with item 10, or every item score. Text fields, so
    * that an empty field stays empty and a typo can be shown rather than silently turned into a number.
@@ -26,6 +28,7 @@ export function emptyDraft(): ScreeningDraft {
     gad: Array(7).fill(null),
     gad7: false,
     phq9: Array(9).fill(null),
+    phq9Open: false,
     epds: { mode: 'total', total: '', item10: '', items: Array(10).fill(null) },
   };
 }
@@ -73,7 +76,7 @@ export function completedScreenings(draft: ScreeningDraft): ScreeningInput[] {
   if (draft.gad7 && complete(draft.gad)) out.push({ instrument: 'gad_7', total: sum(draft.gad) });
   // The first two GAD-7 items are the GAD-2: recorded as such, the stage-1 result stays visible.
   if (complete(gad2)) out.push({ instrument: 'gad_2', total: sum(gad2) });
-  if (complete(draft.phq9)) out.push({ instrument: 'phq_9', total: sum(draft.phq9) });
+  if (draft.phq9Open && complete(draft.phq9)) out.push({ instrument: 'phq_9', total: sum(draft.phq9) });
   const epds = draft.epds;
   if (epds.mode === 'items') {
     if (complete(epds.items)) out.push({ instrument: 'epds', items: [...epds.items] });
