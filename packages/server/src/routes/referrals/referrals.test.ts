@@ -348,6 +348,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       id: noteId,
       kind: 'referral_received',
       referralId: sentId,
+      familyId: null,
       createdAt: '2026-03-02T09:00:00.000Z',
       readAt: '2026-03-02T10:00:00.000Z',
     });
