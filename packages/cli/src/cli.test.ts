@@ -70,10 +70,11 @@ describe('nestwerk assess (DESIGN §4.1)', () => {
       insecureCues: [],
       problematicCues: [],
     });
+    // The mother is 19: teenage_mother (Tabel 2.2) follows from her age and accumulates with her depression.
     expect(a.balance).toMatchObject({
-      hindering: ['parent_depression'],
+      hindering: ['parent_depression', 'teenage_mother'],
       protective: [],
-      cumulativeRisk: false,
+      cumulativeRisk: true,
     });
     expect(a.referral).toMatchObject({
       criteriaMet: ['regulation_problems_persistent'],
@@ -173,6 +174,26 @@ describe('nestwerk assess (DESIGN §4.1)', () => {
       );
     });
 
+    it('a screening total out of range, a wrong answer count, an unknown instrument', () => {
+      const screen = (screenings: unknown[]) =>
+        nestwerk(['assess'], withInput({ parents: [{ role: 'father', screenings }] }));
+      expectUsageError(
+        screen([{ instrument: 'epds', total: 31, item10: 0 }]),
+        'parents[0].screenings[0].total',
+      );
+      expectUsageError(
+        screen([{ instrument: 'whooley', answers: [true] }]),
+        'parents[0].screenings[0].answers',
+      );
+      expectUsageError(
+        screen([
+          { instrument: 'gad_2', total: 1 },
+          { instrument: 'bdi_2', total: 3 },
+        ]),
+        'parents[0].screenings[1].instrument',
+      );
+    });
+
     it('wrong cue value type', () => {
       expectUsageError(
         nestwerk(['assess'], withInput({ cues: { child_accepts_comfort: 'true' } })),
@@ -245,8 +266,9 @@ describe('nestwerk knowledge', () => {
     expect(factor).toMatchObject({ kind: 'hindering', level: 'parent' });
   });
 
-  it('lists the instruments LSVG, ARI-CP 2-5 and AISI 6-12', () => {
+  it('lists the instruments LSVG, ARI-CP 2-5, AISI 2-5 and AISI 6-12', () => {
     expect(kb.instruments.map((i: { id: string }) => i.id).sort()).toEqual([
+      'aisi_2_5',
       'aisi_6_12',
       'ari_cp_2_5',
       'lsvg',

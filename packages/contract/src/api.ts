@@ -17,6 +17,7 @@ import { persons } from './persons.ts';
 import { referrals } from './referrals.ts';
 import type { RouteSpec } from './route.ts';
 import { safetyRoutes } from './safety-routes.ts';
+import { screenings } from './screenings.ts';
 import { session } from './session.ts';
 import { worklist } from './worklist.ts';
 
@@ -44,6 +45,7 @@ export const api = {
   audit,
   emergencyAccess,
   families,
+  screenings,
   exports,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 

@@ -1,5 +1,6 @@
 import type { Assessment } from '@nestwerk/engine';
 import {
+  CAREGIVER_ROLES,
   DOC,
   FACTOR_CODES,
   HINDERING_FACTOR_CODES,
@@ -9,6 +10,8 @@ import {
   PROTECTIVE_FACTOR_CODES,
   RELATIONSHIP_BANDS,
   SAFE_CUE_CODES,
+  SCREENING_OUTCOMES,
+  type SourceDocument,
 } from '@nestwerk/knowledge';
 import { z } from 'zod';
 import { criterionCode, imhReasonCode, interventionCode } from './codes.ts';
@@ -21,15 +24,24 @@ const tally = z.object({ hindering: z.number(), protective: z.number() });
 export const balanceByLevel = z.object({ parent: tally, family: tally, child: tally });
 export type BalanceByLevel = z.output<typeof balanceByLevel>;
 
-const sourceRef = z.object({
-  document: z.enum([
-    DOC.imhRationale,
-    DOC.imhGoodPractice,
-    DOC.tnoFirst1000Days,
-    DOC.guideline,
-    DOC.imhSlides,
-  ]),
+export const sourceRef = z.object({
+  document: z.enum(Object.values(DOC) as [SourceDocument, ...SourceDocument[]]),
   ref: z.string(),
+});
+
+const parentRole = z.enum(CAREGIVER_ROLES);
+
+/**
+ * Assessments stored before parents were screened lack the per-parent fields; they read as "none" rather than
+ * failing, since a stored result is never recomputed.
+ */
+const parentMentalHealth = z.object({
+  parent: z.number().int().min(0),
+  role: parentRole,
+  outcome: z.enum(SCREENING_OUTCOMES),
+  reasons: z.array(z.string()),
+  nextStep: z.string(),
+  sources: z.array(sourceRef),
 });
 
 /**
@@ -68,10 +80,21 @@ export const assessmentResult = z.object({
     unknown: z.array(z.enum(FACTOR_CODES)),
     cumulativeRisk: z.boolean(),
     netBurden: z.number(),
-    tilt: z.enum(['burden_outweighs', 'in_balance', 'strength_outweighs', 'not_known']),
+    uncarriedChildBurden: z.number().default(0),
+    tilt: z.enum(['burden_outweighs', 'in_balance', 'strength_outweighs', 'strength_unknown', 'not_known']),
     byLevel: balanceByLevel,
     explanation: z.string(),
     missingStrengths: z.array(z.string()),
+    byParent: z
+      .array(
+        z.object({
+          parent: z.number().int().min(0),
+          role: parentRole,
+          hindering: z.array(z.enum(HINDERING_FACTOR_CODES)),
+          protective: z.array(z.enum(PROTECTIVE_FACTOR_CODES)),
+        }),
+      )
+      .default([]),
   }),
   referral: z.object({
     criteriaMet: z.array(criterionCode),
@@ -79,6 +102,7 @@ export const assessmentResult = z.object({
     imhReasons: z.array(imhReasonCode),
   }),
   safetyConcern: z.boolean(),
+  parentMentalHealth: z.array(parentMentalHealth).default([]),
   recommendations: z.array(
     z.object({
       id: z.string(),
@@ -88,6 +112,7 @@ export const assessmentResult = z.object({
         'parenting_support',
         'indicated_program',
         'refer_outside',
+        'perinatal_mental_health',
         'safety',
       ]),
       interventions: z.array(interventionCode),
@@ -95,7 +120,17 @@ export const assessmentResult = z.object({
       sources: z.array(sourceRef),
     }),
   ),
-  instruments: z.array(z.object({ id: z.enum(INSTRUMENT_IDS), reason: z.string() })),
+  instruments: z.array(
+    z.object({
+      id: z.enum(INSTRUMENT_IDS),
+      reason: z.string(),
+      conditions: z.string().default(''),
+      sources: z.array(sourceRef).default([]),
+    }),
+  ),
+  conversationAids: z
+    .array(z.object({ id: z.string(), reason: z.string(), sources: z.array(sourceRef) }))
+    .default([]),
   parentTips: z.object({
     band: z.enum(['0_2', '2_4', '4_12', '12_plus']),
     title: z.string(),

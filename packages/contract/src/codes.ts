@@ -3,6 +3,7 @@ import {
   FACTOR_CODES,
   IMH_REFERRAL_REASON_CODES,
   INTERVENTION_CODES,
+  PARENT_FACTOR_CODES,
   PARTNER_KIND_CODES,
   REFERRAL_CRITERION_CODES,
   SHARE_ITEMS,
@@ -13,6 +14,7 @@ import { id } from './common.ts';
 /** The knowledge's codes as schemas: an unknown code is a 400 naming the field. */
 export const cueCode = z.enum(CUE_CODES);
 export const factorCode = z.enum(FACTOR_CODES);
+export const parentFactorCode = z.enum(PARENT_FACTOR_CODES);
 export const criterionCode = z.enum(REFERRAL_CRITERION_CODES);
 export const imhReasonCode = z.enum(IMH_REFERRAL_REASON_CODES);
 export const interventionCode = z.enum(INTERVENTION_CODES);

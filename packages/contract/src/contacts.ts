@@ -1,8 +1,14 @@
-import { CONTACT_TYPES, CUE_CODES, FACTOR_CODES, REFERRAL_CRITERION_CODES } from '@nestwerk/knowledge';
+import {
+  CONTACT_TYPES,
+  CUE_CODES,
+  FACTOR_CODES,
+  PARENT_FACTOR_CODES,
+  REFERRAL_CRITERION_CODES,
+} from '@nestwerk/knowledge';
 import { z } from 'zod';
 import { agreement } from './agreements.ts';
 import { assessment, relationshipBand } from './assessment.ts';
-import { criterionCode, cueCode, factorCode } from './codes.ts';
+import { criterionCode, cueCode, factorCode, parentFactorCode } from './codes.ts';
 import { date, id, idParams, text, timestamp, version } from './common.ts';
 import { defineRoute } from './route.ts';
 
@@ -54,6 +60,15 @@ const contactShape = {
   cues: codeRecord(CUE_CODES, z.boolean()).default({}),
   factors: codeRecord(FACTOR_CODES, factorObservation).default({}),
   criteria: codeRecord(REFERRAL_CRITERION_CODES, z.boolean()).default({}),
+  /**
+   * Parent-level factors of one caregiver, keyed by the caregiver's person id: `{ [personId]: { code: {...} } }`.
+   * Only parent-level codes (PARENT_FACTOR_CODES); the id must be a caregiver of the family (else 400 naming
+   * `parentFactors.<id>`). A parent-level code in `factors` still means "a parent, not known which".
+   */
+  parentFactors: z
+    .record(id, codeRecord(PARENT_FACTOR_CODES, factorObservation))
+    .refine((r) => Object.keys(r).length <= 8, 'at most 8 caregivers')
+    .default({}),
   agreedBand: relationshipBand.nullable().optional(),
   agreedNote: text(2000).nullable().optional(),
   agreement: agreementIn.optional(),
@@ -100,6 +115,8 @@ export const contact = z.object({
   cues: z.partialRecord(cueCode, z.literal(true)),
   factors: z.partialRecord(factorCode, storedFactor),
   criteria: z.partialRecord(criterionCode, z.literal(true)),
+  /** Parent-level factors per caregiver person id (only caregivers with at least one factor appear). */
+  parentFactors: z.record(id, z.partialRecord(parentFactorCode, storedFactor)),
   agreedBand: relationshipBand.nullable(),
   agreedNote: z.string().nullable(),
   agreement: agreement.nullable(),

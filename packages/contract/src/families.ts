@@ -21,6 +21,7 @@ import { caregiver, caregiverIn, child, childIn } from './persons.ts';
 import { referralSummary } from './referrals.ts';
 import { defineRoute } from './route.ts';
 import { safetyRoute } from './safety-routes.ts';
+import { dueScreening, parentScreenings } from './screenings.ts';
 import { userRole } from './session.ts';
 import { familyListItem } from './worklist.ts';
 
@@ -93,6 +94,8 @@ export const familyRecord = familyHead.extend({
   referrals: z.array(referralSummary),
   /** The open safety route, else the most recent one; null when none was ever opened. */
   safetyRoute: safetyRoute.nullable(),
+  /** Perinatal screenings per screened parent (mother, father, co-parent), newest first. */
+  screenings: z.array(parentScreenings),
 });
 export type FamilyRecord = z.output<typeof familyRecord>;
 
@@ -101,6 +104,8 @@ export const familyFile = familyRecord.extend({
   contacts: z.array(contactSummary),
   /** Suggested and agreed estimates, oldest first. */
   assessments: z.array(assessmentHistoryItem),
+  /** Schedule moments due or overdue today, per screened parent. */
+  dueScreenings: z.array(dueScreening),
   /** How this user came to see the file: the UI shows a banner while it is open under emergency access. */
   access: z.object({ basis: accessBasis, emergencyExpiresAt: timestamp.nullable() }),
 });

@@ -21,5 +21,6 @@ export * from './persons.ts';
 export * from './referrals.ts';
 export * from './route.ts';
 export * from './safety-routes.ts';
+export * from './screenings.ts';
 export * from './session.ts';
 export * from './worklist.ts';

@@ -20,7 +20,8 @@ export type InstrumentResponseIn = z.output<typeof instrumentResponseIn>;
 export const instrument = z.object({
   id: z.string(),
   name: z.string(),
-  ages: z.object({ minMonths: z.number(), maxMonths: z.number() }).nullable(),
+  /** Half-open: from minMonths up to but not including belowMonths. */
+  ages: z.object({ minMonths: z.number(), belowMonths: z.number() }).nullable(),
   itemTextsIncluded: z.boolean(),
   /** Whether this organisation loaded a (licensed) definition, so that responses can be scored. */
   scorable: z.boolean(),

@@ -5,13 +5,15 @@ import { defineRoute } from './route.ts';
 
 export { NOTIFICATION_KINDS };
 
-/** Kind and referral only: the client words it, and the referral's own access rules guard its content. */
+/** Kind and referral or family only: the client words it, and the referral's own access rules guard its content. */
 export const notification = z.object({
   id,
   kind: z.enum(NOTIFICATION_KINDS),
   referralId: id.nullable(),
   /** An `emergency_access` notice: the event waiting for review. */
   emergencyAccessId: id.nullable(),
+  /** The family concerned (an urgent screening outcome); null for referral notifications. */
+  familyId: id.nullable(),
   createdAt: timestamp,
   readAt: timestamp.nullable(),
 });

@@ -26,6 +26,8 @@ export const familyListItem = z.object({
   overdueFeedback: z.number().int(),
   /** The open safety route and the next step to record, or null. */
   safetyRoute: z.object({ id, currentStep: z.number().int() }).nullable(),
+  /** Perinatal screening moments due or overdue today, over all screened parents (see dueScreenings). */
+  screeningsDue: z.number().int().min(0),
 });
 export type FamilyListItem = z.output<typeof familyListItem>;
 

@@ -9,8 +9,8 @@ describe('child age', () => {
 });
 
 describe('ageFits', () => {
-  const vippSd = { minMonths: 12, maxMonths: 72 };
-  const prenatal = { minGestationWeeks: 16, minMonths: 0, maxMonths: 24 };
+  const vippSd = { minMonths: 12, belowMonths: 73 };
+  const prenatal = { minGestationWeeks: 16, minMonths: 0, belowMonths: 25 };
 
   it('is inclusive at both ends ("VIPP-SD 1–6 jaar" includes 12 and 72 months)', () => {
     expect(ageFits(vippSd, { born: true, months: 12 })).toBe(true);

@@ -11,11 +11,11 @@ export function childAge(child: ChildInput): ChildAge {
     : { born: false, gestationWeeks: child.gestationWeeks };
 }
 
-/** Inclusive on both ends: "VIPP-SD (1–6 jaar)" includes a child on its sixth birthday. */
+/** Half-open: "LSVG (1–5)" is from 12 months up to but not including 72, so 71.9 months still fits. */
 export function ageFits(range: AgeRange, age: ChildAge): boolean {
   if (!age.born)
     return range.minGestationWeeks !== undefined && age.gestationWeeks >= range.minGestationWeeks;
-  return age.months >= range.minMonths && age.months <= range.maxMonths;
+  return age.months >= range.minMonths && age.months < range.belowMonths;
 }
 
 /** The age bands of Box 2.1 (guideline Thema 2); an unborn child's parents get the tips for babies. */

@@ -1,27 +1,39 @@
-import { type Knowledge, type Lang, text } from '@nestwerk/knowledge';
+import {
+  DEFAULT_PERINATAL_THRESHOLDS,
+  type Knowledge,
+  type Lang,
+  type PerinatalThresholds,
+  text,
+} from '@nestwerk/knowledge';
 import { childAge, tipBand } from './age.ts';
 import type { Assessment, Recommendation } from './assessment.ts';
 import { type BalanceWeights, DEFAULT_BALANCE_WEIGHTS, weighBalance } from './balance.ts';
 import { type ContinuumThresholds, DEFAULT_CONTINUUM_THRESHOLDS, placeOnContinuum } from './continuum.ts';
 import { explainBalance, explainContinuum } from './explain.ts';
 import type { AssessmentInput } from './input.ts';
-import { suggestInstruments } from './instrument-suggestions.ts';
+import { suggestConversationAids, suggestInstruments } from './instrument-suggestions.ts';
+import { effectiveFactors, ownFactors } from './parent-factors.ts';
+import { screenParents } from './perinatal.ts';
 import { adviseAndMonitorRule } from './rules/advise-and-monitor.ts';
 import { type RuleContext, say } from './rules/context.ts';
+import { flemishImhRule } from './rules/flemish-imh.ts';
 import { indicatedProgramRules } from './rules/indicated-programs.ts';
+import { perinatalRules } from './rules/perinatal.ts';
 import {
   criteriaMet,
   imhReasons,
   REFER_OUTSIDE_MIN_CRITERIA,
   referOutsideRule,
 } from './rules/refer-outside.ts';
-import { safetyConcern, safetyRule } from './rules/safety.ts';
+import { safetyConcern, safetyRule, weighSafetyRule } from './rules/safety.ts';
 import { parentingSupportRule, videoFeedbackRule } from './rules/video-feedback.ts';
 
 export interface AssessOptions {
   lang?: Lang;
   continuum?: ContinuumThresholds;
   balance?: BalanceWeights;
+  /** The organisation's perinatal screening cut-offs, within PERINATAL_THRESHOLD_BOUNDS. */
+  perinatal?: PerinatalThresholds;
 }
 
 /**
@@ -29,18 +41,24 @@ export interface AssessOptions {
  * knowledge always give the same assessment. Advice to discuss with the parent, never a diagnosis.
  */
 export function assess(
-  input: AssessmentInput,
+  recorded: AssessmentInput,
   knowledge: Knowledge,
   options: AssessOptions = {},
 ): Assessment {
   const lang = options.lang ?? 'nl';
-  const region = input.region;
-  const age = childAge(input.child);
+  const region = recorded.region;
+  const age = childAge(recorded.child);
+  const parentMentalHealth = screenParents(recorded, lang, options.perinatal ?? DEFAULT_PERINATAL_THRESHOLDS);
+  // Rules weigh the family as a whole; what belongs to which parent stays in `recorded`.
+  const input: AssessmentInput = { ...recorded, factors: effectiveFactors(recorded, parentMentalHealth) };
+  const weights = options.balance ?? DEFAULT_BALANCE_WEIGHTS;
   const continuum = placeOnContinuum(input.cues, options.continuum ?? DEFAULT_CONTINUUM_THRESHOLDS);
-  const balance = weighBalance(input.factors, options.balance ?? DEFAULT_BALANCE_WEIGHTS);
+  const balance = weighBalance(input.factors, weights);
   const met = criteriaMet(input.criteria);
   const ctx: RuleContext = {
     input,
+    recorded,
+    parentMentalHealth,
     knowledge,
     lang,
     region,
@@ -54,9 +72,14 @@ export function assess(
   };
 
   // Safety first, so it is never hidden behind other advice (DESIGN §2.9); then from most to least intensive.
+  const perinatal = perinatalRules(ctx);
   const recommendations: Recommendation[] = [
     safetyRule(ctx),
+    ...perinatal.filter((r) => r.id.startsWith('perinatal_mental_health.urgent')),
+    weighSafetyRule(ctx),
     referOutsideRule(ctx),
+    flemishImhRule(ctx),
+    ...perinatal.filter((r) => !r.id.startsWith('perinatal_mental_health.urgent')),
     ...indicatedProgramRules(ctx),
     videoFeedbackRule(ctx),
     parentingSupportRule(ctx),
@@ -81,11 +104,28 @@ export function assess(
       ? { born: true, ageMonths: age.months, gestationWeeks: null }
       : { born: false, ageMonths: null, gestationWeeks: age.gestationWeeks },
     relationship: { ...continuum, explanation: explainContinuum(ctx, continuum) },
-    balance: { ...balance, missingStrengths, explanation: explainBalance(ctx, balance) },
+    balance: {
+      ...balance,
+      missingStrengths,
+      explanation: explainBalance(ctx, balance),
+      byParent: recorded.parents.map((p, i) => {
+        const own = weighBalance(
+          ownFactors(
+            recorded,
+            i,
+            parentMentalHealth.find((m) => m.parent === i),
+          ),
+          weights,
+        );
+        return { parent: i, role: p.role, hindering: own.hindering, protective: own.protective };
+      }),
+    },
     referral: { criteriaMet: met, referOutside: ctx.referOutside, imhReasons: ctx.imhReasons },
     safetyConcern: ctx.safetyConcern,
+    parentMentalHealth,
     recommendations,
     instruments: suggestInstruments(ctx),
+    conversationAids: suggestConversationAids(ctx),
     parentTips: {
       band,
       title: tips ? text(tips.title, lang, region) : '',

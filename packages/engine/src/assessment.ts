@@ -8,6 +8,9 @@ import type {
 } from '@nestwerk/knowledge';
 import type { BalanceResult } from './balance.ts';
 import type { ContinuumResult } from './continuum.ts';
+import type { ParentRole } from './input.ts';
+import type { ConversationAidSuggestion } from './instrument-suggestions.ts';
+import type { ParentMentalHealth } from './perinatal.ts';
 
 export type RecommendationCategory =
   | 'advise_and_monitor'
@@ -15,6 +18,7 @@ export type RecommendationCategory =
   | 'parenting_support'
   | 'indicated_program'
   | 'refer_outside'
+  | 'perinatal_mental_health'
   | 'safety';
 
 export interface Recommendation {
@@ -29,6 +33,9 @@ export interface Recommendation {
 export interface InstrumentSuggestion {
   id: InstrumentId;
   reason: string;
+  /** What must happen before it is used: explain, ask consent, interpret with care. */
+  conditions: string;
+  sources: SourceRef[];
 }
 
 export interface Assessment {
@@ -39,7 +46,17 @@ export interface Assessment {
   disclaimer: string;
   child: { born: boolean; ageMonths: number | null; gestationWeeks: number | null };
   relationship: ContinuumResult & { explanation: string };
-  balance: BalanceResult & { explanation: string; missingStrengths: string[] };
+  balance: BalanceResult & {
+    explanation: string;
+    missingStrengths: string[];
+    /** Each parent's own factors (recorded for them, or their positive screening). */
+    byParent: Array<{
+      parent: number;
+      role: ParentRole;
+      hindering: BalanceResult['hindering'];
+      protective: BalanceResult['protective'];
+    }>;
+  };
   referral: {
     criteriaMet: ReferralCriterionCode[];
     referOutside: boolean;
@@ -47,7 +64,11 @@ export interface Assessment {
     imhReasons: ImhReferralReasonCode[];
   };
   safetyConcern: boolean;
+  /** One entry per parent with at least one screening (DESIGN §4.1). */
+  parentMentalHealth: ParentMentalHealth[];
   recommendations: Recommendation[];
   instruments: InstrumentSuggestion[];
+  /** The lighter aids of Thema 2 aanbeveling 8a/8b, for a relationship that is not (yet) safe. */
+  conversationAids: ConversationAidSuggestion[];
   parentTips: { band: TipAgeBand; title: string; tips: string[] };
 }

@@ -56,7 +56,11 @@ describe('balance of burden and strength (seed 000 Thema 3 §4; seed 002 §3; gu
     const parent = weighBalance(present('parent_depression'));
     const child = weighBalance(present('preterm_birth'));
     expect(parent.netBurden).toBeGreaterThan(child.netBurden);
-    expect(parent.tilt).toBe('burden_outweighs');
+    // No strength was asked about: unknown is not absent.
+    expect(parent.tilt).toBe('strength_unknown');
+    expect(weighBalance({ parent_depression: 'present', social_network_support: 'absent' }).tilt).toBe(
+      'burden_outweighs',
+    );
   });
 
   it('a parent-level hindering factor weighs more than a family-level one, which weighs more than a child-level one', () => {

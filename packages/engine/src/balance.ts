@@ -48,7 +48,16 @@ export const DEFAULT_BALANCE_WEIGHTS: BalanceWeights = {
   cumulativeRiskMin: 2,
 };
 
-export type BalanceTilt = 'burden_outweighs' | 'in_balance' | 'strength_outweighs' | 'not_known';
+/**
+ * `strength_unknown`: there is burden, but no strength has been asked about yet (every protective factor
+ * unknown). Unknown is not absent, so the balance does not claim that burden outweighs strength.
+ */
+export type BalanceTilt =
+  | 'burden_outweighs'
+  | 'in_balance'
+  | 'strength_outweighs'
+  | 'strength_unknown'
+  | 'not_known';
 
 export interface LevelTally {
   hindering: number;
@@ -63,11 +72,15 @@ export interface BalanceResult {
   cumulativeRisk: boolean;
   /** Weighted burden minus the strength that counters it; positive = burden outweighs. */
   netBurden: number;
+  /** Child-level burden left after the parents' and family's strengths carried what they could. */
+  uncarriedChildBurden: number;
   tilt: BalanceTilt;
   byLevel: Record<FactorLevel, LevelTally>;
 }
 
 type Factors = Partial<Record<FactorCode, FactorValue>>;
+
+const PROTECTIVE_CODES = [...PROTECTIVE_PARENT_CODES, ...PROTECTIVE_FAMILY_CODES, ...PROTECTIVE_CHILD_CODES];
 
 function present<C extends FactorCode>(codes: readonly C[], factors: Factors): C[] {
   return codes.filter((c) => factors[c] === 'present');
@@ -97,9 +110,10 @@ export function weighBalance(
   const protective = [...pp, ...pf, ...pc];
   const unknown = FACTOR_CODES.filter((c) => factors[c] === 'unknown');
 
+  const strengthAsked = PROTECTIVE_CODES.some((c) => factors[c] === 'present' || factors[c] === 'absent');
   let tilt: BalanceTilt;
   if (hindering.length === 0 && protective.length === 0) tilt = 'not_known';
-  else if (netBurden >= weights.evenBand) tilt = 'burden_outweighs';
+  else if (netBurden >= weights.evenBand) tilt = strengthAsked ? 'burden_outweighs' : 'strength_unknown';
   else if (netBurden <= -weights.evenBand) tilt = 'strength_outweighs';
   else tilt = 'in_balance';
 
@@ -109,6 +123,7 @@ export function weighBalance(
     unknown,
     cumulativeRisk: hindering.length >= weights.cumulativeRiskMin,
     netBurden,
+    uncarriedChildBurden: residualChildBurden,
     tilt,
     byLevel: {
       parent: { hindering: hp.length, protective: pp.length },

@@ -31,11 +31,11 @@ describe('a child born on 29 February', () => {
     expect(inputFor(contactOn('2025-03-01')).child).toEqual({ ageMonths: 12, firstChild: true });
   });
 
-  it('with an insecure band is offered the LSVG (from 12 months) only from 1 March', () => {
-    const before = assess(inputFor(contactOn('2025-02-28')), knowledge);
-    const after = assess(inputFor(contactOn('2025-03-01')), knowledge);
-    expect(before.relationship.suggestedBand).toBe('insecure');
-    expect(after.relationship.suggestedBand).toBe('insecure');
+  it('with a problematic relationship suspected is offered the LSVG (from 12 months) only from 1 March', () => {
+    const problematic = { ...insecure, interaction_full_of_tension: true };
+    const before = assess(inputFor(contactOn('2025-02-28', { cues: problematic })), knowledge);
+    const after = assess(inputFor(contactOn('2025-03-01', { cues: problematic })), knowledge);
+    expect(before.relationship.problematicCues).toEqual(['interaction_full_of_tension']);
     expect(before.instruments.map((i) => i.id)).not.toContain('lsvg');
     expect(after.instruments.map((i) => i.id)).toContain('lsvg');
   });
@@ -149,5 +149,38 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('a caregiver’s own factors and screenings reach the engine input', () => {
+  it('per parent, with per instrument the latest screening on or before the date and at most 84 days old', () => {
+    const input = inputFor(
+      contactOn('2025-03-10', {
+        caregivers: [
+          { role: 'mother', birthYear: 2000 },
+          {
+            role: 'father',
+            birthYear: 1998,
+            factors: { parent_depression: { value: 'present' } },
+            screenings: [
+              { instrument: 'epds', total: 8, item10: 0, date: '2025-01-10' },
+              { instrument: 'epds', total: 12, item10: 0, date: '2025-03-01' },
+              { instrument: 'gad_2', total: 4, date: '2024-12-15' }, // 85 days before: no longer current
+              { instrument: 'whooley', answers: [true, false], date: '2025-03-11' }, // after the contact
+            ],
+          },
+        ],
+      }),
+    );
+    expect(input.parents[0]).toEqual({ role: 'mother', ageYears: 25 });
+    expect(input.parents[1]).toMatchObject({
+      role: 'father',
+      factors: { parent_depression: 'present' },
+      screenings: [{ instrument: 'epds', total: 12, item10: 0 }],
+    });
+    const a = assess(input, knowledge);
+    expect(a.parentMentalHealth).toEqual([
+      expect.objectContaining({ parent: 1, outcome: 'clinical_assessment' }),
+    ]);
   });
 });

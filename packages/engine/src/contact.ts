@@ -1,11 +1,20 @@
-import type { CaregiverRole, CueCode, FactorCode, ReferralCriterionCode, Region } from '@nestwerk/knowledge';
+import type {
+  CaregiverRole,
+  CueCode,
+  FactorCode,
+  ParentFactorCode,
+  ReferralCriterionCode,
+  Region,
+} from '@nestwerk/knowledge';
 import { type ChildAgeError, type ChildBirth, childAgeOn, type ParentBirth, parentAgeYears } from './age.ts';
+import { daysBetween } from './calendar.ts';
 import {
   type AssessmentInput,
   type AssessmentInputJson,
   type FactorValue,
   type InputError,
   parseAssessmentInput,
+  type ScreeningInput,
 } from './input.ts';
 
 /** The engine takes at most this many parents (the guideline speaks of parents and carers). */
@@ -16,10 +25,42 @@ export interface ContactChild extends ChildBirth {
   firstChild?: boolean | null;
 }
 
-/** A caregiver as the family file records it; one without a recorded role counts as `other`. */
+/** A screening of a caregiver as the family file records it: the engine's input with the date it was done. */
+export type ContactScreening = ScreeningInput & { date: string };
+
+/**
+ * How long a screening stays current for the advice: a rescreen is due within 2–4 weeks and the schedule's
+ * moments are weeks apart, so after twelve weeks a result no longer describes how the parent is.
+ */
+export const SCREENING_CURRENT_DAYS = 84;
+
+/**
+ * A caregiver as the family file records it; one without a recorded role counts as `other`. `factors` are the
+ * parent-level factors recorded for THIS caregiver at the contact; `screenings` the caregiver's screenings on
+ * file (any dates: the ones current on the contact date are chosen here).
+ */
 export interface ContactCaregiver extends ParentBirth {
   role?: CaregiverRole | null;
   lowEducation?: boolean | null;
+  factors?: Partial<Record<ParentFactorCode, { value: FactorValue }>>;
+  screenings?: readonly ContactScreening[];
+}
+
+/**
+ * The screenings that describe the parent on the contact date: per instrument the latest one dated on or before
+ * it and at most {@link SCREENING_CURRENT_DAYS} earlier; oldest first.
+ */
+export function currentScreenings(screenings: readonly ContactScreening[], onDate: string): ScreeningInput[] {
+  const latest = new Map<string, ContactScreening>();
+  for (const s of screenings) {
+    const age = daysBetween(s.date, onDate);
+    if (age < 0 || age > SCREENING_CURRENT_DAYS) continue;
+    const seen = latest.get(s.instrument);
+    if (!seen || seen.date <= s.date) latest.set(s.instrument, s);
+  }
+  return [...latest.values()]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    .map(({ date: _date, ...screening }) => screening as ScreeningInput);
 }
 
 /**
@@ -57,10 +98,16 @@ export function assessmentInputForContact(contact: ContactRecord): ContactInputR
     child: { ...age.value, ...(typeof firstChild === 'boolean' ? { firstChild } : {}) },
     parents: contact.caregivers.slice(0, MAX_PARENTS).map((c) => {
       const ageYears = parentAgeYears(c, contact.date);
+      const factors = Object.entries(c.factors ?? {}).filter(([, recorded]) => recorded !== undefined);
+      const screenings = currentScreenings(c.screenings ?? [], contact.date);
       return {
         role: c.role ?? 'other',
         ...(ageYears === undefined ? {} : { ageYears }),
         ...(typeof c.lowEducation === 'boolean' ? { lowEducation: c.lowEducation } : {}),
+        ...(factors.length > 0
+          ? { factors: Object.fromEntries(factors.map(([code, recorded]) => [code, recorded?.value])) }
+          : {}),
+        ...(screenings.length > 0 ? { screenings } : {}),
       };
     }),
     factors: Object.fromEntries(

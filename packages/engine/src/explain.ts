@@ -47,6 +47,10 @@ export function explainBalance(ctx: RuleContext, b: BalanceResult): string {
         nl: 'de draaglast weegt zwaarder dan de draagkracht',
         en: 'burden outweighs strength',
       },
+      strength_unknown: {
+        nl: 'er is draaglast, maar de draagkracht is nog niet verkend (onbekend is niet afwezig)',
+        en: 'there is burden, but strength has not been explored yet (unknown is not absent)',
+      },
       in_balance: {
         nl: 'draaglast en draagkracht zijn in evenwicht',
         en: 'burden and strength are in balance',

@@ -35,8 +35,14 @@ export type {
   ContactInputError,
   ContactInputResult,
   ContactRecord,
+  ContactScreening,
 } from './contact.ts';
-export { assessmentInputForContact, MAX_PARENTS } from './contact.ts';
+export {
+  assessmentInputForContact,
+  currentScreenings,
+  MAX_PARENTS,
+  SCREENING_CURRENT_DAYS,
+} from './contact.ts';
 export type { ContinuumResult, ContinuumThresholds, RelationshipBand } from './continuum.ts';
 export { DEFAULT_CONTINUUM_THRESHOLDS, placeOnContinuum } from './continuum.ts';
 export type {
@@ -46,6 +52,7 @@ export type {
   InputError,
   ParentRole,
   ParseResult,
+  ScreeningInput,
 } from './input.ts';
 export {
   assessmentInputSchema,
@@ -55,4 +62,13 @@ export {
   PARENT_ROLES,
   parseAssessmentInput,
 } from './input.ts';
+export type { ParentMentalHealth } from './perinatal.ts';
+export { isPositiveScreen, screenParents } from './perinatal.ts';
 export * from './scoring/index.ts';
+export type {
+  ScheduleChild,
+  ScheduledMoment,
+  ScheduleWindow,
+  ScreeningMomentId,
+} from './screening-schedule.ts';
+export { dueScreeningMoment, scheduleWindows } from './screening-schedule.ts';

@@ -88,16 +88,16 @@ describe('parseAssessmentInput rejects bad input and names the field', () => {
     ],
     ['extra top-level field', { child: { ageMonths: 3 }, name: 'Sem' }, 'name'],
     ['extra child field', { child: { ageMonths: 3, name: 'Sem' } }, 'child.name'],
-    ['unknown parent role', { child: { ageMonths: 3 }, parents: [{ role: 'uncle' }] }, 'parents.0.role'],
+    ['unknown parent role', { child: { ageMonths: 3 }, parents: [{ role: 'uncle' }] }, 'parents[0].role'],
     [
       'impossible parent age',
       { child: { ageMonths: 3 }, parents: [{ role: 'mother', ageYears: 3 }] },
-      'parents.0.ageYears',
+      'parents[0].ageYears',
     ],
     [
       'lowEducation not boolean',
       { child: { ageMonths: 3 }, parents: [{ role: 'mother', lowEducation: 'yes' }] },
-      'parents.0.lowEducation',
+      'parents[0].lowEducation',
     ],
     ['factors not an object', { child: { ageMonths: 3 }, factors: ['parent_stress'] }, 'factors'],
   ])('%s → field %s', (_, raw, field) => {

@@ -4,6 +4,7 @@ import {
   CUE_CODES,
   FACTOR_CODES,
   type Lang,
+  PARENT_FACTOR_CODES,
   REFERRAL_CRITERION_CODES,
   type Region,
 } from '@nestwerk/knowledge';
@@ -33,10 +34,59 @@ const unbornChild = z.strictObject({
 export const PARENT_ROLES = CAREGIVER_ROLES;
 export type ParentRole = CaregiverRole;
 
+const score = (max: number) => z.number().int().min(0).max(max);
+
+/**
+ * One screening result of a parent (DESIGN §4.1): Whooley as two yes/no answers, GAD-2/GAD-7/PHQ-9 as a
+ * total, EPDS as a total with item 10 (self-harm) or as all ten item scores.
+ */
+const screening = z.discriminatedUnion('instrument', [
+  z.strictObject({ instrument: z.literal('whooley'), answers: z.array(z.boolean()).length(2) }),
+  z.strictObject({ instrument: z.literal('gad_2'), total: score(6) }),
+  z.strictObject({ instrument: z.literal('gad_7'), total: score(21) }),
+  z.strictObject({ instrument: z.literal('phq_9'), total: score(27) }),
+  z
+    .strictObject({
+      instrument: z.literal('epds'),
+      total: score(30).optional(),
+      item10: score(3).optional(),
+      items: z.array(score(3)).length(10).optional(),
+    })
+    .superRefine((epds, ctx) => {
+      if (epds.items !== undefined) {
+        for (const key of ['total', 'item10'] as const)
+          if (epds[key] !== undefined)
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `give either items or total with item10, not both`,
+            });
+        return;
+      }
+      if (epds.total === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['total'],
+          message: 'EPDS needs total (0–30) with item10, or all ten items',
+        });
+      else if (epds.item10 === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['item10'],
+          message: 'EPDS needs item10 (0–3) with the total: it decides urgency',
+        });
+      else if (epds.item10 > epds.total)
+        ctx.addIssue({ code: 'custom', path: ['item10'], message: 'item10 cannot exceed the total' });
+    }),
+]);
+
 const parent = z.strictObject({
   role: z.enum(PARENT_ROLES),
   ageYears: z.number().int().min(10).max(90).optional(),
   lowEducation: z.boolean().optional(),
+  /** Parent-level factors of THIS parent; a parent-level code in the top-level factors means "a parent". */
+  factors: z.partialRecord(z.enum(PARENT_FACTOR_CODES), z.enum(['present', 'absent', 'unknown'])).optional(),
+  screenings: z.array(screening).max(20).optional(),
 });
 
 /** `true` = observed / holds; `false` or omitted = not observed. */
@@ -57,6 +107,7 @@ export type AssessmentInputJson = z.input<typeof assessmentInputSchema>;
 export type FactorValue = z.infer<typeof factorValue>;
 export type ChildInput = AssessmentInput['child'];
 export type ParentInput = AssessmentInput['parents'][number];
+export type ScreeningInput = NonNullable<ParentInput['screenings']>[number];
 
 export interface InputError {
   error: 'invalid_input';
@@ -88,7 +139,7 @@ function intendedChild(
 
 function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): InputError {
   if (!issue) return { error: 'invalid_input', field: '', message: 'Invalid input' };
-  const field = issue.path.map(String).join('.');
+  const field = fieldName(issue.path);
   if (issue.code === 'invalid_union' && field === 'child') {
     // A wrong type inside an otherwise clear form (e.g. `"ageMonths": "14"`) names that field, not just `child`.
     const intended = intendedChild(raw);
@@ -112,6 +163,14 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, raw: unknown): Input
     return { error: 'invalid_input', field, message: `Unknown code "${String(issue.path.at(-1) ?? '')}"` };
   }
   return { error: 'invalid_input', field, message: issue.message };
+}
+
+/** `parents[0].screenings[1].total`, the way the field is written in JSON paths and in DESIGN §4.1. */
+function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((out, part) => {
+    if (typeof part === 'number') return `${out}[${part}]`;
+    return out ? `${out}.${String(part)}` : String(part);
+  }, '');
 }
 
 export type { Lang, Region };

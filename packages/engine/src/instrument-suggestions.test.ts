@@ -20,33 +20,49 @@ const problematic = {
 const safe = Object.fromEntries(SAFE_CUE_CODES.map((c) => [c, true]));
 
 describe(`instruments (${REC8}: LSVG / ARI-CP (2-5) bij 1 tot circa 5 jaar, AISI (6-12) bij oudere kinderen)`, () => {
-  it(`${REC8}: insecure at 36 months → LSVG and ARI-CP 2-5`, () => {
+  it(`Thema 2 aanbeveling 8a/8b: insecure at 36 months → the lighter aids, no questionnaire`, () => {
     const a = run({ child: { ageMonths: 36 }, cues: insecure });
     expect(a.relationship.suggestedBand).toBe('insecure');
-    expect(ids(a).sort()).toEqual(['ari_cp_2_5', 'lsvg']);
+    expect(ids(a)).toEqual([]);
+    expect(a.conversationAids.map((x) => x.id)).toEqual(['babykennis_infokaart', 'basic_trust_infosheet']);
   });
 
-  it(`${REC8}: problematic suspected at 36 months → LSVG and ARI-CP 2-5`, () => {
+  it(`${REC8} "Bij (vermoeden van) een problematische gehechtheidsrelatie (1 tot circa 5 jaar)": problematic suspected at 36 months → LSVG, ARI-CP 2-5 and AISI 2-5`, () => {
     const a = run({ child: { ageMonths: 36 }, cues: problematic });
     expect(a.relationship.suggestedBand).toBe('problematic_suspected');
-    expect(ids(a).sort()).toEqual(['ari_cp_2_5', 'lsvg']);
+    expect(ids(a).sort()).toEqual(['aisi_2_5', 'ari_cp_2_5', 'lsvg']);
+    for (const i of a.instruments) {
+      expect(i.conditions).toMatch(/toestemming/);
+      expect(i.sources.some((s) => s.ref.includes('aanbeveling 8c'))).toBe(true);
+    }
   });
 
-  it(`${REC8} "Bij oudere kinderen kan de AISI (6-12)": insecure at 96 months → AISI only`, () => {
-    expect(ids(run({ child: { ageMonths: 96 }, cues: insecure }))).toEqual(['aisi_6_12']);
+  it(`${REC8} "Bij oudere kinderen kan de AISI (6-12)": problematic at 96 months → AISI 6-12 only`, () => {
+    expect(ids(run({ child: { ageMonths: 96 }, cues: problematic }))).toEqual(['aisi_6_12']);
+  });
+
+  it('half-open ranges: at 71.9 months the LSVG still fits, at 72 the AISI 6-12 takes over', () => {
+    expect(ids(run({ child: { ageMonths: 71.9 }, cues: problematic })).sort()).toEqual([
+      'aisi_2_5',
+      'ari_cp_2_5',
+      'lsvg',
+    ]);
+    expect(ids(run({ child: { ageMonths: 72 }, cues: problematic }))).toEqual(['aisi_6_12']);
+    expect(ids(run({ child: { ageMonths: 155.9 }, cues: problematic }))).toEqual(['aisi_6_12']);
+    expect(ids(run({ child: { ageMonths: 156 }, cues: problematic }))).toEqual([]);
   });
 
   it('at 12–23 months only the LSVG fits (ARI-CP starts at 2 years)', () => {
-    expect(ids(run({ child: { ageMonths: 18 }, cues: insecure }))).toEqual(['lsvg']);
+    expect(ids(run({ child: { ageMonths: 18 }, cues: problematic }))).toEqual(['lsvg']);
   });
 
   it('under one year and in pregnancy no instrument fits', () => {
-    expect(ids(run({ child: { ageMonths: 6 }, cues: insecure }))).toEqual([]);
-    expect(ids(run({ child: { gestationWeeks: 30 }, cues: insecure }))).toEqual([]);
+    expect(ids(run({ child: { ageMonths: 6 }, cues: problematic }))).toEqual([]);
+    expect(ids(run({ child: { gestationWeeks: 30 }, cues: problematic }))).toEqual([]);
   });
 
   it('above 12 years no instrument fits', () => {
-    expect(ids(run({ child: { ageMonths: 170 }, cues: insecure }))).toEqual([]);
+    expect(ids(run({ child: { ageMonths: 170 }, cues: problematic }))).toEqual([]);
   });
 
   it('a safe relationship → no instruments', () => {

@@ -54,6 +54,7 @@ export const HINDERING_PARENT_CODES = [
   'parent_low_mentalizing',
   'harsh_or_neglectful_parenting',
   'care_avoidance',
+  'positive_mental_health_screen',
 ] as const;
 
 export const HINDERING_FAMILY_CODES = [
@@ -133,6 +134,10 @@ export const PROTECTIVE_FACTOR_CODES = [
 
 export const FACTOR_CODES = [...HINDERING_FACTOR_CODES, ...PROTECTIVE_FACTOR_CODES] as const;
 
+/** The factors that belong to one parent, and can be recorded per caregiver (DESIGN §4.1 `parents[].factors`). */
+export const PARENT_FACTOR_CODES = [...HINDERING_PARENT_CODES, ...PROTECTIVE_PARENT_CODES] as const;
+export type ParentFactorCode = (typeof PARENT_FACTOR_CODES)[number];
+
 export const REFERRAL_CRITERION_CODES = [
   'regulation_problems_persistent',
   'parent_worry_or_overload_persistent',
@@ -166,7 +171,7 @@ export const INTERVENTION_CODES = [
   'vertrouwenscentrum_kindermishandeling',
 ] as const;
 
-export const INSTRUMENT_IDS = ['lsvg', 'ari_cp_2_5', 'aisi_6_12'] as const;
+export const INSTRUMENT_IDS = ['lsvg', 'ari_cp_2_5', 'aisi_2_5', 'aisi_6_12'] as const;
 
 export const IMH_REFERRAL_REASON_CODES = [
   'restless_or_crying_baby',

@@ -178,6 +178,20 @@ const FACTORS: Record<FactorCode, Omit<Factor, 'code'>> = {
     label: { nl: 'Ouder houdt hulp en zorg af', en: 'Parent avoids or keeps help at a distance' },
     sources: guidelineOnly,
   },
+  // Set by the engine from a parent's own screening (rescreen or higher); a screening result, not a diagnosis.
+  positive_mental_health_screen: {
+    kind: 'hindering',
+    level: 'parent',
+    phase: 'any',
+    label: {
+      nl: 'Screening op somberheid of angst was positief (screeningsuitslag, geen diagnose)',
+      en: 'Screening for low mood or anxiety was positive (a screening result, not a diagnosis)',
+    },
+    sources: [
+      src(DOC.imhRationale, 'Thema 2, Ook ouders vergen zorgzame aandacht: perinatal mental health'),
+      src(DOC.leidraadScreening, 'Screeningsinstrumenten en afkappunten'),
+    ],
+  },
 
   // Hindering, family level: family and living circumstances.
   parent_absent: {

@@ -6,6 +6,7 @@ export {
   RELATIONSHIP_BANDS,
   type RelationshipBandCode,
 } from './contacts.ts';
+export type { ConversationAid } from './conversation-aids.ts';
 export type { Knowledge } from './knowledge.ts';
 export { KNOWLEDGE_VERSION, knowledge } from './knowledge.ts';
 export {
@@ -14,6 +15,7 @@ export {
   type PartnerKindCode,
   type PartnerSector,
 } from './partner-kinds.ts';
+export * from './perinatal-screening.ts';
 export {
   ALWAYS_SHARED_ITEMS,
   DEFAULT_SHARE_ITEMS,

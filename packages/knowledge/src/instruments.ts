@@ -22,7 +22,7 @@ export const instruments: Instrument[] = [
       en: 'LSVG: short list of signs of a disturbed parent–child relationship (1 to about 5 years)',
     },
     // "één jaar tot circa vijf jaar" / "LSVG (1-5)": from the first birthday up to the sixth.
-    ages: { minMonths: 12, maxMonths: 71 },
+    ages: { minMonths: 12, belowMonths: 72 },
     informant: {
       nl: 'De professional, samen met de ouder besproken of door de professional zelf ingevuld',
       en: 'The professional, discussed together with the parent or completed by the professional',
@@ -46,7 +46,7 @@ export const instruments: Instrument[] = [
       en: 'ARI-CP 2-5: parent questionnaire on the relationship with their child (2 to 5 years)',
     },
     // "twee tot vijf jaar" / "ARI-CP (2-5)": from the second birthday up to the sixth.
-    ages: { minMonths: 24, maxMonths: 71 },
+    ages: { minMonths: 24, belowMonths: 72 },
     informant: {
       nl: 'De ouder, schriftelijk (ongeveer 15 minuten)',
       en: 'The parent, in writing (about 15 minutes)',
@@ -63,6 +63,35 @@ export const instruments: Instrument[] = [
     sources: [rec8, onderbouwing, bespreken, step4],
   },
   {
+    id: 'aisi_2_5',
+    name: 'Attachment Insecurity Screening Inventory 2-5 (AISI 2-5)',
+    label: {
+      nl: 'AISI 2-5: vragenlijst voor ouders over het gedrag van hun jonge kind in de relatie (2 tot 5 jaar)',
+      en: "AISI 2-5: parent questionnaire on the young child's relationship behaviour (2 to 5 years)",
+    },
+    // "twee versies: één voor 2-5 jarigen en één voor 6-12 jarigen": from the second birthday up to the sixth.
+    ages: { minMonths: 24, belowMonths: 72 },
+    informant: {
+      nl: 'De ouder, schriftelijk',
+      en: 'The parent, in writing',
+    },
+    purpose: {
+      nl: 'De versie voor jonge kinderen van de AISI: gesloten vragen over concreet gedrag van het kind in de relatie, aangevuld met open vragen over hoe de ouder de band beleeft. Basic Trust ontwikkelde daarna de ARI-CP 2-5, die meer op de beleving van de ouder let.',
+      en: "The young-child version of the AISI: closed questions on the child's concrete behaviour in the relationship, plus open questions on how the parent experiences the bond. Basic Trust later developed the ARI-CP 2-5, which focuses more on the parent's perception.",
+    },
+    licence: {
+      nl: 'Ontwikkeld door Basic Trust (Polderman e.a., 2016; Wissink e.a., 2017); te verkrijgen via Basic Trust. Itemteksten worden niet meegeleverd; een organisatie laadt een definitie waarvoor zij toestemming heeft.',
+      en: 'Developed by Basic Trust (Polderman et al., 2016; Wissink et al., 2017); available through Basic Trust. Item texts are not included; an organisation loads a definition it is licensed to use.',
+    },
+    itemTextsIncluded: false,
+    sources: [
+      rec8,
+      src(DOC.guideline, 'Thema 2, Onderbouwing: Instrumenten (AISI, twee versies)'),
+      bespreken,
+      step4,
+    ],
+  },
+  {
     id: 'aisi_6_12',
     name: 'Attachment Insecurity Screening Inventory 6-12 (AISI 6-12)',
     label: {
@@ -70,7 +99,7 @@ export const instruments: Instrument[] = [
       en: "AISI 6-12: parent questionnaire on the child's relationship behaviour (6 to 12 years)",
     },
     // "zes tot twaalf jaar" / "AISI (6-12)": from the sixth birthday up to the thirteenth.
-    ages: { minMonths: 72, maxMonths: 155 },
+    ages: { minMonths: 72, belowMonths: 156 },
     informant: {
       nl: 'De ouder, schriftelijk',
       en: 'The parent, in writing',

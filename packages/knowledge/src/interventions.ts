@@ -41,7 +41,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Ouder en kind worden thuis gefilmd tijdens gewone momenten; samen terugkijken laat vooral zien wat al goed gaat. Zo leert de ouder de signalen van het kind beter lezen en rustig en vriendelijk grenzen te stellen.',
       en: 'Parent and child are filmed at home during everyday moments, and watching the clips together highlights what already goes well. The parent learns to read the child better and to set limits in a calm, friendly way.',
     },
-    ages: { minMonths: 12, maxMonths: 72 },
+    ages: { minMonths: 12, belowMonths: 73 },
     targetGroup: {
       nl: 'Ouders van kinderen van 1 tot 6 jaar die in het algemeen goed functioneren, maar moeite hebben met sensitief reageren of met grenzen stellen',
       en: 'Parents of children aged 1 to 6 who generally cope well but struggle with responding sensitively or with setting limits',
@@ -68,7 +68,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Een getrainde jeugdverpleegkundige filmt thuis en bespreekt de beelden met de ouder, waarbij wat goed gaat wordt uitvergroot. Bedoeld om spanning in de opvoeding van een jong kind te verminderen.',
       en: 'A trained youth health nurse films at home and reviews the footage with the parent, magnifying what goes well. It aims to ease tension in raising a young child.',
     },
-    ages: { minMonths: 0, maxMonths: 48 },
+    ages: { minMonths: 0, belowMonths: 49 },
     targetGroup: {
       nl: 'Ouders van kinderen van 0 tot 4 jaar die spanning ervaren in de opvoeding',
       en: 'Parents of children aged 0 to 4 who experience tension in parenting',
@@ -96,7 +96,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
     },
     // The seeds name VIB only as an example of JGZ video feedback and give no age range:
     // the guideline's own age span is used.
-    ages: { minMonths: 0, maxMonths: GUIDELINE_MAX_MONTHS },
+    ages: { minMonths: 0, belowMonths: GUIDELINE_MAX_MONTHS + 1 },
     targetGroup: {
       nl: 'Ouders die in het algemeen goed functioneren, maar moeite hebben met sensitief reageren of met grenzen stellen',
       en: 'Parents who generally cope well but struggle with responding sensitively or with setting limits',
@@ -122,7 +122,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Een training waarin ouders een reeks opvoedvaardigheden oefenen om de band met hun kind te versterken, gewenst gedrag te stimuleren en met lastig gedrag om te gaan. Niveau 5 helpt daarnaast bij persoonlijke of relatieproblemen die het toepassen in de weg zitten.',
       en: 'A training in which parents practise a set of parenting skills to strengthen the bond with their child, encourage wanted behaviour and handle difficult behaviour. Level 5 also addresses personal or relationship problems that get in the way.',
     },
-    ages: { minMonths: 24, maxMonths: 192 },
+    ages: { minMonths: 24, belowMonths: 193 },
     targetGroup: {
       nl: 'Ouders van kinderen van 2 tot 16 jaar met lichte tot ernstige emotionele of gedragsproblemen',
       en: 'Parents of children aged 2 to 16 with mild to severe emotional or behavioural problems',
@@ -149,7 +149,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'De jeugdverpleegkundige komt een aantal keren thuis en praat met de ouders over hoe zij het ouderschap beleven en wie hen steunt. Het programma wil de kans op kindermishandeling verkleinen.',
       en: 'The youth health nurse visits the family at home several times to talk about how the parents experience parenthood and who supports them. The programme aims to lower the risk of child maltreatment.',
     },
-    ages: { minMonths: 0, maxMonths: 24 },
+    ages: { minMonths: 0, belowMonths: 25 },
     targetGroup: {
       nl: 'Gezinnen met een kind van 0 tot 2 jaar en een verhoogd risico: een belaste voorgeschiedenis, persoonlijke problemen, te weinig steun in de omgeving of een zwaardere opvoedtaak',
       en: 'Families with a child aged 0 to 2 at increased risk: a burdened history, personal problems, too little support around them or a heavier parenting task',
@@ -179,7 +179,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
     },
     // Entry window: from 16 weeks of pregnancy until birth. The postnatal part (6–10 visits) is the
     // Stevig Ouderschap programme itself, so after birth matching points to `stevig_ouderschap`.
-    ages: { minGestationWeeks: 16, minMonths: 0, maxMonths: 0 },
+    ages: { minGestationWeeks: 16, minMonths: 0, belowMonths: 0 },
     targetGroup: {
       nl: 'Aanstaande ouders met een verhoogd risico: een belaste voorgeschiedenis, persoonlijke problemen, te weinig steun of een zwaardere opvoedtaak in het vooruitzicht',
       en: 'Expectant parents at increased risk: a burdened history, personal problems, too little support or a heavier parenting task ahead',
@@ -207,7 +207,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
     },
     // Both seeds give "-9 maanden – 2 jaar" as the programme's age span; the visits themselves start
     // around mid-pregnancy. The seeds give no latest week of entry.
-    ages: { minGestationWeeks: 0, minMonths: 0, maxMonths: 24 },
+    ages: { minGestationWeeks: 0, minMonths: 0, belowMonths: 25 },
     targetGroup: {
       nl: 'Jonge, laagopgeleide vrouwen die zwanger zijn van hun eerste kind en met meerdere problemen of risicofactoren te maken hebben',
       en: 'Young women with little education who are pregnant with their first child and face several problems or risk factors',
@@ -237,7 +237,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
     // 002 counts Bemoeizorg among the effective interventions for the period from −9 months to 2 years,
     // but notes it is not aimed at early development specifically; no upper age is given, so the
     // guideline's age span is used.
-    ages: { minGestationWeeks: 0, minMonths: 0, maxMonths: GUIDELINE_MAX_MONTHS },
+    ages: { minGestationWeeks: 0, minMonths: 0, belowMonths: GUIDELINE_MAX_MONTHS + 1 },
     targetGroup: {
       nl: 'Ouders in gezinnen met meerdere problemen, bij wie via de gewone JGZ-contacten geen werkbaar contact ontstaat',
       en: 'Parents in families with multiple problems with whom regular youth health care contacts do not lead to a workable relationship',
@@ -263,7 +263,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Een groepscursus die zwangeren en hun partner of een andere naaste begeleidt in de zwangerschap en voorbereidt op het ouderschap. Er is ook een korte versie die over de band met de baby gaat.',
       en: 'A group course that supports pregnant women and their partner or another close person through pregnancy and prepares them for parenthood. A short version focuses on the bond with the baby.',
     },
-    ages: { minGestationWeeks: 20, minMonths: 0, maxMonths: 0 },
+    ages: { minGestationWeeks: 20, minMonths: 0, belowMonths: 0 },
     targetGroup: {
       nl: 'Alle zwangeren vanaf 20 weken en hun partner of een andere belangrijke naaste',
       en: 'All pregnant women from 20 weeks and their partner or another important person',
@@ -289,7 +289,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Een online programma, afgeleid van Zwanger, bevallen, een kind, dat stress en angst in de zwangerschap wil verminderen. Het versterkt het vertrouwen in eigen kunnen, de steun uit de omgeving en gezondheidsvaardigheden.',
       en: 'An online programme, derived from Zwanger, bevallen, een kind, that aims to reduce stress and anxiety in pregnancy. It builds self-confidence, support from others and health skills.',
     },
-    ages: { minGestationWeeks: 20, minMonths: 0, maxMonths: 0 },
+    ages: { minGestationWeeks: 20, minMonths: 0, belowMonths: 0 },
     targetGroup: {
       nl: 'Aanstaande ouders met een lage sociaaleconomische positie of weinig opleiding, vanaf 20 weken zwangerschap',
       en: 'Expectant parents with a low socio-economic position or little education, from 20 weeks of pregnancy',
@@ -317,7 +317,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
     },
     // 003 heads the item "1,5 – 6 maand" but describes the target group as babies from six weeks to
     // nine months; the wider range is used.
-    ages: { minMonths: 1.5, maxMonths: 9 },
+    ages: { minMonths: 1.5, belowMonths: 10 },
     targetGroup: {
       nl: 'Moeders met een risico op weinig sensitief opvoedgedrag en een baby van ongeveer zes weken tot negen maanden',
       en: 'Mothers at risk of low-sensitivity parenting with a baby of about six weeks to nine months',
@@ -344,7 +344,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       en: 'Pregnant women due around the same time have their check-ups in a group with the midwife and learn from and support one another. The aim is good physical and psychosocial health for mother and child.',
     },
     // No start week is given: the whole pregnancy.
-    ages: { minGestationWeeks: 0, minMonths: 0, maxMonths: 0 },
+    ages: { minGestationWeeks: 0, minMonths: 0, belowMonths: 0 },
     targetGroup: {
       nl: 'Zwangeren en hun kind',
       en: 'Pregnant women and their child',
@@ -372,7 +372,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
     },
     // 003 sets no age limits for carrying; the only bound in the source is the section heading
     // ("voor kinderen tot 12 jaar").
-    ages: { minMonths: 0, maxMonths: 144 },
+    ages: { minMonths: 0, belowMonths: 145 },
     targetGroup: {
       nl: 'Ouders met een baby of jong kind, ook bij een onrustige of huilende baby, een voorkeurshouding of reflux, of om borstvoeding bij een te vroeg of te klein geboren baby te steunen',
       en: 'Parents with a baby or young child, also with a restless or crying baby, a positional preference or reflux, or to support breastfeeding of a preterm or small baby',
@@ -399,7 +399,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       en: 'After referral by the midwife or another care provider, the youth health nurse gets to know the family before the birth. Together they work on what the family needs for a good start with the child.',
     },
     // No start week is given: the whole pregnancy.
-    ages: { minGestationWeeks: 0, minMonths: 0, maxMonths: 0 },
+    ages: { minGestationWeeks: 0, minMonths: 0, belowMonths: 0 },
     targetGroup: {
       nl: 'Aanstaande ouders bij wie problemen voor het kind of het gezin dreigen',
       en: 'Expectant parents where problems for the child or family are looming',
@@ -425,7 +425,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Getrainde JGZ-professionals kijken tijdens de eerste contactmomenten naar de beginnende relatie en bieden zo nodig één ondersteunend gesprek aan. Dat helpt ouder en kind aan een nieuwe, positieve start en versterkt de ouder in zijn rol.',
       en: 'Trained youth health professionals observe the beginning relationship during the first routine contacts and offer one supportive conversation where needed. This helps parent and baby make a fresh, positive start and strengthens the parent in their role.',
     },
-    ages: { minMonths: 0, maxMonths: 12 },
+    ages: { minMonths: 0, belowMonths: 13 },
     targetGroup: {
       nl: 'Ouders van baby’s in het eerste jaar, met aandacht voor belemmeringen zoals veel huilen, een zware bevalling of stress door werk en ouderschap',
       en: 'Parents of babies in the first year, with attention to obstacles such as much crying, a difficult birth or stress from combining work and parenthood',
@@ -451,7 +451,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Een therapeut begeleidt ouder en kind bij speelse en verzorgende activiteiten, zodat de ouder anders naar het kind leert kijken en beter op het kind afstemt. Het kind ervaart zo meer veiligheid en voelt zich gezien en gewaardeerd.',
       en: 'A therapist guides parent and child through playful and nurturing activities, so the parent learns to see the child differently and to attune better. The child gains a sense of safety and feels seen and valued.',
     },
-    ages: { minMonths: 0, maxMonths: 144 },
+    ages: { minMonths: 0, belowMonths: 145 },
     targetGroup: {
       nl: 'Kinderen van 0 tot 12 jaar bij wie de band met de opvoeder ernstig verstoord is, onder meer in pleeg- en adoptiegezinnen, opvanghuizen en klinieken',
       en: 'Children aged 0 to 12 whose relationship with their caregiver is seriously disturbed, including in foster and adoptive families, shelters and clinics',
@@ -478,7 +478,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       en: "An intervention outside youth health care for foster and adoptive families, where the child's often traumatic history can strain the relationship with the new parents.",
     },
     // The seeds give no age range for PIPA: the guideline's age span is used.
-    ages: { minMonths: 0, maxMonths: GUIDELINE_MAX_MONTHS },
+    ages: { minMonths: 0, belowMonths: GUIDELINE_MAX_MONTHS + 1 },
     targetGroup: {
       nl: 'Pleeg- en adoptiegezinnen met zorgen over de relatie tussen ouder en kind',
       en: 'Foster and adoptive families with concerns about the parent–child relationship',
@@ -503,7 +503,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Een behandeling in de GGZ waarin video-opnames de positieve momenten tussen moeder en baby zichtbaar maken, aangevuld met uitleg over depressie en ouderschap. Het doel is dat de moeder sensitiever reageert en dat latere problemen bij het kind worden voorkomen.',
       en: 'A mental health care treatment in which video recordings make the good moments between mother and baby visible, combined with psycho-education. The aim is a more sensitive mother and preventing later problems in the child.',
     },
-    ages: { minMonths: 0, maxMonths: 12 },
+    ages: { minMonths: 0, belowMonths: 13 },
     targetGroup: {
       nl: 'Moeders met een depressie en een baby van 0 tot en met 12 maanden',
       en: 'Mothers with depression and a baby aged 0 to 12 months',
@@ -529,7 +529,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Bij ernstige problemen in de band tussen ouder en kind en/of trauma is behandeling nodig die de JGZ zelf niet biedt, bijvoorbeeld traumabehandeling zoals EMDR.',
       en: 'When the parent–child relationship is seriously troubled and/or there is trauma, treatment is needed that youth health care does not provide itself, for example trauma treatment such as EMDR.',
     },
-    ages: { minMonths: 0, maxMonths: GUIDELINE_MAX_MONTHS },
+    ages: { minMonths: 0, belowMonths: GUIDELINE_MAX_MONTHS + 1 },
     targetGroup: {
       nl: 'Kinderen en gezinnen met ernstige problemen in de ouder-kindrelatie en/of trauma',
       en: 'Children and families with serious parent–child relationship problems and/or trauma',
@@ -559,7 +559,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Wanneer een kind langdurig onder stress staat door lichamelijke of emotionele verwaarlozing of mishandeling thuis, is meestal intensieve begeleiding van het hele gezin nodig, naast de veiligheidsroute.',
       en: 'When a child lives under chronic stress because of physical or emotional neglect or maltreatment at home, intensive support for the whole family is usually needed, alongside the safety pathway.',
     },
-    ages: { minMonths: 0, maxMonths: GUIDELINE_MAX_MONTHS },
+    ages: { minMonths: 0, belowMonths: GUIDELINE_MAX_MONTHS + 1 },
     targetGroup: {
       nl: 'Gezinnen waarin een kind chronische stress ervaart door verwaarlozing of mishandeling',
       en: 'Families in which a child experiences chronic stress from neglect or maltreatment',
@@ -594,7 +594,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       en: 'Specialised help for the mental health of young children and their parents from pregnancy onwards, focusing on the parent, the child and their relationship. First-line professionals refer and stay involved with the family.',
     },
     // 001: IMH spans "−9 maanden tot +5 jaar"; 004 shows referrals from pregnancy into the toddler years.
-    ages: { minGestationWeeks: 0, minMonths: 0, maxMonths: 60 },
+    ages: { minGestationWeeks: 0, minMonths: 0, belowMonths: 61 },
     targetGroup: {
       nl: 'Gezinnen met een onrustige of veel huilende baby, aanhoudende regulatieproblemen, scheidingsangst of gedragsproblemen, spanning tussen ouder en kind die niet verdwijnt, of een ouder met stress, trauma, angst of depressie',
       en: 'Families with a restless or much-crying baby, persistent regulation problems, separation anxiety or behaviour problems, parent–child tension that does not resolve, or a parent with stress, trauma, anxiety or depression',
@@ -625,7 +625,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Bij een vermoeden van kindermishandeling, verwaarlozing of huiselijk geweld doorloopt de professional de stappen van de meldcode, inclusief het afwegingskader. Veilig Thuis geeft advies en is het meldpunt.',
       en: 'When child abuse, neglect or domestic violence is suspected, the professional works through the steps of the reporting code, including the weighing framework. Veilig Thuis gives advice and receives reports.',
     },
-    ages: { minGestationWeeks: 0, minMonths: 0, maxMonths: GUIDELINE_MAX_MONTHS },
+    ages: { minGestationWeeks: 0, minMonths: 0, belowMonths: GUIDELINE_MAX_MONTHS + 1 },
     targetGroup: {
       nl: 'Elk gezin waarin (een vermoeden van) huiselijk geweld, kindermishandeling of verwaarlozing speelt',
       en: 'Any family with (suspected) domestic violence, child abuse or neglect',
@@ -654,7 +654,7 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
       nl: 'Bij een vermoeden van kindermishandeling, verwaarlozing of geweld in het gezin kan de professional in Vlaanderen terecht bij het Vertrouwenscentrum Kindermishandeling voor overleg en aanmelding, met zorg voor het beroepsgeheim.',
       en: 'When child abuse, neglect or family violence is suspected, a professional in Flanders can turn to the Vertrouwenscentrum Kindermishandeling for consultation and referral, with care for professional secrecy.',
     },
-    ages: { minGestationWeeks: 0, minMonths: 0, maxMonths: GUIDELINE_MAX_MONTHS },
+    ages: { minGestationWeeks: 0, minMonths: 0, belowMonths: GUIDELINE_MAX_MONTHS + 1 },
     targetGroup: {
       nl: 'Elk gezin in Vlaanderen waarin (een vermoeden van) kindermishandeling, verwaarlozing of geweld speelt',
       en: 'Any family in Flanders with (suspected) child abuse, neglect or violence',

@@ -32,6 +32,15 @@ const SEED_FILES = [
   '002_3a329fe0ecb56741.txt',
   '003_47e0953cc5abd28a.txt',
   '004_a575a0cd639937c5.txt',
+  // Outside the seeds, only the published works DESIGN names for perinatal screening and the Flemish safety route.
+  'leidraad-screening-detectie-vlaanderen',
+  'edmondson-2010-epds-fathers',
+  'whooley-1997',
+  'spitzer-2006-gad-7',
+  'kroenke-2001-phq-9',
+  'cox-1987-epds',
+  'vertrouwenscentra-kindermishandeling-vlaanderen',
+  'voorzorg-inclusiecriteria',
 ];
 
 /** Every collection of the package, with the key that identifies an item in it. */
@@ -48,6 +57,9 @@ const collections: Array<{ name: string; items: ReadonlyArray<object>; key: stri
   { name: 'imhReferralReasons', items: knowledge.imhReferralReasons, key: 'code' },
   { name: 'sharingQuestions', items: knowledge.sharingQuestions, key: 'code' },
   { name: 'safetyRoutes', items: knowledge.safetyRoutes, key: 'region' },
+  { name: 'parentScreeningInstruments', items: knowledge.parentScreeningInstruments, key: 'id' },
+  { name: 'screeningSchedule', items: knowledge.screeningSchedule, key: 'id' },
+  { name: 'conversationAids', items: knowledge.conversationAids, key: 'id' },
 ];
 
 function keyOf(item: object, key: string): string {
@@ -343,11 +355,13 @@ describe('age ranges are sane', () => {
   ];
 
   it.each(ranged)('$id: min ≤ max, within −9…216 months, gestation 0–42 weeks', ({ ages }) => {
-    expect(Number.isFinite(ages.minMonths) && Number.isFinite(ages.maxMonths)).toBe(true);
-    expect(ages.minMonths).toBeLessThanOrEqual(ages.maxMonths);
+    expect(Number.isFinite(ages.minMonths) && Number.isFinite(ages.belowMonths)).toBe(true);
+    // Pregnancy-only items end at birth (belowMonths 0); every other range holds at least one age.
+    if (ages.belowMonths === 0) expect(ages.minGestationWeeks).toBeDefined();
+    else expect(ages.minMonths).toBeLessThan(ages.belowMonths);
     expect(ages.minMonths).toBeGreaterThanOrEqual(-9);
-    expect(ages.maxMonths).toBeLessThanOrEqual(216);
-    expect(ages.maxMonths).toBeGreaterThanOrEqual(0);
+    expect(ages.belowMonths).toBeLessThanOrEqual(217);
+    expect(ages.belowMonths).toBeGreaterThanOrEqual(0);
     if (ages.minGestationWeeks !== undefined) {
       expect(ages.minGestationWeeks).toBeGreaterThanOrEqual(0);
       expect(ages.minGestationWeeks).toBeLessThanOrEqual(42);
@@ -366,29 +380,30 @@ describe('age ranges are sane', () => {
     expect(ages.has(18)).toBe(true);
   });
 
-  it('the instruments have the age ranges of Thema 2 aanbeveling 8c: LSVG 12–71, ARI-CP 24–71, AISI 72–155', () => {
+  it('the instruments have the half-open age ranges of Thema 2 aanbeveling 8c: LSVG and ARI-CP below 72, AISI 6-12 from 72 to below 156', () => {
     const ages = Object.fromEntries(
       knowledge.instruments.map((i) => [
         i.id,
-        [i.ages.minMonths, i.ages.maxMonths, i.ages.minGestationWeeks],
+        [i.ages.minMonths, i.ages.belowMonths, i.ages.minGestationWeeks],
       ]),
     );
     expect(ages).toEqual({
-      lsvg: [12, 71, undefined],
-      ari_cp_2_5: [24, 71, undefined],
-      aisi_6_12: [72, 155, undefined],
+      lsvg: [12, 72, undefined],
+      ari_cp_2_5: [24, 72, undefined],
+      aisi_2_5: [24, 72, undefined],
+      aisi_6_12: [72, 156, undefined],
     });
   });
 
   it('the video-feedback programmes carry the ages of Thema 3: VIPP-SD 1–6 y, K-VHT 0–4 y', () => {
     const byCode = (c: string) => knowledge.interventions.find((i) => i.code === c)?.ages;
-    expect(byCode('vipp_sd')).toMatchObject({ minMonths: 12, maxMonths: 72 });
-    expect(byCode('k_vht')).toMatchObject({ minMonths: 0, maxMonths: 48 });
-    expect(byCode('triple_p_4_5')).toMatchObject({ minMonths: 24, maxMonths: 192 });
-    expect(byCode('stevig_ouderschap')).toMatchObject({ minMonths: 0, maxMonths: 24 });
+    expect(byCode('vipp_sd')).toMatchObject({ minMonths: 12, belowMonths: 73 });
+    expect(byCode('k_vht')).toMatchObject({ minMonths: 0, belowMonths: 49 });
+    expect(byCode('triple_p_4_5')).toMatchObject({ minMonths: 24, belowMonths: 193 });
+    expect(byCode('stevig_ouderschap')).toMatchObject({ minMonths: 0, belowMonths: 25 });
     expect(byCode('stevig_ouderschap_prenataal')?.minGestationWeeks).toBe(16);
     expect(byCode('voorzorg')?.minGestationWeeks).toBeDefined();
-    expect(byCode('voorzorg')?.maxMonths).toBe(24);
+    expect(byCode('voorzorg')?.belowMonths).toBe(25);
   });
 
   it('interventions are offered in at least one region and name a setting', () => {
@@ -420,11 +435,11 @@ describe('structured guidance', () => {
 
   it('parent tips come in the four bands of Box 2.1, contiguous from 0 to 216 months', () => {
     expect(knowledge.parentTips.map((t) => t.band)).toEqual(['0_2', '2_4', '4_12', '12_plus']);
-    expect(knowledge.parentTips.map((t) => [t.ages.minMonths, t.ages.maxMonths])).toEqual([
+    expect(knowledge.parentTips.map((t) => [t.ages.minMonths, t.ages.belowMonths])).toEqual([
       [0, 24],
       [24, 48],
       [48, 144],
-      [144, 216],
+      [144, 217],
     ]);
     for (const band of knowledge.parentTips) expect(band.tips.length, band.band).toBeGreaterThanOrEqual(3);
   });

@@ -1,3 +1,4 @@
+import { conversationAids } from './conversation-aids.ts';
 import { conversationGuide } from './conversation-guide.ts';
 import { cues } from './cues.ts';
 import { factors } from './factors.ts';
@@ -6,6 +7,7 @@ import { instruments } from './instruments.ts';
 import { interventions } from './interventions.ts';
 import { parentTips } from './parent-tips.ts';
 import { partnerKinds } from './partner-kinds.ts';
+import { parentScreeningInstruments, SCREENING_SCHEDULE } from './perinatal-screening.ts';
 import { pyramid } from './pyramid.ts';
 import { referralCriteria } from './referral-criteria.ts';
 import { safetyRoutes } from './safety-routes.ts';
@@ -16,7 +18,7 @@ import { vanWiechenItems } from './van-wiechen.ts';
  * Bumped whenever guidance content changes, so every stored assessment says which knowledge it used.
  * Format: guideline edition + content revision.
  */
-export const KNOWLEDGE_VERSION = 'ouder-kindrelatie-2021.1';
+export const KNOWLEDGE_VERSION = 'ouder-kindrelatie-2021.2';
 
 export const knowledge = {
   version: KNOWLEDGE_VERSION,
@@ -27,12 +29,15 @@ export const knowledge = {
   instruments,
   vanWiechenItems,
   conversationGuide,
+  conversationAids,
   parentTips,
   pyramid,
   imhReferralReasons,
   sharingQuestions,
   safetyRoutes,
   partnerKinds,
+  parentScreeningInstruments,
+  screeningSchedule: SCREENING_SCHEDULE,
 } as const;
 
 export type Knowledge = typeof knowledge;

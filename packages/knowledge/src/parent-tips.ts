@@ -16,7 +16,7 @@ const rec10 = src(DOC.guideline, 'Thema 2, aanbeveling 10');
 export const parentTips: ParentTipBand[] = [
   {
     band: '0_2',
-    ages: { minMonths: 0, maxMonths: 24 },
+    ages: { minMonths: 0, belowMonths: 24 },
     title: {
       nl: 'Tips voor ouders van een baby of dreumes (0 tot 2 jaar)',
       en: 'Tips for parents of a baby or young toddler (0 to 2 years)',
@@ -51,7 +51,7 @@ export const parentTips: ParentTipBand[] = [
   },
   {
     band: '2_4',
-    ages: { minMonths: 24, maxMonths: 48 },
+    ages: { minMonths: 24, belowMonths: 48 },
     title: {
       nl: 'Tips voor ouders van een peuter (2 tot 4 jaar)',
       en: 'Tips for parents of a toddler (2 to 4 years)',
@@ -90,7 +90,7 @@ export const parentTips: ParentTipBand[] = [
   },
   {
     band: '4_12',
-    ages: { minMonths: 48, maxMonths: 144 },
+    ages: { minMonths: 48, belowMonths: 144 },
     title: {
       nl: 'Tips voor ouders van een kind van 4 tot 12 jaar',
       en: 'Tips for parents of a child aged 4 to 12',
@@ -121,7 +121,7 @@ export const parentTips: ParentTipBand[] = [
   },
   {
     band: '12_plus',
-    ages: { minMonths: 144, maxMonths: 216 },
+    ages: { minMonths: 144, belowMonths: 217 },
     title: {
       nl: 'Tips voor ouders van een tiener (vanaf 12 jaar)',
       en: 'Tips for parents of a teenager (12 and older)',

@@ -81,5 +81,7 @@ export const NOTIFICATION_KINDS = [
   'approval_decided',
   'account_change_requested',
   'account_changed',
+  /** A parent's screening was urgent (EPDS item 10 > 0): the team lead hears of it at once. */
+  'urgent_screening',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

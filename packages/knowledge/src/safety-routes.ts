@@ -78,13 +78,9 @@ export const safetyRoutes: SafetyRoute[] = [
       },
     ],
     sources: [
-      src(
-        DOC.imhRationale,
-        'Thema 1, §3 Een substantieel teveel aan vroege relationele stress maakt kwetsbaar',
-      ),
+      src(DOC.vkFlanders, 'Vertrouwenscentra Kindermishandeling: advies, melding en hulp'),
+      src(DOC.vkFlanders, 'Beroepsgeheim en spreekrecht (artikel 458bis Strafwetboek)'),
       src(DOC.imhSlides, 'Belang van de eerstelijnszorgverlener: schakel naar verdere hulp'),
-      src(DOC.imhSlides, 'Belang van samenwerking'),
-      src(DOC.guideline, 'Thema 4, Uitwisseling van informatie en gegevens'),
     ],
   },
 ];

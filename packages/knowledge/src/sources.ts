@@ -7,6 +7,22 @@ export const DOC = {
   tnoFirst1000Days: '002_3a329fe0ecb56741.txt',
   guideline: '003_47e0953cc5abd28a.txt',
   imhSlides: '004_a575a0cd639937c5.txt',
+  /** Flemish guide to perinatal screening and detection (Expertisecentrum Moeder-Baby, moederbaby.be). */
+  leidraadScreening: 'leidraad-screening-detectie-vlaanderen',
+  /** Edmondson et al. (2010), J Affect Disord 125: EPDS cut-offs for fathers. */
+  edmondson2010: 'edmondson-2010-epds-fathers',
+  /** Whooley et al. (1997), J Gen Intern Med 12: the two case-finding questions. */
+  whooley1997: 'whooley-1997',
+  /** Spitzer et al. (2006), Arch Intern Med 166: GAD-7 (and GAD-2, its first two items). */
+  spitzer2006: 'spitzer-2006-gad-7',
+  /** Kroenke et al. (2001), J Gen Intern Med 16: PHQ-9. */
+  kroenke2001: 'kroenke-2001-phq-9',
+  /** Cox et al. (1987), Br J Psychiatry 150: the Edinburgh Postnatal Depression Scale. */
+  cox1987: 'cox-1987-epds',
+  /** The Flemish Vertrouwenscentra Kindermishandeling and the professional-secrecy rule they work under. */
+  vkFlanders: 'vertrouwenscentra-kindermishandeling-vlaanderen',
+  /** VoorZorg's inclusion criteria as published by the programme (NCJ / Nederlands Jeugdinstituut). */
+  voorzorgCriteria: 'voorzorg-inclusiecriteria',
 } as const satisfies Record<string, SourceDocument>;
 
 export function src(document: SourceDocument, ref: string): SourceRef {

@@ -21,13 +21,29 @@ export interface Text {
   nlBE?: string;
 }
 
-/** The five source documents in shared/seeds, by file name. */
+/**
+ * The five source documents in shared/seeds, by file name, and the few published works outside them that
+ * DESIGN names: for perinatal screening (the seeds describe why parents are screened, not the cut-offs)
+ * and for the Flemish safety route (DESIGN §2.9; the seeds do not describe the Vertrouwenscentra).
+ */
 export type SourceDocument =
   | '000_2afd5fe3e55409ce.txt'
   | '001_23e4b783b1d7f17e.txt'
   | '002_3a329fe0ecb56741.txt'
   | '003_47e0953cc5abd28a.txt'
-  | '004_a575a0cd639937c5.txt';
+  | '004_a575a0cd639937c5.txt'
+  | ExternalSourceDocument;
+
+/** Published works outside the seeds, cited by a stable short name. */
+export type ExternalSourceDocument =
+  | 'leidraad-screening-detectie-vlaanderen'
+  | 'edmondson-2010-epds-fathers'
+  | 'whooley-1997'
+  | 'spitzer-2006-gad-7'
+  | 'kroenke-2001-phq-9'
+  | 'cox-1987-epds'
+  | 'vertrouwenscentra-kindermishandeling-vlaanderen'
+  | 'voorzorg-inclusiecriteria';
 
 /** Where a fact or criterion comes from: a seed document and a table, section or recommendation in it. */
 export interface SourceRef {
@@ -36,12 +52,14 @@ export interface SourceRef {
 }
 
 /**
- * Age in months since birth. Before birth, ages are expressed in completed weeks of gestation instead
- * (`minGestationWeeks`), because that is how prenatal care and programme criteria count.
+ * Age in months since birth, half-open: from `minMonths` up to but not including `belowMonths`, so that
+ * adjoining ranges (LSVG below 72 months, AISI from 72) leave no age between them, fractional months
+ * included. Before birth, ages are expressed in completed weeks of gestation instead (`minGestationWeeks`),
+ * because that is how prenatal care and programme criteria count.
  */
 export interface AgeRange {
   minMonths: number;
-  maxMonths: number;
+  belowMonths: number;
   /** Set when the item also applies during pregnancy, from this week of gestation. */
   minGestationWeeks?: number;
 }

@@ -13,10 +13,15 @@ import { ageFits, type ChildAge } from '../age.ts';
 import type { BalanceResult } from '../balance.ts';
 import type { ContinuumResult } from '../continuum.ts';
 import type { AssessmentInput } from '../input.ts';
+import type { ParentMentalHealth } from '../perinatal.ts';
 
 /** Everything a rule may look at: the input and what the engine derived from it before the rules ran. */
 export interface RuleContext {
+  /** The input with the factors as the family as a whole has them (see parent-factors.ts). */
   input: AssessmentInput;
+  /** The input as recorded: whose factor is whose, and which were recorded for "a parent". */
+  recorded: AssessmentInput;
+  parentMentalHealth: ParentMentalHealth[];
   knowledge: Knowledge;
   lang: Lang;
   region: Region;

@@ -18,10 +18,16 @@ const SO =
   'Thema 3 "Stevig Ouderschap (0-2 jaar) … belastende voorgeschiedenis, persoonlijke problemen, onvoldoende steunende context en/of verzwaarde opvoeding"';
 
 const youngMother = { role: 'mother', ageYears: 19, lowEducation: true } as const;
+/** "en diverse problemen": VoorZorg needs problems that accumulate, not age and education alone. */
+const problems = { low_social_support: 'present', socioeconomic_problems: 'present' } as const;
 
 describe(`VoorZorg (${VZ})`, () => {
   it(`${VZ}: first pregnancy at 20 weeks, mother 19 with little education → voorzorg`, () => {
-    const a = run({ child: { gestationWeeks: 20, firstChild: true }, parents: [youngMother] });
+    const a = run({
+      child: { gestationWeeks: 20, firstChild: true },
+      parents: [youngMother],
+      factors: problems,
+    });
     expect(programmes(a)).toContain('voorzorg');
     const r = a.recommendations.find((x) => x.interventions.includes('voorzorg'));
     expect(r?.sources).toContainEqual({
@@ -33,7 +39,11 @@ describe(`VoorZorg (${VZ})`, () => {
   it('mother aged exactly 25 still qualifies; 26 does not', () => {
     const at = (ageYears: number) =>
       programmes(
-        run({ child: { gestationWeeks: 20, firstChild: true }, parents: [{ ...youngMother, ageYears }] }),
+        run({
+          child: { gestationWeeks: 20, firstChild: true },
+          parents: [{ ...youngMother, ageYears }],
+          factors: problems,
+        }),
       );
     expect(at(25)).toContain('voorzorg');
     expect(at(26)).not.toContain('voorzorg');
@@ -41,10 +51,20 @@ describe(`VoorZorg (${VZ})`, () => {
 
   it('enrolment before week 28: at 27 weeks yes, at 28 and 30 weeks no', () => {
     const at = (gestationWeeks: number) =>
-      programmes(run({ child: { gestationWeeks, firstChild: true }, parents: [youngMother] }));
+      programmes(
+        run({ child: { gestationWeeks, firstChild: true }, parents: [youngMother], factors: problems }),
+      );
     expect(at(27)).toContain('voorzorg');
     expect(at(28)).not.toContain('voorzorg');
     expect(at(30)).not.toContain('voorzorg');
+  });
+
+  it(`${VZ} "en diverse problemen": a young, low-educated first-time mother (25) without accumulating problems → no voorzorg`, () => {
+    const a = run({
+      child: { gestationWeeks: 20, firstChild: true },
+      parents: [{ ...youngMother, ageYears: 25 }],
+    });
+    expect(programmes(a)).not.toContain('voorzorg');
   });
 
   it('not for a second child', () => {
@@ -100,12 +120,37 @@ describe(`Stevig Ouderschap (${SO})`, () => {
     expect(programmes(run({ child: { ageMonths: 25 }, factors: risk }))).not.toContain('stevig_ouderschap');
   });
 
-  it('a heavier upbringing (premature, crying baby) counts as one of its domains', () => {
+  it(`${SO}: a heavier upbringing (premature, crying baby) counts alongside a burden of the parents' own`, () => {
+    const a = run({
+      child: { ageMonths: 2 },
+      factors: {
+        preterm_birth: 'present',
+        difficult_temperament_or_excessive_crying: 'present',
+        parent_stress: 'present',
+      },
+    });
+    expect(programmes(a)).toContain('stevig_ouderschap');
+  });
+
+  it('child-level factors alone do not trigger it: the programme rests on parent and family burden', () => {
     const a = run({
       child: { ageMonths: 2 },
       factors: { preterm_birth: 'present', difficult_temperament_or_excessive_crying: 'present' },
     });
-    expect(programmes(a)).toContain('stevig_ouderschap');
+    expect(programmes(a)).not.toContain('stevig_ouderschap');
+  });
+
+  it('one own burden plus child-level burden that strengths carry → no Stevig Ouderschap', () => {
+    const a = run({
+      child: { ageMonths: 2 },
+      factors: {
+        parent_stress: 'present',
+        preterm_birth: 'present',
+        stable_supportive_partner: 'present',
+        social_network_support: 'present',
+      },
+    });
+    expect(programmes(a)).not.toContain('stevig_ouderschap');
   });
 
   it('one risk factor is no cumulative risk → no Stevig Ouderschap', () => {

@@ -2,7 +2,11 @@ import { DOC, type FactorCode, src } from '@nestwerk/knowledge';
 import type { Recommendation } from '../assessment.ts';
 import { available, factorLabels, has, type RuleContext, say } from './context.ts';
 
-/** VoorZorg: young, low-educated women pregnant with their first child, enrolled before week 28. */
+/**
+ * VoorZorg is for "jonge, laagopgeleide zwangere vrouwen met een eerste kind en diverse problemen" (guideline
+ * Thema 3). The guideline does not quantify "young" or the entry week; those two limits come from the
+ * programme's own inclusion criteria (NCJ), cited separately.
+ */
 export const VOORZORG_MAX_MOTHER_AGE = 25;
 export const VOORZORG_LAST_ENROLMENT_WEEK = 28;
 
@@ -40,6 +44,8 @@ function voorzorgRule(ctx: RuleContext): Recommendation | null {
   const { age, input } = ctx;
   if (age.born || age.gestationWeeks >= VOORZORG_LAST_ENROLMENT_WEEK || input.child.firstChild !== true)
     return null;
+  // "diverse problemen": age and education alone are not enough; problems must accumulate.
+  if (!ctx.balance.cumulativeRisk) return null;
   const youngLowEducatedMother = input.parents.some(
     (p) =>
       p.role === 'mother' &&
@@ -55,12 +61,13 @@ function voorzorgRule(ctx: RuleContext): Recommendation | null {
     category: 'indicated_program',
     interventions: programmes,
     rationale: say(ctx, {
-      nl: `Een jonge, laagopgeleide moeder die zwanger is van haar eerste kind (${age.gestationWeeks} weken) hoort bij de doelgroep van VoorZorg: huisbezoeken vanaf de zwangerschap tot het kind 2 jaar is. Aanmelden kan tot week ${VOORZORG_LAST_ENROLMENT_WEEK}.`,
-      en: `A young mother with little formal education, pregnant with her first child (${age.gestationWeeks} weeks), belongs to VoorZorg's target group: home visits from pregnancy until the child is 2. Enrolment is possible until week ${VOORZORG_LAST_ENROLMENT_WEEK}.`,
+      nl: `Een jonge, laagopgeleide moeder die zwanger is van haar eerste kind (${age.gestationWeeks} weken), met een stapeling van problemen, hoort bij de doelgroep van VoorZorg: huisbezoeken vanaf de zwangerschap tot het kind 2 jaar is. Aanmelden kan tot week ${VOORZORG_LAST_ENROLMENT_WEEK}.`,
+      en: `A young mother with little formal education, pregnant with her first child (${age.gestationWeeks} weeks) and facing several problems, belongs to VoorZorg's target group: home visits from pregnancy until the child is 2. Enrolment is possible until week ${VOORZORG_LAST_ENROLMENT_WEEK}.`,
     }),
     sources: [
       src(DOC.guideline, 'Thema 3, aanbeveling 2'),
       src(DOC.guideline, "Thema 3, Geïndiceerde programma's: VoorZorg"),
+      src(DOC.voorzorgCriteria, 'Inclusiecriteria: leeftijd tot en met 25 jaar, aanmelding voor week 28'),
     ],
   };
 }
@@ -70,8 +77,13 @@ function stevigOuderschapRule(ctx: RuleContext): Recommendation | null {
   const domains = (Object.keys(STEVIG_DOMAINS) as Array<keyof typeof STEVIG_DOMAINS>).filter(
     (d) => STEVIG_DOMAINS[d].some((f) => has(ctx, f)) || (d === 'support' && support),
   );
-  // A cumulative risk with at least one domain of the programme: the families for which it was made.
-  if (domains.length === 0 || !ctx.balance.cumulativeRisk) return null;
+  // The programme rests on parent and family burden: a burden of the parents' own (history, personal
+  // problems, support) must be there, and it must accumulate. Child-level factors count towards the
+  // accumulation only where the family's strengths do not carry them (balance.ts).
+  const parentFamily = ctx.balance.byLevel.parent.hindering + ctx.balance.byLevel.family.hindering;
+  const uncarriedChild = ctx.balance.uncarriedChildBurden > 0 ? 1 : 0;
+  const ownBurden = domains.some((d) => d !== 'child');
+  if (!ownBurden || parentFamily + uncarriedChild < 2) return null;
   const programmes = available(ctx, ctx.age.born ? ['stevig_ouderschap'] : ['stevig_ouderschap_prenataal']);
   if (programmes.length === 0) return null;
   const risk = factorLabels(

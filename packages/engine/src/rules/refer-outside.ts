@@ -15,6 +15,12 @@ import { available, interventionNames, type RuleContext, say } from './context.t
 /** Thema 3, aanbeveling 3: two or more of the four criteria call for more intensive help outside JGZ. */
 export const REFER_OUTSIDE_MIN_CRITERIA = 2;
 
+/**
+ * Dutch IMH specialists work with "nul tot driejarigen" (guideline Thema 4, Betrokkenen), so up to the
+ * fourth birthday. The Flemish teams span −9 months to +5 years (seed 001) and are not limited here.
+ */
+export const DUTCH_IMH_BELOW_MONTHS = 48;
+
 /** In the guideline's order, whatever order the input used, so equal inputs give identical output. */
 export function criteriaMet(criteria: AssessmentInput['criteria']): ReferralCriterionCode[] {
   return REFERRAL_CRITERION_CODES.filter((c) => criteria[c] === true);
@@ -50,7 +56,32 @@ export function imhReasons(input: AssessmentInput, continuum: ContinuumResult): 
   return reasons;
 }
 
-const OUDER_BABY_MAX_MONTHS = 12;
+/** "een baby tot 12 maanden": up to and including the twelfth month, so below 13 (fractional months too). */
+export const OUDER_BABY_BELOW_MONTHS = 13;
+
+/**
+ * The Ouder-baby interventie is for a MOTHER with depression (Thema 3). Her own recorded depression
+ * qualifies; a depression recorded for "a parent" only when no other parent is listed who could be the one.
+ */
+function ouderBabyReason(ctx: RuleContext): string | null {
+  const { recorded } = ctx;
+  const mothers = recorded.parents.filter((p) => p.role === 'mother');
+  const ownDepression = mothers.some((p) => p.factors?.parent_depression === 'present');
+  const unattributed =
+    recorded.factors.parent_depression === 'present' &&
+    recorded.parents.every((p) => p.role === 'mother' || p.role === 'grandparent' || p.role === 'other');
+  if (ownDepression)
+    return say(ctx, {
+      nl: 'moeder met een depressie en een baby tot en met 12 maanden',
+      en: 'mother with depression and a baby up to and including 12 months',
+    });
+  if (unattributed)
+    return say(ctx, {
+      nl: 'depressie bij een ouder en een baby tot en met 12 maanden; van toepassing als het de moeder is',
+      en: 'a parent with depression and a baby up to and including 12 months; applies if it is the mother',
+    });
+  return null;
+}
 
 /** Thema 3 "Verwijzen voor meer intensieve hulp": the specific routes, each with its reason. */
 function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }> {
@@ -66,16 +97,9 @@ function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }
       why: say(ctx, { nl: 'pleeg- of adoptiegezin', en: 'foster or adoptive family' }),
     });
   }
-  const depressedMother = present('parent_depression') && input.parents.some((p) => p.role === 'mother');
-  if (depressedMother && age.born && age.months <= OUDER_BABY_MAX_MONTHS) {
-    out.push({
-      code: 'ouder_baby_interventie',
-      why: say(ctx, {
-        nl: 'moeder met een depressie en een baby tot 12 maanden',
-        en: 'mother with depression and a baby up to 12 months',
-      }),
-    });
-  }
+  const obi = ouderBabyReason(ctx);
+  if (obi && age.born && age.months < OUDER_BABY_BELOW_MONTHS)
+    out.push({ code: 'ouder_baby_interventie', why: obi });
   if (ctx.continuum.suggestedBand === 'problematic_suspected' || input.cues.child_trauma_signals === true) {
     out.push({
       code: 'specialised_youth_care',
@@ -94,7 +118,8 @@ function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }
       }),
     });
   }
-  if (ctx.imhReasons.length > 0) {
+  const imhAge = ctx.region === 'be' || !age.born || age.months < DUTCH_IMH_BELOW_MONTHS;
+  if (ctx.imhReasons.length > 0 && imhAge) {
     out.push({
       code: 'imh_team',
       why: say(ctx, {

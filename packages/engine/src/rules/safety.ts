@@ -1,4 +1,4 @@
-import type { FactorCode } from '@nestwerk/knowledge';
+import { DOC, type FactorCode, src } from '@nestwerk/knowledge';
 import type { Recommendation } from '../assessment.ts';
 import { factorLabels, type RuleContext, say } from './context.ts';
 
@@ -31,5 +31,37 @@ export function safetyRule(ctx: RuleContext): Recommendation | null {
       en: `Unsafety is suspected (${seen}). Follow the ${say(ctx, route.label)} route now; it takes precedence over other advice.`,
     }),
     sources: route.sources,
+  };
+}
+
+/**
+ * Signs that do not by themselves establish unsafety but ask the professional to weigh it (Tabel 2.3,
+ * stap 4c): a frightening or intrusive parent, trauma signals in the child, a harsh or neglectful style.
+ * The tool prompts; the professional decides. Silent when the safety route itself already applies.
+ */
+export function weighSafetyRule(ctx: RuleContext): Recommendation | null {
+  if (ctx.safetyConcern) return null;
+  const { cues, factors } = ctx.input;
+  const signs: string[] = [];
+  if (cues.parent_frightening_or_intrusive === true)
+    signs.push(
+      say(ctx, { nl: 'de ouder is beangstigend of intrusief', en: 'the parent is frightening or intrusive' }),
+    );
+  if (cues.child_trauma_signals === true)
+    signs.push(say(ctx, { nl: 'het kind toont signalen van trauma', en: 'the child shows signs of trauma' }));
+  if (factors.harsh_or_neglectful_parenting === 'present')
+    signs.push(factorLabels(ctx, ['harsh_or_neglectful_parenting']));
+  if (signs.length === 0) return null;
+  const route = ctx.knowledge.safetyRoutes.find((r) => r.region === ctx.region);
+  return {
+    id: `safety.weigh.${ctx.region}`,
+    category: 'safety',
+    interventions: route ? [route.intervention] : [],
+    rationale: say(ctx, {
+      nl: `Weeg of de route ${route ? say(ctx, route.label) : 'kindveiligheid'} nodig is: ${signs.join('; ')}. Overleg met een collega of aandachtsfunctionaris; jij beslist, de tool stelt alleen de vraag.`,
+      nlBE: `Weeg af of de route ${route ? say(ctx, route.label) : 'kindveiligheid'} nodig is: ${signs.join('; ')}. Overleg met een collega; jij beslist, de tool stelt alleen de vraag.`,
+      en: `Weigh whether the ${route ? say(ctx, route.label) : 'child safety'} route is needed: ${signs.join('; ')}. Consult a colleague or safeguarding officer; you decide, the tool only asks the question.`,
+    }),
+    sources: [src(DOC.guideline, 'Thema 2, Tabel 2.3, stap 4c'), ...(route?.sources ?? [])],
   };
 }

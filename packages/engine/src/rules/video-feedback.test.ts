@@ -24,7 +24,7 @@ describe(`video feedback (${REC1}: "problemen met sensitief opvoeden of grenzen 
     expect(r?.interventions).toContain('k_vht');
     expect(r?.interventions).not.toContain('vipp_sd');
     const vib = knowledge.interventions.find((i) => i.code === 'vib');
-    if (vib && vib.ages.minMonths <= 6 && vib.ages.maxMonths >= 6) expect(r?.interventions).toContain('vib');
+    if (vib && vib.ages.minMonths <= 6 && vib.ages.belowMonths > 6) expect(r?.interventions).toContain('vib');
     expect(r?.interventions.every((c) => ['k_vht', 'vib'].includes(c))).toBe(true);
   });
 

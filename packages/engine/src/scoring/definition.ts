@@ -43,7 +43,8 @@ export const questionnaireDefinitionSchema = z
     id: z.string().regex(/^[a-z0-9_]+$/),
     name: z.string().min(1),
     version: z.string().min(1),
-    ages: z.strictObject({ minMonths: z.number().min(0), maxMonths: z.number().min(0) }).optional(),
+    /** Half-open, like the knowledge's age ranges: from minMonths up to but not including belowMonths. */
+    ages: z.strictObject({ minMonths: z.number().min(0), belowMonths: z.number().min(0) }).optional(),
     licence: text,
     answerOptions: z.array(answerOption).min(2),
     items: z.array(item).min(1),

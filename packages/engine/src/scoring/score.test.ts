@@ -12,7 +12,7 @@ const TEST_DEFINITION: QuestionnaireDefinitionJson = {
   id: 'test_relationship_8',
   name: 'Test questionnaire (8 items)',
   version: '1.0',
-  ages: { minMonths: 12, maxMonths: 71 },
+  ages: { minMonths: 12, belowMonths: 72 },
   licence: t('Invented for the test suite'),
   answerOptions: [
     { value: 0, label: t('never') },

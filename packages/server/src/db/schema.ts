@@ -2,8 +2,10 @@ import type {
   CaregiverRole,
   FeedbackSource,
   NotificationKind,
+  ParentScreeningInstrument,
   ReferralChannel,
   ReferralStatus,
+  ScreeningOutcome,
   SharingBasis,
 } from '@nestwerk/knowledge';
 import type { ColumnType, Generated } from 'kysely';
@@ -166,6 +168,41 @@ export interface ObservationTable {
   value: string;
   reported_by: 'parent' | 'professional';
   recorded_at: Timestamp;
+}
+
+/** A parent-level factor of one caregiver at a contact (family-level ones stay in observations). */
+export interface ParentFactorObservationTable {
+  contact_id: string;
+  person_id: string;
+  code: string;
+  value: 'present' | 'absent' | 'unknown';
+  reported_by: 'parent' | 'professional';
+  recorded_at: Timestamp;
+}
+
+/** A parent's perinatal screening with the outcome the engine gave when it was recorded. */
+export interface ParentScreeningTable {
+  id: string;
+  family_id: string;
+  person_id: string;
+  contact_id: string | null;
+  instrument: ParentScreeningInstrument;
+  date: DateOnly;
+  answers_json: string;
+  total: number | null;
+  item10: number | null;
+  outcome: ScreeningOutcome;
+  result_json: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** An organisation's perinatal thresholds; no row means the defaults. */
+export interface PerinatalThresholdsTable {
+  organisation_id: string;
+  thresholds_json: string;
+  updated_by: string;
+  updated_at: Timestamp;
 }
 
 export type Band = 'safe' | 'insecure' | 'problematic_suspected' | 'unclear';
@@ -406,6 +443,8 @@ export interface NotificationTable {
   emergency_access_id: string | null;
   /** Set for the four-eyes notices: the request to decide or that was decided. */
   approval_id: string | null;
+  /** The family an urgent screening concerns. */
+  family_id: string | null;
   created_at: Timestamp;
   read_at: Timestamp | null;
   /** Set for notifications that must exist once (overdue feedback): unique. */
@@ -496,6 +535,9 @@ export interface Database {
   care_relationships: CareRelationshipTable;
   contacts: ContactTable;
   observations: ObservationTable;
+  parent_factor_observations: ParentFactorObservationTable;
+  parent_screenings: ParentScreeningTable;
+  perinatal_thresholds: PerinatalThresholdsTable;
   assessments: AssessmentTable;
   agreements: AgreementTable;
   instrument_responses: InstrumentResponseTable;

@@ -148,6 +148,60 @@ forEachDatabase('demo data', (current, dialect) => {
     }
   });
 
+  it('screens parents in both regions: a Flemish mother due at six weeks, a father with a positive EPDS in his assessment', async () => {
+    const { db } = current();
+    const screened = await db
+      .selectFrom('parent_screenings as s')
+      .innerJoin('families as f', 'f.id', 's.family_id')
+      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['o.region', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('o.region')
+      .execute();
+    expect(screened.map((r) => r.region).sort()).toEqual(['be', 'nl']);
+    const today = TODAY.toISOString().slice(0, 10);
+    // The Flemish showcase: a baby of six weeks (43 days), mother and father.
+    const baby = await db
+      .selectFrom('persons as p')
+      .innerJoin('families as f', 'f.id', 'p.family_id')
+      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['p.family_id'])
+      .where('o.region', '=', 'be')
+      .where('p.birth_date', '=', '2026-10-11')
+      .executeTakeFirstOrThrow();
+    const parents = await db
+      .selectFrom('persons')
+      .select(['id', 'caregiver_role'])
+      .where('family_id', '=', baby.family_id)
+      .where('kind', '=', 'caregiver')
+      .execute();
+    const father = parents.find((p) => p.caregiver_role === 'father');
+    const mother = parents.find((p) => p.caregiver_role === 'mother');
+    const screenings = await db
+      .selectFrom('parent_screenings')
+      .selectAll()
+      .where('family_id', '=', baby.family_id)
+      .execute();
+    expect(screenings.some((s) => s.person_id === mother?.id && s.date >= '2026-11-22')).toBe(false);
+    expect(screenings).toContainEqual(
+      expect.objectContaining({ person_id: father?.id, instrument: 'epds', outcome: 'clinical_assessment' }),
+    );
+    const factors = await db
+      .selectFrom('parent_factor_observations')
+      .selectAll()
+      .where('person_id', '=', father?.id ?? '')
+      .execute();
+    expect(factors.map((f) => f.code)).toContain('parent_stress');
+    const assessment = await db
+      .selectFrom('assessments')
+      .select('result_json')
+      .where('contact_id', '=', factors[0]?.contact_id ?? '')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(assessment.result_json).parentMentalHealth).toContainEqual(
+      expect.objectContaining({ role: 'father', outcome: 'clinical_assessment' }),
+    );
+    expect(today).toBe('2026-11-23');
+  });
+
   it('refuses to load twice, and can give the demo accounts a new password', async () => {
     const { db } = current();
     await expect(loadDemo(db, { families: 1, password: 'another long password' })).rejects.toThrow(DemoError);

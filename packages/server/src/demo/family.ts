@@ -50,7 +50,21 @@ import { NAME_GROUPS, type NameGroup, PLACES } from './names.ts';
 import { demoId, Random } from './random.ts';
 import { familyRegion, type StaffPlan } from './staff.ts';
 
+/**
+ * The first family of each region is a perinatal case the demo can show: in Flanders a baby of six weeks whose
+ * mother is due for her screening and whose father screened positive (demo/perinatal.ts), in the Netherlands a
+ * pregnancy at 20 weeks, due for the mid-pregnancy screening.
+ */
+export type CuratedCase = 'be_six_weeks_postpartum' | 'nl_mid_pregnancy';
+
+function curatedCase(region: 'nl' | 'be', regionalIndex: number): CuratedCase | null {
+  if (regionalIndex !== 0) return null;
+  return region === 'be' ? 'be_six_weeks_postpartum' : 'nl_mid_pregnancy';
+}
+
 export interface FamilyRows {
+  /** Set for the perinatal showcase families. */
+  curated: CuratedCase | null;
   family: Insertable<FamilyTable>;
   persons: Insertable<PersonTable>[];
   careRelationships: Insertable<CareRelationshipTable>[];
@@ -152,16 +166,20 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
   const physicianId = staff.physicianIds[teamIndex]!;
 
   const group: NameGroup = pickWeighted(rng, NAME_GROUPS[region]);
-  const unborn = rng.chance(0.1);
+  const curated = curatedCase(region, regionalIndex);
+  const unborn = curated ? curated === 'nl_mid_pregnancy' : rng.chance(0.1);
   let household: Household = rng.weighted(HOUSEHOLD_SHARES);
+  if (curated) household = 'mother_father';
   if (unborn && (household === 'foster' || household === 'adoptive')) household = 'mother_father';
   let profile: Profile = rng.weighted(PROFILE_SHARES);
   if ((household === 'mother_alone' || household === 'father_alone' || group.refugee) && rng.chance(0.3))
     profile = BUMP[profile];
 
   // The child: unborn (due date) or 0–6 years.
-  const gestationNow = unborn ? rng.int(10, 39) : null;
-  const ageDays = unborn ? null : rng.int(0, 6 * 365 + 1);
+  const drawnGestation = unborn ? rng.int(10, 39) : null;
+  const drawnAge = unborn ? null : rng.int(0, 6 * 365 + 1);
+  const gestationNow = curated === 'nl_mid_pregnancy' ? 20 : drawnGestation;
+  const ageDays = curated === 'be_six_weeks_postpartum' ? 43 : drawnAge;
   const birthMs = ageDays === null ? null : today - ageDays * DAY;
   const dueMs = gestationNow === null ? null : today + (40 - gestationNow) * 7 * DAY;
   const refMs = (birthMs ?? dueMs)!;
@@ -302,6 +320,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
   const familyNames = [...new Set([childSurname, ...caregivers.map((c) => c.familyName)])].slice(0, 2);
 
   const rows: FamilyRows = {
+    curated,
     family: {
       id: familyId,
       organisation_id: staff.organisationId,

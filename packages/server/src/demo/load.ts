@@ -4,8 +4,9 @@ import { appendAudit, recordAudit } from '../audit/append.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
 import { bulkWriter, insertChunked } from './bulk-insert.ts';
-import { type FamilyRows, generateFamily } from './family.ts';
+import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
 import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
+import { loadDemoPerinatal } from './perinatal.ts';
 import { DEMO_DOMAIN, type DemoAccount, planStaff } from './staff.ts';
 
 export interface DemoOptions {
@@ -83,10 +84,12 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   });
 
   const writer = bulkWriter(db);
+  const curated: { familyId: string; case: CuratedCase }[] = [];
   try {
     for (let start = 0; start < options.families; start += BATCH) {
       const batch = start === 0 ? next : generate(start);
       next = [];
+      for (const f of batch) if (f.curated) curated.push({ familyId: String(f.family.id), case: f.curated });
       await writer.write([
         ['families', batch.map((f) => f.family)],
         ['persons', batch.flatMap((f) => f.persons)],
@@ -104,6 +107,8 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   }
   // A few referrals to the demo IMH team: its intake queue and the nurse's worklist show the workflow.
   await loadDemoReferrals(db, staff, seed, new Date(today + 10 * 3_600_000));
+  // Parents' perinatal screenings in both regions, with the two showcase families' stories.
+  await loadDemoPerinatal(db, seed, today, curated);
 
   await recordAudit(db, {
     action: 'demo.load',

@@ -1,3 +1,4 @@
+import { type CaregiverRole, SCREENED_ROLES } from '@nestwerk/knowledge';
 import { sql } from 'kysely';
 import type { Band } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
@@ -5,6 +6,7 @@ import type { Db } from '../repositories/db.ts';
 import { type ListNetworkDetails, loadListNetworkDetails } from '../repositories/list-network.ts';
 import { addDays } from './calendar.ts';
 import { type CaseloadScope, relationshipFamilyIds } from './family-scope.ts';
+import { screeningDatesOf } from '../repositories/parent-screenings.ts';
 
 export type DueFilter = 'overdue' | 'week' | 'all';
 
@@ -134,18 +136,33 @@ export interface LatestContactRow {
   safety_concern: number | null;
 }
 
+export interface ListParentRow {
+  id: string;
+  family_id: string;
+  caregiver_role: CaregiverRole | null;
+}
+
 export interface ListDetails {
   children: ListChildRow[];
+  /** Mothers, fathers and co-parents, and the dates they were screened: the screenings due today. */
+  parents: ListParentRow[];
+  screenings: { family_id: string; person_id: string; date: string }[];
   latest: LatestContactRow[];
   /** Referrals awaiting feedback and open safety routes, so the worklist can flag them. */
   network: ListNetworkDetails;
 }
 
-/** Children and the latest contact (with its assessment) of one page of families: two queries, no N+1. */
+/** Children, screened parents, their screening dates and the latest contact of one page of families: no N+1. */
 export async function loadListDetails(db: Db, familyIds: string[]): Promise<ListDetails> {
   if (familyIds.length === 0)
-    return { children: [], latest: [], network: { awaitingFeedback: [], openRoutes: [] } };
-  const [children, latest, network] = await Promise.all([
+    return {
+      children: [],
+      parents: [],
+      screenings: [],
+      latest: [],
+      network: { awaitingFeedback: [], openRoutes: [] },
+    };
+  const [children, parents, screenings, latest, network] = await Promise.all([
     db
       .selectFrom('persons')
       .select(['id', 'family_id', 'given_name', 'birth_date', 'due_date'])
@@ -155,6 +172,14 @@ export async function loadListDetails(db: Db, familyIds: string[]): Promise<List
       .orderBy('birth_date')
       .orderBy('id')
       .execute(),
+    db
+      .selectFrom('persons')
+      .select(['id', 'family_id', 'caregiver_role'])
+      .where('family_id', 'in', familyIds)
+      .where('kind', '=', 'caregiver')
+      .where('caregiver_role', 'in', [...SCREENED_ROLES])
+      .execute(),
+    screeningDatesOf(db, familyIds),
     // The latest contact per family by an index seek each (contacts by family and date), not a sort of all.
     db
       .selectFrom('contacts as c')
@@ -185,5 +210,5 @@ export async function loadListDetails(db: Db, familyIds: string[]): Promise<List
       .execute(),
     loadListNetworkDetails(db, familyIds),
   ]);
-  return { children, latest, network };
+  return { children, parents, screenings, latest, network };
 }

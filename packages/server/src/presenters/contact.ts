@@ -8,6 +8,7 @@ import type { AgreementRow } from '../repositories/agreements.ts';
 import type { AssessmentRow } from '../repositories/assessments.ts';
 import type { ContactRow, ContactSummaryRow } from '../repositories/contacts.ts';
 import type { ObservationRow } from '../repositories/observations.ts';
+import type { ParentFactorRow } from '../repositories/parent-factors.ts';
 import { presentAgreement } from './agreement.ts';
 import { presentAssessment } from './assessment.ts';
 
@@ -30,6 +31,7 @@ export interface ContactParts {
   contact: ContactRow;
   professionalName: string | null;
   observations: ObservationRow[];
+  parentFactors: ParentFactorRow[];
   assessment: AssessmentRow | undefined;
   agreement: AgreementRow | undefined;
 }
@@ -49,6 +51,16 @@ export function presentContact(parts: ContactParts, today: string): Contact {
     else
       factors[o.code] = { value: factorValue(o.value), reportedBy: o.reported_by, recordedAt: o.recorded_at };
   }
+  const parentFactors: Contact['parentFactors'] = {};
+  for (const f of parts.parentFactors) {
+    const mine = parentFactors[f.person_id] ?? {};
+    mine[f.code as keyof typeof mine] = {
+      value: f.value,
+      reportedBy: f.reported_by,
+      recordedAt: f.recorded_at,
+    };
+    parentFactors[f.person_id] = mine;
+  }
   return {
     id: c.id,
     familyId: c.family_id,
@@ -62,6 +74,7 @@ export function presentContact(parts: ContactParts, today: string): Contact {
     cues,
     factors,
     criteria,
+    parentFactors,
     agreedBand: assessment?.agreed_band ?? null,
     agreedNote: assessment?.agreed_note ?? null,
     agreement: agreement ? presentAgreement(agreement, today) : null,

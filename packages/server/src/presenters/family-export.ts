@@ -43,6 +43,7 @@ export function presentFamilyExport(
           contact: c,
           professionalName: c.professional_name,
           observations: byContact(rows.observations, c.id),
+          parentFactors: rows.parentFactors.filter((f) => f.contact_id === c.id),
           assessment: rows.assessments.find((a) => a.contact_id === c.id),
           agreement: file.agreements.find((a) => a.contact_id === c.id),
         },

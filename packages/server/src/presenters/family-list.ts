@@ -1,4 +1,5 @@
 import type { FamilyListItem } from '@nestwerk/contract';
+import { dueScreenings, type SchedulePerson } from '../domain/perinatal.ts';
 import type { FamilyListRow, ListDetails } from '../policies/family-list.ts';
 import { flag } from '../repositories/db.ts';
 
@@ -19,6 +20,17 @@ export function presentFamilyList(
   for (const a of details.network.awaitingFeedback)
     if (a.feedback_due < today) overdueFeedback.set(a.family_id, (overdueFeedback.get(a.family_id) ?? 0) + 1);
   const openRoutes = new Map(details.network.openRoutes.map((o) => [o.family_id, o]));
+  const screeningsDue = new Map<string, number>();
+  for (const r of rows) {
+    const persons: SchedulePerson[] = [
+      ...(children.get(r.id) ?? []).map((c) => ({ ...c, kind: 'child' as const, caregiver_role: null })),
+      ...details.parents
+        .filter((p) => p.family_id === r.id)
+        .map((p) => ({ ...p, kind: 'caregiver' as const })),
+    ];
+    const screened = details.screenings.filter((s) => s.family_id === r.id);
+    screeningsDue.set(r.id, dueScreenings(persons, screened, today).length);
+  }
   return rows.map((r) => {
     const last = latest.get(r.id);
     const route = openRoutes.get(r.id);
@@ -44,6 +56,7 @@ export function presentFamilyList(
       },
       lastContact: last?.date ?? null,
       overdueFeedback: overdueCount,
+      screeningsDue: screeningsDue.get(r.id) ?? 0,
       safetyRoute: route
         ? { id: route.id, currentStep: Math.min(5, Number(route.steps_done ?? 0) + 1) }
         : null,

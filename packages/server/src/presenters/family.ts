@@ -7,6 +7,7 @@ import type {
   InstrumentResult,
 } from '@nestwerk/contract';
 import type { QuestionnaireScore } from '@nestwerk/engine';
+import { dueScreenings, groupScreenings } from '../domain/perinatal.ts';
 import type { AccessBasis } from '../policies/family-access.ts';
 import { flag } from '../repositories/db.ts';
 import type { FamilyRow } from '../repositories/families.ts';
@@ -18,6 +19,7 @@ import { presentConsent } from './consent.ts';
 import { presentContactSummary } from './contact.ts';
 import { presentFamilyNetwork } from './family-network.ts';
 import { presentPerson } from './person.ts';
+import { presentScreening } from './screening.ts';
 
 export function presentFamilyHead(f: FamilyRow): FamilyHead {
   return {
@@ -49,6 +51,19 @@ export function presentInstrumentResult(r: InstrumentResponseRow): InstrumentRes
     definitionVersion: r.definition_version,
     score: parseScore(r.score_json),
     createdAt: r.created_at,
+  };
+}
+
+/** Screenings per screened parent, newest first, and the schedule moments due today. */
+function presentParentScreenings(
+  file: FamilyFile,
+  today: string,
+): Pick<FamilyFileOut, 'screenings' | 'dueScreenings'> {
+  const roleOf = new Map(file.persons.map((p) => [p.id, p.caregiver_role ?? 'other'] as const));
+  const presented = file.screenings.map((r) => presentScreening(r, roleOf.get(r.person_id) ?? 'other'));
+  return {
+    screenings: groupScreenings(file.persons, presented),
+    dueScreenings: dueScreenings(file.persons, file.screenings, today),
   };
 }
 
@@ -94,6 +109,7 @@ export function presentFamily(
       }),
     ),
     ...presentFamilyNetwork(file.network, today),
+    ...presentParentScreenings(file, today),
     access: { basis: access.basis, emergencyExpiresAt: access.expiresAt },
   };
 }

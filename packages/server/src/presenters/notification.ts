@@ -8,6 +8,7 @@ export function presentNotification(n: NotificationRow): Notification {
     kind: n.kind,
     referralId: n.referral_id,
     emergencyAccessId: n.emergency_access_id,
+    familyId: n.family_id,
     createdAt: n.created_at,
     readAt: n.read_at,
   };

@@ -3,17 +3,19 @@ import type { AssessmentRow } from './assessments.ts';
 import type { ContactRow } from './contacts.ts';
 import type { Db } from './db.ts';
 import type { ObservationRow } from './observations.ts';
+import type { ParentFactorRow } from './parent-factors.ts';
 
 export interface ExportRows {
   contacts: Array<ContactRow & { professional_name: string | null }>;
   observations: ObservationRow[];
+  parentFactors: ParentFactorRow[];
   assessments: AssessmentRow[];
   access: AccessLogRow[];
 }
 
-/** What the family read leaves out (full contacts, observations, the whole access history), in four queries. */
+/** What the family read leaves out (full contacts, observations, the whole access history), in five queries. */
 export async function loadExportRows(db: Db, familyId: string): Promise<ExportRows> {
-  const [contacts, observations, assessments, access] = await Promise.all([
+  const [contacts, observations, parentFactors, assessments, access] = await Promise.all([
     db
       .selectFrom('contacts as c')
       .leftJoin('users as u', 'u.id', 'c.professional_id')
@@ -31,6 +33,15 @@ export async function loadExportRows(db: Db, familyId: string): Promise<ExportRo
       .orderBy('o.contact_id')
       .orderBy('o.kind')
       .orderBy('o.code')
+      .execute(),
+    db
+      .selectFrom('parent_factor_observations as f')
+      .innerJoin('contacts as c', 'c.id', 'f.contact_id')
+      .selectAll('f')
+      .where('c.family_id', '=', familyId)
+      .orderBy('f.contact_id')
+      .orderBy('f.person_id')
+      .orderBy('f.code')
       .execute(),
     db.selectFrom('assessments').selectAll().where('family_id', '=', familyId).execute(),
     db
@@ -53,5 +64,5 @@ export async function loadExportRows(db: Db, familyId: string): Promise<ExportRo
       .orderBy('a.seq')
       .execute(),
   ]);
-  return { contacts, observations, assessments, access };
+  return { contacts, observations, parentFactors, assessments, access };
 }

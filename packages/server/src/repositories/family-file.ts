@@ -6,6 +6,7 @@ import type { Db } from './db.ts';
 import { type FamilyRow, findFamily } from './families.ts';
 import { type FamilyNetworkRows, loadFamilyNetwork } from './family-network.ts';
 import { type InstrumentResponseRow, listInstrumentResponses } from './instrument-responses.ts';
+import { listParentScreenings, type ParentScreeningRow } from './parent-screenings.ts';
 import { listPersons, type PersonRow } from './persons.ts';
 
 /** Everything in one family's file, as stored. The presenter decides what of it leaves the server. */
@@ -17,6 +18,8 @@ export interface FamilyFile {
   consents: ConsentRow[];
   instrumentResponses: InstrumentResponseRow[];
   careTeam: CareTeamRow[];
+  /** Parents' perinatal screenings, newest first. */
+  screenings: ParentScreeningRow[];
   /** Care network, referrals and safety route: the file shows who else is involved and what was shared. */
   network: FamilyNetworkRows;
 }
@@ -28,16 +31,26 @@ export interface FamilyFile {
 export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFile | undefined> {
   const family = await findFamily(db, familyId);
   if (!family) return undefined;
-  const [persons, contacts, agreements, consents, instrumentResponses, careTeam, network] = await Promise.all(
-    [
+  const [persons, contacts, agreements, consents, instrumentResponses, careTeam, screenings, network] =
+    await Promise.all([
       listPersons(db, familyId),
       listContactSummaries(db, familyId),
       listAgreements(db, familyId),
       listConsents(db, familyId),
       listInstrumentResponses(db, familyId),
       listCareTeam(db, familyId),
+      listParentScreenings(db, familyId),
       loadFamilyNetwork(db, familyId),
-    ],
-  );
-  return { family, persons, contacts, agreements, consents, instrumentResponses, careTeam, network };
+    ]);
+  return {
+    family,
+    persons,
+    contacts,
+    agreements,
+    consents,
+    instrumentResponses,
+    careTeam,
+    screenings,
+    network,
+  };
 }

@@ -29,6 +29,7 @@ export async function notify(
         user_id: userId,
         kind,
         referral_id: referralId,
+        family_id: null,
         created_at: at,
         read_at: null,
         dedupe_key: dedupeKey ? dedupeKey(userId) : null,
@@ -118,4 +119,46 @@ export async function markAllRead(db: Db, userId: string, at: string): Promise<n
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** A notice about a family (an urgent screening), written in the transaction of the event. */
+export async function notifyAboutFamily(
+  db: Db,
+  userIds: readonly string[],
+  kind: NotificationKind,
+  familyId: string,
+  at: string,
+): Promise<void> {
+  const unique = [...new Set(userIds)];
+  if (unique.length === 0) return;
+  await db
+    .insertInto('notifications')
+    .values(
+      unique.map((userId) => ({
+        id: uuid(),
+        user_id: userId,
+        kind,
+        referral_id: null,
+        family_id: familyId,
+        created_at: at,
+        read_at: null,
+        dedupe_key: null,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * The active team leads of a user's team; for a user without a team, the organisation's team leads, so that an
+ * urgent outcome always reaches someone who oversees the caseload.
+ */
+export async function teamLeadIds(db: Db, organisationId: string, teamId: string | null): Promise<string[]> {
+  let q = db
+    .selectFrom('users')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('role', '=', 'team_lead')
+    .where('disabled_at', 'is', null);
+  if (teamId !== null) q = q.where('team_id', '=', teamId);
+  return (await q.execute()).map((r) => r.id);
 }

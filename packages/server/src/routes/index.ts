@@ -14,6 +14,7 @@ import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
 import { referralRoutes } from './referrals/routes.ts';
 import { safetyRouteRoutes } from './safety-routes/routes.ts';
+import { screeningRoutes } from './screenings/routes.ts';
 import { worklistRoutes } from './worklist/routes.ts';
 
 /**
@@ -37,4 +38,5 @@ export async function domainRoutes(app: FastifyInstance): Promise<void> {
   await app.register(notificationRoutes);
   await app.register(careNetworkRoutes);
   await app.register(safetyRouteRoutes);
+  await app.register(screeningRoutes);
 }

@@ -30,6 +30,8 @@ export interface WorklistItem {
   lastContact: string | null;
   overdueFeedback?: number;
   safetyRoute?: { id: string; currentStep: number } | null;
+  /** Perinatal screening moments due or overdue today, over all screened parents. */
+  screeningsDue?: number;
 }
 
 export interface Page<T> {

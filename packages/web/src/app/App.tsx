@@ -25,6 +25,7 @@ const IntakeDetailPage = lazy(() => import('../screens/intake/IntakeDetailPage.t
 const NotificationsPage = lazy(() => import('../screens/notifications/NotificationsPage.tsx'));
 const AdminUsersPage = lazy(() => import('../screens/admin/UsersPage.tsx'));
 const ApprovalsPage = lazy(() => import('../screens/admin/ApprovalsPage.tsx'));
+const ScreeningPage = lazy(() => import('../screens/screening/ScreeningPage.tsx'));
 
 export function App() {
   const { state } = useSession();
@@ -39,6 +40,10 @@ export function App() {
         <Route path="/families/:familyId" element={<Protected>{<FamilyPage />}</Protected>} />
         <Route path="/families/:familyId/contacts/new" element={<Protected>{<ContactPage />}</Protected>} />
         <Route path="/contacts/:contactId" element={<Protected>{<ContactPage />}</Protected>} />
+        <Route
+          path="/families/:familyId/screenings/new"
+          element={<Protected>{<ScreeningPage />}</Protected>}
+        />
         <Route path="/tips" element={<Protected>{<TipsPage />}</Protected>} />
         <Route path="/instruments" element={<Protected>{<InstrumentsPage />}</Protected>} />
         <Route

@@ -60,4 +60,11 @@ export const nlBE: PartialMessages = {
     partners: { municipality: 'Gemeente of deelgemeente' },
     safety: { concerns: { domestic_violence: 'Partnergeweld' } },
   },
+  screening: {
+    urgent: {
+      call: 'Neem vandaag nog contact op met de huisarts (buiten de kantooruren de huisartsenwachtpost), die zo nodig een crisisdienst of de spoeddienst inschakelt. Bij direct gevaar: bel 112.',
+      teamLead: 'De teamverantwoordelijke wordt op de hoogte gebracht zodra je de screening opslaat.',
+      teamLeadInformed: 'De teamverantwoordelijke is op de hoogte gebracht.',
+    },
+  },
 };

@@ -65,6 +65,8 @@ export const family: FamilyFile = {
   careNetwork: { members: [], coordinatorId: null },
   referrals: [],
   safetyRoute: null,
+  screenings: [],
+  dueScreenings: [],
   access: { basis: 'care_relationship', emergencyExpiresAt: null },
 };
 

@@ -7,6 +7,7 @@ import { referralInboxCount } from './0004_referral_inbox_count.ts';
 import { type MigrationContext, secretsAtRest } from './0005_secrets_at_rest.ts';
 import { consentScopeEmergency } from './0007_consent_scope_emergency.ts';
 import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
+import { parentFactorsScreenings } from './0009_parent_factors_screenings.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -28,6 +29,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0005_secrets_at_rest': secretsAtRest(context),
     '0007_consent_scope_emergency': consentScopeEmergency(dialect),
     '0008_user_lifecycle_approvals': userLifecycleApprovals(dialect),
+    '0009_parent_factors_screenings': parentFactorsScreenings(dialect),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ContactScreening } from '@nestwerk/engine';
 import {
   type AssessmentInput,
   assessmentInputForContact,
@@ -17,11 +18,18 @@ export function contactChild(row: PersonRow): ContactChild {
   return { birthDate: row.birth_date, dueDate: row.due_date, firstChild: optionalFlag(row.first_child) };
 }
 
-export function contactCaregiver(row: PersonRow): ContactCaregiver {
+/** A caregiver row with the parent-level factors recorded for them at this contact and their screenings on file. */
+export function contactCaregiver(
+  row: PersonRow,
+  factors?: ContactCaregiver['factors'],
+  screenings?: readonly ContactScreening[],
+): ContactCaregiver {
   return {
     role: row.caregiver_role,
     birthYear: row.birth_year,
     lowEducation: optionalFlag(row.low_education),
+    ...(factors && Object.keys(factors).length > 0 ? { factors } : {}),
+    ...(screenings && screenings.length > 0 ? { screenings } : {}),
   };
 }
 
@@ -35,13 +43,19 @@ export function buildAssessmentInput(args: {
   child: PersonRow;
   caregivers: readonly PersonRow[];
   contact: Pick<ContactRecord, 'date' | 'cues' | 'factors' | 'criteria'>;
+  /** Parent-level factors per caregiver person id, as recorded at this contact. */
+  parentFactors?: Readonly<Record<string, ContactCaregiver['factors']>>;
+  /** Each caregiver's screenings on file, by person id; the engine path picks the ones current on the date. */
+  screenings?: ReadonlyMap<string, readonly ContactScreening[]>;
 }): AssessmentInput {
   const { contact } = args;
   const result = assessmentInputForContact({
     region: args.region,
     date: contact.date,
     child: contactChild(args.child),
-    caregivers: args.caregivers.map(contactCaregiver),
+    caregivers: args.caregivers.map((c) =>
+      contactCaregiver(c, args.parentFactors?.[c.id], args.screenings?.get(c.id)),
+    ),
     cues: contact.cues,
     factors: contact.factors,
     criteria: contact.criteria,

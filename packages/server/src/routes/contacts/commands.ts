@@ -2,6 +2,7 @@ import type { ContactIn, ContactWithAssessment } from '@nestwerk/contract';
 import { type AssessmentInput, assess } from '@nestwerk/engine';
 import { knowledge } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
+import { contactScreenings, organisationThresholds } from '../../domain/perinatal.ts';
 import { HttpError } from '../../http/errors.ts';
 import { addDays } from '../../policies/calendar.ts';
 import { presentContactWithAssessment } from '../../presenters/contact.ts';
@@ -16,13 +17,15 @@ import {
 import type { Db } from '../../repositories/db.ts';
 import { listObservations, replaceObservations } from '../../repositories/observations.ts';
 import { organisationRegion } from '../../repositories/organisations.ts';
+import { listParentFactors, replaceParentFactors } from '../../repositories/parent-factors.ts';
+import { listParentScreenings } from '../../repositories/parent-screenings.ts';
 import { listPersons } from '../../repositories/persons.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { buildAssessmentInput } from './assessment-input.ts';
 import { loadContactParts } from './contact-parts.ts';
-import { agreementFields, assessmentValues, observationRows } from './contact-rows.ts';
+import { agreementFields, assessmentValues, observationRows, parentFactorRows } from './contact-rows.ts';
 
 type Computed = { age: AssessmentInput['child']; values: ReturnType<typeof assessmentValues> };
 
@@ -39,15 +42,28 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
   const persons = await listPersons(trx, familyId);
   const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
   if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+  const caregivers = persons.filter((p) => p.kind === 'caregiver');
+  for (const personId of Object.keys(body.parentFactors))
+    if (!caregivers.some((c) => c.id === personId))
+      throw new HttpError(
+        'invalid_input',
+        'parentFactors names someone who is not a caregiver in this family.',
+        `parentFactors.${personId}`,
+      );
+  const screenings = await listParentScreenings(trx, familyId);
+  const { organisationId } = ctx.principal;
   const input = buildAssessmentInput({
-    region: await organisationRegion(trx, ctx.principal.organisationId),
+    region: await organisationRegion(trx, organisationId),
     child,
-    caregivers: persons.filter((p) => p.kind === 'caregiver'),
+    caregivers,
     contact: body,
+    parentFactors: body.parentFactors,
+    screenings: new Map(caregivers.map((c) => [c.id, contactScreenings(screenings, c.id)])),
   });
   if (body.type === 'prenatal_visit' && 'ageMonths' in input.child)
     throw new HttpError('invalid_input', 'A prenatal visit is for a child that is not born yet.', 'type');
-  return { age: input.child, values: assessmentValues(input, assess(input, knowledge), body) };
+  const perinatal = await organisationThresholds(trx, organisationId);
+  return { age: input.child, values: assessmentValues(input, assess(input, knowledge, { perinatal }), body) };
 }
 
 const ageColumns = (age: AssessmentInput['child']) => ({
@@ -79,6 +95,7 @@ export function recordContact(
       version: 1,
     });
     await replaceObservations(trx, id, observationRows(id, body, at));
+    await replaceParentFactors(trx, id, parentFactorRows(id, body, at));
     await insertAssessment(trx, {
       id: uuid(),
       contact_id: id,
@@ -148,6 +165,8 @@ export function reviseContact(
         );
       const previous = await listObservations(trx, contactId);
       await replaceObservations(trx, contactId, observationRows(contactId, body, at, previous));
+      const previousParents = await listParentFactors(trx, contactId);
+      await replaceParentFactors(trx, contactId, parentFactorRows(contactId, body, at, previousParents));
       await replaceAssessment(trx, contactId, values);
       const existing = await findAgreementByContact(trx, contactId);
       // Leaving out the agreement keeps the one recorded earlier: an edit never silently drops an agreement.

@@ -5,6 +5,7 @@ import type { AgreementPatch } from '../../repositories/agreements.ts';
 import type { AssessmentValues } from '../../repositories/assessments.ts';
 import { bit } from '../../repositories/db.ts';
 import type { ObservationRow } from '../../repositories/observations.ts';
+import type { ParentFactorRow } from '../../repositories/parent-factors.ts';
 
 const key = (o: Pick<ObservationRow, 'kind' | 'code' | 'value' | 'reported_by'>) =>
   `${o.kind}|${o.code}|${o.value}|${o.reported_by}`;
@@ -29,6 +30,32 @@ export function observationRows(
     if (f) add({ kind: 'factor', code, value: f.value, reported_by: f.reportedBy });
   for (const [code, holds] of Object.entries(body.criteria))
     if (holds) add({ kind: 'criterion', code, value: 'true', reported_by: 'professional' });
+  return rows;
+}
+
+/** The per-parent factors of a contact as rows; an unchanged one keeps when it was first recorded. */
+export function parentFactorRows(
+  contactId: string,
+  body: ContactIn,
+  at: string,
+  previous: readonly ParentFactorRow[] = [],
+): ParentFactorRow[] {
+  const k = (o: Pick<ParentFactorRow, 'person_id' | 'code' | 'value' | 'reported_by'>) =>
+    `${o.person_id}|${o.code}|${o.value}|${o.reported_by}`;
+  const since = new Map(previous.map((o) => [k(o), o.recorded_at]));
+  const rows: ParentFactorRow[] = [];
+  for (const [personId, factors] of Object.entries(body.parentFactors))
+    for (const [code, f] of Object.entries(factors)) {
+      if (!f) continue;
+      const row = {
+        contact_id: contactId,
+        person_id: personId,
+        code,
+        value: f.value,
+        reported_by: f.reportedBy,
+      };
+      rows.push({ ...row, recorded_at: since.get(k(row)) ?? at });
+    }
   return rows;
 }
 

@@ -14,7 +14,7 @@ export function listInstruments(definitions: ReadonlyMap<string, QuestionnaireDe
   const known = knowledge.instruments.map((i) => ({
     id: i.id as string,
     name: i.name,
-    ages: { minMonths: i.ages.minMonths, maxMonths: i.ages.maxMonths },
+    ages: { minMonths: i.ages.minMonths, belowMonths: i.ages.belowMonths },
     itemTextsIncluded: i.itemTextsIncluded,
   }));
   const extra = [...definitions.values()]
@@ -32,7 +32,7 @@ export function listInstruments(definitions: ReadonlyMap<string, QuestionnaireDe
   }));
 }
 
-function agesOf(def: QuestionnaireDefinition): Pick<AgeRange, 'minMonths' | 'maxMonths'> | undefined {
+function agesOf(def: QuestionnaireDefinition): Pick<AgeRange, 'minMonths' | 'belowMonths'> | undefined {
   return def.ages ?? knowledge.instruments.find((i) => i.id === def.id)?.ages;
 }
 
@@ -66,10 +66,10 @@ export function recordInstrumentResponse(
       }
       const ages = agesOf(def);
       const months = child.birth_date ? completedMonths(child.birth_date, on) : null;
-      if (ages && (months === null || months < ages.minMonths || months > ages.maxMonths))
+      if (ages && (months === null || months < ages.minMonths || months >= ages.belowMonths))
         throw new HttpError(
           'unprocessable',
-          `${def.name} is meant for children of ${ages.minMonths}–${ages.maxMonths} months.`,
+          `${def.name} is meant for children from ${ages.minMonths} to below ${ages.belowMonths} months.`,
           'instrumentId',
         );
       const scored = scoreQuestionnaire(def, body.answers);

@@ -19,7 +19,7 @@ const definition = {
   id: 'lsvg',
   name: 'LSVG (testdefinitie)',
   version: 'test-1',
-  ages: { minMonths: 12, maxMonths: 71 },
+  ages: { minMonths: 12, belowMonths: 72 },
   licence: { nl: 'Alleen voor tests', en: 'Tests only' },
   answerOptions: [
     { value: 0, label: { nl: 'nee', en: 'no' } },

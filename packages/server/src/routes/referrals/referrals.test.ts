@@ -338,6 +338,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
           kind: 'referral_received',
           referralId: sentId,
           emergencyAccessId: null,
+          familyId: null,
           createdAt: '2026-03-02T09:00:00.000Z',
           readAt: null,
         },
@@ -351,6 +352,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       kind: 'referral_received',
       referralId: sentId,
       emergencyAccessId: null,
+      familyId: null,
       createdAt: '2026-03-02T09:00:00.000Z',
       readAt: '2026-03-02T10:00:00.000Z',
     });

@@ -6,13 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
+import { useParentName } from '../screening/names.ts';
+import { usePerinatalThresholds } from '../screening/usePerinatalThresholds.ts';
 import { AgreementSection } from './AgreementSection.tsx';
 import { AdvicePanel } from './advice/AdvicePanel.tsx';
 import { ConflictDialog } from './ConflictDialog.tsx';
 import { ContactHeader } from './ContactHeader.tsx';
+import { ContactScreenings } from './ContactScreenings.tsx';
 import { CueChecklist } from './CueChecklist.tsx';
 import { FactorInventory } from './FactorInventory.tsx';
-import { type ContactForm, emptyForm, fromContact, toAssessmentInput } from './form.ts';
+import { type ContactForm, emptyForm, fromContact, screeningsByPerson, toAssessmentInput } from './form.ts';
 import { Prompts } from './Prompts.tsx';
 import { ReferralCriteria } from './ReferralCriteria.tsx';
 import { SaveBar } from './SaveBar.tsx';
@@ -35,9 +38,12 @@ export function ContactEditor({
   const initialChild =
     family.children.find((c) => c.id === (contact?.childId ?? preferredChildId)) ?? family.children[0];
   const draft = useContactDraft(user.id, family.id, contact?.id ?? null);
-  const [form, setForm] = useState<ContactForm>(
-    () => draft.restored?.form ?? (contact ? fromContact(contact) : emptyForm(initialChild, today())),
-  );
+  const [form, setForm] = useState<ContactForm>(() => {
+    // A draft kept before factors were recorded per parent has none: it means the same as an empty record.
+    const restored = draft.restored?.form;
+    if (restored) return { ...restored, parentFactors: restored.parentFactors ?? {} };
+    return contact ? fromContact(contact) : emptyForm(initialChild, today());
+  });
   const [version, setVersion] = useState<number | null>(draft.restored?.version ?? contact?.version ?? null);
 
   // Stable, so the memoised sections re-render only when their own slice of the form changes.
@@ -68,13 +74,27 @@ export function ContactEditor({
   });
 
   const child = family.children.find((c) => c.id === form.childId);
+  const thresholds = usePerinatalThresholds();
+  const parentName = useParentName();
+  const screenings = useMemo(() => screeningsByPerson(family.screenings), [family.screenings]);
   const input = useMemo(
-    () => toAssessmentInput(form, child, family.caregivers, region),
-    [form, child, family.caregivers, region],
+    () => toAssessmentInput(form, child, family.caregivers, region, screenings),
+    [form, child, family.caregivers, region, screenings],
   );
   const assessment = useMemo(
-    () => (input?.ok ? assess(input.value, knowledge, { lang }) : null),
-    [input, lang],
+    () => (input?.ok ? assess(input.value, knowledge, { lang, perinatal: thresholds }) : null),
+    [input, lang, thresholds],
+  );
+  // Back from a screening to this contact: the saved one, or the new one whose draft this browser keeps.
+  const here = contact
+    ? `/contacts/${contact.id}`
+    : `/families/${family.id}/contacts/new?child=${form.childId}`;
+  const screenLink = useCallback(
+    (personId: string) =>
+      `/families/${family.id}/screenings/new?person=${encodeURIComponent(personId)}${
+        contact ? `&contact=${encodeURIComponent(contact.id)}` : ''
+      }&return=${encodeURIComponent(here)}`,
+    [family.id, contact, here],
   );
   const unavailable =
     input && !input.ok && input.error.error === 'child_age'
@@ -115,6 +135,9 @@ export function ContactEditor({
             <a href="#factors">{t('contact.factors.title')}</a>
           </li>
           <li>
+            <a href="#parent-screening">{t('screening.contact.title')}</a>
+          </li>
+          <li>
             <a href="#criteria">{t('contact.criteria.title')}</a>
           </li>
           <li>
@@ -129,14 +152,19 @@ export function ContactEditor({
           <CueChecklist cues={form.cues} update={update} />
           <FactorInventory
             factors={form.factors}
+            parentFactors={form.parentFactors}
+            caregivers={family.caregivers}
             update={update}
             unborn={Boolean(child && !child.birthDate)}
           />
+          <ContactScreenings family={family} screenLink={screenLink} />
           <ReferralCriteria criteria={form.criteria} update={update} />
           <AgreementSection form={form} update={update} />
         </form>
         <AdvicePanel
           assessment={assessment}
+          caregivers={family.caregivers}
+          screenLink={screenLink}
           unavailable={unavailable}
           familyId={family.id}
           contactId={contact?.id ?? null}
@@ -154,7 +182,13 @@ export function ContactEditor({
         <ConflictDialog
           mine={form}
           theirs={save.conflict}
-          describe={(code) => describeCode(code, know)}
+          describe={(code) => {
+            const [personId, factorCode] = code.split(':');
+            const person = family.caregivers.find((c) => c.id === personId);
+            return person && factorCode
+              ? `${parentName(person)}: ${describeCode(factorCode, know)}`
+              : describeCode(code, know);
+          }}
           onUseTheirs={() => save.resolve('theirs', form)}
           onKeepMine={() => save.resolve('mine', form)}
           onMerge={() => save.resolve('merge', form)}

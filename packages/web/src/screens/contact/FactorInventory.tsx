@@ -1,55 +1,128 @@
 import type { RecordedFactor } from '@nestwerk/contract';
 import type { FactorValue } from '@nestwerk/engine';
-import { type Factor, type FactorCode, type FactorLevel, knowledge } from '@nestwerk/knowledge';
-import { memo, useCallback } from 'react';
+import {
+  type Factor,
+  type FactorCode,
+  type FactorLevel,
+  knowledge,
+  PARENT_FACTOR_CODES,
+  type ParentFactorCode,
+} from '@nestwerk/knowledge';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Person } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
+import { useParentName } from '../screening/names.ts';
 import type { ContactForm } from './form.ts';
 
 type Update = (change: (current: ContactForm) => ContactForm) => void;
 const LEVELS: FactorLevel[] = ['parent', 'family', 'child'];
 const VALUES: FactorValue[] = ['present', 'absent', 'unknown'];
 
+const PARENT_CODES = new Set<FactorCode>(PARENT_FACTOR_CODES);
+const isParentCode = (code: FactorCode): code is ParentFactorCode => PARENT_CODES.has(code);
+
+/** A factor changed to "unknown" with no source is the same as not asked: keep the record small. */
+function withFactor<C extends string>(
+  record: Partial<Record<C, RecordedFactor>>,
+  code: C,
+  change: Partial<RecordedFactor>,
+): Partial<Record<C, RecordedFactor>> {
+  const current = record[code] ?? { value: 'unknown' as const, reportedBy: 'parent' as const };
+  const next = { ...record };
+  const merged = { ...current, ...change };
+  if (merged.value === 'unknown' && change.reportedBy === undefined) delete next[code];
+  else next[code] = merged;
+  return next;
+}
+
+const known = (record: Partial<Record<string, RecordedFactor>> | undefined) =>
+  Object.values(record ?? {}).filter((f) => f && f.value !== 'unknown').length;
+
 /**
  * Tabel 2.2 and TNO Tabel 1 per level, each factor present / absent / unknown and who said so. A level is a
- * disclosure with a count, so the nurse opens only what the conversation touches.
+ * disclosure with a count, so the nurse opens only what the conversation touches. Parent-level factors belong
+ * to one caregiver, or to "a parent, not known which" (the family-wide record, as before per-parent factors).
  */
 export const FactorInventory = memo(function FactorInventory({
   factors,
+  parentFactors,
+  caregivers,
   update,
   unborn,
 }: {
   factors: ContactForm['factors'];
+  parentFactors: ContactForm['parentFactors'];
+  caregivers: readonly Person[];
   update: Update;
   unborn: boolean;
 }) {
   const { t } = useTranslation();
+  const parentName = useParentName();
+  // '' is "a parent, not known which".
+  const [whose, setWhose] = useState('');
   const setFactor = useCallback(
     (code: FactorCode, change: Partial<RecordedFactor>) =>
       update((f) => {
-        const current = f.factors[code] ?? { value: 'unknown' as const, reportedBy: 'parent' as const };
-        const next = { ...f.factors };
-        const merged = { ...current, ...change };
-        // "Unknown" with no source is the same as not asked: keep the record small.
-        if (merged.value === 'unknown' && change.reportedBy === undefined) delete next[code];
-        else next[code] = merged;
-        return { ...f, factors: next };
+        if (whose && isParentCode(code)) {
+          const own = withFactor(f.parentFactors?.[whose] ?? {}, code, change);
+          const next = { ...f.parentFactors };
+          if (Object.keys(own).length === 0) delete next[whose];
+          else next[whose] = own;
+          return { ...f, parentFactors: next };
+        }
+        return { ...f, factors: withFactor(f.factors, code, change) };
       }),
-    [update],
+    [update, whose],
   );
+  const shownFor = (code: FactorCode): RecordedFactor | undefined =>
+    whose && isParentCode(code) ? parentFactors[whose]?.[code] : factors[code];
   return (
     <section className="panel" id="factors" aria-labelledby="factors-title">
       <h2 id="factors-title">{t('contact.factors.title')}</h2>
       <p className="hint">{t('contact.factors.intro')}</p>
       {LEVELS.map((level) => {
         const list = knowledge.factors.filter((f) => f.level === level);
-        const recorded = list.filter((f) => factors[f.code] && factors[f.code]?.value !== 'unknown').length;
+        const recorded =
+          list.filter((f) => factors[f.code] && factors[f.code]?.value !== 'unknown').length +
+          (level === 'parent' ? caregivers.reduce((n, c) => n + known(parentFactors[c.id]), 0) : 0);
         return (
           <details key={level} className="factor-level" open={level === 'parent' && unborn}>
             <summary>
               <span className="factor-level__name">{t(`common.levels.${level}`)}</span>{' '}
               <span className="muted">{t('contact.factors.recorded', { count: recorded })}</span>
             </summary>
+            {level === 'parent' && caregivers.length > 0 && (
+              <fieldset className="pills factor-whose" data-testid="factor-whose">
+                <legend>{t('screening.factors.whose')}</legend>
+                {[
+                  { id: '', label: t('screening.factors.unknownParent'), count: 0 },
+                  ...caregivers.map((c) => ({
+                    id: c.id,
+                    label: parentName(c),
+                    count: known(parentFactors[c.id]),
+                  })),
+                ].map((option) => (
+                  <label key={option.id || 'unknown'} className="pill">
+                    <input
+                      type="radio"
+                      name="factor-whose"
+                      checked={whose === option.id}
+                      onChange={() => setWhose(option.id)}
+                    />
+                    <span>
+                      {option.label}
+                      {option.id !== '' && option.count > 0 && (
+                        <span className="muted">
+                          {' '}
+                          · {t('screening.factors.recordedFor', { count: option.count })}
+                        </span>
+                      )}
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+            )}
             {(['hindering', 'protective'] as const).map((kind) => (
               <div key={kind} className={`factor-kind factor-kind--${kind}`}>
                 <h3>{t(`contact.factors.${kind}`)}</h3>
@@ -58,9 +131,10 @@ export const FactorInventory = memo(function FactorInventory({
                     .filter((f) => f.kind === kind)
                     .map((factor) => (
                       <FactorRow
-                        key={factor.code}
+                        key={`${level === 'parent' ? whose : ''}-${factor.code}`}
                         factor={factor}
-                        recorded={factors[factor.code]}
+                        owner={level === 'parent' ? whose : ''}
+                        recorded={shownFor(factor.code)}
                         onChange={setFactor}
                       />
                     ))}
@@ -76,10 +150,13 @@ export const FactorInventory = memo(function FactorInventory({
 
 const FactorRow = memo(function FactorRow({
   factor,
+  owner,
   recorded,
   onChange,
 }: {
   factor: Factor;
+  /** The caregiver whose factor this row records ('' for a parent not known which, or a family/child factor). */
+  owner: string;
   recorded: RecordedFactor | undefined;
   onChange(code: FactorCode, change: Partial<RecordedFactor>): void;
 }) {
@@ -87,7 +164,7 @@ const FactorRow = memo(function FactorRow({
   const { know } = useLocale();
   const value = recorded?.value ?? 'unknown';
   const source = recorded?.reportedBy ?? 'parent';
-  const id = `factor-${factor.code}`;
+  const id = owner ? `factor-${owner}-${factor.code}` : `factor-${factor.code}`;
   return (
     <li className={`factor factor--${value}`}>
       <fieldset className="factor__fieldset">

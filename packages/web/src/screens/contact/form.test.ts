@@ -145,6 +145,7 @@ describe('contact form → request body', () => {
       gestationWeeks: null,
       cues: form.cues,
       factors: {},
+      parentFactors: {},
       criteria: {},
       agreedBand: 'safe',
       agreedNote: null,

@@ -1,11 +1,23 @@
+import type { ParentScreenings } from '@nestwerk/contract';
 import {
   assessmentInputForContact,
   type ContactInputResult,
   type ContactRecord,
+  type ContactScreening,
   type RelationshipBand,
 } from '@nestwerk/engine';
-import type { CueCode, FactorCode, ReferralCriterionCode, Region } from '@nestwerk/knowledge';
+import type {
+  CueCode,
+  FactorCode,
+  ParentFactorCode,
+  ReferralCriterionCode,
+  Region,
+} from '@nestwerk/knowledge';
 import type { Contact, ContactIn, ContactType, Person, RecordedFactor } from '../../api/types.ts';
+import { toContactScreening } from '../screening/model.ts';
+
+/** Parent-level factors recorded for one caregiver, keyed by the caregiver's person id. */
+export type ParentFactors = Record<string, Partial<Record<ParentFactorCode, RecordedFactor>>>;
 
 /** Everything the contact moment screen records; what the server stores is derived from it. */
 export interface ContactForm {
@@ -13,7 +25,10 @@ export interface ContactForm {
   type: ContactType;
   date: string;
   cues: Partial<Record<CueCode, true>>;
+  /** Family and child factors, and parent-level ones of "a parent, not known which". */
   factors: Partial<Record<FactorCode, RecordedFactor>>;
+  /** Parent-level factors of a specific caregiver. */
+  parentFactors: ParentFactors;
   criteria: Partial<Record<ReferralCriterionCode, true>>;
   agreedBand: RelationshipBand | '';
   agreedNote: string;
@@ -34,6 +49,7 @@ export function emptyForm(child: Person | undefined, date: string): ContactForm 
     date,
     cues: {},
     factors: {},
+    parentFactors: {},
     criteria: {},
     agreedBand: '',
     agreedNote: '',
@@ -42,19 +58,28 @@ export function emptyForm(child: Person | undefined, date: string): ContactForm 
   };
 }
 
+/** Only what the form records: the server adds `recordedAt`, which it does not accept back. */
+function recorded<C extends string>(
+  stored: Partial<Record<C, { value: RecordedFactor['value']; reportedBy: RecordedFactor['reportedBy'] }>>,
+): Partial<Record<C, RecordedFactor>> {
+  return Object.fromEntries(
+    Object.entries(stored).map(([code, f]) => {
+      const { value, reportedBy } = f as RecordedFactor;
+      return [code, { value, reportedBy }];
+    }),
+  ) as Partial<Record<C, RecordedFactor>>;
+}
+
 export function fromContact(contact: Contact): ContactForm {
   return {
     childId: contact.childId,
     type: contact.type,
     date: contact.date,
     cues: { ...contact.cues },
-    // Only what the form records: the server adds `recordedAt`, which it does not accept back.
-    factors: Object.fromEntries(
-      Object.entries(contact.factors).map(([code, f]) => [
-        code,
-        { value: f.value, reportedBy: f.reportedBy },
-      ]),
-    ) as ContactForm['factors'],
+    factors: recorded(contact.factors),
+    parentFactors: Object.fromEntries(
+      Object.entries(contact.parentFactors ?? {}).map(([personId, factors]) => [personId, recorded(factors)]),
+    ),
     criteria: { ...contact.criteria },
     agreedBand: contact.agreedBand ?? '',
     agreedNote: contact.agreedNote ?? '',
@@ -83,6 +108,10 @@ export function toContactIn(form: ContactForm, status: 'draft' | 'final', defaul
     factors: form.factors,
     criteria: form.criteria,
   };
+  const parentFactors = Object.entries(form.parentFactors ?? {}).filter(
+    ([, factors]) => Object.keys(factors).length > 0,
+  );
+  if (parentFactors.length > 0) body.parentFactors = Object.fromEntries(parentFactors);
   if (form.agreedBand) body.agreedBand = form.agreedBand;
   if (form.agreedNote.trim()) body.agreedNote = form.agreedNote.trim();
   if (form.notes.trim()) body.notes = form.notes.trim();
@@ -101,18 +130,39 @@ export function toContactIn(form: ContactForm, status: 'draft' | 'final', defaul
   return body;
 }
 
-/** The contact as the engine reads it: the form's observations on its date, the child and caregivers on file. */
+/** Each caregiver's screenings on file, as the engine reads them, keyed by person id. */
+export function screeningsByPerson(
+  screenings: readonly ParentScreenings[] | undefined,
+): Record<string, ContactScreening[]> {
+  return Object.fromEntries(
+    (screenings ?? []).map((p) => [
+      p.personId,
+      p.screenings.map(toContactScreening).filter((s): s is ContactScreening => s !== null),
+    ]),
+  );
+}
+
+/**
+ * The contact as the engine reads it: the form's observations on its date, the child and caregivers on file,
+ * each caregiver with the parent-level factors recorded for them and their screenings on file (the engine
+ * picks the ones current on the contact date).
+ */
 export function toContactRecord(
   form: ContactForm,
   child: Person,
   caregivers: readonly Person[],
   region: Region,
+  screenings: Record<string, readonly ContactScreening[]> = {},
 ): ContactRecord {
   return {
     region,
     date: form.date,
     child,
-    caregivers,
+    caregivers: caregivers.map((c) => ({
+      ...c,
+      factors: form.parentFactors?.[c.id] ?? {},
+      screenings: screenings[c.id] ?? [],
+    })),
     cues: form.cues,
     factors: form.factors,
     criteria: form.criteria,
@@ -129,12 +179,16 @@ export function toAssessmentInput(
   child: Person | undefined,
   caregivers: readonly Person[],
   region: Region,
+  screenings: Record<string, readonly ContactScreening[]> = {},
 ): ContactInputResult | null {
-  return child ? assessmentInputForContact(toContactRecord(form, child, caregivers, region)) : null;
+  return child
+    ? assessmentInputForContact(toContactRecord(form, child, caregivers, region, screenings))
+    : null;
 }
 
 export interface Difference {
-  kind: 'cue' | 'factor' | 'criterion' | 'agreedBand' | 'agreement';
+  /** `parentFactor` codes are `<personId>:<factor code>`. */
+  kind: 'cue' | 'factor' | 'parentFactor' | 'criterion' | 'agreedBand' | 'agreement';
   code: string;
   mine: string;
   theirs: string;
@@ -164,6 +218,19 @@ export function differences(mine: ContactForm, theirs: ContactForm): Difference[
     const b = theirs.factors[code]?.value ?? 'unknown';
     if (a !== b) out.push({ kind: 'factor', code, mine: a, theirs: b });
   }
+  const people = new Set([
+    ...Object.keys(mine.parentFactors ?? {}),
+    ...Object.keys(theirs.parentFactors ?? {}),
+  ]);
+  for (const personId of people) {
+    const a = mine.parentFactors?.[personId] ?? {};
+    const b = theirs.parentFactors?.[personId] ?? {};
+    for (const code of new Set([...Object.keys(a), ...Object.keys(b)]) as Set<ParentFactorCode>) {
+      const va = a[code]?.value ?? 'unknown';
+      const vb = b[code]?.value ?? 'unknown';
+      if (va !== vb) out.push({ kind: 'parentFactor', code: `${personId}:${code}`, mine: va, theirs: vb });
+    }
+  }
   flags('criterion', mine.criteria, theirs.criteria);
   if (mine.agreedBand !== theirs.agreedBand) {
     out.push({ kind: 'agreedBand', code: 'agreedBand', mine: mine.agreedBand, theirs: theirs.agreedBand });
@@ -188,6 +255,7 @@ export function merge(mine: ContactForm, theirs: ContactForm): ContactForm {
     cues: { ...theirs.cues, ...mine.cues },
     criteria: { ...theirs.criteria, ...mine.criteria },
     factors: { ...theirs.factors, ...mine.factors },
+    parentFactors: mergeParentFactors(mine.parentFactors ?? {}, theirs.parentFactors ?? {}),
     agreedBand: mine.agreedBand || theirs.agreedBand,
     agreedNote: pick(mine.agreedNote, theirs.agreedNote),
     notes: pick(mine.notes, theirs.notes),
@@ -201,4 +269,10 @@ export function merge(mine: ContactForm, theirs: ContactForm): ContactForm {
       followUpDue: pick(mine.agreement.followUpDue, theirs.agreement.followUpDue),
     },
   };
+}
+
+function mergeParentFactors(mine: ParentFactors, theirs: ParentFactors): ParentFactors {
+  const out: ParentFactors = { ...theirs };
+  for (const [personId, factors] of Object.entries(mine)) out[personId] = { ...theirs[personId], ...factors };
+  return out;
 }

@@ -15,6 +15,7 @@ import { EstimateHistory } from './EstimateHistory.tsx';
 import { FamilyHeader } from './FamilyHeader.tsx';
 import { Household } from './Household.tsx';
 import { InstrumentResults } from './InstrumentResults.tsx';
+import { ParentScreeningsPanel } from './ParentScreeningsPanel.tsx';
 import { ReferralList } from './ReferralList.tsx';
 import { SafetyRoutePanel } from './SafetyRoutePanel.tsx';
 
@@ -64,6 +65,7 @@ export default function FamilyPage() {
         <ReferralList family={f} />
         <AgreementList family={f} />
         <ContactTimeline family={f} />
+        <ParentScreeningsPanel family={f} />
         <BalanceSection family={f} />
         <EstimateHistory family={f} />
         <InstrumentResults family={f} />

@@ -37,7 +37,7 @@ export default function InstrumentsPage() {
                 <dd>
                   {t('interventions.agesRange', {
                     from: months(instrument.ages.minMonths),
-                    to: months(instrument.ages.maxMonths),
+                    to: months(instrument.ages.belowMonths),
                   })}
                 </dd>
                 <dt>{t('instruments.informant')}</dt>

@@ -64,12 +64,12 @@ function agesText(
 ) {
   const weeks = ages.minGestationWeeks;
   if (weeks === undefined)
-    return t('interventions.agesRange', { from: months(ages.minMonths), to: months(ages.maxMonths) });
-  if (ages.maxMonths === 0)
+    return t('interventions.agesRange', { from: months(ages.minMonths), to: months(ages.belowMonths) });
+  if (ages.belowMonths === 0)
     return weeks > 0
       ? t('interventions.agesPregnancyOnlyFrom', { weeks })
       : t('interventions.agesPregnancyOnly');
   return weeks > 0
-    ? t('interventions.agesFromPregnancy', { weeks, to: months(ages.maxMonths) })
-    : t('interventions.agesFromPregnancyStart', { to: months(ages.maxMonths) });
+    ? t('interventions.agesFromPregnancy', { weeks, to: months(ages.belowMonths) })
+    : t('interventions.agesFromPregnancyStart', { to: months(ages.belowMonths) });
 }

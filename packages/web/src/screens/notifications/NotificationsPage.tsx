@@ -18,6 +18,8 @@ export function notificationLink(n: Notification): string {
   if (n.kind === 'emergency_access') return '/notifications';
   if (APPROVAL_KINDS.includes(n.kind)) return '/admin/approvals';
   if (ACCOUNT_KINDS.includes(n.kind)) return '/notifications';
+  // An urgent screening outcome points at the family file, where the team lead sees the parent's result.
+  if (n.kind === 'urgent_screening' && n.familyId) return `/families/${n.familyId}`;
   return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
 }
 

@@ -46,4 +46,20 @@ describe('worklist flags of the network', () => {
       'Terugkoppeling te laat',
     ]);
   });
+
+  it('counts the parents’ screening moments due or overdue', async () => {
+    await i18n.changeLanguage('nl');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Flags
+          item={{
+            ...item,
+            flags: { ...item.flags, safety: false, feedbackOverdue: false },
+            screeningsDue: 2,
+          }}
+        />
+      </I18nextProvider>,
+    );
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2 screenings ouders open']);
+  });
 });

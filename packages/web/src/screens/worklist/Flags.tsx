@@ -18,6 +18,11 @@ export function Flags({ item }: { item: WorklistItem }) {
       'feedback',
       t('network.worklist.feedbackOverdue', { count: item.overdueFeedback ?? 1 }),
     ],
+    [
+      (item.screeningsDue ?? 0) > 0,
+      'screening',
+      t('screening.worklist.flag', { count: item.screeningsDue ?? 0 }),
+    ],
     [flags.problematicSuspected, 'problematic', t('worklist.flags.problematicSuspected')],
     [flags.cumulativeRisk, 'risk', t('worklist.flags.cumulativeRisk')],
   ];

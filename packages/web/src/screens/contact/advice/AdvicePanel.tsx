@@ -1,9 +1,10 @@
 import type { Assessment } from '@nestwerk/engine';
-import { knowledge } from '@nestwerk/knowledge';
+import { type CaregiverRole, knowledge } from '@nestwerk/knowledge';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../../app/locale.tsx';
+import { ParentsAdvice } from '../../screening/ParentsAdvice.tsx';
 import { BalancePicture } from '../../shared/BalancePicture.tsx';
 import { BandSummary } from './BandSummary.tsx';
 import { RecommendationList } from './RecommendationList.tsx';
@@ -17,8 +18,13 @@ export const AdvicePanel = memo(function AdvicePanel({
   unavailable,
   familyId,
   contactId,
+  caregivers = [],
+  screenLink,
 }: {
   assessment: Assessment | null;
+  /** The family's caregivers, in the order the engine's parents have. */
+  caregivers?: ReadonlyArray<{ id: string; givenName: string; role?: CaregiverRole | null }>;
+  screenLink?: (personId: string) => string;
   /** Why there is no advice for this contact date (the same reason the server gives when saving). */
   unavailable?: string | null;
   familyId: string;
@@ -78,6 +84,13 @@ export const AdvicePanel = memo(function AdvicePanel({
           </>
         )}
       </section>
+
+      <ParentsAdvice
+        assessment={assessment}
+        caregivers={caregivers}
+        familyId={familyId}
+        screenLink={screenLink}
+      />
 
       <RecommendationList
         recommendations={assessment.recommendations}

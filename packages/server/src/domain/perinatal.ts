@@ -1,0 +1,155 @@
+import type { DueScreening, ParentScreenings, ScreeningIn } from '@nestwerk/contract';
+import {
+  type AssessmentInput,
+  type ContactScreening,
+  dueScreeningMoment,
+  type ParentMentalHealth,
+  type ScreeningInput,
+  screenParents,
+} from '@nestwerk/engine';
+import {
+  type CaregiverRole,
+  DEFAULT_PERINATAL_THRESHOLDS,
+  type PerinatalThresholds,
+  type Region,
+  SCREENED_ROLES,
+} from '@nestwerk/knowledge';
+import type { Db } from '../repositories/db.ts';
+import type { ParentScreeningRow } from '../repositories/parent-screenings.ts';
+import { findPerinatalThresholds } from '../repositories/perinatal-thresholds.ts';
+import type { PersonRow } from '../repositories/persons.ts';
+
+/** The organisation's thresholds; keys it never set (added later) fall back to the defaults. */
+export async function organisationThresholds(db: Db, organisationId: string): Promise<PerinatalThresholds> {
+  const row = await findPerinatalThresholds(db, organisationId);
+  if (!row) return { ...DEFAULT_PERINATAL_THRESHOLDS };
+  return {
+    ...DEFAULT_PERINATAL_THRESHOLDS,
+    ...(JSON.parse(row.thresholds_json) as Partial<PerinatalThresholds>),
+  };
+}
+
+/** What the parent answered, as stored: only the fields given. */
+export type StoredAnswers = { answers?: boolean[]; total?: number; item10?: number; items?: number[] };
+
+export function storedAnswers(body: ScreeningIn): StoredAnswers {
+  switch (body.instrument) {
+    case 'whooley':
+      return { answers: body.answers };
+    case 'epds':
+      return body.items ? { items: body.items } : { total: body.total, item10: body.item10 };
+    default:
+      return body.items ? { items: body.items } : { total: body.total };
+  }
+}
+
+/** The engine's form of a stored screening: item scores summed for the instruments the engine takes as totals. */
+export function engineScreening(instrument: ScreeningIn['instrument'], a: StoredAnswers): ScreeningInput {
+  const sum = (xs: readonly number[] | undefined) => (xs ?? []).reduce((x, y) => x + y, 0);
+  switch (instrument) {
+    case 'whooley':
+      return { instrument, answers: a.answers ?? [false, false] };
+    case 'epds':
+      return a.items ? { instrument, items: a.items } : { instrument, total: a.total, item10: a.item10 };
+    default:
+      return { instrument, total: a.total ?? sum(a.items) };
+  }
+}
+
+/** The score columns: a total for every instrument (Whooley: the yes answers), item 10 for the EPDS. */
+export function scoreColumns(s: ScreeningInput): { total: number; item10: number | null } {
+  switch (s.instrument) {
+    case 'whooley':
+      return { total: s.answers.filter(Boolean).length, item10: null };
+    case 'epds':
+      return s.items
+        ? { total: s.items.reduce((x, y) => x + y, 0), item10: s.items[9] ?? 0 }
+        : { total: s.total ?? 0, item10: s.item10 ?? 0 };
+    default:
+      return { total: s.total, item10: null };
+  }
+}
+
+/**
+ * The outcome of one screening, by the engine's `screenParents` over this screening alone, so that a screening
+ * and an assessment can never compute it two ways.
+ */
+export function screeningOutcome(
+  region: Region,
+  role: CaregiverRole,
+  screening: ScreeningInput,
+  thresholds: PerinatalThresholds,
+): ParentMentalHealth {
+  const input: AssessmentInput = {
+    region,
+    child: { ageMonths: 0 },
+    parents: [{ role, screenings: [screening] }],
+    factors: {},
+    cues: {},
+    criteria: {},
+  };
+  const [result] = screenParents(input, 'nl', thresholds);
+  if (!result) throw new Error('screenParents gave no result for a parent with a screening');
+  return result;
+}
+
+/** What the schedule needs of a person: who they are, and for a child when it is (or was) due or born. */
+export type SchedulePerson = Pick<PersonRow, 'id' | 'kind' | 'caregiver_role'> &
+  Partial<Pick<PersonRow, 'birth_date' | 'due_date'>>;
+
+export function isScreened(p: Pick<PersonRow, 'kind' | 'caregiver_role'>): boolean {
+  return p.kind === 'caregiver' && p.caregiver_role !== null && SCREENED_ROLES.includes(p.caregiver_role);
+}
+
+/** A caregiver's screenings on file as the engine's contact record holds them (any dates). */
+export function contactScreenings(rows: readonly ParentScreeningRow[], personId: string): ContactScreening[] {
+  return rows
+    .filter((r) => r.person_id === personId)
+    .map((r) => ({
+      ...engineScreening(r.instrument, JSON.parse(r.answers_json) as StoredAnswers),
+      date: r.date,
+    }));
+}
+
+/** Schedule moments due or overdue today for each screened parent, for every child in the perinatal period. */
+export function dueScreenings(
+  persons: readonly SchedulePerson[],
+  screenings: readonly { person_id: string; date: string }[],
+  today: string,
+): DueScreening[] {
+  const out: DueScreening[] = [];
+  const seen = new Set<string>();
+  const children = persons.filter((p) => p.kind === 'child');
+  for (const parent of persons.filter(isScreened)) {
+    const dates = screenings.filter((s) => s.person_id === parent.id).map((s) => s.date);
+    for (const child of children) {
+      const due = dueScreeningMoment(
+        { birthDate: child.birth_date ?? null, dueDate: child.due_date ?? null },
+        dates,
+        today,
+      );
+      if (!due) continue;
+      const key = `${parent.id}|${due.moment}|${due.from}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ personId: parent.id, role: parent.caregiver_role ?? 'other', childId: child.id, ...due });
+    }
+  }
+  return out;
+}
+
+/** The family file's screenings: per screened parent (and anyone screened since), newest first. */
+export function groupScreenings<T extends { personId: string }>(
+  persons: readonly PersonRow[],
+  screenings: readonly T[],
+): { personId: string; role: CaregiverRole; screenings: T[] }[] {
+  return persons
+    .filter((p) => p.kind === 'caregiver' && (isScreened(p) || screenings.some((s) => s.personId === p.id)))
+    .map((p) => ({
+      personId: p.id,
+      role: p.caregiver_role ?? 'other',
+      screenings: screenings.filter((s) => s.personId === p.id),
+    }));
+}
+
+export type { ParentScreenings };

@@ -1,0 +1,43 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { ParentScreeningTable } from '../db/schema.ts';
+import type { Db } from './db.ts';
+
+export type ParentScreeningRow = Selectable<ParentScreeningTable> & { professional_name: string | null };
+
+function selectScreenings(db: Db) {
+  return db
+    .selectFrom('parent_screenings as s')
+    .leftJoin('users as u', 'u.id', 's.created_by')
+    .selectAll('s')
+    .select('u.display_name as professional_name');
+}
+
+export async function insertParentScreening(db: Db, row: Insertable<ParentScreeningTable>): Promise<void> {
+  await db.insertInto('parent_screenings').values(row).execute();
+}
+
+export function findParentScreening(db: Db, id: string): Promise<ParentScreeningRow | undefined> {
+  return selectScreenings(db).where('s.id', '=', id).executeTakeFirst();
+}
+
+/** A family's screenings, newest first (by date, then by when they were recorded). */
+export function listParentScreenings(db: Db, familyId: string): Promise<ParentScreeningRow[]> {
+  return selectScreenings(db)
+    .where('s.family_id', '=', familyId)
+    .orderBy('s.date', 'desc')
+    .orderBy('s.created_at', 'desc')
+    .execute();
+}
+
+/** Who was screened on which date, for the due-screening count of several families at once (worklist page). */
+export async function screeningDatesOf(
+  db: Db,
+  familyIds: readonly string[],
+): Promise<{ family_id: string; person_id: string; date: string }[]> {
+  if (familyIds.length === 0) return [];
+  return db
+    .selectFrom('parent_screenings')
+    .select(['family_id', 'person_id', 'date'])
+    .where('family_id', 'in', familyIds)
+    .execute();
+}
