@@ -82,7 +82,12 @@ describe('perinatal screening of the parents', () => {
     const mother = family.caregivers[0];
     expect(mother?.givenName).toBe('Lien');
 
-    // The family file names the moment that is due for her, and offers to screen her.
+    // The worklist shows that a parent's screening is open, the family file names the moment and offers it.
+    await page.goto(`/worklist?scope=mine&q=${encodeURIComponent(family.name)}`);
+    const row = page.getByRole('row', { name: new RegExp(family.name) });
+    await expect.poll(() => row.textContent()).toMatch(/Screening ouder open/);
+    await snap(page, '59-worklist-screening-due');
+
     await page.goto(`/families/${family.id}`);
     const panel = page.getByTestId('parent-screenings');
     await expect
