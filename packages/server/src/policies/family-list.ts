@@ -4,9 +4,9 @@ import type { Band } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
 import type { Db } from '../repositories/db.ts';
 import { type ListNetworkDetails, loadListNetworkDetails } from '../repositories/list-network.ts';
+import { screeningDatesOf } from '../repositories/parent-screenings.ts';
 import { addDays } from './calendar.ts';
 import { type CaseloadScope, relationshipFamilyIds } from './family-scope.ts';
-import { screeningDatesOf } from '../repositories/parent-screenings.ts';
 
 export type DueFilter = 'overdue' | 'week' | 'all';
 

@@ -1,7 +1,7 @@
 import type { FamilyListItem } from '@nestwerk/contract';
-import { dueScreenings, type SchedulePerson } from '../domain/perinatal.ts';
 import type { FamilyListRow, ListDetails } from '../policies/family-list.ts';
 import { flag } from '../repositories/db.ts';
+import { dueScreenings, type SchedulePerson } from './screening-schedule.ts';
 
 /** Worklist and search rows: enough to recognise the family and see what is due, nothing of the file itself. */
 export function presentFamilyList(

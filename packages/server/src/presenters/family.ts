@@ -7,7 +7,6 @@ import type {
   InstrumentResult,
 } from '@nestwerk/contract';
 import type { QuestionnaireScore } from '@nestwerk/engine';
-import { dueScreenings, groupScreenings } from '../domain/perinatal.ts';
 import type { AccessBasis } from '../policies/family-access.ts';
 import { flag } from '../repositories/db.ts';
 import type { FamilyRow } from '../repositories/families.ts';
@@ -20,6 +19,7 @@ import { presentContactSummary } from './contact.ts';
 import { presentFamilyNetwork } from './family-network.ts';
 import { presentPerson } from './person.ts';
 import { presentScreening } from './screening.ts';
+import { dueScreenings, groupScreenings } from './screening-schedule.ts';
 
 export function presentFamilyHead(f: FamilyRow): FamilyHead {
   return {

@@ -114,7 +114,9 @@ export function parentFactorsScreenings(dialect: Dialect): Migration {
         .addColumn('dedupe_key', 'text', (c) => c.unique());
       if (has('emergency_access_id')) {
         kept.push('emergency_access_id');
-        rebuilt = rebuilt.addColumn('emergency_access_id', 'text', (c) => c.references('emergency_access.id'));
+        rebuilt = rebuilt.addColumn('emergency_access_id', 'text', (c) =>
+          c.references('emergency_access.id'),
+        );
       }
       if (has('approval_id')) {
         kept.push('approval_id');

@@ -3,7 +3,15 @@ import { v7 as uuid } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
-import { type Actor, actor, createOrg, lastAudit, type Org, relate, seedFamily } from '../../testing/world.ts';
+import {
+  type Actor,
+  actor,
+  createOrg,
+  lastAudit,
+  type Org,
+  relate,
+  seedFamily,
+} from '../../testing/world.ts';
 
 type Json = Record<string, unknown>;
 
