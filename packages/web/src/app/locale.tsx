@@ -8,7 +8,7 @@ import {
   useMemo,
   useState,
 } from 'react';
-import { i18n, i18nLanguage, localeTag, storedLang, storeLang } from '../i18n/index.ts';
+import { i18nLanguage, localeTag, storedLang, storeLang, switchLanguage } from '../i18n/index.ts';
 import { formatDate } from '../lib/dates.ts';
 
 export interface LocaleValue {
@@ -31,7 +31,7 @@ export function LocaleProvider({ region, children }: { region: Region; children:
 
   // Before paint: the first screen after log-in already speaks the organisation's wording.
   useLayoutEffect(() => {
-    void i18n.changeLanguage(i18nLanguage(lang, region));
+    void switchLanguage(i18nLanguage(lang, region));
     document.documentElement.lang = tag;
   }, [lang, region, tag]);
 

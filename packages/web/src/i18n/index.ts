@@ -1,7 +1,6 @@
 import type { Lang, Region } from '@nestwerk/knowledge';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
 import { type Messages, nl } from './nl.ts';
 import { nlBE } from './nl-BE.ts';
 
@@ -45,10 +44,11 @@ export function storeLang(lang: Lang): void {
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
+  // English is loaded when it is chosen (`switchLanguage`): most users work in Dutch, and the initial bundle has
+  // a budget.
   resources: {
     nl: { translation: nl },
     'nl-BE': { translation: nlBE },
-    en: { translation: en },
   },
   lng: i18nLanguage(storedLang(), 'nl'),
   fallbackLng: { 'nl-BE': ['nl'], default: ['nl'] },
@@ -56,3 +56,12 @@ void i18n.use(initReactI18next).init({
   returnNull: false,
   initAsync: false,
 });
+
+/** Switches the language, fetching the English messages the first time they are needed. */
+export async function switchLanguage(language: string): Promise<void> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const { en } = await import('./en.ts');
+    i18n.addResourceBundle('en', 'translation', en);
+  }
+  await i18n.changeLanguage(language);
+}

@@ -1,4 +1,5 @@
-import { isCalendarDate } from '@nestwerk/engine';
+// The calendar module alone: the engine's entry would pull its schemas (and zod) into the first screen.
+import { isCalendarDate } from '@nestwerk/engine/calendar';
 
 /**
  * Calendar dates as `YYYY-MM-DD` strings, computed in local time without time-zone drift. Ages and date

@@ -1,4 +1,6 @@
-import { type ChildAge, completedMonths, gestationWeeks } from '@nestwerk/engine';
+import type { ChildAge } from '@nestwerk/engine';
+// The calendar module alone: the engine's entry would pull its schemas (and zod) into the first screen.
+import { completedMonths, gestationWeeks } from '@nestwerk/engine/calendar';
 import type { TFunction } from 'i18next';
 import { today } from '../../lib/dates.ts';
 
