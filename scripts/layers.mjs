@@ -119,11 +119,13 @@ function checkEntry(root, pkg, problems) {
             `packages/${pkg}/${normalize(file)}: the package entry exports the test or bench helper ${spec}; give it a ./testing or ./bench subpath`,
           );
       }
-    } else if (!isSupportSubpath(sub.replace(/^\.\//, ''))) {
+    } else if (!isSupportSubpath(sub.replace(/^\.\//, '')) && isSupport(inSrc)) {
+      // A production module may have a subpath of its own (e.g. a pure module the web app imports without the
+      // package's heavier entry); a test or bench helper may only be reached through ./testing or ./bench.
       problems.push(
-        `packages/${pkg}/package.json: export "${sub}" is neither the entry nor ./testing or ./bench`,
+        `packages/${pkg}/package.json: export "${sub}" is a test or bench helper outside ./testing or ./bench`,
       );
-    } else if (!isSupport(inSrc)) {
+    } else if (isSupportSubpath(sub.replace(/^\.\//, '')) && !isSupport(inSrc)) {
       problems.push(
         `packages/${pkg}/package.json: export "${sub}" points outside a testing/ or bench/ folder`,
       );
