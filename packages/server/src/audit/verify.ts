@@ -80,9 +80,6 @@ export async function verifyAuditChain(
       .execute();
     for (const row of page) {
       const seq = Number(row.seq);
-      const missed = checkpoints[nextCheckpoint];
-      if (missed && missed.seq < seq)
-        return broken(missed.seq, `row ${missed.seq}, recorded in a checkpoint, is missing: it was removed`);
       const expectedPrev = prev?.hash ?? GENESIS_HASH;
       if (row.prev_hash !== expectedPrev) {
         return broken(
@@ -92,6 +89,10 @@ export async function verifyAuditChain(
             : 'the first row does not start the chain (prev_hash is not the genesis value): earlier rows were removed',
         );
       }
+      // After the link check, so a plain removal is reported where the chain breaks, as it always was.
+      const missed = checkpoints[nextCheckpoint];
+      if (missed && missed.seq < seq)
+        return broken(missed.seq, `row ${missed.seq}, recorded in a checkpoint, is missing: it was removed`);
       if (row.key_id === null) {
         if (keyedSeen)
           return broken(seq, 'an unkeyed row after keyed rows: the chain was recomputed without the key');
