@@ -10,7 +10,7 @@ import {
   relate,
   type SeededFamily,
   seedFamily,
-} from '../testing/world.ts';
+} from '../../testing/world.ts';
 
 const REASON = 'Huisarts belt met acute zorgen, eigen verpleegkundige is afwezig';
 
