@@ -125,18 +125,21 @@ forEachDatabase('hostile text at the edges', (current) => {
       const res = await nurse.client.post(`/api/families/${f.familyId}/consents`, {
         givenBy: f.caregiverId,
         purpose: 'verwijzing',
-        recipient: recipient.slice(0, 301),
+        recipient: { kind: 'gp', name: recipient.slice(0, 301) },
+        scope: ['child_age'],
       });
       expect(res.status).toBe(400);
-      expect(res.json).toMatchObject({ field: 'recipient' });
+      expect(res.json).toMatchObject({ error: 'invalid_input', field: 'recipient.name' });
     }
     for (const [, recipient] of Object.entries(ACCEPTED)) {
       const res = await nurse.client.post(`/api/families/${f.familyId}/consents`, {
         givenBy: f.caregiverId,
         purpose: 'verwijzing',
-        recipient: recipient.slice(0, 300),
+        recipient: { kind: 'gp', name: recipient.slice(0, 300) },
+        scope: ['child_age'],
       });
       expect(res.status, res.text).toBe(201);
+      expect(res.json?.recipient).toBe(recipient.slice(0, 300).normalize('NFC'));
     }
     for (const displayName of ['Jan\ud800', 'Jan\u0000']) {
       const res = await manager.client.post('/api/admin/users', {
@@ -147,13 +150,25 @@ forEachDatabase('hostile text at the edges', (current) => {
       expect(res.status).toBe(400);
       expect(res.json).toMatchObject({ field: 'displayName' });
     }
+    // A non-clinical account is created at once; a clinical one becomes a request that carries the name.
     const created = await manager.client.post('/api/admin/users', {
       email: `hostile.${Math.random().toString(36).slice(2)}@ggd.example`,
       displayName: 'Zoe\u0308 \u202Ex',
-      role: 'nurse',
+      role: 'analyst',
     });
     expect(created.status, created.text).toBe(201);
+    expect(created.json?.outcome).toBe('created');
     expect((created.json?.user as { displayName?: string } | undefined)?.displayName).toBe('Zoë \u202Ex');
+    const requested = await manager.client.post('/api/admin/users', {
+      email: `hostile.${Math.random().toString(36).slice(2)}@ggd.example`,
+      displayName: 'Zoe\u0308 \u202Ey',
+      role: 'nurse',
+      teamId: org.teamId,
+    });
+    expect(requested.status, requested.text).toBe(201);
+    expect(requested.json?.outcome).toBe('pending_approval');
+    const request = requested.json?.request as { details?: { displayName?: string } } | undefined;
+    expect(request?.details?.displayName).toBe('Zoë \u202Ey');
   });
 
   it('leaves an intact audit chain after all of it', async () => {
