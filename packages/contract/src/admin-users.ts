@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { approvalRequest } from './admin-approvals.ts';
-import { date, emptyBody, id, idParams } from './common.ts';
+import { date, emptyBody, id, idParams, text } from './common.ts';
 import { defineRoute } from './route.ts';
 import { userRole } from './session.ts';
 
@@ -30,7 +30,7 @@ export type AdminUserQuery = z.output<typeof adminUserQuery>;
 export const createUserBody = z
   .object({
     email: z.email().max(254),
-    displayName: z.string().trim().min(1).max(200),
+    displayName: text(200),
     role: userRole,
     teamId: z.uuid().nullable().optional(),
   })

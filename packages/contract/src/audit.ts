@@ -30,7 +30,8 @@ export const auditEntry = z.object({
   userId: id.nullable(),
   userRole: z.string().nullable(),
   organisationId: id.nullable(),
-  onBehalfOf: id.nullable(),
+  /** For whom the work was done: `team:<id>`, `emergency:<grant id>` or `organisation:<id>`. */
+  onBehalfOf: z.string().nullable(),
   action: z.string(),
   outcome: z.string(),
   purpose: z.string().nullable(),

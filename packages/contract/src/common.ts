@@ -4,10 +4,28 @@ import { z } from 'zod';
 /** PostgreSQL text cannot hold NUL, and no person types one: reject it rather than fail at the database. */
 const NO_NUL = (s: string): boolean => !s.includes('\u0000');
 
-/** Free text a professional types: trimmed, not empty, bounded. */
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** String.prototype.isWellFormed, which the TypeScript lib this project targets does not declare yet. */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+export const ILL_FORMED_MESSAGE = 'must be valid Unicode text (it contains a lone surrogate)';
+
+/**
+ * Any text from outside: well-formed UTF-16 (a lone surrogate is stored as invalid UTF-8 by SQLite and as
+ * U+FFFD by PostgreSQL, so it reads back differently from what was checked and hashed) and in NFC, so the
+ * same words typed on two keyboards are stored, searched and hashed as the same code points.
+ */
+export function unicodeText() {
+  return z.string().refine(isWellFormedText, { message: ILL_FORMED_MESSAGE, abort: true }).normalize('NFC');
+}
+
+/** Free text a professional types: well-formed, NFC, trimmed, not empty, bounded. */
 export function text(max: number) {
-  return z
-    .string()
+  return unicodeText()
     .trim()
     .min(1, 'must not be empty')
     .max(max)
@@ -47,7 +65,12 @@ export const paging = {
   limit: queryInt(1, 200, 50),
 };
 
-export const searchText = z.string().max(100).refine(NO_NUL, 'must not contain NUL characters').optional();
+export const searchText = unicodeText().max(100).refine(NO_NUL, 'must not contain NUL characters').optional();
+
+/** Bounded free text that may be empty (a recommendation left blank). */
+export function plainText(max: number) {
+  return unicodeText().max(max).refine(NO_NUL, 'must not contain NUL characters');
+}
 
 /** For a POST/PUT/PATCH/DELETE that takes no body: none (Fastify makes that null) or `{}`, nothing else. */
 export const emptyBody = z.object({}).strict().nullish();

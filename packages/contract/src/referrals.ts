@@ -19,7 +19,7 @@ import {
   shareItem,
   who,
 } from './codes.ts';
-import { date, emptyBody, id, idParams, paging, text, timestamp, version } from './common.ts';
+import { date, emptyBody, id, idParams, paging, plainText, text, timestamp, version } from './common.ts';
 import { consentScopeIn, consentStatuses, sharingBasis } from './consents.ts';
 import { partner } from './partners.ts';
 import { defineRoute } from './route.ts';
@@ -287,7 +287,7 @@ export const recordedFeedbackIn = z.strictObject({
 });
 
 export const optionsQuery = z.strictObject({
-  recommendation: z.string().max(500).optional(),
+  recommendation: plainText(500).optional(),
   contactId: id.optional(),
   kind: partnerKindCode.optional(),
   ...paging,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyBody, noContent } from './common.ts';
+import { emptyBody, noContent, unicodeText } from './common.ts';
 import { defineRoute } from './route.ts';
 
 export const userRoles = [
@@ -34,11 +34,11 @@ export type SessionUser = z.output<typeof sessionUser>;
 const PASSWORD_INPUT_MAX = 128 * 4;
 const anyPassword = z.string().min(1).max(PASSWORD_INPUT_MAX);
 /** Six digits, or a recovery code (16 characters, typed with or without dashes and spaces). */
-const totpCode = z.string().trim().max(32);
+const totpCode = unicodeText().trim().max(32);
 
 export const loginBody = z
   .object({
-    email: z.string().trim().min(1).max(254),
+    email: unicodeText().trim().min(1).max(254),
     password: anyPassword,
     totp: totpCode.optional(),
   })

@@ -4,7 +4,7 @@ import { UsageError } from '../cli-error.ts';
 import { DATABASE_OPTION, printJson, withDatabase } from '../database.ts';
 
 export const summary =
-  'audit verify [--database URL]   check the audit log hash chain; exit 1 if it is broken';
+  'audit verify [--database URL]   check the keyed audit chain and its checkpoints; exit 1 if it is broken';
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, DATABASE_OPTION);
@@ -22,6 +22,8 @@ export async function run(args: string[]): Promise<number> {
       checked: result.checked,
       firstBroken: result.firstBroken ?? null,
       head: result.head ?? null,
+      legacyRows: result.legacy ?? 0,
+      checkpointsCompared: result.checkpoints ?? 0,
     });
     return result.ok ? 0 : 1;
   });

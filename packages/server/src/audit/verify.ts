@@ -1,29 +1,75 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { auditRowHash, GENESIS_HASH } from './hash.ts';
+import { auditAnchorOf } from './anchor.ts';
+import { appendCheckpoint, type Checkpoint, readCheckpoints } from './checkpoints.ts';
+import { auditRowHash, GENESIS_HASH, keyedAuditRowHash } from './hash.ts';
+import { type AuditKeyRing, envOnlyKeyRing } from './keys.ts';
 
 export interface ChainVerification {
   ok: boolean;
   checked: number;
   firstBroken?: { seq: number; reason: string };
-  /**
-   * The last row checked. Removing rows from the end leaves a valid (shorter) chain; writing this down
-   * somewhere else (the operations log, a ticket) makes such truncation detectable next time.
-   */
+  /** The last row checked. */
   head?: { seq: number; hash: string };
+  /** Rows before the first keyed row (plain SHA-256, from before the key was introduced). */
+  legacy?: number;
+  /** Checkpoints from outside the database that were compared. */
+  checkpoints?: number;
+}
+
+export interface VerifyOptions {
+  /** Default: the key ring of the database's anchor, else NESTWERK_AUDIT_KEY. */
+  keyRing?: AuditKeyRing | null;
+  /** Default: the anchor's checkpoint file. Null: compare no checkpoints (a backup being checked). */
+  checkpointFile?: string | null;
+  /** Record the verified head as a new checkpoint (default: when the chain is intact and a file is known). */
+  writeCheckpoint?: boolean;
 }
 
 const PAGE_SIZE = 5_000;
 
 /**
  * Walks the whole log in seq order, one page at a time (memory stays flat for millions of rows), and reports
- * the first row whose contents do not match its hash or whose prev_hash does not name its predecessor.
- * Gaps in seq alone are not an error: PostgreSQL spends a sequence number on every rolled-back insert; a
- * removed row shows up as a broken link instead.
+ * the first row that is wrong:
+ * - its prev_hash does not name its predecessor (a row before it was removed or altered);
+ * - its HMAC does not match (altered, or the chain was recomputed by someone without the key);
+ * - it is unkeyed after keyed rows (re-chained with plain SHA-256 to dodge the key);
+ * - its hash differs from a checkpoint kept outside the database (history rewritten with the key);
+ * - a checkpoint names a seq beyond the last row (the tail was removed).
+ * Gaps in seq alone are not an error: PostgreSQL spends a sequence number on every rolled-back insert.
  */
-export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerification> {
+export async function verifyAuditChain(
+  db: Kysely<Database>,
+  options: VerifyOptions = {},
+): Promise<ChainVerification> {
+  const anchor = auditAnchorOf(db);
+  const ring =
+    options.keyRing !== undefined ? options.keyRing : (anchor?.settings.keyRing ?? envOnlyKeyRing());
+  const file =
+    options.checkpointFile !== undefined ? options.checkpointFile : (anchor?.settings.checkpointFile ?? null);
+  let checkpoints: Checkpoint[];
+  try {
+    checkpoints = file ? readCheckpoints(file) : [];
+  } catch (err) {
+    return {
+      ok: false,
+      checked: 0,
+      firstBroken: { seq: 0, reason: `the checkpoint file cannot be read: ${(err as Error).message}` },
+    };
+  }
+  let nextCheckpoint = 0;
   let checked = 0;
+  let legacy = 0;
+  let keyedSeen = false;
   let prev: { seq: number; hash: string } | undefined;
+  const broken = (seq: number, reason: string): ChainVerification => ({
+    ok: false,
+    checked,
+    firstBroken: { seq, reason },
+    ...(prev ? { head: prev } : {}),
+    legacy,
+    checkpoints: nextCheckpoint,
+  });
   for (;;) {
     const page = await db
       .selectFrom('audit_log')
@@ -36,23 +82,62 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<ChainVerif
       const seq = Number(row.seq);
       const expectedPrev = prev?.hash ?? GENESIS_HASH;
       if (row.prev_hash !== expectedPrev) {
-        const reason = prev
-          ? `prev_hash does not match the hash of seq ${prev.seq}: a row before it was removed or altered`
-          : 'the first row does not start the chain (prev_hash is not the genesis value): earlier rows were removed';
-        return { ok: false, checked, firstBroken: { seq, reason }, ...(prev ? { head: prev } : {}) };
+        return broken(
+          seq,
+          prev
+            ? `prev_hash does not match the hash of seq ${prev.seq}: a row before it was removed or altered`
+            : 'the first row does not start the chain (prev_hash is not the genesis value): earlier rows were removed',
+        );
       }
-      if (auditRowHash(row) !== row.hash) {
-        return {
-          ok: false,
-          checked,
-          firstBroken: { seq, reason: 'hash does not match the row: its contents were altered' },
-          ...(prev ? { head: prev } : {}),
-        };
+      // After the link check, so a plain removal is reported where the chain breaks, as it always was.
+      const missed = checkpoints[nextCheckpoint];
+      if (missed && missed.seq < seq)
+        return broken(missed.seq, `row ${missed.seq}, recorded in a checkpoint, is missing: it was removed`);
+      if (row.key_id === null) {
+        if (keyedSeen)
+          return broken(seq, 'an unkeyed row after keyed rows: the chain was recomputed without the key');
+        if (auditRowHash(row) !== row.hash)
+          return broken(seq, 'hash does not match the row: its contents were altered');
+        legacy += 1;
+      } else {
+        const key = ring?.byId.get(row.key_id);
+        if (!key)
+          return broken(
+            seq,
+            ring
+              ? `signed with key ${row.key_id}, which is not in the key ring (add the retired key to verify)`
+              : 'the row is keyed but no audit key is configured (NESTWERK_AUDIT_KEY or <dataDir>/keys/audit.key)',
+          );
+        if (keyedAuditRowHash({ ...row, key_id: row.key_id }, key.secret) !== row.hash)
+          return broken(
+            seq,
+            'hash does not match the row: its contents were altered, or the chain was recomputed without the key',
+          );
+        keyedSeen = true;
+      }
+      const checkpoint = checkpoints[nextCheckpoint];
+      if (checkpoint && checkpoint.seq === seq) {
+        if (checkpoint.hash !== row.hash)
+          return broken(
+            seq,
+            `the row differs from the checkpoint of ${checkpoint.at}: history was rewritten`,
+          );
+        nextCheckpoint += 1;
       }
       checked += 1;
       prev = { seq, hash: row.hash };
     }
     if (page.length < PAGE_SIZE) break;
   }
-  return { ok: true, checked, ...(prev ? { head: prev } : {}) };
+  const beyond = checkpoints[nextCheckpoint];
+  if (beyond) {
+    const last = checkpoints[checkpoints.length - 1] ?? beyond;
+    return broken(
+      (prev?.seq ?? 0) + 1,
+      `a checkpoint of ${last.at} records seq ${last.seq}, but the log ends at seq ${prev?.seq ?? 0}: rows were removed from the end`,
+    );
+  }
+  if (prev && file && options.writeCheckpoint !== false)
+    appendCheckpoint(file, { seq: prev.seq, hash: prev.hash, at: new Date().toISOString() }, 'checkpoint');
+  return { ok: true, checked, ...(prev ? { head: prev } : {}), legacy, checkpoints: nextCheckpoint };
 }

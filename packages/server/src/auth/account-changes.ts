@@ -47,6 +47,8 @@ export function auditAdmin(
     userId: actor.userId,
     userRole: actor.role,
     organisationId: actor.organisationId,
+    // Administration is done for the organisation, as in auditAuth.
+    onBehalfOf: `organisation:${actor.organisationId}`,
     basis: 'admin',
     clientIp,
     familyId: options.familyId ?? null,

@@ -15,6 +15,7 @@ import {
   resetPassword,
   userCareRelationships,
 } from './admin-users.ts';
+import { auditAuth } from './auth-audit.ts';
 
 const MANAGER = ['application_manager'] as const;
 /** Who may be asked to approve: team leads for clinical accounts, application managers for the others. */
@@ -22,7 +23,20 @@ const DECIDERS = ['application_manager', 'team_lead'] as const;
 
 /** User administration for the application manager (functioneel beheerder) of the same organisation. */
 export async function adminUserRoutes(app: FastifyInstance): Promise<void> {
-  serve(app, api.adminUsers.list, (request) => listUsers(app, requireRole(request, MANAGER), request.query));
+  serve(app, api.adminUsers.list, async (request) => {
+    const principal = requireRole(request, MANAGER);
+    const page = await listUsers(app, principal, request.query);
+    // Who may log in, with which role: personal data of staff, so looking at it is logged like any other read.
+    await auditAuth(app.db, {
+      action: 'admin.user.list',
+      outcome: 'success',
+      user: { id: principal.userId, role: principal.role, organisationId: principal.organisationId },
+      clientIp: request.ip,
+      basis: 'admin',
+      details: { offset: request.query.offset, limit: request.query.limit, shown: page.items.length },
+    });
+    return page;
+  });
   serve(app, api.adminUsers.teams, (request) => listTeams(app, requireRole(request, MANAGER)));
   serve(app, api.adminUsers.create, (request) =>
     createUser(app, request, requireRole(request, MANAGER), request.body),

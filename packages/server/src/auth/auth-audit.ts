@@ -16,7 +16,10 @@ export interface AuthAuditEvent {
     | 'password.change'
     | 'admin.user.create'
     | 'admin.user.reset_password'
-    | 'recovery_codes.issue';
+    | 'recovery_codes.issue'
+    | 'admin.user.list'
+    | 'request.unauthenticated'
+    | 'request.csrf_rejected';
   outcome: AuditOutcome;
   /** Null for an attempt on an unknown address: the typed address is not logged (it may be a password). */
   user: AuthUser | null;
@@ -37,6 +40,8 @@ export async function auditAuth(db: Kysely<Database>, event: AuthAuditEvent): Pr
     userId: event.user?.id ?? null,
     userRole: event.user?.role ?? null,
     organisationId: event.user?.organisationId ?? null,
+    // Administration is done for the organisation; a log-in or a password change only for oneself.
+    onBehalfOf: event.basis === 'admin' && event.user ? `organisation:${event.user.organisationId}` : null,
     basis: event.basis ?? null,
     clientIp: event.clientIp,
     details: event.details ?? null,

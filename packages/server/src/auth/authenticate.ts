@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthMode } from '../http/app-context.ts';
 import { HttpError } from '../http/errors.ts';
+import { auditAuth } from './auth-audit.ts';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.ts';
 import { deleteSession, findSession, type LoadedSession, touchSession } from './session-store.ts';
 import { hashToken, sameToken } from './session-token.ts';
@@ -78,38 +79,80 @@ export function registerAuthentication(app: FastifyInstance): void {
     const mode = authModeOf(request);
     if (mode === 'none') return;
     const { session, absence } = await loadSession(app, request, reply);
-    if (session) checkCsrf(request, session);
-    request.session = session;
-    if (session?.stage === 'full')
-      request.principal = {
-        userId: session.user.id,
-        role: session.user.role,
-        organisationId: session.user.organisationId,
-        teamId: session.user.teamId,
-        sessionIdHash: session.idHash,
-        displayName: session.user.displayName,
-      };
-    // biome-ignore lint/nursery/useExhaustiveSwitchCases: 'none' returned above; Biome does not narrow it.
-    switch (mode) {
-      case 'optional':
-        return;
-      case 'pending':
-        if (!session || session.stage === 'full')
-          throw new HttpError('unauthenticated', 'Log in with your e-mail address and password first.');
-        return;
-      case 'session':
-      case 'full':
-        if (!session) throw unauthenticated(absence);
-        if (session.stage !== 'full')
-          throw new HttpError('mfa_required', 'Finish logging in with the code from your authenticator app.');
-        if (mode === 'full' && session.user.mustChangePassword)
-          throw new HttpError(
-            'forbidden',
-            'You must change your password before you can continue.',
-            undefined,
-            { reason: 'password_change_required' },
-          );
-        return;
+    try {
+      if (session) checkCsrf(request, session);
+      authorise(request, mode, session, absence);
+    } catch (err) {
+      if (err instanceof HttpError && (err.error === 'unauthenticated' || err.error === 'csrf'))
+        await auditRejection(app, request, err.error, session, absence);
+      throw err;
     }
   });
+}
+
+/**
+ * A refused request without a session, or with a forged or missing CSRF token, is a probe or an attack in
+ * progress as often as an expired tab: NEN 7513 wants it on record. Only the route pattern is kept (never
+ * the URL with its ids and query, the cookie or the token).
+ */
+async function auditRejection(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  error: 'unauthenticated' | 'csrf',
+  session: LoadedSession | null,
+  absence: Absence,
+): Promise<void> {
+  await auditAuth(app.db, {
+    action: error === 'csrf' ? 'request.csrf_rejected' : 'request.unauthenticated',
+    outcome: 'denied',
+    user: session
+      ? { id: session.user.id, role: session.user.role, organisationId: session.user.organisationId }
+      : null,
+    clientIp: request.ip,
+    basis: 'none',
+    details: {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      ...(error === 'unauthenticated' ? { reason: session ? session.stage : absence } : {}),
+    },
+  });
+}
+
+function authorise(
+  request: FastifyRequest,
+  mode: Exclude<AuthMode, 'none'>,
+  session: LoadedSession | null,
+  absence: Absence,
+): void {
+  request.session = session;
+  if (session?.stage === 'full')
+    request.principal = {
+      userId: session.user.id,
+      role: session.user.role,
+      organisationId: session.user.organisationId,
+      teamId: session.user.teamId,
+      sessionIdHash: session.idHash,
+      displayName: session.user.displayName,
+    };
+  switch (mode) {
+    case 'optional':
+      return;
+    case 'pending':
+      if (!session || session.stage === 'full')
+        throw new HttpError('unauthenticated', 'Log in with your e-mail address and password first.');
+      return;
+    case 'session':
+    case 'full':
+      if (!session) throw unauthenticated(absence);
+      if (session.stage !== 'full')
+        throw new HttpError('mfa_required', 'Finish logging in with the code from your authenticator app.');
+      if (mode === 'full' && session.user.mustChangePassword)
+        throw new HttpError(
+          'forbidden',
+          'You must change your password before you can continue.',
+          undefined,
+          { reason: 'password_change_required' },
+        );
+      return;
+  }
 }

@@ -12,6 +12,9 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, sql } from 'kysely';
+import { checkpointFileFor, resolveAnchorSettings } from '../audit/anchor.ts';
+import { appendCheckpoint } from '../audit/checkpoints.ts';
+import type { AuditKeyRing } from '../audit/keys.ts';
 import { type ChainVerification, verifyAuditChain } from '../audit/verify.ts';
 import { migrations } from '../db/migrations/index.ts';
 import { ensurePrivateDir, ensurePrivateFile } from '../db/private-files.ts';
@@ -58,7 +61,7 @@ export async function backupSqlite(
     source.close();
   }
   try {
-    const audit = await checkNestwerkFile(partial, { singleFile: true });
+    const audit = await checkNestwerkFile(partial, { singleFile: true, keyRing: keyRingOf(sourcePath) });
     fsyncFile(partial);
     renameSync(partial, file);
     fsyncFile(dirname(file));
@@ -99,7 +102,7 @@ export async function restoreSqlite(backupPath: string, targetPath: string): Pro
     source.close();
   }
   try {
-    const audit = await checkNestwerkFile(staging, { singleFile: true });
+    const audit = await checkNestwerkFile(staging, { singleFile: true, keyRing: keyRingOf(target) });
     fsyncFile(staging);
     let previous: string | null = null;
     if (existsSync(target)) {
@@ -110,6 +113,13 @@ export async function restoreSqlite(backupPath: string, targetPath: string): Pro
     for (const suffix of ['-wal', '-shm']) rmSync(`${target}${suffix}`, { force: true });
     renameSync(staging, target);
     fsyncFile(dirname(target));
+    // Going back in time is the point of a restore: checkpoints of the replaced history stop binding here.
+    if (audit.head)
+      appendCheckpoint(
+        checkpointFileFor({ dialect: 'sqlite', path: target }, process.env),
+        { ...audit.head, at: new Date().toISOString() },
+        'restore',
+      );
     return { restored: target, previous, audit };
   } catch (err) {
     rmSync(staging, { force: true });
@@ -137,10 +147,16 @@ function releaseTarget(target: string): void {
   }
 }
 
+/** The audit key ring of the data folder the database lives in (never creates a key). */
+function keyRingOf(databasePath: string): AuditKeyRing | null {
+  return resolveAnchorSettings({ dialect: 'sqlite', path: resolve(databasePath) }, { createKey: false })
+    .keyRing;
+}
+
 /** Integrity, a schema made by (a version of) this code, and an unbroken audit chain. */
 export async function checkNestwerkFile(
   path: string,
-  options: { singleFile?: boolean } = {},
+  options: { singleFile?: boolean; keyRing?: AuditKeyRing | null } = {},
 ): Promise<ChainVerification> {
   const sqlite = new SQLite(path, { fileMustExist: true });
   const db = new Kysely<Database>({ dialect: new NestwerkSqliteDialect({ database: sqlite }) });
@@ -162,7 +178,13 @@ export async function checkNestwerkFile(
       throw new BackupError(
         `${path} was written by a newer Nestwerk (unknown migration ${unknown[0]}); restore it with that version`,
       );
-    const audit = await verifyAuditChain(db);
+    // The key comes from the data folder of the live database; checkpoints describe the live history, which
+    // a backup is allowed to be behind.
+    const audit = await verifyAuditChain(db, {
+      keyRing: options.keyRing ?? null,
+      checkpointFile: null,
+      writeCheckpoint: false,
+    });
     if (!audit.ok)
       throw new BackupError(
         `${path}: the audit log is broken at seq ${audit.firstBroken?.seq} (${audit.firstBroken?.reason}); refusing to use it`,

@@ -2,9 +2,11 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { attachAuditAnchor, resolveAnchorSettings } from '../audit/anchor.ts';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from './private-files.ts';
 import type { Database } from './schema.ts';
 import { NestwerkSqliteDialect } from './sqlite-dialect.ts';
+import { WellFormedTextDialect } from './well-formed-text.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -45,9 +47,22 @@ export function databaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string
   return value === undefined || value === '' ? DEFAULT_DATABASE_URL : value;
 }
 
+/**
+ * Opens the database and anchors its audit chain: the HMAC key (NESTWERK_AUDIT_KEY, or `<dataDir>/keys/audit.key`,
+ * created on first open) and the checkpoint file outside the database. Closing writes a final checkpoint.
+ */
 export async function openDatabase(url: string = databaseUrlFromEnv()): Promise<Db> {
   const location = parseDatabaseUrl(url);
-  return location.dialect === 'sqlite' ? openSqlite(location.path) : openPostgres(location.url);
+  const settings = resolveAnchorSettings(location, { createKey: true });
+  const handle = location.dialect === 'sqlite' ? openSqlite(location.path) : openPostgres(location.url);
+  const anchor = attachAuditAnchor(handle.db, settings);
+  return {
+    ...handle,
+    async close() {
+      await anchor.close();
+      await handle.close();
+    },
+  };
 }
 
 /** Waiting this long for another process's write lock is better than failing a request. */
@@ -83,7 +98,9 @@ export function sqliteHandleOf(db: Kysely<Database>): SQLite.Database | undefine
 
 function openSqlite(path: string): Db {
   const sqlite = openSqliteFile(path);
-  const db = new Kysely<Database>({ dialect: new NestwerkSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({
+    dialect: new WellFormedTextDialect(new NestwerkSqliteDialect({ database: sqlite })),
+  });
   sqliteHandles.set(db, sqlite);
   return { db, dialect: 'sqlite', url: `file:${path}`, close: () => db.destroy() };
 }
@@ -106,6 +123,6 @@ function openPostgres(url: string): Db {
   // An idle connection the server dropped (restart, failover): pg discards it and the next query opens a new
   // one. Without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new WellFormedTextDialect(new PostgresDialect({ pool })) });
   return { db, dialect: 'postgres', url, close: () => db.destroy() };
 }

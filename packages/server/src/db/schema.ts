@@ -292,8 +292,9 @@ export interface EmergencyAccessTable {
 }
 
 /**
- * NEN 7513 audit log: append-only and hash-chained. `hash` = SHA-256 over the canonical JSON of the row's
- * other fields plus `prev_hash`; the first row's prev_hash is 64 zeros.
+ * NEN 7513 audit log: append-only and hash-chained. `hash` = HMAC-SHA256 with the key `key_id` over the
+ * canonical JSON of the row's other fields plus `prev_hash` (rows from before migration 0006: plain SHA-256,
+ * key_id null); the first row's prev_hash is 64 zeros.
  */
 export interface AuditLogTable {
   seq: Generated<number>;
@@ -317,6 +318,8 @@ export interface AuditLogTable {
   details_json: string | null;
   prev_hash: string;
   hash: ColumnType<string, string, never>;
+  /** Null on legacy (unkeyed) rows. */
+  key_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 /* The network and referral workflow (DESIGN.md §2.8–2.9): the social map, referrals, notifications, the care

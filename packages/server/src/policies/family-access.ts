@@ -13,7 +13,8 @@ export interface FamilyFacts {
   /** An active care relationship of the principal, their team, or (team lead) a member of their team. */
   activeRelationship: boolean;
   /** The principal's own unexpired emergency access to this family, if any. */
-  emergency: { reason: string; expiresAt: string } | null;
+  /** `id` names the grant in the audit log's on_behalf_of. */
+  emergency: { id?: string; reason: string; expiresAt: string } | null;
 }
 
 /**

@@ -50,6 +50,9 @@ export async function resolveFamilyFacts(
     inOwnOrganisation: true,
     // SQLite answers EXISTS with 0/1, PostgreSQL with a boolean.
     activeRelationship: Boolean(row.rel),
-    emergency: emergency ? { reason: emergency.reason, expiresAt: emergency.expires_at } : null,
+    emergency:
+      emergency && row.emergency_id
+        ? { id: row.emergency_id, reason: emergency.reason, expiresAt: emergency.expires_at }
+        : null,
   };
 }

@@ -21,6 +21,17 @@ export function canSearchAudit(role: Role): boolean {
   return role === 'application_manager';
 }
 
+/**
+ * Whether the organisation-wide audit search shows what users typed (break-the-glass reasons, search terms).
+ * Nobody, through this view: it exists for the application manager to review who accessed what. The reasons
+ * reach those who need them elsewhere — the team lead reviewing emergency access, the family's own
+ * professionals in its access log — and a privacy officer investigating an incident reads the full log
+ * under the organisation's incident procedure (database export), not through a standing view.
+ */
+export function canReadAuditFreeText(_role: Role): boolean {
+  return false;
+}
+
 /** Emergency accesses are reviewed afterwards by a team lead (their team) or the application manager. */
 export function canReviewEmergencyAccess(role: Role): boolean {
   return role === 'team_lead' || role === 'application_manager';

@@ -5,6 +5,7 @@ import { auditLog } from './0002_audit_log.ts';
 import { networkReferrals } from './0003_network_referrals.ts';
 import { referralInboxCount } from './0004_referral_inbox_count.ts';
 import { type MigrationContext, secretsAtRest } from './0005_secrets_at_rest.ts';
+import { auditKeyId } from './0006_audit_key_id.ts';
 import { consentScopeEmergency } from './0007_consent_scope_emergency.ts';
 import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
 import { parentFactorsScreenings } from './0009_parent_factors_screenings.ts';
@@ -27,6 +28,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0003_network_referrals': networkReferrals(),
     '0004_referral_inbox_count': referralInboxCount(),
     '0005_secrets_at_rest': secretsAtRest(context),
+    '0006_audit_key_id': auditKeyId(),
     '0007_consent_scope_emergency': consentScopeEmergency(dialect),
     '0008_user_lifecycle_approvals': userLifecycleApprovals(dialect),
     '0009_parent_factors_screenings': parentFactorsScreenings(dialect),

@@ -1,8 +1,8 @@
 import type { AccessLogEntry, AccessLogQueryIn, AuditEntry, AuditQueryIn } from '@nestwerk/contract';
 import { addDays } from '../../policies/calendar.ts';
-import { canSearchAudit } from '../../policies/roles.ts';
+import { canReadAuditFreeText, canSearchAudit } from '../../policies/roles.ts';
 import { presentAccessLogEntry } from '../../presenters/access-log.ts';
-import { presentAuditEntry } from '../../presenters/audit-entry.ts';
+import { minimiseAuditEntry, presentAuditEntry } from '../../presenters/audit-entry.ts';
 import { countFamilyAccess, listFamilyAccess } from '../../repositories/access-log.ts';
 import { searchOrganisationAudit } from '../../repositories/audit-search.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
@@ -35,7 +35,11 @@ export async function searchAuditLog(
         offset: q.offset,
         limit: q.limit,
       });
-      return { value: { items: rows.map(presentAuditEntry), total }, details: { filters, total } };
+      const reveal = canReadAuditFreeText(ctx.principal.role);
+      const items = rows.map((r) =>
+        reveal ? presentAuditEntry(r) : minimiseAuditEntry(presentAuditEntry(r)),
+      );
+      return { value: { items, total }, details: { filters, total } };
     },
   );
 }

@@ -69,6 +69,7 @@ export function breakGlass(
       return {
         value: { id, expiresAt },
         basisDetail: reason,
+        emergencyId: id,
         details: { emergencyAccessId: id, expiresAt, renews: running?.id ?? null, notified },
       };
     },

@@ -152,6 +152,7 @@ export async function searchFamilies(
       return {
         value: { items: presentFamilyList(page.rows, details, ctx.today), total: page.total },
         details: { query: input.q ?? null, total: page.total, familyIds: ids },
+        listedFamilyIds: ids,
       };
     },
   );

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { appendAudits } from '../../audit/index.ts';
 import type { Database } from '../../db/schema.ts';
-import { type DomainAuditLine, writeAudit } from './audit-trail.ts';
+import { auditEntry, type DomainAuditLine } from './audit-trail.ts';
 import type { RequestContext } from './context.ts';
 
 interface Pending {
   ctx: RequestContext;
-  line: DomainAuditLine;
+  lines: readonly DomainAuditLine[];
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -30,9 +31,9 @@ class AuditBatcher {
     this.#db = db;
   }
 
-  append(ctx: RequestContext, line: DomainAuditLine): Promise<void> {
+  append(ctx: RequestContext, lines: readonly DomainAuditLine[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ ctx, line, resolve, reject });
+      this.#queue.push({ ctx, lines, resolve, reject });
       if (!this.#draining) {
         this.#draining = true;
         void this.#drain();
@@ -46,9 +47,13 @@ class AuditBatcher {
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
       try {
-        await this.#db.transaction().execute(async (trx) => {
-          for (const p of batch) await writeAudit(trx, p.ctx, p.line);
-        });
+        // One chained insert for the whole batch: a search that lists 200 families costs no extra round trips.
+        await this.#db.transaction().execute((trx) =>
+          appendAudits(
+            trx,
+            batch.flatMap((p) => p.lines.map((l) => auditEntry(p.ctx, l))),
+          ),
+        );
         for (const p of batch) p.resolve();
       } catch (err) {
         // No record, no data: every request of a failed batch fails (the error handler answers 500).
@@ -61,12 +66,15 @@ class AuditBatcher {
 
 const batchers = new WeakMap<Kysely<Database>, AuditBatcher>();
 
-/** Appends a read's audit row and resolves once it is committed. */
-export function auditRead(ctx: RequestContext, line: DomainAuditLine): Promise<void> {
+/** Appends a read's audit row(s) and resolves once they are committed. */
+export function auditRead(
+  ctx: RequestContext,
+  line: DomainAuditLine | readonly DomainAuditLine[],
+): Promise<void> {
   let batcher = batchers.get(ctx.db);
   if (!batcher) {
     batcher = new AuditBatcher(ctx.db);
     batchers.set(ctx.db, batcher);
   }
-  return batcher.append(ctx, line);
+  return batcher.append(ctx, Array.isArray(line) ? line : [line as DomainAuditLine]);
 }

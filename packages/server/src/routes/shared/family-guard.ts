@@ -18,6 +18,8 @@ export interface Grant {
   basis: AccessBasis;
   reason: string | null;
   expiresAt: string | null;
+  /** The emergency access grant the principal acts under, when basis is 'emergency'. */
+  emergencyId: string | null;
 }
 
 /** What the work returns: the response value and what the audit row should say about it. */
@@ -27,6 +29,13 @@ export interface Audited<T> {
   details?: Record<string, unknown>;
   /** Overrides the grant's reason, e.g. the reason just given when breaking the glass. */
   basisDetail?: string;
+  /** The grant just created when breaking the glass (the row acts on behalf of it). */
+  emergencyId?: string;
+  /**
+   * Families shown in a list (search, worklist): each gets a row of its own with its family_id, so the
+   * family's access log and export show that it was listed, and by whom.
+   */
+  listedFamilyIds?: readonly string[];
 }
 
 export interface FamilyOperation {
@@ -62,7 +71,13 @@ async function decide(trx: Db, ctx: RequestContext, op: FamilyOperation): Promis
   );
   const decision: FamilyDecision = decideFamilyAccess(ctx.principal.role, op.action, facts);
   if (!decision.allowed) throw new Denied(familyId, decision.why);
-  return { familyId, basis: decision.basis, reason: decision.reason, expiresAt: decision.expiresAt };
+  return {
+    familyId,
+    basis: decision.basis,
+    reason: decision.reason,
+    expiresAt: decision.expiresAt,
+    emergencyId: decision.basis === 'emergency' ? (facts.emergency?.id ?? null) : null,
+  };
 }
 
 function successLine<T>(op: FamilyOperation, grant: Grant, done: Audited<T>): DomainAuditLine {
@@ -75,6 +90,7 @@ function successLine<T>(op: FamilyOperation, grant: Grant, done: Audited<T>): Do
     familyId: grant.familyId,
     personIds: done.personIds ?? [],
     details: done.details ?? null,
+    emergencyId: done.emergencyId ?? grant.emergencyId,
   };
 }
 
@@ -88,6 +104,7 @@ function failureLine(op: FamilyOperation, grant: Grant, err: HttpError): DomainA
     familyId: grant.familyId,
     personIds: [],
     details: { error: err.error, field: err.field ?? null },
+    emergencyId: grant.emergencyId,
   };
 }
 

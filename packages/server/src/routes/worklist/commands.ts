@@ -38,6 +38,7 @@ export async function worklist(
           total: page.total,
           familyIds: ids,
         },
+        listedFamilyIds: ids,
       };
     },
   );
