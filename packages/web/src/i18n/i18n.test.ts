@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
-import { i18n, i18nLanguage, localeTag } from './index.ts';
+import { i18n, i18nLanguage, localeTag, switchLanguage } from './index.ts';
 import { nl } from './nl.ts';
 import { nlBE } from './nl-BE.ts';
 
@@ -61,7 +61,17 @@ describe('language and region', () => {
     expect(i18n.getFixedT('nl')('register.dueDate')).toBe('Uitgerekende datum');
   });
 
-  it('pluralises counts', () => {
+  it('loads English when it is chosen, not before', async () => {
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    await switchLanguage('en');
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(true);
+    expect(i18n.t('worklist.total', { count: 3 })).toBe('3 families');
+    await switchLanguage('nl');
+  });
+
+  it('pluralises counts', async () => {
+    await switchLanguage('en');
+    await switchLanguage('nl');
     const t = i18n.getFixedT('nl');
     expect(t('worklist.total', { count: 1 })).toBe('1 gezin');
     expect(t('worklist.total', { count: 3 })).toBe('3 gezinnen');
