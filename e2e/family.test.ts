@@ -68,7 +68,8 @@ describe('family file', () => {
       .getByRole('group', { name: /Moeder had tijdens de zwangerschap langdurig/ })
       .getByRole('radio', { name: 'aanwezig' })
       .check();
-    await expect.poll(() => page.getByTestId('advice-cumulative-risk').textContent()).toMatch(/Ja: 2/);
+    // The two ticked factors, plus a teenage mother (born 2007) that follows from her age (Tabel 2.2).
+    await expect.poll(() => page.getByTestId('advice-cumulative-risk').textContent()).toMatch(/Ja: 3/);
     await snap(page, '13-prenatal-contact');
 
     // The baby is born: record the birth date on the child.

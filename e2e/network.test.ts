@@ -105,7 +105,8 @@ describe('worklist flags of the network', () => {
     });
     await page.goto('/worklist');
     await expect.poll(() => flagged).not.toBe('');
-    const row = page.getByRole('row', { name: new RegExp(escapeRegExp(flagged)) });
+    // Anchored: another family's name may contain this one (a double surname).
+    const row = page.getByRole('row', { name: new RegExp(`^${escapeRegExp(flagged)}`) });
     await expect.poll(() => row.textContent()).toContain('Terugkoppeling te laat (2)');
     await expectAccessible(page, 'worklist with overdue feedback');
     await snap(page, '52-worklist-feedback-overdue');
