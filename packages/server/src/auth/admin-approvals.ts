@@ -7,6 +7,7 @@ import type { ApprovalKind, ApprovalRequestTable, Database, Role } from '../db/s
 import { HttpError } from '../http/errors.ts';
 import type { Principal } from '../http/principal.ts';
 import { type ApproverRule, mayDecide } from '../policies/approvals.ts';
+import { notifyUsers } from '../repositories/notifications.ts';
 import {
   applyAssignment,
   auditAdmin,
@@ -40,32 +41,6 @@ function partiesOf(row: RequestRow) {
     targetUserId: row.target_user_id,
     approver: { role: row.approver_role, teamId: row.approver_team_id },
   };
-}
-
-async function notify(
-  db: Kysely<Database>,
-  userIds: readonly string[],
-  kind: NotificationKind,
-  approvalId: string,
-  at: string,
-): Promise<void> {
-  const unique = [...new Set(userIds)];
-  if (unique.length === 0) return;
-  await db
-    .insertInto('notifications')
-    .values(
-      unique.map((userId) => ({
-        id: uuidv7(),
-        user_id: userId,
-        kind,
-        referral_id: null,
-        approval_id: approvalId,
-        created_at: at,
-        read_at: null,
-        dedupe_key: null,
-      })),
-    )
-    .execute();
 }
 
 /** The active users who may decide the request: told at once that it waits for them. */
@@ -133,9 +108,9 @@ export async function requestChange(
     decision_note: null,
   };
   await trx.insertInto('approval_requests').values(row).execute();
-  await notify(trx, await eligibleDeciders(trx, row), 'approval_requested', row.id, at);
+  await notifyUsers(trx, await eligibleDeciders(trx, row), 'approval_requested', { approval_id: row.id }, at);
   if (input.targetUserId !== null)
-    await notify(trx, [input.targetUserId], 'account_change_requested', row.id, at);
+    await notifyUsers(trx, [input.targetUserId], 'account_change_requested', { approval_id: row.id }, at);
   await auditAdmin(trx, principal, clientIp, 'admin.approval.request', {
     requestId: row.id,
     kind: input.kind,
@@ -399,9 +374,9 @@ export async function approveRequest(
           .where('id', '=', id)
           .executeTakeFirstOrThrow()
       ).target_user_id;
-    await notify(trx, [current.requested_by], 'approval_decided', id, at);
+    await notifyUsers(trx, [current.requested_by], 'approval_decided', { approval_id: id }, at);
     if (targetId !== null && current.kind !== 'create_user')
-      await notify(trx, [targetId], 'account_changed', id, at);
+      await notifyUsers(trx, [targetId], 'account_changed', { approval_id: id }, at);
     await auditAdmin(trx, principal, request.ip, 'admin.approval.approve', {
       requestId: id,
       kind: current.kind,
@@ -458,7 +433,8 @@ async function decideWithoutEffect(
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1)
       throw new HttpError('conflict', 'This request was just decided.');
-    if (status === 'rejected') await notify(trx, [row.requested_by], 'approval_decided', id, at);
+    if (status === 'rejected')
+      await notifyUsers(trx, [row.requested_by], 'approval_decided', { approval_id: id }, at);
     await auditAdmin(trx, principal, request.ip, action, {
       requestId: id,
       kind: row.kind,

@@ -121,29 +121,3 @@ export async function emergencyReviewerIds(
   const managers = await active.where('role', '=', 'application_manager').execute();
   return managers.map((r) => r.id);
 }
-
-/** The notices of one emergency access, written in its transaction so the event and its notice commit together. */
-export async function notifyEmergencyAccess(
-  db: Db,
-  userIds: readonly string[],
-  emergencyAccessId: string,
-  at: string,
-): Promise<void> {
-  const unique = [...new Set(userIds)];
-  if (unique.length === 0) return;
-  await db
-    .insertInto('notifications')
-    .values(
-      unique.map((userId) => ({
-        id: uuid(),
-        user_id: userId,
-        kind: 'emergency_access' as const,
-        referral_id: null,
-        emergency_access_id: emergencyAccessId,
-        created_at: at,
-        read_at: null,
-        dedupe_key: null,
-      })),
-    )
-    .execute();
-}

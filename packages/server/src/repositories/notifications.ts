@@ -121,12 +121,18 @@ export async function markAllRead(db: Db, userId: string, at: string): Promise<n
   return Number(result.numUpdatedRows);
 }
 
-/** A notice about a family (an urgent screening), written in the transaction of the event. */
-export async function notifyAboutFamily(
+/** What a notice outside a referral points at: a family, an emergency access to review, or an approval. */
+export type NoticeSubject = { family_id: string } | { emergency_access_id: string } | { approval_id: string };
+
+/**
+ * One notice per user (each once) about a subject, written in the transaction of the event so that the event
+ * and its notices commit together.
+ */
+export async function notifyUsers(
   db: Db,
   userIds: readonly string[],
   kind: NotificationKind,
-  familyId: string,
+  subject: NoticeSubject,
   at: string,
 ): Promise<void> {
   const unique = [...new Set(userIds)];
@@ -139,7 +145,7 @@ export async function notifyAboutFamily(
         user_id: userId,
         kind,
         referral_id: null,
-        family_id: familyId,
+        ...subject,
         created_at: at,
         read_at: null,
         dedupe_key: null,

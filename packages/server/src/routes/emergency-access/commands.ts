@@ -12,10 +12,10 @@ import {
   insertEmergencyAccess,
   listEmergencyAccess,
   markReviewed,
-  notifyEmergencyAccess,
   type ReviewScope,
   userGrantsOnFamily,
 } from '../../repositories/emergency-access.ts';
+import { notifyUsers } from '../../repositories/notifications.ts';
 import { readAudited, requireRoleFor, writeAudited } from '../shared/audited.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
@@ -65,7 +65,7 @@ export function breakGlass(
         organisationId: ctx.principal.organisationId,
         teamId: ctx.principal.teamId,
       });
-      await notifyEmergencyAccess(trx, notified, id, ctx.at);
+      await notifyUsers(trx, notified, 'emergency_access', { emergency_access_id: id }, ctx.at);
       return {
         value: { id, expiresAt },
         basisDetail: reason,

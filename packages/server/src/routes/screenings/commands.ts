@@ -26,7 +26,7 @@ import {
 } from '../../presenters/screening.ts';
 import { findContactFamilyId } from '../../repositories/contacts.ts';
 import type { Db } from '../../repositories/db.ts';
-import { notifyAboutFamily, teamLeadIds } from '../../repositories/notifications.ts';
+import { notifyUsers, teamLeadIds } from '../../repositories/notifications.ts';
 import { organisationRegion } from '../../repositories/organisations.ts';
 import {
   findParentScreening,
@@ -95,7 +95,8 @@ export function recordScreening(
     });
     // Self-harm is never left to the next time someone opens the file: the team lead hears of it now.
     const notified = result.outcome === 'urgent' ? await teamLeadIds(trx, organisationId, teamId) : [];
-    if (notified.length > 0) await notifyAboutFamily(trx, notified, 'urgent_screening', familyId, ctx.at);
+    if (notified.length > 0)
+      await notifyUsers(trx, notified, 'urgent_screening', { family_id: familyId }, ctx.at);
     const row = await findParentScreening(trx, id);
     if (!row) throw new Error('screening vanished inside its own transaction');
     return {
