@@ -295,7 +295,8 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
     planned.push(...regular.slice(-REGULAR_CONTACTS_KEPT));
     const last = planned[planned.length - 1];
     if (quality !== 'safe' && last && last.ms < today - 21 * DAY) {
-      const ms = today - rng.int(1, 20) * DAY;
+      // Never before the birth: a baby born in the last weeks may have had only prenatal contacts so far.
+      const ms = Math.max(birthMs, today - rng.int(1, 20) * DAY);
       planned.push({
         ms,
         type: 'home_visit',
