@@ -1,17 +1,32 @@
 // `npm test`: lint, type-check and every test suite, then one summary line "N passed, N failed[, N skipped]".
 // Each step's own output streams through, so a failure is readable in CI logs.
+// With NESTWERK_TEST_NODE_LINES (`all`, or `24`, `22`; .ci/run sets `all`) it also runs suites on the other
+// supported Node lines (scripts/node-lines.mjs), and the summary counts the tests of every line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { nodeHome, prepareCheckout, selectedLines, vitestOnLine } from './node-lines.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function run(label, cmd, args, env = {}) {
+const timings = [];
+
+/** Runs `step` (returning true when it passed) and notes how long it took, for the timings at the end. */
+function timed(label, step) {
   process.stdout.write(`\n▶ ${label}\n`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status === 0;
+  const started = Date.now();
+  const ok = step();
+  timings.push({ label, seconds: Math.round((Date.now() - started) / 1000), ok });
+  return ok;
+}
+
+function run(label, cmd, args, env = {}) {
+  return timed(label, () => {
+    const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    return result.status === 0;
+  });
 }
 
 function check(label, cmd, args) {
@@ -20,16 +35,12 @@ function check(label, cmd, args) {
   if (!ok) process.stdout.write(`✗ ${label} failed\n`);
 }
 
-function vitest(label, args, env) {
+/** A vitest run whose JSON report is added to the totals; `runner` runs vitest with the given arguments. */
+function vitest(label, args, runner = (vitestArgs) => run(label, bin('vitest'), vitestArgs)) {
   const out = join(root, 'test-results', `${label.replace(/\W+/g, '-')}.json`);
   mkdirSync(join(root, 'test-results'), { recursive: true });
   rmSync(out, { force: true });
-  const ok = run(
-    label,
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args],
-    env,
-  );
+  const ok = runner(['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...args]);
   try {
     const report = JSON.parse(readFileSync(out, 'utf8'));
     totals.passed += report.numPassedTests;
@@ -51,6 +62,38 @@ check('web bundle budget (initial JS ≤ 200 kB gzip)', bin('tsx'), ['scripts/we
 vitest('unit and integration tests', []);
 // Real server, fresh demo database, Debian's Chromium (installed when missing and root, else a clear failure).
 vitest('browser tests (e2e)', ['--config', 'e2e/vitest.config.ts']);
+
+// The other Node lines, each in its own copy of the checkout with its own node_modules (native builds differ).
+for (const line of selectedLines()) {
+  let home;
+  let dir = null;
+  const installed = timed(`install on Node ${line.version} (separate copy)`, () => {
+    try {
+      home = nodeHome(line.version);
+      dir = prepareCheckout(home, line.version);
+    } catch (err) {
+      process.stdout.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    }
+    return dir !== null;
+  });
+  totals[installed ? 'passed' : 'failed'] += 1;
+  if (!installed) {
+    process.stdout.write(`✗ install on Node ${line.version} failed; its ${line.suites} did not run\n`);
+    continue;
+  }
+  try {
+    const label = `${line.suites} on Node ${line.version}`;
+    vitest(label, line.args, (vitestArgs) => timed(label, () => vitestOnLine(home, dir, vitestArgs) === 0));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+process.stdout.write('\nTime per step:\n');
+for (const { label, seconds, ok } of timings)
+  process.stdout.write(
+    `  ${ok ? '✓' : '✗'} ${label}: ${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s\n`,
+  );
 
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);
