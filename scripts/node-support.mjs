@@ -32,33 +32,34 @@ export const ENGINES = LINES.slice()
  */
 export function nodeSupport(version, today = new Date()) {
   const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version);
-  const install = `Install Node.js ${RECOMMENDED} LTS (tested with ${LINES[0].tested}; https://nodejs.org/en/download).`;
-  if (!match) return { level: 'warn', message: `Unrecognised Node.js version "${version}". ${install}` };
+  const install = `install Node.js ${RECOMMENDED} LTS (tested with ${LINES[0].tested}; https://nodejs.org/en/download).`;
+  const Install = install[0].toUpperCase() + install.slice(1);
+  if (!match) return { level: 'warn', message: `Unrecognised Node.js version "${version}". ${Install}` };
   const [major, minor] = [Number(match[1]), Number(match[2])];
   const line = LINES.find((l) => l.major === major);
   const oldest = LINES[LINES.length - 1];
   if (major < oldest.major || (major === oldest.major && minor < oldest.minMinor)) {
     return {
       level: 'fail',
-      message: `Nestwerk needs Node.js ${supportedList()}; this is ${version}, which cannot run it. ${install}`,
+      message: `Nestwerk needs Node.js ${supportedList()}; this is ${version}, which cannot run it. ${Install}`,
     };
   }
   if (!line) {
     return {
       level: 'warn',
-      message: `Node.js ${version} is not a version Nestwerk is tested on (${supportedList()}); it may work. ${install}`,
+      message: `Node.js ${version} is not a version Nestwerk is tested on (${supportedList()}); it may work. ${Install}`,
     };
   }
   if (minor < line.minMinor) {
     return {
       level: 'warn',
-      message: `Node.js ${version} is older than ${line.major}.${line.minMinor}, the first ${line.major} release Nestwerk supports. Update to the newest ${line.major} release, or: ${install}`,
+      message: `Node.js ${version} is older than ${line.major}.${line.minMinor}, the first ${line.major} release Nestwerk supports: update to the newest ${line.major} release or ${install}`,
     };
   }
   if (today.toISOString().slice(0, 10) > line.endOfLife) {
     return {
       level: 'warn',
-      message: `Node.js ${line.major} reached its end of life on ${line.endOfLife} and gets no security fixes; Nestwerk still runs on it, but not for long. ${install}`,
+      message: `Node.js ${version}: Node ${line.major} reached its end of life on ${line.endOfLife} and gets no security fixes. Nestwerk still runs on it, but support ends soon (docs/decisions.md). ${Install}`,
     };
   }
   return { level: 'ok', message: `Node.js ${version} is supported.` };

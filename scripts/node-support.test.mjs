@@ -34,6 +34,7 @@ describe('supported Node.js versions', () => {
     const early = nodeSupport('v22.11.0', NOV_2026);
     expect(early.level).toBe('warn');
     expect(early.message).toContain('older than 22.13');
+    expect(early.message).toContain('update to the newest 22 release or install Node.js 24 LTS');
   });
 
   it('older than 20.19 cannot run Nestwerk and says what to install', () => {
@@ -41,7 +42,7 @@ describe('supported Node.js versions', () => {
       const result = nodeSupport(version, NOV_2026);
       expect(result.level).toBe('fail');
       expect(result.message).toContain(version);
-      expect(result.message).toContain('Install Node.js 24 LTS');
+      expect(result.message).toContain('Install Node.js 24 LTS (tested with 24.22.3');
     }
   });
 

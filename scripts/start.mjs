@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { nodeSupport } from './node-support.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const at = (...parts) => join(root, ...parts);
@@ -176,7 +177,17 @@ function banner(url, password) {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** Before anything else: an unsupported Node fails later in confusing ways, so say so and what to install. */
+function checkNodeVersion() {
+  const { level, message } = nodeSupport(process.version);
+  if (level === 'ok') return;
+  const rule = '─'.repeat(72);
+  process.stderr.write(`\n${rule}\n  ${level === 'fail' ? '✗' : '⚠'} ${message}\n${rule}\n`);
+  if (level === 'fail') process.exit(1);
+}
+
 async function main() {
+  checkNodeVersion();
   installIfNeeded();
   buildWebIfStale();
 
