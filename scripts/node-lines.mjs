@@ -134,14 +134,16 @@ export function prepareCheckout(home, version) {
     stdio: 'inherit',
     env: lineEnv(home),
   });
-  return install.status === 0 ? dir : null;
+  if (install.status === 0) return dir;
+  rmSync(dir, { recursive: true, force: true });
+  return null;
 }
 
-/** Vitest of the copy in `dir`, run by Node `home`; returns its exit status. */
+/** Vitest (`args` from its command, e.g. `run …`) of the copy in `dir`, run by Node `home`; its exit status. */
 export function vitestOnLine(home, dir, args, stdio = 'inherit') {
   const result = spawnSync(
     join(home, 'bin', 'node'),
-    [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', ...args],
+    [join(dir, 'node_modules', 'vitest', 'vitest.mjs'), ...args],
     { cwd: dir, stdio, env: lineEnv(home) },
   );
   return result.status ?? 1;
@@ -158,7 +160,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = prepareCheckout(home, line.version);
   if (!dir) process.exit(1);
   try {
-    process.exitCode = vitestOnLine(home, dir, args.length > 0 ? args : line.args);
+    process.exitCode = vitestOnLine(home, dir, ['run', ...(args.length > 0 ? args : line.args)]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
