@@ -56,6 +56,15 @@ export const nlBE: PartialMessages = {
       send: 'Doorverwijzing versturen',
       letter: 'Doorverwijsbrief openen (afdrukken of pdf)',
       noConsentBanner: 'Doorverwijzing zonder toestemming',
+      contactSaved:
+        'Het consult is als concept bewaard, zodat de doorverwijzing uitgaat van het advies dat je zag. Rond het later af.',
+      itemsGoWithSend:
+        'Je selectie is gewijzigd: het voorbeeld hieronder toont ze al, en "Doorverwijzing versturen" stuurt precies dit mee.',
+      backToList: 'Gezin {{family}}: alle doorverwijzingen',
+      reminderHint: 'De terugkoppeling van {{partner}} is te laat. Stuur het team een herinnering via Nestwerk.',
+    },
+    notifications: {
+      kinds: { feedback_reminder: 'Herinnering: de doorverwijzer wacht op jullie terugkoppeling' },
     },
     partners: { municipality: 'Gemeente of deelgemeente' },
     safety: { concerns: { domestic_violence: 'Partnergeweld' } },
