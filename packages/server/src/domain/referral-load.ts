@@ -6,10 +6,10 @@ import { presentReferral } from '../presenters/referral.ts';
 import { findConsent } from '../repositories/consents.ts';
 import type { Db } from '../repositories/db.ts';
 import { findFamily } from '../repositories/families.ts';
+import { lastReminder } from '../repositories/notifications.ts';
 import { findOrganisation } from '../repositories/organisations.ts';
 import type { PartnerRow } from '../repositories/partners.ts';
 import { listPersons } from '../repositories/persons.ts';
-import { lastReminder } from '../repositories/notifications.ts';
 import {
   findReferral,
   findReferralFamilyId,

@@ -489,7 +489,10 @@ export const en: Messages = {
     regionNames: { nl: 'Netherlands', be: 'Flanders' },
     fitsFamily: 'Fits this family',
     recommended: 'Recommended at the last contact',
-    familyBanner: 'Fitting family {{family}}: {{child}} ({{age}}).',
+    familyBanner:
+      'Family {{family}}: {{child}} ({{age}}). What fits follows the advice of the contact moment of {{date}}.',
+    familyNoAdvice:
+      'Family {{family}}: {{child}} ({{age}}). There is no contact moment with advice yet; record one to see what fits this family.',
     onlyFitting: 'Only what fits this family',
     none: 'No interventions found with these filters.',
     reset: 'Clear filters',
@@ -605,7 +608,8 @@ export const en: Messages = {
       basisNoConsent: 'Without consent (the five questions of Thema 4)',
       givenBy: 'Consent given by',
       givenByChoose: 'Choose who gave consent',
-      givenByMissing: 'Choose the parent who gave consent. You fill this in yourself; nothing is preselected.',
+      givenByMissing:
+        'Choose the parent who gave consent. You fill this in yourself; nothing is preselected.',
       purpose: 'For which purpose',
       validUntil: 'Valid until',
       consentFor: 'Consent applies to: {{partner}}',

@@ -47,6 +47,10 @@ export const nlBE: PartialMessages = {
   interventions: {
     settingAll: 'Binnen en buiten Kind & Gezin',
     settings: { within_jgz: 'Binnen Kind & Gezin', outside_jgz: 'Buiten Kind & Gezin' },
+    familyBanner:
+      'Gezin {{family}}: {{child}} ({{age}}). Wat past, volgt het advies bij het consult van {{date}}.',
+    familyNoAdvice:
+      'Gezin {{family}}: {{child}} ({{age}}). Er is nog geen consult met advies; leg er een vast om te zien wat bij dit gezin past.',
   },
   network: {
     referral: {
@@ -61,7 +65,8 @@ export const nlBE: PartialMessages = {
       itemsGoWithSend:
         'Je selectie is gewijzigd: het voorbeeld hieronder toont ze al, en "Doorverwijzing versturen" stuurt precies dit mee.',
       backToList: 'Gezin {{family}}: alle doorverwijzingen',
-      reminderHint: 'De terugkoppeling van {{partner}} is te laat. Stuur het team een herinnering via Nestwerk.',
+      reminderHint:
+        'De terugkoppeling van {{partner}} is te laat. Stuur het team een herinnering via Nestwerk.',
     },
     notifications: {
       kinds: { feedback_reminder: 'Herinnering: de doorverwijzer wacht op jullie terugkoppeling' },

@@ -493,7 +493,10 @@ export const nl = {
     regionNames: { nl: 'Nederland', be: 'Vlaanderen' },
     fitsFamily: 'Past bij dit gezin',
     recommended: 'Aanbevolen bij het laatste contact',
-    familyBanner: 'Passend bij gezin {{family}}: {{child}} ({{age}}).',
+    familyBanner:
+      'Gezin {{family}}: {{child}} ({{age}}). Wat past, volgt het advies bij het contactmoment van {{date}}.',
+    familyNoAdvice:
+      'Gezin {{family}}: {{child}} ({{age}}). Er is nog geen contactmoment met advies; leg er een vast om te zien wat bij dit gezin past.',
     onlyFitting: 'Alleen wat bij dit gezin past',
     none: 'Geen interventies gevonden met deze filters.',
     reset: 'Filters wissen',
@@ -659,7 +662,8 @@ export const nl = {
       feedbackDue: 'Terugkoppeling verwacht uiterlijk {{date}}',
       feedbackOverdue: 'Terugkoppeling is te laat (verwacht uiterlijk {{date}})',
       reminderTitle: 'Herinnering sturen',
-      reminderHint: 'De terugkoppeling van {{partner}} is te laat. Stuur het team een herinnering in Nestwerk.',
+      reminderHint:
+        'De terugkoppeling van {{partner}} is te laat. Stuur het team een herinnering in Nestwerk.',
       remind: 'Herinnering sturen',
       reminderSent: 'Laatste herinnering verstuurd op {{time}}.',
       reminderTomorrow: 'Vandaag is er al een herinnering gestuurd; morgen kan het weer.',

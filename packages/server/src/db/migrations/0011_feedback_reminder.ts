@@ -64,7 +64,9 @@ export function feedbackReminder(dialect: Dialect): Migration {
         kept.push('family_id');
         rebuilt = rebuilt.addColumn('family_id', 'text', (c) => c.references('families.id'));
       }
-      await rebuilt.addCheckConstraint('notifications_kind_check', inList('kind', NOTIFICATION_KINDS)).execute();
+      await rebuilt
+        .addCheckConstraint('notifications_kind_check', inList('kind', NOTIFICATION_KINDS))
+        .execute();
       const columns = sql.join(kept.map((c) => sql.ref(c)));
       await sql`insert into notifications_0011 (${columns}) select ${columns} from notifications`.execute(db);
       await db.schema.dropTable('notifications').execute();

@@ -36,9 +36,7 @@ export async function myNotifications(
       offset: query.offset,
       limit: query.limit,
     });
-    const subjects = query.subjects
-      ? await resolveSubjects(trx, ctx.principal, ctx.today, page.rows)
-      : null;
+    const subjects = query.subjects ? await resolveSubjects(trx, ctx.principal, ctx.today, page.rows) : null;
     return { page, subjects };
   });
   // Names shown are family data: each family named gets a row in its log, committed before the answer leaves.

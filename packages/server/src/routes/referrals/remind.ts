@@ -12,7 +12,10 @@ const REFUSAL = {
     'This partner does not receive referrals in Nestwerk: ask for the feedback by phone or e-mail.',
   ],
   not_overdue: ['unprocessable', 'The feedback on this referral is not overdue; there is nothing to remind.'],
-  already_today: ['rate_limited', 'A reminder about this referral was already sent today; try again tomorrow.'],
+  already_today: [
+    'rate_limited',
+    'A reminder about this referral was already sent today; try again tomorrow.',
+  ],
 } as const;
 
 /**

@@ -142,10 +142,7 @@ async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow, partner:
  * The referral with the items ticked on screen when sending. A team lead who confirmed a referral without
  * consent confirmed the selection they saw: a different one needs their confirmation again, as after a PATCH.
  */
-function withScreenItems(
-  r: ReferralRow,
-  items: SendIn['items'],
-): { row: ReferralRow; changed: boolean } {
+function withScreenItems(r: ReferralRow, items: SendIn['items']): { row: ReferralRow; changed: boolean } {
   if (items === undefined) return { row: r, changed: false };
   const next = normaliseItems(items);
   const changed = next.join() !== itemsOf(r.items_json).join();

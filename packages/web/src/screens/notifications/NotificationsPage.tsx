@@ -7,7 +7,11 @@ import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
-const RECEIVER_KINDS: Notification['kind'][] = ['referral_received', 'consent_withdrawn', 'feedback_reminder'];
+const RECEIVER_KINDS: Notification['kind'][] = [
+  'referral_received',
+  'consent_withdrawn',
+  'feedback_reminder',
+];
 
 const APPROVAL_KINDS: Notification['kind'][] = ['approval_requested', 'approval_decided'];
 /** About the user's own account: nothing to open, the text says it all. */

@@ -25,12 +25,7 @@ export function ReminderPanel({ referral: r, onSent }: { referral: Referral; onS
         </p>
       )}
       {r.reminder.canSend ? (
-        <button
-          type="button"
-          className="button"
-          disabled={remind.isPending}
-          onClick={() => remind.mutate()}
-        >
+        <button type="button" className="button" disabled={remind.isPending} onClick={() => remind.mutate()}>
           {t('network.referral.remind')}
         </button>
       ) : (
