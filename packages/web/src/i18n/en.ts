@@ -637,6 +637,7 @@ export const en: Messages = {
         'Your selection changed: the preview below already shows it, and "Send referral" sends exactly this.',
       childAge: '{{months}} months',
       gestation: '{{weeks}} weeks of pregnancy',
+      noPhone: 'no phone number recorded',
       criteria: 'Referral criteria',
       imhReasons: 'IMH reasons',
       freeText: 'Explanation',

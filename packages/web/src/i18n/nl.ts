@@ -640,6 +640,7 @@ export const nl = {
         'Je selectie is gewijzigd: het voorbeeld hieronder laat die al zien, en "Verwijzing versturen" stuurt precies dit mee.',
       childAge: '{{months}} maanden',
       gestation: '{{weeks}} weken zwangerschap',
+      noPhone: 'geen telefoonnummer vastgelegd',
       criteria: 'Verwijscriteria',
       imhReasons: 'IMH-redenen',
       freeText: 'Toelichting',
