@@ -1,5 +1,10 @@
 import type { Referral } from '@nestwerk/contract';
-import type { ReferralChannel as Channel, ShareItem } from '@nestwerk/knowledge';
+import {
+  ALWAYS_SHARED_ITEMS,
+  type ReferralChannel as Channel,
+  SHARE_ITEMS,
+  type ShareItem,
+} from '@nestwerk/knowledge';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -46,6 +51,13 @@ export function SendPanel({
           ))}
         </fieldset>
       )}
+      <p className="hint" data-testid="sends-ticked">
+        {t('network.referral.sendsTicked', {
+          count: SHARE_ITEMS.filter(
+            (i) => items.includes(i) || (ALWAYS_SHARED_ITEMS as readonly ShareItem[]).includes(i),
+          ).length,
+        })}
+      </p>
       <button
         type="button"
         className="button button--primary"
