@@ -175,6 +175,23 @@ describe('referral: from live advice', () => {
   });
 });
 
+describe('referral: advice that is not on the saved contact', () => {
+  it('offers the partners for what the contact advises instead of a dead end', async () => {
+    const session = await open(browser);
+    const n = session.page;
+    await login(n);
+    const family = await familyNeedingReferral(n, uniqueName('Oudadvies'));
+    await n.goto(`/families/${family.id}/refer?recommendation=no_such_advice&contact=${family.contactId}`);
+    await expect
+      .poll(() => n.getByText(/Dit advies staat niet \(meer\) bij het opgeslagen contactmoment/).count())
+      .toBe(1);
+    await expect.poll(() => n.getByRole('radio', { name: /IMH-netwerk Veldland/ }).count()).toBe(1);
+    expect(await n.getByText(/no recommendation with this id/i).count()).toBe(0);
+    expectNoProblems(session);
+    await session.context.close();
+  });
+});
+
 describe('referral: follow-up that can be traced', () => {
   it('the referral page names the family, its link goes to the family’s referrals, feedback reads at full width', async () => {
     const nurse = await open(browser);

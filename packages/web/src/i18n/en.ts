@@ -591,6 +591,8 @@ export const en: Messages = {
       forFamily: 'Family {{name}}',
       partnerStep: 'Whom do you refer to?',
       advised: 'Advised: {{list}}',
+      adviceChanged:
+        'This advice is not (or no longer) part of the saved contact moment. Below are the partners for everything advised there; choose yourself.',
       inMunicipality: 'in the family’s municipality',
       offers: 'offers {{list}}',
       choose: 'Choose {{name}}',

@@ -57,6 +57,8 @@ export const nlBE: PartialMessages = {
       action: 'Doorverwijzen',
       title: 'Doorverwijzen',
       partnerStep: 'Naar wie verwijs je door?',
+      adviceChanged:
+        'Dit advies staat niet (meer) bij het bewaarde consult. Hieronder de partners voor alles wat daar wordt geadviseerd; kies zelf.',
       send: 'Doorverwijzing versturen',
       letter: 'Doorverwijsbrief openen (afdrukken of pdf)',
       noConsentBanner: 'Doorverwijzing zonder toestemming',

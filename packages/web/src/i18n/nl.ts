@@ -595,6 +595,8 @@ export const nl = {
       forFamily: 'Gezin {{name}}',
       partnerStep: 'Naar wie verwijs je?',
       advised: 'Geadviseerd: {{list}}',
+      adviceChanged:
+        'Dit advies staat niet (meer) bij het opgeslagen contactmoment. Hieronder de partners voor alles wat daar wordt geadviseerd; kies zelf.',
       inMunicipality: 'in de gemeente van het gezin',
       offers: 'biedt {{list}}',
       choose: 'Kies {{name}}',

@@ -5,7 +5,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { ApiError, api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { PartnerChoice } from './PartnerChoice.tsx';
@@ -51,13 +51,23 @@ export default function NewReferralPage() {
     queryKey: ['family', familyId],
     queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId } }),
   });
+  // A recommendation the stored contact does not hold (advice that changed since) is no dead end: the
+  // partners for everything the contact advises are offered instead, and the page says so.
   const options = useQuery({
     queryKey: ['referral-options', familyId, recommendation, contactId],
-    queryFn: () =>
-      api.call('GET /api/families/:id/referral-options', {
-        params: { id: familyId },
-        query: { recommendation, contactId },
-      }),
+    queryFn: async () => {
+      const ask = (rec: string | undefined) =>
+        api.call('GET /api/families/:id/referral-options', {
+          params: { id: familyId },
+          query: { recommendation: rec, contactId },
+        });
+      try {
+        return { ...(await ask(recommendation)), unknownRecommendation: false };
+      } catch (err) {
+        if (!(recommendation && err instanceof ApiError && err.field === 'recommendation')) throw err;
+        return { ...(await ask(undefined)), unknownRecommendation: true };
+      }
+    },
   });
   // Partners that do not offer what is advised come after those that do: the nurse may know better.
   const allPartners = useQuery({
@@ -120,7 +130,9 @@ export default function NewReferralPage() {
       partnerId,
       ...(f.children.length > 1 ? { childId: childId || f.children[0]?.id } : {}),
       ...(contactId ? { contactId } : {}),
-      ...(recommendation && !recommendation.includes(',') ? { recommendationId: recommendation } : {}),
+      ...(recommendation && !recommendation.includes(',') && !options.data?.unknownRecommendation
+        ? { recommendationId: recommendation }
+        : {}),
       ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}),
       ...(wishes.trim() ? { parentWishes: wishes.trim() } : {}),
       ...(phone.trim() ? { referrerPhone: phone.trim() } : {}),
@@ -157,6 +169,11 @@ export default function NewReferralPage() {
         <section className="panel" aria-labelledby="referral-partner">
           <h2 id="referral-partner">{t('network.referral.partnerStep')}</h2>
           {options.isError && <ErrorNotice error={options.error} />}
+          {options.data?.unknownRecommendation && (
+            <p className="notice" role="status">
+              {t('network.referral.adviceChanged')}
+            </p>
+          )}
           {options.data && (
             <PartnerChoice
               options={options.data}
