@@ -12,6 +12,7 @@ forEachDatabase(
     let server: TestServer;
     let nurse: Actor;
     let imhUser: Actor;
+    let lead: Actor;
     let family: SeededFamily;
     let contactId: string;
     let partnerId = '';
@@ -21,6 +22,7 @@ forEachDatabase(
       server = await startTestServer({ db, dialect: current().dialect, config: LONG_SESSIONS });
       const org = await createOrg(db);
       nurse = await actor(server, db, org, 'nurse');
+      lead = await actor(server, db, org, 'team_lead');
       const imhOrg = await createOrg(db, { kind: 'partner', name: 'IMH-team Heuvelrug (test)' });
       imhUser = await actor(server, db, imhOrg, 'imh_specialist');
       partnerId = await seedPartner(db, org.organisationId, {
@@ -104,6 +106,39 @@ forEachDatabase(
       const after = ok(await nurse.client.get(`/api/referrals/${r.id}`));
       expect(after.status).toBe('draft');
       expect(after.items).not.toContain('parent_names');
+    });
+
+    it('without consent, ticking other items than the team lead confirmed is refused: they confirm again', async () => {
+      const r = ok(
+        await nurse.client.post(`/api/families/${family.familyId}/referrals`, {
+          partnerId,
+          contactId,
+          reasonText: 'Zorgen om de veiligheid van de baby',
+          noConsent: {
+            purpose: 'De veiligheid van de baby.',
+            alternativeWithoutSharing: 'Nee.',
+            consentSought: 'Gevraagd; geweigerd.',
+            proportionality: 'Ja.',
+            whatToWhom: 'Alleen het IMH-team, de reden.',
+          },
+        }),
+        201,
+      );
+      const confirmed = ok(await lead.client.post(`/api/referrals/${r.id}/confirm`, { version: r.version }));
+      const res = await nurse.client.post(`/api/referrals/${r.id}/send`, {
+        version: confirmed.version,
+        items: [...MINIMUM, 'child_name'],
+      });
+      expect(res.status).toBe(422);
+      expect(res.json?.field).toBe('items');
+      // The same selection as confirmed goes out.
+      const sent = ok(
+        await nurse.client.post(`/api/referrals/${r.id}/send`, {
+          version: confirmed.version,
+          items: confirmed.items,
+        }),
+      );
+      expect(sent.status).toBe('sent');
     });
 
     it('names family and child to the referrer, only the shared child name to the receiver, and only when asked', async () => {
