@@ -89,8 +89,8 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
           <dt>{t('network.items.parent_names')}</dt>
           <dd>
             <ul className="plain">
-              {shared.parents.map((p, i) => (
-                <li key={`${p.role}-${i}`}>{parentLabel(p)}</li>
+              {shared.parents.map((p) => (
+                <li key={`${p.role}-${p.name ?? ''}`}>{parentLabel(p)}</li>
               ))}
             </ul>
           </dd>
@@ -101,8 +101,8 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
           <dt>{t('network.items.parent_phone')}</dt>
           <dd>
             <ul className="plain">
-              {shared.parents.map((p, i) => (
-                <li key={`${p.role}-${i}`}>
+              {shared.parents.map((p) => (
+                <li key={`${p.role}-${p.name ?? ''}-${p.phone ?? ''}`}>
                   {parentLabel(p)}: {p.phone ?? t('network.referral.noPhone')}
                 </li>
               ))}
