@@ -1,7 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFamily, uniqueName } from './support/api.ts';
+import { uniqueName } from './support/api.ts';
 import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
+import { familyNeedingReferral } from './support/network.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -66,13 +67,16 @@ describe('interventions catalogue', () => {
     const session = await open(browser);
     const { page } = session;
     await login(page);
-    const family = await createFamily(page, uniqueName('Passend'));
+    // What fits follows the engine's advice at the family's contact (here: refer to an IMH team), not the age.
+    const family = await familyNeedingReferral(page, uniqueName('Passend'));
     await page.goto(`/families/${family.id}`);
     await page.getByRole('link', { name: 'Interventies die bij dit gezin passen' }).click();
-    await expect.poll(() => page.getByText(/Passend bij gezin/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/Wat past, volgt het advies/).count()).toBe(1);
     await expect.poll(() => page.getByText('Past bij dit gezin').count()).toBeGreaterThan(0);
-    await page.getByLabel('Alleen wat bij dit gezin past').check();
+    // Arriving from the family file, the filter is on.
+    expect(await page.getByLabel('Alleen wat bij dit gezin past').isChecked()).toBe(true);
     await expect.poll(async () => (await codes(page)).includes('centering_pregnancy')).toBe(false);
+    expect(await codes(page)).toContain('imh_team');
     await expectAccessible(page, 'catalogue for a family');
     await snap(page, '52-catalogue-family');
     expectNoProblems(session);

@@ -218,6 +218,8 @@ describe('referral round trip', () => {
     const other = page.getByRole('radio', { name: /Jeugd-GGZ Veldland.*niet op Nestwerk/ });
     await other.waitFor();
     await other.check();
+    // Who gave consent is never preselected: the nurse chooses.
+    await page.getByLabel('Toestemming gegeven door').selectOption({ label: `Lotte ${family.name}` });
     await page.getByLabel('Voor welk doel').fill('Aanmelding bij de Jeugd-GGZ');
     await page.getByRole('button', { name: 'Opslaan en voorbeeld bekijken' }).click();
     await page.waitForURL(/\/referrals\/[0-9a-f-]+$/);

@@ -5,7 +5,11 @@ import { defineRoute } from './route.ts';
 
 export { NOTIFICATION_KINDS };
 
-/** Kind and referral or family only: the client words it, and the referral's own access rules guard its content. */
+/**
+ * Kind and referral or family: the client words it. Whom it concerns is only filled in when asked for
+ * (`subjects=true`, the notifications page, audited) and only what the user may see anyway: the family and
+ * child for the family's own professionals, the child's name for a receiver when the referral shares it.
+ */
 export const notification = z.object({
   id,
   kind: z.enum(NOTIFICATION_KINDS),
@@ -14,6 +18,7 @@ export const notification = z.object({
   emergencyAccessId: id.nullable(),
   /** The family concerned (an urgent screening outcome); null for referral notifications. */
   familyId: id.nullable(),
+  subject: z.object({ family: z.string().nullable(), child: z.string().nullable() }).nullable(),
   createdAt: timestamp,
   readAt: timestamp.nullable(),
 });
@@ -21,6 +26,11 @@ export type Notification = z.output<typeof notification>;
 
 export const notificationsQuery = z.strictObject({
   unread: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+  /** Name the family and child each notice concerns (the page asks; the header's counter does not). */
+  subjects: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),

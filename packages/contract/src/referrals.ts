@@ -95,7 +95,10 @@ const noConsentAnswers = z.object(
 export const referral = z.object({
   id,
   familyId: id,
+  /** The family's name and the child's, so the referrer knows whom the referral is about. */
+  familyName: z.string(),
   childId: id,
+  childName: z.string(),
   contactId: id.nullable(),
   recommendationId: z.string().nullable(),
   partner: z.object({ id, name: z.string(), kind: z.string(), viaNestwerk: z.boolean() }),
@@ -144,6 +147,8 @@ export const referral = z.object({
   feedbackDue: date.nullable(),
   feedbackOverdue: z.boolean(),
   feedbackReceivedAt: timestamp.nullable(),
+  /** The last reminder about overdue feedback sent to the receiving team, and whether one may go today. */
+  reminder: z.object({ lastSentAt: timestamp.nullable(), canSend: z.boolean() }),
   declineReason: z.string().nullable(),
   intakeDate: date.nullable(),
   consentWithdrawnAt: timestamp.nullable(),
@@ -266,6 +271,28 @@ export const sendIn = z.strictObject({
   version,
   /** Through Nestwerk for a partner on Nestwerk; otherwise how it went out. */
   channel: channel.optional(),
+  /**
+   * The items ticked on screen when sending: stored with the referral and frozen into what is shared, so what
+   * the referrer saw is what goes out, saved or not. Absent: the stored selection.
+   */
+  items: codes(shareItem, 20).optional(),
+});
+
+/** A draft's preview with the items as ticked on screen (comma-separated), before they are stored. */
+export const previewQuery = z.strictObject({
+  items: z
+    .string()
+    .max(400)
+    .optional()
+    .transform((v) =>
+      v === undefined
+        ? undefined
+        : v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+    )
+    .pipe(z.array(shareItem).max(20).optional()),
 });
 
 export const versionIn = z.strictObject({ version });
@@ -297,6 +324,7 @@ export type ReferralIn = z.output<typeof referralIn>;
 export type ReferralPatchIn = z.output<typeof referralPatch>;
 export type NoConsentIn = z.output<typeof noConsentIn>;
 export type SendIn = z.output<typeof sendIn>;
+export type PreviewQueryIn = z.output<typeof previewQuery>;
 export type ReferrerStatusIn = z.output<typeof referrerStatusIn>;
 export type RecordedFeedbackIn = z.output<typeof recordedFeedbackIn>;
 export type OptionsQueryIn = z.output<typeof optionsQuery>;
@@ -356,6 +384,7 @@ export const referrals = {
     summary: 'Exactly what the receiver would get',
     tags,
     params: idParams,
+    query: previewQuery,
     response: sharedReferral,
   }),
   confirm: defineRoute({
@@ -396,6 +425,16 @@ export const referrals = {
     params: idParams,
     body: recordedFeedbackIn,
     status: 201,
+    response: referral,
+    errors: [409, 422],
+  }),
+  remind: defineRoute({
+    method: 'POST',
+    path: '/api/referrals/:id/remind',
+    summary: 'Remind the receiving team that feedback is overdue (at most once a day)',
+    tags,
+    params: idParams,
+    body: emptyBody,
     response: referral,
     errors: [409, 422],
   }),

@@ -7,6 +7,7 @@ export {
   type RelationshipBandCode,
 } from './contacts.ts';
 export type { ConversationAid } from './conversation-aids.ts';
+export { interventionName } from './interventions.ts';
 export type { Knowledge } from './knowledge.ts';
 export { KNOWLEDGE_VERSION, knowledge } from './knowledge.ts';
 export {

@@ -582,7 +582,8 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
     ],
   },
   imh_team: {
-    name: 'Infant Mental Health-team (IMH)',
+    name: 'IMH-team (Infant Mental Health)',
+    nameBE: 'Baby-peuterteam (IMH)',
     category: 'specialised_help',
     label: {
       nl: 'IMH-team of IMH-specialist voor ouders en jonge kinderen',
@@ -679,3 +680,12 @@ const INTERVENTIONS: Record<InterventionCode, Omit<Intervention, 'code'>> = {
 };
 
 export const interventions: Intervention[] = listByCode(INTERVENTIONS);
+
+const byCode = new Map<string, Intervention>(interventions.map((i) => [i.code, i]));
+
+/** The one name of an intervention in a region (Flemish where it differs); an unknown code stays as it is. */
+export function interventionName(item: Intervention | string, region: 'nl' | 'be' = 'nl'): string {
+  const found = typeof item === 'string' ? byCode.get(item) : item;
+  if (!found) return typeof item === 'string' ? item : '';
+  return region === 'be' ? (found.nameBE ?? found.name) : found.name;
+}

@@ -83,5 +83,7 @@ export const NOTIFICATION_KINDS = [
   'account_changed',
   /** A parent's screening was urgent (EPDS item 10 > 0): the team lead hears of it at once. */
   'urgent_screening',
+  /** The referrer reminds the receiving team that feedback on a referral is overdue. */
+  'feedback_reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

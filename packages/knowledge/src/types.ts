@@ -118,7 +118,13 @@ export type InterventionCategory =
 
 export interface Intervention {
   code: InterventionCode;
+  /**
+   * The one name every screen, letter and advice uses (see `interventionName`); `label` says in plain words
+   * what it is and never stands in for the name.
+   */
   name: string;
+  /** The name in Flanders, where it differs. */
+  nameBE?: string;
   category: InterventionCategory;
   label: Text;
   description: Text;

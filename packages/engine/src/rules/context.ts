@@ -2,6 +2,7 @@ import {
   type FactorCode,
   type ImhReferralReasonCode,
   type InterventionCode,
+  interventionName,
   type Knowledge,
   type Lang,
   type ReferralCriterionCode,
@@ -52,7 +53,10 @@ export function available(ctx: RuleContext, codes: readonly InterventionCode[]):
 
 export function interventionNames(ctx: RuleContext, codes: readonly InterventionCode[]): string {
   return codes
-    .map((code) => ctx.knowledge.interventions.find((i) => i.code === code)?.name ?? code)
+    .map((code) => {
+      const item = ctx.knowledge.interventions.find((i) => i.code === code);
+      return item ? interventionName(item, ctx.region) : code;
+    })
     .join(', ');
 }
 

@@ -6,6 +6,7 @@ import { presentReferral } from '../presenters/referral.ts';
 import { findConsent } from '../repositories/consents.ts';
 import type { Db } from '../repositories/db.ts';
 import { findFamily } from '../repositories/families.ts';
+import { lastReminder } from '../repositories/notifications.ts';
 import { findOrganisation } from '../repositories/organisations.ts';
 import type { PartnerRow } from '../repositories/partners.ts';
 import { listPersons } from '../repositories/persons.ts';
@@ -72,11 +73,13 @@ async function names(trx: Db, userIds: string[], personIds: string[]): Promise<M
 /** The referrer's view of one referral, with everything around it. */
 export async function loadReferralOut(trx: Db, id: string, today: string): Promise<Referral> {
   const referral = await requireReferral(trx, id);
-  const [partner, consent, history, feedback] = await Promise.all([
+  const [partner, consent, history, feedback, family, lastReminderAt] = await Promise.all([
     partnerOf(trx, referral),
     referral.consent_id ? findConsent(trx, referral.consent_id) : Promise.resolve(undefined),
     listStatusHistory(trx, id),
     listFeedback(trx, id),
+    findFamily(trx, referral.family_id),
+    lastReminder(trx, id),
   ]);
   const userIds = [
     referral.referrer_id,
@@ -85,8 +88,24 @@ export async function loadReferralOut(trx: Db, id: string, today: string): Promi
     ...history.map((h) => h.by_user_id),
     ...feedback.map((f) => f.recorded_by),
   ].filter((u): u is string => u !== null);
-  const nameMap = await names(trx, [...new Set(userIds)], consent ? [consent.given_by] : []);
-  return presentReferral({ referral, partner, consent, history, feedback, names: nameMap }, today);
+  const nameMap = await names(
+    trx,
+    [...new Set(userIds)],
+    [referral.child_id, ...(consent ? [consent.given_by] : [])],
+  );
+  return presentReferral(
+    {
+      referral,
+      partner,
+      consent,
+      history,
+      feedback,
+      names: nameMap,
+      familyName: family?.name ?? '',
+      lastReminderAt,
+    },
+    today,
+  );
 }
 
 /**

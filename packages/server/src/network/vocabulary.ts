@@ -4,6 +4,7 @@ import {
   FACTOR_CODES,
   IMH_REFERRAL_REASON_CODES,
   INTERVENTION_CODES,
+  interventionName,
   knowledge,
   type Lang,
   PARTNER_KIND_CODES,
@@ -23,13 +24,14 @@ const labels = new Map<string, Text>([
   ...knowledge.factors.map((f) => [`factor:${f.code}`, f.label] as const),
   ...knowledge.referralCriteria.map((c) => [`criterion:${c.code}`, c.label] as const),
   ...knowledge.imhReferralReasons.map((r) => [`imh:${r.code}`, r.label] as const),
-  ...knowledge.interventions.map((i) => [`intervention:${i.code}`, i.label] as const),
   ...knowledge.partnerKinds.map((k) => [`kind:${k.code}`, k.label] as const),
 ]);
 
 export type Vocabulary = 'cue' | 'factor' | 'criterion' | 'imh' | 'intervention' | 'kind';
 
 export function coded(vocabulary: Vocabulary, code: string, region: Region, lang: Lang = 'nl'): Coded {
+  // An intervention is called by its one name everywhere, in every language: a programme's name.
+  if (vocabulary === 'intervention') return { code, label: interventionName(code, region) };
   const label = labels.get(`${vocabulary}:${code}`);
   return { code, label: label ? text(label, lang, region) : code };
 }

@@ -45,8 +45,26 @@ export interface ReferralParts {
   consent: ConsentRow | undefined;
   history: StatusHistoryRow[];
   feedback: FeedbackRow[];
-  /** Display names of users and persons involved, by id. */
+  /** Display names of users and persons involved (the child among them), by id. */
   names: ReadonlyMap<string, string>;
+  familyName: string;
+  /** The last reminder of overdue feedback sent to the receiving team. */
+  lastReminderAt: string | null;
+}
+
+/**
+ * A reminder goes through Nestwerk to the receiving team, about feedback that is overdue, at most once a
+ * calendar day: a nudge, not a stream.
+ */
+export function mayRemind(
+  r: Pick<ReferralRow, 'receiver_organisation_id' | 'feedback_received_at' | 'feedback_due' | 'status'>,
+  lastReminderAt: string | null,
+  today: string,
+): 'ok' | 'not_overdue' | 'not_on_nestwerk' | 'already_today' {
+  if (r.receiver_organisation_id === null) return 'not_on_nestwerk';
+  if (!isFeedbackOverdue(r, today)) return 'not_overdue';
+  if (lastReminderAt !== null && lastReminderAt.slice(0, 10) >= today) return 'already_today';
+  return 'ok';
 }
 
 function daysBetween(fromDate: string, toDate: string): number {
@@ -68,7 +86,9 @@ export function presentReferral(p: ReferralParts, today: string): Referral {
   return {
     id: r.id,
     familyId: r.family_id,
+    familyName: p.familyName,
     childId: r.child_id,
+    childName: p.names.get(r.child_id) ?? '',
     contactId: r.contact_id,
     recommendationId: r.recommendation_id,
     partner: {
@@ -123,6 +143,7 @@ export function presentReferral(p: ReferralParts, today: string): Referral {
     feedbackDue: r.feedback_due,
     feedbackOverdue: isFeedbackOverdue(r, today),
     feedbackReceivedAt: r.feedback_received_at,
+    reminder: { lastSentAt: p.lastReminderAt, canSend: mayRemind(r, p.lastReminderAt, today) === 'ok' },
     declineReason: r.decline_reason,
     intakeDate: r.intake_date,
     consentWithdrawnAt: r.consent_withdrawn_at,

@@ -168,3 +168,14 @@ export async function teamLeadIds(db: Db, organisationId: string, teamId: string
   if (teamId !== null) q = q.where('team_id', '=', teamId);
   return (await q.execute()).map((r) => r.id);
 }
+
+/** When the referrer last reminded the receiving team of a referral's overdue feedback, if ever. */
+export async function lastReminder(db: Db, referralId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.max('created_at').as('at'))
+    .where('referral_id', '=', referralId)
+    .where('kind', '=', 'feedback_reminder')
+    .executeTakeFirst();
+  return row?.at ?? null;
+}

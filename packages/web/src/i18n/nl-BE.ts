@@ -47,15 +47,31 @@ export const nlBE: PartialMessages = {
   interventions: {
     settingAll: 'Binnen en buiten Kind & Gezin',
     settings: { within_jgz: 'Binnen Kind & Gezin', outside_jgz: 'Buiten Kind & Gezin' },
+    familyBanner:
+      'Gezin {{family}}: {{child}} ({{age}}). Wat past, volgt het advies bij het consult van {{date}}.',
+    familyNoAdvice:
+      'Gezin {{family}}: {{child}} ({{age}}). Er is nog geen consult met advies; leg er een vast om te zien wat bij dit gezin past.',
   },
   network: {
     referral: {
       action: 'Doorverwijzen',
       title: 'Doorverwijzen',
       partnerStep: 'Naar wie verwijs je door?',
+      adviceChanged:
+        'Dit advies staat niet (meer) bij het bewaarde consult. Hieronder de partners voor alles wat daar wordt geadviseerd; kies zelf.',
       send: 'Doorverwijzing versturen',
       letter: 'Doorverwijsbrief openen (afdrukken of pdf)',
       noConsentBanner: 'Doorverwijzing zonder toestemming',
+      contactSaved:
+        'Het consult is als concept bewaard, zodat de doorverwijzing uitgaat van het advies dat je zag. Rond het later af.',
+      itemsGoWithSend:
+        'Je selectie is gewijzigd: het voorbeeld hieronder toont ze al, en "Doorverwijzing versturen" stuurt precies dit mee.',
+      backToList: 'Gezin {{family}}: alle doorverwijzingen',
+      reminderHint:
+        'De terugkoppeling van {{partner}} is te laat. Stuur het team een herinnering via Nestwerk.',
+    },
+    notifications: {
+      kinds: { feedback_reminder: 'Herinnering: de doorverwijzer wacht op jullie terugkoppeling' },
     },
     partners: { municipality: 'Gemeente of deelgemeente' },
     safety: { concerns: { domestic_violence: 'Partnergeweld' } },

@@ -8,18 +8,21 @@ import {
   markRead,
 } from '../../repositories/notifications.ts';
 import { overdueReferralsOf } from '../../repositories/referrals.ts';
+import { auditRead } from '../shared/audit-batch.ts';
+import type { DomainAuditLine } from '../shared/audit-trail.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { notFound } from '../shared/not-found.ts';
+import { resolveSubjects } from './subjects.ts';
 
 /**
  * The user's own notifications. Overdue feedback is not an event that happens at a moment, so its notice is
  * made when the referrer next looks (in this same transaction), once per referral.
  */
-export function myNotifications(
+export async function myNotifications(
   ctx: RequestContext,
-  query: { unread: boolean; offset: number; limit: number },
+  query: { unread: boolean; subjects: boolean; offset: number; limit: number },
 ): Promise<{ items: Notification[]; total: number; unread: number }> {
-  return ctx.db.transaction().execute(async (trx) => {
+  const { page, subjects } = await ctx.db.transaction().execute(async (trx) => {
     const overdue = await overdueReferralsOf(trx, ctx.principal.userId, ctx.today);
     await ensureOverdueNotices(
       trx,
@@ -33,8 +36,40 @@ export function myNotifications(
       offset: query.offset,
       limit: query.limit,
     });
-    return { items: page.rows.map(presentNotification), total: page.total, unread: page.unread };
+    const subjects = query.subjects ? await resolveSubjects(trx, ctx.principal, ctx.today, page.rows) : null;
+    return { page, subjects };
   });
+  // Names shown are family data: each family named gets a row in its log, committed before the answer leaves.
+  if (subjects && subjects.shown.size > 0)
+    await auditRead(ctx, [
+      ...[...subjects.shown].map(
+        ([familyId, basis]): DomainAuditLine => ({
+          action: 'notifications.read.listed',
+          outcome: 'success',
+          purpose: basis === 'care_relationship' ? 'care' : 'referral',
+          basis,
+          basisDetail: null,
+          familyId,
+          personIds: [],
+          details: { via: 'notifications.read' },
+        }),
+      ),
+      {
+        action: 'notifications.read',
+        outcome: 'success',
+        purpose: 'care',
+        basis: 'care_relationship',
+        basisDetail: null,
+        familyId: null,
+        personIds: [],
+        details: { familyIds: [...subjects.shown.keys()] },
+      },
+    ]);
+  return {
+    items: page.rows.map((n) => presentNotification(n, subjects?.byNotification.get(n.id) ?? null)),
+    total: page.total,
+    unread: page.unread,
+  };
 }
 
 export function readNotification(ctx: RequestContext, id: string): Promise<Notification> {

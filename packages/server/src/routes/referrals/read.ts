@@ -1,6 +1,6 @@
-import type { ReferralSummary, SharedReferral } from '@nestwerk/contract';
+import type { PreviewQueryIn, ReferralSummary, SharedReferral } from '@nestwerk/contract';
 import { buildSnapshot, familyOfReferral, requireReferral } from '../../domain/referral-load.ts';
-import { parseShared } from '../../network/share.ts';
+import { normaliseItems, parseShared } from '../../network/share.ts';
 import { presentReferralSummary } from '../../presenters/referral.ts';
 import { listFamilyReferrals } from '../../repositories/referrals.ts';
 import type { RequestContext } from '../shared/context.ts';
@@ -9,14 +9,22 @@ import { notFound } from '../shared/not-found.ts';
 
 /**
  * Exactly what goes (or went) to the receiver: for a draft, what sending now would freeze; once sent, the
- * frozen snapshot itself. The referrer adds or removes items with PATCH and looks again.
+ * frozen snapshot itself. `items` previews a draft with the items as ticked on screen, before they are stored.
  */
-export function previewReferral(ctx: RequestContext, id: string): Promise<SharedReferral> {
+export function previewReferral(
+  ctx: RequestContext,
+  id: string,
+  query: PreviewQueryIn = {},
+): Promise<SharedReferral> {
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'read', audit: 'referral.preview' },
     async (trx) => {
-      const r = await requireReferral(trx, id);
+      const stored = await requireReferral(trx, id);
+      const r =
+        query.items === undefined
+          ? stored
+          : { ...stored, items_json: JSON.stringify(normaliseItems(query.items)) };
       const value =
         r.status === 'draft' ? await buildSnapshot(trx, r, ctx.today) : parseShared(r.shared_json);
       if (!value) throw notFound();

@@ -1,4 +1,4 @@
-import { knowledge, text } from '@nestwerk/knowledge';
+import { interventionName, knowledge, text } from '@nestwerk/knowledge';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.ts';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
@@ -26,7 +26,8 @@ const factor = (c: string) => ({
   ...label(knowledge.factors, c),
   kind: knowledge.factors.find((f) => f.code === c)?.kind,
 });
-const intervention = (c: string) => label(knowledge.interventions, c);
+// An intervention is shared under its one name, not a description.
+const intervention = (c: string) => ({ code: c, label: interventionName(c, 'nl') });
 
 const DEFAULT_ITEMS = [
   'reason',
@@ -339,6 +340,8 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
           referralId: sentId,
           emergencyAccessId: null,
           familyId: null,
+          // Whom it concerns only when asked for (subjects=true): the counter in the header does not.
+          subject: null,
           createdAt: '2026-03-02T09:00:00.000Z',
           readAt: null,
         },
@@ -353,6 +356,7 @@ forEachDatabase('referrals: from recommendation to feedback', (current) => {
       referralId: sentId,
       emergencyAccessId: null,
       familyId: null,
+      subject: null,
       createdAt: '2026-03-02T09:00:00.000Z',
       readAt: '2026-03-02T10:00:00.000Z',
     });

@@ -12,6 +12,7 @@ import { createReferral, patchReferral } from './draft.ts';
 import { LETTER_CSS, referralLetter } from './letter.ts';
 import { referralOptions } from './options.ts';
 import { familyReferrals, previewReferral } from './read.ts';
+import { remindReceiver } from './remind.ts';
 import { confirmNoConsent, sendReferral } from './send.ts';
 
 /** The referrer's side of a referral: from a recommendation to a sent, followed-up referral. */
@@ -28,11 +29,12 @@ export async function referralRoutes(app: FastifyInstance): Promise<void> {
   );
   serve(app, routes.read, (req) => readReferral(requestContext(req), req.params.id));
   serve(app, routes.patch, (req) => patchReferral(requestContext(req), req.params.id, req.body));
-  serve(app, routes.preview, (req) => previewReferral(requestContext(req), req.params.id));
+  serve(app, routes.preview, (req) => previewReferral(requestContext(req), req.params.id, req.query));
   serve(app, routes.confirm, (req) => confirmNoConsent(requestContext(req), req.params.id, req.body));
   serve(app, routes.send, (req) => sendReferral(requestContext(req), req.params.id, req.body));
   serve(app, routes.status, (req) => moveAsReferrer(requestContext(req), req.params.id, req.body));
   serve(app, routes.feedback, (req) => recordFeedback(requestContext(req), req.params.id, req.body));
+  serve(app, routes.remind, (req) => remindReceiver(requestContext(req), req.params.id));
   serve(app, routes.withdrawConsent, (req) => withdrawReferralConsent(requestContext(req), req.params.id));
   serve(app, routes.letter, async (req, reply) =>
     reply

@@ -10,7 +10,7 @@ import {
 } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { invalidTransition } from '../../network/lifecycle.ts';
-import { itemsOf } from '../../network/share.ts';
+import { itemsOf, normaliseItems } from '../../network/share.ts';
 import { codesOf } from '../../network/vocabulary.ts';
 import { addDays } from '../../policies/calendar.ts';
 import { decideNoConsentConfirmation, maySendNoConsent } from '../../policies/referrals.ts';
@@ -139,6 +139,23 @@ async function checkBasis(trx: Db, ctx: RequestContext, r: ReferralRow, partner:
 }
 
 /**
+ * The referral with the items ticked on screen when sending. A team lead who confirmed a referral without
+ * consent confirmed the selection they saw: a different one needs their confirmation again, as after a PATCH.
+ */
+function withScreenItems(r: ReferralRow, items: SendIn['items']): { row: ReferralRow; changed: boolean } {
+  if (items === undefined) return { row: r, changed: false };
+  const next = normaliseItems(items);
+  const changed = next.join() !== itemsOf(r.items_json).join();
+  if (!changed) return { row: r, changed: false };
+  if (r.basis === 'no_consent' && r.confirmed_by !== null)
+    throw unprocessable(
+      'The team lead confirmed this referral with other items ticked. Save the selection and ask them to confirm it again.',
+      'items',
+    );
+  return { row: { ...r, items_json: JSON.stringify(next) }, changed: true };
+}
+
+/**
  * Sends a draft: checks the basis, freezes exactly what the preview showed into `shared_json`, starts the
  * feedback clock, puts it in the partner's intake queue (or records that it went by phone, e-mail or post),
  * and writes the disclosure to the audit log with its basis.
@@ -174,9 +191,10 @@ export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Pro
           'Give the reason for the referral (criteria, IMH reasons or a short text).',
           'reason',
         );
-      await checkBasis(trx, ctx, r, partner);
+      const chosen = withScreenItems(r, body.items);
+      await checkBasis(trx, ctx, chosen.row, partner);
 
-      const shared = await buildSnapshot(trx, r, ctx.today);
+      const shared = await buildSnapshot(trx, chosen.row, ctx.today);
       const receiver = channel === 'nestwerk' ? partner.nestwerk_organisation_id : null;
       const sent = await updateReferral(
         trx,
@@ -185,6 +203,7 @@ export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Pro
         {
           status: 'sent',
           channel,
+          ...(chosen.changed ? { items_json: chosen.row.items_json } : {}),
           shared_json: JSON.stringify(shared),
           sent_at: ctx.at,
           sent_by: ctx.principal.userId,
@@ -223,6 +242,7 @@ export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Pro
           receiverOrganisationId: receiver,
           channel,
           items: shared.items,
+          itemsChangedAtSend: chosen.changed,
           consentId: r.consent_id,
           confirmedBy: r.confirmed_by,
           flagged: r.basis === 'no_consent',

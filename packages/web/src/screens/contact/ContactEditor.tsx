@@ -3,6 +3,7 @@ import { assess } from '@nestwerk/engine';
 import { knowledge } from '@nestwerk/knowledge';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
@@ -96,6 +97,30 @@ export function ContactEditor({
       }&return=${encodeURIComponent(here)}`,
     [family.id, contact, here],
   );
+  // Referring from the live advice: the referral rests on a stored contact and its recommendation, so an
+  // unsaved or changed contact is saved first (as a draft; a finished one stays finished). The latest form is
+  // read through a ref so the memoised advice panel does not re-render on every keystroke.
+  const navigate = useNavigate();
+  const latest = useRef({ form, version, save });
+  latest.current = { form, version, save };
+  const refer = useCallback(
+    async (recommendationId: string) => {
+      const status = contact?.status ?? 'draft';
+      let id = contact?.id ?? null;
+      const saved = id !== null && !dirty.current;
+      if (!saved) {
+        const now = latest.current;
+        const result = await now.save.submit(now.form, now.version, status, true);
+        if (!result) return;
+        id = result.contact.id;
+      }
+      void navigate(
+        `/families/${family.id}/refer?recommendation=${encodeURIComponent(recommendationId)}&contact=${encodeURIComponent(id ?? '')}`,
+        { state: { contactSaved: !saved && status === 'draft' } },
+      );
+    },
+    [contact, navigate, family.id],
+  );
   const unavailable =
     input && !input.ok && input.error.error === 'child_age'
       ? t(`advice.noAge.${input.error.reason}`, { weeks: input.error.gestationWeeks })
@@ -168,6 +193,7 @@ export function ContactEditor({
           unavailable={unavailable}
           familyId={family.id}
           contactId={contact?.id ?? null}
+          onRefer={refer}
         />
       </div>
       <SaveBar

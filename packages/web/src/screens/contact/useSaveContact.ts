@@ -49,13 +49,16 @@ export function useSaveContact({
   const [conflict, setConflict] = useState<Contact | null>(null);
   const [lastStatus, setLastStatus] = useState<Status>('draft');
 
-  const afterSave = (result: ContactWithAssessment, status: Status) => {
+  const afterSave = (result: ContactWithAssessment, status: Status, handOver: boolean) => {
     markClean();
     draft.clear();
     queryClient.setQueryData(['contact', result.contact.id], result);
     void queryClient.invalidateQueries({ queryKey: ['family', family.id] });
     void queryClient.invalidateQueries({ queryKey: ['worklist'] });
-    if (status === 'final') {
+    // The caller goes on elsewhere (a referral from this contact's advice): it navigates, not this hook.
+    if (handOver) {
+      setVersion(result.contact.version);
+    } else if (status === 'final') {
       void navigate(`/families/${family.id}`, { state: { notice: 'contact.savedFinal' } });
     } else if (!contactId) {
       void navigate(`/contacts/${result.contact.id}`, {
@@ -68,7 +71,13 @@ export function useSaveContact({
     }
   };
 
-  const submit = async (form: ContactForm, version: number | null, status: Status) => {
+  /** Saves; resolves to what the server stored, or null when it failed (the error or conflict is shown). */
+  const submit = async (
+    form: ContactForm,
+    version: number | null,
+    status: Status,
+    handOver = false,
+  ): Promise<ContactWithAssessment | null> => {
     setBusy(true);
     setError(null);
     setMessage(null);
@@ -82,11 +91,13 @@ export function useSaveContact({
               params: { id: contactId },
               body: { ...body, version: version ?? 0 },
             });
-      afterSave(result, status);
+      afterSave(result, status, handOver);
+      return result;
     } catch (err) {
       const theirs = err instanceof ApiError && err.status === 409 ? conflictingContact(err) : null;
       if (theirs) setConflict(theirs);
       else setError(err);
+      return null;
     } finally {
       setBusy(false);
     }

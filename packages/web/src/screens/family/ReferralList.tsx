@@ -2,14 +2,17 @@ import type { FamilyFile } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
+import { useHashTarget } from '../../lib/useHashTarget.ts';
 
 /** The family's referrals with status and feedback state; a new one starts from here or from the advice. */
 export function ReferralList({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const referrals = family.referrals ?? [];
+  // The referral page's "Verwijzingen" link lands here (#referrals).
+  useHashTarget();
   return (
-    <section className="panel" aria-labelledby="family-referrals">
+    <section className="panel" id="referrals" tabIndex={-1} aria-labelledby="family-referrals">
       <h2 id="family-referrals">{t('network.referral.list')}</h2>
       {referrals.length === 0 ? (
         <p className="muted">{t('network.referral.none')}</p>

@@ -1,4 +1,4 @@
-import type { Intervention } from '@nestwerk/knowledge';
+import { type Intervention, interventionName } from '@nestwerk/knowledge';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
@@ -17,7 +17,7 @@ export function InterventionCard({
   recommended: boolean;
 }) {
   const { t } = useTranslation();
-  const { know } = useLocale();
+  const { know, region } = useLocale();
   const months = (m: number) => ageText(t, { born: true, months: m });
   const ages = agesText(item.ages, t, months);
   return (
@@ -28,7 +28,7 @@ export function InterventionCard({
       data-code={item.code}
       tabIndex={-1}
     >
-      <h2 className="card__title">{item.name}</h2>
+      <h2 className="card__title">{interventionName(item, region)}</h2>
       <p>{know(item.label)}</p>
       <p className="tags">
         <span className={`tag tag--effect-${item.effectiveness}`}>

@@ -6,7 +6,7 @@ import { useLocale } from '../../app/locale.tsx';
 import { useHashTarget } from '../../lib/useHashTarget.ts';
 import { useSearchState } from '../../lib/useSearchState.ts';
 import { CatalogueFilters } from './CatalogueFilters.tsx';
-import { type CatalogueFilter, filterInterventions, fitsAge } from './filter.ts';
+import { type CatalogueFilter, filterInterventions } from './filter.ts';
 import { InterventionCard } from './InterventionCard.tsx';
 import { useFamilyFit } from './useFamilyFit.ts';
 
@@ -32,12 +32,13 @@ export default function InterventionsPage() {
   const filter = readFilter(params, region);
   const familyId = params.get('family');
   const fit = useFamilyFit(familyId);
-  const onlyFitting = params.get('fitting') === '1';
+  // Arriving for a family (from its file or the advice) shows what fits it, unless the nurse turned that off.
+  const onlyFitting = fit.advised && params.get('fitting') !== '0';
 
   const results = useMemo(() => {
     const list = filterInterventions(knowledge.interventions, filter, lang);
-    return onlyFitting && fit.age ? list.filter((i) => fit.age && fitsAge(i, fit.age)) : list;
-  }, [filter, lang, onlyFitting, fit.age]);
+    return onlyFitting ? list.filter(fit.fits) : list;
+  }, [filter, lang, onlyFitting, fit.fits]);
 
   // Arriving from advice with #code: bring that intervention into view.
   useHashTarget();
@@ -62,14 +63,16 @@ export default function InterventionsPage() {
       {fit.banner && (
         <div className="notice" role="status">
           <p>{fit.banner}</p>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={onlyFitting}
-              onChange={(e) => update({ fitting: e.target.checked ? '1' : null })}
-            />
-            <span>{t('interventions.onlyFitting')}</span>
-          </label>
+          {fit.advised && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={onlyFitting}
+                onChange={(e) => update({ fitting: e.target.checked ? null : '0' })}
+              />
+              <span>{t('interventions.onlyFitting')}</span>
+            </label>
+          )}
         </div>
       )}
       <CatalogueFilters filter={filter} onChange={update} />
@@ -85,8 +88,8 @@ export default function InterventionsPage() {
               key={item.code}
               item={item}
               open={location.hash === `#${item.code}`}
-              fits={fit.age ? fitsAge(item, fit.age) && item.regions.includes(region) : null}
-              recommended={fit.recommended.includes(item.code)}
+              fits={familyId ? fit.fits(item) : null}
+              recommended={fit.recommended.includes(item.code) && !fit.fits(item)}
             />
           ))}
         </ul>

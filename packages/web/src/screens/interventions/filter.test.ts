@@ -1,6 +1,6 @@
 import { knowledge } from '@nestwerk/knowledge';
 import { describe, expect, it } from 'vitest';
-import { type CatalogueFilter, filterInterventions, fold } from './filter.ts';
+import { type CatalogueFilter, filterInterventions, fitsFamily, fold } from './filter.ts';
 
 const all: CatalogueFilter = {
   ageMonths: null,
@@ -44,5 +44,36 @@ describe('intervention catalogue filters', () => {
     expect(fold('Geïndiceerd')).toBe('geindiceerd');
     expect(codes({ target: 'SENSITIEF' })).toContain('vipp_sd');
     expect(codes({ target: 'zzzz-nothing' })).toEqual([]);
+  });
+});
+
+describe('fits this family', () => {
+  const item = (code: string) => {
+    const found = knowledge.interventions.find((i) => i.code === code);
+    if (!found) throw new Error(code);
+    return found;
+  };
+  const fourMonths = { born: true, months: 4 } as const;
+
+  it('is what the engine recommended, not every programme for the child’s age', () => {
+    const family = { recommended: ['imh_team'], age: fourMonths, region: 'nl' as const };
+    expect(fitsFamily(item('imh_team'), family)).toBe(true);
+    // Age alone would let these through for a 4-month-old.
+    for (const code of ['voorzorg', 'pipa', 'meldcode_veilig_thuis'])
+      expect(fitsFamily(item(code), family)).toBe(false);
+  });
+
+  it('nothing fits without advice, and a recommendation outside the region or age does not either', () => {
+    expect(fitsFamily(item('imh_team'), { recommended: [], age: fourMonths, region: 'nl' })).toBe(false);
+    expect(
+      fitsFamily(item('meldcode_veilig_thuis'), {
+        recommended: ['meldcode_veilig_thuis'],
+        age: fourMonths,
+        region: 'be',
+      }),
+    ).toBe(false);
+    expect(fitsFamily(item('vipp_sd'), { recommended: ['vipp_sd'], age: fourMonths, region: 'nl' })).toBe(
+      false,
+    );
   });
 });

@@ -39,6 +39,21 @@ export function fitsAge(item: Intervention, age: ChildAge): boolean {
   return ageFits(item.ages, age);
 }
 
+/**
+ * "Past bij dit gezin": what the engine recommended for the family, still suiting the child's age today and
+ * offered in the region. Without recommendations nothing fits, whatever the age.
+ */
+export function fitsFamily(
+  item: Intervention,
+  family: { recommended: readonly string[]; age: ChildAge | null; region: Region },
+): boolean {
+  return (
+    family.recommended.includes(item.code) &&
+    item.regions.includes(family.region) &&
+    (family.age === null || fitsAge(item, family.age))
+  );
+}
+
 export function filterInterventions(
   list: readonly Intervention[],
   f: CatalogueFilter,

@@ -7,7 +7,11 @@ import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
-const RECEIVER_KINDS: Notification['kind'][] = ['referral_received', 'consent_withdrawn'];
+const RECEIVER_KINDS: Notification['kind'][] = [
+  'referral_received',
+  'consent_withdrawn',
+  'feedback_reminder',
+];
 
 const APPROVAL_KINDS: Notification['kind'][] = ['approval_requested', 'approval_decided'];
 /** About the user's own account: nothing to open, the text says it all. */
@@ -23,14 +27,17 @@ export function notificationLink(n: Notification): string {
   return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
 }
 
-/** Notifications carry no family data: the app words them and links to the referral. */
+/**
+ * The app words each notice and links to the referral (or family); the page asks the server to name whom it
+ * concerns, as far as the user may see that.
+ */
 export default function NotificationsPage() {
   const { t } = useTranslation();
   const { tag } = useLocale();
   const queryClient = useQueryClient();
   const list = useQuery({
-    queryKey: ['notifications'],
-    queryFn: () => api.call('GET /api/notifications', { query: { limit: 50 } }),
+    queryKey: ['notifications', 'with-subjects'],
+    queryFn: () => api.call('GET /api/notifications', { query: { limit: 50, subjects: 'true' } }),
   });
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['notifications'] });
   const readAll = useMutation({
@@ -62,7 +69,18 @@ export default function NotificationsPage() {
                 {!n.readAt && <span className="badge">{t('network.notifications.unread')}</span>}{' '}
                 <Link to={notificationLink(n)} onClick={() => !n.readAt && read.mutate(n.id)}>
                   {t(`network.notifications.kinds.${n.kind}`)}
-                </Link>{' '}
+                </Link>
+                {n.subject && (
+                  <span className="notification__subject" data-testid="notification-subject">
+                    {' — '}
+                    {n.subject.family && n.subject.child
+                      ? t('network.notifications.subject', {
+                          family: n.subject.family,
+                          child: n.subject.child,
+                        })
+                      : (n.subject.family ?? n.subject.child)}
+                  </span>
+                )}{' '}
                 <span className="muted">{formatDateTime(n.createdAt, tag)}</span>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import type { Partner } from '@nestwerk/contract';
-import { knowledge, type PartnerKind } from '@nestwerk/knowledge';
+import { interventionName, type PartnerKind } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
 
@@ -12,15 +12,10 @@ export function kindLabel(
   return kind ? know(kind.label) : code;
 }
 
-export function interventionName(code: string, know: (v: { nl: string; en: string }) => string): string {
-  const item = knowledge.interventions.find((i) => i.code === code);
-  return item ? know(item.label) : code;
-}
-
 /** One partner on the social map: what it offers, how to register a family, what is agreed. */
 export function PartnerCard({ partner: p, kinds }: { partner: Partner; kinds: PartnerKind[] | undefined }) {
   const { t } = useTranslation();
-  const { know } = useLocale();
+  const { know, region } = useLocale();
   const headingId = `partner-${p.id}`;
   return (
     <article className="card partner" aria-labelledby={headingId}>
@@ -43,7 +38,7 @@ export function PartnerCard({ partner: p, kinds }: { partner: Partner; kinds: Pa
         {p.interventions.length > 0 && (
           <>
             <dt>{t('network.partners.offers')}</dt>
-            <dd>{p.interventions.map((c) => interventionName(c, know)).join(', ')}</dd>
+            <dd>{p.interventions.map((c) => interventionName(c, region)).join(', ')}</dd>
           </>
         )}
         <dt>{t('network.partners.registration')}</dt>

@@ -1,4 +1,9 @@
-import { type InterventionCode, knowledge, type PartnerKindCode } from '@nestwerk/knowledge';
+import {
+  type InterventionCode,
+  interventionName,
+  knowledge,
+  type PartnerKindCode,
+} from '@nestwerk/knowledge';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +27,7 @@ const EMPTY: Filters = { q: '', region: '', municipality: '', kind: '', interven
 /** The social map: partners around young families, searchable; the application manager imports and exports. */
 export default function PartnersPage() {
   const { t } = useTranslation();
-  const { know } = useLocale();
+  const { know, region } = useLocale();
   const { state } = useSession();
   const manager = state.status === 'authenticated' && state.user.role === 'application_manager';
   const [form, setForm] = useState<Filters>(EMPTY);
@@ -88,7 +93,7 @@ export default function PartnersPage() {
               <option value="">{t('network.partners.anyIntervention')}</option>
               {knowledge.interventions.map((i) => (
                 <option key={i.code} value={i.code}>
-                  {know(i.label)}
+                  {interventionName(i, region)}
                 </option>
               ))}
             </select>

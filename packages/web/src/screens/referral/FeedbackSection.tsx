@@ -51,9 +51,11 @@ export function FeedbackSection({
       ) : (
         <ul className="plain feedback-list" data-testid="referral-feedback">
           {r.feedback.map((f) => (
-            <li key={f.id} className="timeline__item">
-              <p>{f.text}</p>
-              <p className="muted">{formatDateTime(f.createdAt, tag)}</p>
+            <li key={f.id} className="feedback-item">
+              <p className="feedback-item__text">{f.text}</p>
+              <p className="muted">
+                {formatDateTime(f.createdAt, tag)} · {t(`network.referral.feedbackSources.${f.source}`)}
+              </p>
             </li>
           ))}
         </ul>

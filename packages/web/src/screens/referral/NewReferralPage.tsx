@@ -4,8 +4,8 @@ import { DEFAULT_SHARE_ITEMS, knowledge, SHARE_ITEMS, type ShareItem } from '@ne
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { api } from '../../api/client.ts';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { PartnerChoice } from './PartnerChoice.tsx';
@@ -51,13 +51,23 @@ export default function NewReferralPage() {
     queryKey: ['family', familyId],
     queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId } }),
   });
+  // A recommendation the stored contact does not hold (advice that changed since) is no dead end: the
+  // partners for everything the contact advises are offered instead, and the page says so.
   const options = useQuery({
     queryKey: ['referral-options', familyId, recommendation, contactId],
-    queryFn: () =>
-      api.call('GET /api/families/:id/referral-options', {
-        params: { id: familyId },
-        query: { recommendation, contactId },
-      }),
+    queryFn: async () => {
+      const ask = (rec: string | undefined) =>
+        api.call('GET /api/families/:id/referral-options', {
+          params: { id: familyId },
+          query: { recommendation: rec, contactId },
+        });
+      try {
+        return { ...(await ask(recommendation)), unknownRecommendation: false };
+      } catch (err) {
+        if (!(recommendation && err instanceof ApiError && err.field === 'recommendation')) throw err;
+        return { ...(await ask(undefined)), unknownRecommendation: true };
+      }
+    },
   });
   // Partners that do not offer what is advised come after those that do: the nurse may know better.
   const allPartners = useQuery({
@@ -78,6 +88,10 @@ export default function NewReferralPage() {
   const [consentId, setConsentId] = useState('');
   const [scope, setScope] = useState<ShareItem[]>([...DEFAULT_SHARE_ITEMS]);
   const [missing, setMissing] = useState(false);
+  // Who gave the consent is the nurse's statement, never a default: no parent is preselected.
+  const [givenByMissing, setGivenByMissing] = useState(false);
+  const location = useLocation();
+  const contactSaved = (location.state as { contactSaved?: boolean } | null)?.contactSaved === true;
 
   const create = useMutation({
     mutationFn: (body: ReferralIn) =>
@@ -103,15 +117,22 @@ export default function NewReferralPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!partnerId) {
-      setMissing(true);
+    const needsGiver = basis === 'consent' && !existing && !givenBy;
+    setMissing(!partnerId);
+    setGivenByMissing(needsGiver);
+    if (!partnerId || needsGiver) {
+      const first = document.getElementById(!partnerId ? 'referral-partner' : 'consent-given-by');
+      first?.scrollIntoView({ block: 'center' });
+      if (partnerId) first?.focus();
       return;
     }
     const body: ReferralIn = {
       partnerId,
       ...(f.children.length > 1 ? { childId: childId || f.children[0]?.id } : {}),
       ...(contactId ? { contactId } : {}),
-      ...(recommendation && !recommendation.includes(',') ? { recommendationId: recommendation } : {}),
+      ...(recommendation && !recommendation.includes(',') && !options.data?.unknownRecommendation
+        ? { recommendationId: recommendation }
+        : {}),
       ...(reasonText.trim() ? { reasonText: reasonText.trim() } : {}),
       ...(wishes.trim() ? { parentWishes: wishes.trim() } : {}),
       ...(phone.trim() ? { referrerPhone: phone.trim() } : {}),
@@ -123,7 +144,7 @@ export default function NewReferralPage() {
               // The referral shares what the parent agrees to here, nothing more.
               items: normaliseScope(scope),
               consent: {
-                givenBy: givenBy || f.caregivers[0]?.id || '',
+                givenBy,
                 purpose,
                 scope: normaliseScope(scope),
                 ...(validUntil ? { validUntil } : {}),
@@ -139,10 +160,20 @@ export default function NewReferralPage() {
         <p className="eyebrow">{t('network.referral.forFamily', { name: f.name })}</p>
         <h1>{t('network.referral.title')}</h1>
       </div>
+      {contactSaved && (
+        <p className="notice" role="status" data-testid="contact-saved-for-referral">
+          {t('network.referral.contactSaved')}
+        </p>
+      )}
       <form className="form referral-form" onSubmit={submit} noValidate>
         <section className="panel" aria-labelledby="referral-partner">
           <h2 id="referral-partner">{t('network.referral.partnerStep')}</h2>
           {options.isError && <ErrorNotice error={options.error} />}
+          {options.data?.unknownRecommendation && (
+            <p className="notice" role="status">
+              {t('network.referral.adviceChanged')}
+            </p>
+          )}
           {options.data && (
             <PartnerChoice
               options={options.data}
@@ -265,15 +296,28 @@ export default function NewReferralPage() {
                     <select
                       id="consent-given-by"
                       required
-                      value={givenBy || f.caregivers[0]?.id || ''}
-                      onChange={(e) => setGivenBy(e.target.value)}
+                      aria-invalid={givenByMissing || undefined}
+                      aria-describedby={givenByMissing ? 'consent-given-by-error' : undefined}
+                      value={givenBy}
+                      onChange={(e) => {
+                        setGivenBy(e.target.value);
+                        setGivenByMissing(false);
+                      }}
                     >
+                      <option value="" disabled>
+                        {t('network.referral.givenByChoose')}
+                      </option>
                       {f.caregivers.map((c) => (
                         <option key={c.id} value={c.id}>
                           {[c.givenName, c.familyName].filter(Boolean).join(' ')}
                         </option>
                       ))}
                     </select>
+                    {givenByMissing && (
+                      <p className="field__error" id="consent-given-by-error" role="alert">
+                        {t('network.referral.givenByMissing')}
+                      </p>
+                    )}
                   </div>
                   <div className="field">
                     <label htmlFor="consent-purpose">{t('network.referral.purpose')}</label>

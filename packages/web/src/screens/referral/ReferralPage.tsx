@@ -1,5 +1,7 @@
 import type { Referral } from '@nestwerk/contract';
+import type { ShareItem } from '@nestwerk/knowledge';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -8,6 +10,7 @@ import { useSession } from '../../app/session.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { FeedbackSection } from './FeedbackSection.tsx';
 import { ReferralPreview } from './ReferralPreview.tsx';
+import { ReminderPanel } from './ReminderPanel.tsx';
 import { SendPanel } from './SendPanel.tsx';
 import { StatusTimeline } from './StatusTimeline.tsx';
 
@@ -22,6 +25,8 @@ export default function ReferralPage() {
     queryKey: ['referral', referralId],
     queryFn: () => api.call('GET /api/referrals/:id', { params: { id: referralId } }),
   });
+  // The items as ticked on screen, for the version they were ticked on; a newer version starts from its own.
+  const [ticked, setTicked] = useState<{ version: number; items: ShareItem[] } | null>(null);
   const update = (r: Referral) => {
     queryClient.setQueryData(['referral', r.id], r);
     void queryClient.invalidateQueries({ queryKey: ['referral-preview', r.id] });
@@ -48,15 +53,21 @@ export default function ReferralPage() {
     );
   }
   const r = referral.data;
+  const items = ticked && ticked.version === r.version ? ticked.items : r.items;
   const isTeamLead = state.status === 'authenticated' && state.user.role === 'team_lead';
   const isReferrer = state.status === 'authenticated' && state.user.id === r.referrer.id;
   return (
     <>
       <div className="page-head">
         <p className="eyebrow">
-          <Link to={`/families/${r.familyId}`}>{t('network.referral.list')}</Link>
+          <Link to={`/families/${r.familyId}#referrals`}>
+            {t('network.referral.backToList', { family: r.familyName })}
+          </Link>
         </p>
         <h1>{t('network.referral.draftTitle', { partner: r.partner.name })}</h1>
+        <p className="referral-subject" data-testid="referral-subject">
+          {t('network.referral.about', { family: r.familyName, child: r.childName })}
+        </p>
         <p>
           <span className={`pill status status--${r.status}`}>
             {t('network.referral.status', { status: t(`network.status.${r.status}`) })}
@@ -100,13 +111,19 @@ export default function ReferralPage() {
         </p>
       )}
       <div className="family-grid">
-        <ReferralPreview referral={r} onUpdated={update} />
+        <ReferralPreview
+          referral={r}
+          items={items}
+          onItems={(next) => setTicked({ version: r.version, items: next })}
+          onUpdated={update}
+        />
         {r.status === 'draft' ? (
-          <SendPanel referral={r} onSent={update} />
+          <SendPanel referral={r} items={items} onSent={update} />
         ) : (
           <>
             <StatusTimeline referral={r} />
             <FeedbackSection referral={r} onUpdated={update} />
+            {r.feedbackOverdue && r.partner.viaNestwerk && <ReminderPanel referral={r} onSent={update} />}
             {!r.partner.viaNestwerk && (
               <section className="panel" aria-labelledby="referral-letter">
                 <h2 id="referral-letter">{t('network.referral.letter')}</h2>

@@ -1,13 +1,29 @@
 import type { Referral } from '@nestwerk/contract';
-import type { ReferralChannel as Channel } from '@nestwerk/knowledge';
+import {
+  ALWAYS_SHARED_ITEMS,
+  type ReferralChannel as Channel,
+  SHARE_ITEMS,
+  type ShareItem,
+} from '@nestwerk/knowledge';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
-/** Sending: through Nestwerk to a partner on Nestwerk, else recorded as sent by phone, e-mail or post. */
-export function SendPanel({ referral: r, onSent }: { referral: Referral; onSent(r: Referral): void }) {
+/**
+ * Sending: through Nestwerk to a partner on Nestwerk, else recorded as sent by phone, e-mail or post. It sends
+ * the items as ticked in the preview, which the server then stores with the referral.
+ */
+export function SendPanel({
+  referral: r,
+  items,
+  onSent,
+}: {
+  referral: Referral;
+  items: ShareItem[];
+  onSent(r: Referral): void;
+}) {
   const { t } = useTranslation();
   const onNestwerk = r.partner.viaNestwerk;
   const channels: Channel[] = onNestwerk ? ['nestwerk'] : ['phone', 'email', 'post'];
@@ -16,7 +32,7 @@ export function SendPanel({ referral: r, onSent }: { referral: Referral; onSent(
     mutationFn: () =>
       api.call('POST /api/referrals/:id/send', {
         params: { id: r.id },
-        body: { version: r.version, channel },
+        body: { version: r.version, channel, items },
       }),
     onSuccess: onSent,
   });
@@ -35,6 +51,13 @@ export function SendPanel({ referral: r, onSent }: { referral: Referral; onSent(
           ))}
         </fieldset>
       )}
+      <p className="hint" data-testid="sends-ticked">
+        {t('network.referral.sendsTicked', {
+          count: SHARE_ITEMS.filter(
+            (i) => items.includes(i) || (ALWAYS_SHARED_ITEMS as readonly ShareItem[]).includes(i),
+          ).length,
+        })}
+      </p>
       <button
         type="button"
         className="button button--primary"

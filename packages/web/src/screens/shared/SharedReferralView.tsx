@@ -9,6 +9,9 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
   const list = (items: Array<{ code: string; label: string }> | undefined) =>
     items && items.length > 0 ? items.map((i) => i.label).join(', ') : t('common.none');
   const child = shared.child;
+  // A parent by name when the names are shared, else by role ("moeder"), never blank.
+  const parentLabel = (p: { name?: string; role: string | null }) =>
+    p.name ?? (p.role ? t(`common.roles.${p.role as 'mother'}`) : '—');
   return (
     <dl className="facts shared-referral" data-testid="shared-referral">
       <dt>{t('network.items.reason')}</dt>
@@ -81,14 +84,26 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
           <dd>{shared.parentWishes || t('common.none')}</dd>
         </>
       )}
-      {shared.parents && (
+      {shared.parents && shared.items.includes('parent_names') && (
         <>
           <dt>{t('network.items.parent_names')}</dt>
           <dd>
             <ul className="plain">
               {shared.parents.map((p) => (
+                <li key={`${p.role}-${p.name ?? ''}`}>{parentLabel(p)}</li>
+              ))}
+            </ul>
+          </dd>
+        </>
+      )}
+      {shared.parents && shared.items.includes('parent_phone') && (
+        <>
+          <dt>{t('network.items.parent_phone')}</dt>
+          <dd>
+            <ul className="plain">
+              {shared.parents.map((p) => (
                 <li key={`${p.role}-${p.name ?? ''}-${p.phone ?? ''}`}>
-                  {[p.name, p.phone].filter(Boolean).join(', ') || p.role}
+                  {parentLabel(p)}: {p.phone ?? t('network.referral.noPhone')}
                 </li>
               ))}
             </ul>

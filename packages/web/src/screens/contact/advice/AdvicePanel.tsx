@@ -20,6 +20,7 @@ export const AdvicePanel = memo(function AdvicePanel({
   contactId,
   caregivers = [],
   screenLink,
+  onRefer,
 }: {
   assessment: Assessment | null;
   /** The family's caregivers, in the order the engine's parents have. */
@@ -29,6 +30,8 @@ export const AdvicePanel = memo(function AdvicePanel({
   unavailable?: string | null;
   familyId: string;
   contactId?: string | null;
+  /** "Verwijzen": save the contact, then open the referral (see RecommendationList). */
+  onRefer?: (recommendationId: string) => void;
 }) {
   const { t } = useTranslation();
   const { know } = useLocale();
@@ -96,6 +99,7 @@ export const AdvicePanel = memo(function AdvicePanel({
         recommendations={assessment.recommendations}
         familyId={familyId}
         contactId={contactId}
+        onRefer={onRefer}
       />
 
       <section className="advice__block" aria-labelledby="advice-instruments">

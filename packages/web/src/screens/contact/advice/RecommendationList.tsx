@@ -1,5 +1,5 @@
 import type { Recommendation } from '@nestwerk/engine';
-import { knowledge } from '@nestwerk/knowledge';
+import { interventionName, knowledge } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../../app/locale.tsx';
@@ -10,13 +10,19 @@ export function RecommendationList({
   recommendations,
   familyId,
   contactId,
+  onRefer,
 }: {
   recommendations: Recommendation[];
   familyId: string;
   contactId?: string | null;
+  /**
+   * Referring from live advice: the contact screen saves the contact first, so the referral starts from the
+   * stored recommendation. Without it the link opens the referral for the saved contact.
+   */
+  onRefer?: (recommendationId: string) => void;
 }) {
   const { t } = useTranslation();
-  const { know } = useLocale();
+  const { know, region } = useLocale();
   return (
     <section className="advice__block" aria-labelledby="advice-steps">
       <h3 id="advice-steps">{t('advice.nextSteps')}</h3>
@@ -33,11 +39,13 @@ export function RecommendationList({
               <ul className="plain inline-list">
                 {rec.interventions.map((code) => {
                   const item = knowledge.interventions.find((i) => i.code === code);
-                  const name = item ? know(item.label) : code;
                   return (
                     <li key={code}>
-                      <Link to={`/interventions?family=${familyId}#${code}`} title={name}>
-                        {item?.name.split(' (')[0] ?? code}
+                      <Link
+                        to={`/interventions?family=${familyId}#${code}`}
+                        title={item ? know(item.label) : undefined}
+                      >
+                        {interventionName(item ?? code, region)}
                       </Link>
                     </li>
                   );
@@ -51,6 +59,11 @@ export function RecommendationList({
                   to={`/families/${familyId}/refer?recommendation=${encodeURIComponent(rec.id)}${
                     contactId ? `&contact=${encodeURIComponent(contactId)}` : ''
                   }`}
+                  onClick={(event) => {
+                    if (!onRefer) return;
+                    event.preventDefault();
+                    onRefer(rec.id);
+                  }}
                 >
                   {t('network.referral.action')}
                 </Link>
