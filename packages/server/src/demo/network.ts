@@ -18,8 +18,9 @@ import type { StaffPlan } from './staff.ts';
 
 /**
  * The demo social maps: one Dutch region (Veldland, around Utrecht) and one Flemish region
- * (Scheldeland, East Flanders), with the kinds of Thema 4 and seed 004. The IMH team of the demo partner
- * organisation — where imh@demo.nestwerk.test works — is part of the Dutch map and receives via Nestwerk.
+ * (Scheldeland, East Flanders), with the kinds of Thema 4 and seed 004. Each map has one IMH team that receives
+ * via Nestwerk: IMH-netwerk Veldland (imh@demo.nestwerk.test) and the CGG's baby- en peuterteam in Scheldeland
+ * (imh.be@demo.nestwerk.test).
  * Names, addresses and numbers are invented; e-mail addresses use the reserved .test domain.
  */
 
@@ -33,7 +34,6 @@ export interface DemoNetworkRows {
 export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: string): DemoNetworkRows {
   const rng = new Random(`${seed}:network`);
   const createdMs = Date.parse(createdAt);
-  const partnerOrg = staff.organisations.find((o) => o.kind === 'partner')?.id ?? null;
   const rows: DemoNetworkRows = { partners: [], municipalities: [], interventions: [] };
   const add = (owner: string, country: 'nl' | 'be', p: DemoPartner) => {
     const id = demoId(rng, createdMs);
@@ -50,7 +50,7 @@ export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: stri
       website: null,
       intake_phone: p.intakePhone ?? null,
       intake_email: p.intakeEmail ?? null,
-      nestwerk_organisation_id: p.viaNestwerk ? partnerOrg : null,
+      nestwerk_organisation_id: p.viaNestwerk ? staff.imh[country].organisationId : null,
       registration_note: p.viaNestwerk
         ? 'Aanmelden in Nestwerk; het team ziet de aanmelding in zijn intakelijst.'
         : null,
@@ -80,9 +80,31 @@ export async function insertDemoNetworks(trx: Transaction<Database>, rows: DemoN
   await trx.insertInto('partner_interventions').values(rows.interventions).execute();
 }
 
+/** How a referral reads in each region: Flemish referrals go to the CGG's baby- en peuterteam. */
+const REFERRAL_TEXT = {
+  nl: {
+    purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
+    scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
+    reason: 'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
+    wishes: 'Afspraken liefst in de ochtend, thuis.',
+    phone: '030 000 1100',
+    feedback: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
+  },
+  be: {
+    purpose: 'Aanmelding bij het baby- en peuterteam van het CGG voor ondersteuning van ouder en kind',
+    scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
+    reason:
+      'Mama is sinds de geboorte erg onrustig en slaapt weinig; de baby huilt veel en laat zich moeilijk troosten. Mama vraagt zelf om hulp.',
+    wishes: 'Liefst een huisbezoek; op woensdag werkt mama niet.',
+    phone: '09 000 11 00',
+    feedback:
+      'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met mama voor een eerste huisbezoek.',
+  },
+} as const;
+
 /**
- * A few referrals from the demo nurse to the demo IMH team, so its intake queue and the nurse's worklist show
- * the workflow: one just sent, one accepted with feedback, one whose feedback is overdue.
+ * A few referrals from each region's demo nurse to that region's IMH team, so the intake queues and the nurses'
+ * worklists show the workflow: one just sent, one accepted with feedback, one whose feedback is overdue.
  */
 export async function loadDemoReferrals(
   db: Kysely<Database>,
@@ -90,12 +112,26 @@ export async function loadDemoReferrals(
   seed: string,
   today: Date,
 ): Promise<number> {
-  const rng = new Random(`${seed}:referrals`);
-  const nurseId = staff.nl.nurseIds[0];
+  let made = 0;
+  for (const region of ['nl', 'be'] as const)
+    made += await loadRegionReferrals(db, staff, region, new Random(`${seed}:referrals:${region}`), today);
+  return made;
+}
+
+async function loadRegionReferrals(
+  db: Kysely<Database>,
+  staff: StaffPlan,
+  region: 'nl' | 'be',
+  rng: Random,
+  today: Date,
+): Promise<number> {
+  const words = REFERRAL_TEXT[region];
+  const organisationId = staff[region].organisationId;
+  const nurseId = staff[region].nurseIds[0];
   const imhPartner = await db
     .selectFrom('partners')
     .selectAll()
-    .where('organisation_id', '=', staff.nl.organisationId)
+    .where('organisation_id', '=', organisationId)
     .where('nestwerk_organisation_id', 'is not', null)
     .executeTakeFirst();
   if (!nurseId || !imhPartner?.nestwerk_organisation_id) return 0;
@@ -121,7 +157,7 @@ export async function loadDemoReferrals(
     { sentDaysAgo: 9, status: 'accepted' as const },
     { sentDaysAgo: 25, status: 'sent' as const },
   ];
-  const imhUser = staff.users.find((u) => u.role === 'imh_specialist')?.id ?? null;
+  const imhUser = staff.imh[region].userId;
   let made = 0;
   for (const [i, f] of families.entries()) {
     const plan = plans[i];
@@ -147,9 +183,9 @@ export async function loadDemoReferrals(
           id: consentId,
           family_id: f.id,
           given_by: caregiver.id,
-          purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
+          purpose: words.purpose,
           recipient: imhPartner.name,
-          scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
+          scope: words.scope,
           given_at: sentAt,
           valid_until: addDays(sentDay, 365),
           withdrawn_at: null,
@@ -161,7 +197,7 @@ export async function loadDemoReferrals(
       const id = demoId(rng, sentMs);
       const row: ReferralTable = {
         id,
-        organisation_id: staff.nl.organisationId,
+        organisation_id: organisationId,
         family_id: f.id,
         child_id: child.id,
         contact_id: seen.contactId,
@@ -169,17 +205,16 @@ export async function loadDemoReferrals(
         partner_id: imhPartner.id,
         receiver_organisation_id: imhPartner.nestwerk_organisation_id,
         referrer_id: nurseId,
-        referrer_phone: '030 000 1100',
+        referrer_phone: words.phone,
         status: 'draft',
         channel: null,
         criteria_json: JSON.stringify(seen.criteria),
         imh_reasons_json: JSON.stringify(seen.imhReasons),
-        reason_text:
-          'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
+        reason_text: words.reason,
         interventions_json: JSON.stringify(['imh_team']),
         cues_json: JSON.stringify(seen.cues),
         factors_json: JSON.stringify(seen.factors),
-        parent_wishes: 'Afspraken liefst in de ochtend, thuis.',
+        parent_wishes: words.wishes,
         items_json: JSON.stringify(DEFAULT_SHARE_ITEMS),
         basis: 'consent',
         consent_id: consentId,
@@ -218,8 +253,8 @@ export async function loadDemoReferrals(
         })
         .execute();
       const history = [
-        { status: 'draft' as const, at: sentAt, by: nurseId, org: staff.nl.organisationId },
-        { status: 'sent' as const, at: sentAt, by: nurseId, org: staff.nl.organisationId },
+        { status: 'draft' as const, at: sentAt, by: nurseId, org: organisationId },
+        { status: 'sent' as const, at: sentAt, by: nurseId, org: organisationId },
         ...(accepted
           ? [
               {
@@ -259,7 +294,7 @@ export async function loadDemoReferrals(
             author_organisation_id: imhPartner.nestwerk_organisation_id,
             recorded_by: imhUser,
             source: 'nestwerk',
-            text: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
+            text: words.feedback,
             created_at: acceptedAt,
           })
           .execute();
