@@ -94,7 +94,7 @@ const REFERRAL_TEXT = {
     purpose: 'Aanmelding bij het baby- en peuterteam van het CGG voor ondersteuning van ouder en kind',
     scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
     reason:
-      'Mama is sinds de geboorte erg onrustig en slaapt weinig; de baby huilt veel en laat zich moeilijk troosten. Mama vraagt zelf om hulp.',
+      'Mama voelt zich al enkele maanden somber en uitgeput en vindt moeilijk aansluiting bij haar kind. Ze vraagt zelf om ondersteuning.',
     wishes: 'Liefst een huisbezoek; op woensdag werkt mama niet.',
     phone: '09 000 11 00',
     feedback:
@@ -135,23 +135,7 @@ async function loadRegionReferrals(
     .where('nestwerk_organisation_id', 'is not', null)
     .executeTakeFirst();
   if (!nurseId || !imhPartner?.nestwerk_organisation_id) return 0;
-  const families = await db
-    .selectFrom('families as f')
-    .innerJoin('care_relationships as cr', 'cr.family_id', 'f.id')
-    .select('f.id')
-    .where('cr.user_id', '=', nurseId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('assessments as a')
-          .select('a.id')
-          .whereRef('a.family_id', '=', 'f.id')
-          .where('a.refer_outside', '=', 1),
-      ),
-    )
-    .orderBy('f.id')
-    .limit(3)
-    .execute();
+  const families = region === 'nl' ? await referOutside(db, nurseId) : await withImhSignal(db, nurseId);
   const plans = [
     { sentDaysAgo: 2, status: 'sent' as const },
     { sentDaysAgo: 9, status: 'accepted' as const },
@@ -315,4 +299,54 @@ async function loadRegionReferrals(
     });
   }
   return made;
+}
+
+/** Dutch families whose assessment meets two or more of the four referral criteria. */
+async function referOutside(db: Kysely<Database>, nurseId: string): Promise<Array<{ id: string }>> {
+  return db
+    .selectFrom('families as f')
+    .innerJoin('care_relationships as cr', 'cr.family_id', 'f.id')
+    .select('f.id')
+    .where('cr.user_id', '=', nurseId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('assessments as a')
+          .select('a.id')
+          .whereRef('a.family_id', '=', 'f.id')
+          .where('a.refer_outside', '=', 1),
+      ),
+    )
+    .orderBy('f.id')
+    .limit(3)
+    .execute();
+}
+
+/**
+ * Flemish families with at least one IMH signal in an assessment: in Flanders a single signal is reason to
+ * consult or refer to the IMH team, there is no 2-of-4 threshold (seed 004).
+ */
+async function withImhSignal(db: Kysely<Database>, nurseId: string): Promise<Array<{ id: string }>> {
+  const rows = await db
+    .selectFrom('assessments as a')
+    .innerJoin('care_relationships as cr', 'cr.family_id', 'a.family_id')
+    .select(['a.family_id', 'a.refer_outside', 'a.result_json'])
+    .where('cr.user_id', '=', nurseId)
+    .orderBy('a.family_id')
+    .execute();
+  const ids: string[] = [];
+  for (const r of rows) {
+    if (ids.includes(r.family_id)) continue;
+    let signals = r.refer_outside === 1;
+    try {
+      const reasons = (JSON.parse(r.result_json) as { referral?: { imhReasons?: unknown } }).referral
+        ?.imhReasons;
+      signals ||= Array.isArray(reasons) && reasons.length > 0;
+    } catch {
+      // An unreadable result is no signal.
+    }
+    if (signals) ids.push(r.family_id);
+    if (ids.length === 3) break;
+  }
+  return ids.map((id) => ({ id }));
 }

@@ -120,7 +120,7 @@ export default function IntakeDetailPage() {
       <div className="family-grid">
         <section className="panel" aria-labelledby="intake-shared">
           <h2 id="intake-shared">{t('network.intake.shared')}</h2>
-          {d.shared && <SharedReferralView shared={d.shared} />}
+          {d.shared && <SharedReferralView shared={d.shared} viewer="receiver" />}
         </section>
         <section className="panel" aria-labelledby="intake-actions">
           <h2 id="intake-actions">{t('network.referral.timeline')}</h2>

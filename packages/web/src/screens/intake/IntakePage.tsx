@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
+import { ageText } from '../shared/age.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 /** The summary carries codes: the receiver reads them in its own language. */
@@ -73,7 +74,7 @@ export default function IntakePage() {
                     </th>
                     <td>
                       {item.summary?.child?.ageMonths !== undefined
-                        ? t('network.referral.childAge', { months: item.summary.child.ageMonths })
+                        ? ageText(t, { born: true, months: item.summary.child.ageMonths })
                         : item.summary?.child?.gestationWeeks !== undefined
                           ? t('network.referral.gestation', { weeks: item.summary.child.gestationWeeks })
                           : '—'}

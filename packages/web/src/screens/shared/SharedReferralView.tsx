@@ -1,9 +1,19 @@
 import type { SharedReferral } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
+import { ageText } from './age.ts';
 
-/** Exactly the data a receiver gets: each shared item with its value; items not shared are not there. */
-export function SharedReferralView({ shared }: { shared: SharedReferral }) {
+/**
+ * Exactly the data a receiver gets: each shared item with its value; items not shared are not there. The
+ * referrer previews it ("your name"); the receiver reads who referred (`viewer="receiver"`).
+ */
+export function SharedReferralView({
+  shared,
+  viewer = 'referrer',
+}: {
+  shared: SharedReferral;
+  viewer?: 'referrer' | 'receiver';
+}) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const list = (items: Array<{ code: string; label: string }> | undefined) =>
@@ -27,7 +37,7 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
           )}
         </ul>
       </dd>
-      <dt>{t('network.items.referrer')}</dt>
+      <dt>{viewer === 'receiver' ? t('network.intake.referrerDetails') : t('network.items.referrer')}</dt>
       <dd>
         {[shared.referrer.name, shared.referrer.organisation, shared.referrer.email, shared.referrer.phone]
           .filter(Boolean)
@@ -38,7 +48,7 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
           <dt>{t('network.items.child_age')}</dt>
           <dd>
             {child.ageMonths !== undefined
-              ? t('network.referral.childAge', { months: child.ageMonths })
+              ? ageText(t, { born: true, months: child.ageMonths })
               : t('network.referral.gestation', { weeks: child.gestationWeeks })}
           </dd>
         </>
