@@ -719,6 +719,7 @@ export const en: Messages = {
       accept: 'Accept',
       decline: 'Decline',
       declineReason: 'Reason for declining',
+      declineOpen: 'Decline…',
       plan: 'Plan intake',
       intakeDate: 'Date of the intake',
       inCare: 'Taken into care',

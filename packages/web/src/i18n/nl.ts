@@ -723,6 +723,7 @@ export const nl = {
       accept: 'Accepteren',
       decline: 'Afwijzen',
       declineReason: 'Reden van afwijzen',
+      declineOpen: 'Afwijzen…',
       plan: 'Intake plannen',
       intakeDate: 'Datum van de intake',
       inCare: 'In zorg genomen',

@@ -146,20 +146,28 @@ export default function IntakeDetailPage() {
                   {t('network.intake.accept')}
                 </button>
               </div>
-              <form className="form" onSubmit={decline}>
-                <div className="field">
-                  <label htmlFor="intake-decline-reason">{t('network.intake.declineReason')}</label>
-                  <textarea
-                    id="intake-decline-reason"
-                    rows={2}
-                    value={declineReason}
-                    onChange={(e) => setDeclineReason(e.target.value)}
-                  />
-                </div>
-                <button type="submit" className="button" disabled={status.isPending || !declineReason.trim()}>
-                  {t('network.intake.decline')}
-                </button>
-              </form>
+              {/* Declining is the exception: its reason field stays folded until chosen, under the accept. */}
+              <details className="intake__decline">
+                <summary>{t('network.intake.declineOpen')}</summary>
+                <form className="form" onSubmit={decline}>
+                  <div className="field">
+                    <label htmlFor="intake-decline-reason">{t('network.intake.declineReason')}</label>
+                    <textarea
+                      id="intake-decline-reason"
+                      rows={2}
+                      value={declineReason}
+                      onChange={(e) => setDeclineReason(e.target.value)}
+                    />
+                  </div>
+                  <button
+                    type="submit"
+                    className="button"
+                    disabled={status.isPending || !declineReason.trim()}
+                  >
+                    {t('network.intake.decline')}
+                  </button>
+                </form>
+              </details>
             </>
           )}
           {d.status === 'accepted' && (

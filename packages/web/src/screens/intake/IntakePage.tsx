@@ -72,7 +72,7 @@ export default function IntakePage() {
                         {sentOn(item.sentAt)}
                       </Link>
                     </th>
-                    <td>
+                    <td className="intake__age">
                       {item.summary?.child?.ageMonths !== undefined
                         ? ageText(t, { born: true, months: item.summary.child.ageMonths })
                         : item.summary?.child?.gestationWeeks !== undefined
@@ -80,14 +80,19 @@ export default function IntakePage() {
                           : '—'}
                     </td>
                     <td>
-                      {item.summary
-                        ? [...item.summary.imhReasons, ...item.summary.criteria]
-                            .map((code) => {
+                      {item.summary && item.summary.imhReasons.length + item.summary.criteria.length > 0 ? (
+                        // One reason per line: the labels are sentences, a comma list of them is hard to read.
+                        <ul className="plain intake__reasons">
+                          {[...new Set([...item.summary.imhReasons, ...item.summary.criteria])].map(
+                            (code) => {
                               const label = reasonLabels.get(code);
-                              return label ? know(label) : code;
-                            })
-                            .join(', ') || '—'
-                        : '—'}
+                              return <li key={code}>{label ? know(label) : code}</li>;
+                            },
+                          )}
+                        </ul>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td>
                       {item.summary

@@ -25,10 +25,10 @@ export function SharedReferralView({
       <dd>
         <ul className="plain">
           <li>
-            {t('network.referral.criteria')}: {list(shared.reason.criteria)}
+            {t('network.referral.criteria')}: <Reasons items={shared.reason.criteria} />
           </li>
           <li>
-            {t('network.referral.imhReasons')}: {list(shared.reason.imhReasons)}
+            {t('network.referral.imhReasons')}: <Reasons items={shared.reason.imhReasons} />
           </li>
           {shared.reason.text && (
             <li>
@@ -112,5 +112,18 @@ export function SharedReferralView({
         </>
       )}
     </dl>
+  );
+}
+
+/** Reasons are whole sentences: one per line reads better than a comma list. */
+function Reasons({ items }: { items: Array<{ code: string; label: string }> }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <>{t('common.none')}</>;
+  return (
+    <ul className="shared-referral__reasons">
+      {items.map((i) => (
+        <li key={i.code}>{i.label}</li>
+      ))}
+    </ul>
   );
 }
