@@ -97,8 +97,10 @@ describe('a day in Flanders', () => {
     await snap(n, '82-flanders-contact-advice');
 
     // The referral, with consent, to the Flemish IMH team on Nestwerk.
-    await recommendation.getByRole('link', { name: /Verwijzen|Doorverwijzen/ }).click();
+    await recommendation.getByRole('link', { name: 'Doorverwijzen', exact: true }).click();
     await n.waitForURL(/\/refer\?/);
+    await n.getByRole('heading', { level: 1, name: 'Doorverwijzen', exact: true }).waitFor();
+    expect(await n.getByText('Thema 4').count()).toBe(0);
     await n.getByRole('radio', { name: new RegExp(CGG_TEAM) }).waitFor();
     expect(await n.getByRole('radio', { name: /Veilig Thuis|IMH-netwerk Veldland/ }).count()).toBe(0);
     await n.getByRole('radio', { name: new RegExp(CGG_TEAM) }).check();
@@ -112,7 +114,7 @@ describe('a day in Flanders', () => {
     await n.getByRole('button', { name: 'Opslaan en voorbeeld bekijken' }).click();
     await n.waitForURL(/\/referrals\/[0-9a-f-]+$/);
     const referralId = new URL(n.url()).pathname.split('/').pop() ?? '';
-    await n.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await n.getByRole('button', { name: 'Doorverwijzing versturen', exact: true }).click();
     await expect.poll(() => n.getByText('Status: Verstuurd').count()).toBe(1);
     await expectFlemish(n, 'referral');
     await snap(n, '84-flanders-referral-sent');
