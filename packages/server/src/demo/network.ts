@@ -80,25 +80,51 @@ export async function insertDemoNetworks(trx: Transaction<Database>, rows: DemoN
   await trx.insertInto('partner_interventions').values(rows.interventions).execute();
 }
 
-/** How a referral reads in each region: Flemish referrals go to the CGG's baby- en peuterteam. */
+/**
+ * How the demo referrals read in each region, one story per referral (just sent, accepted, overdue): Flemish
+ * referrals go to the CGG's baby- en peuterteam. The stories fit a child of any age under six.
+ */
 const REFERRAL_TEXT = {
   nl: {
     purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
     scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
-    reason: 'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
-    wishes: 'Afspraken liefst in de ochtend, thuis.',
     phone: '030 000 1100',
-    feedback: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
+    stories: [
+      {
+        reason:
+          'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
+        wishes: 'Afspraken liefst in de ochtend, thuis.',
+        feedback: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
+      },
+    ],
   },
   be: {
     purpose: 'Aanmelding bij het baby- en peuterteam van het CGG voor ondersteuning van ouder en kind',
     scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
-    reason:
-      'Mama voelt zich al enkele maanden somber en uitgeput en vindt moeilijk aansluiting bij haar kind. Ze vraagt zelf om ondersteuning.',
-    wishes: 'Liefst een huisbezoek; op woensdag werkt mama niet.',
     phone: '09 000 11 00',
-    feedback:
-      'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met mama voor een eerste huisbezoek.',
+    stories: [
+      {
+        reason:
+          'Mama voelt zich al enkele maanden somber en uitgeput en vindt moeilijk aansluiting bij haar kind. Ze vraagt zelf om ondersteuning.',
+        wishes: 'Liefst een huisbezoek; op woensdag werkt mama niet.',
+        feedback:
+          'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met mama.',
+      },
+      {
+        reason:
+          'Papa en mama zijn na een moeilijke periode (ziekenhuisopname van het kind) erg ongerust en kunnen hun kind moeilijk geruststellen; het kind slaapt slecht en klampt zich vast.',
+        wishes: 'Beide ouders willen erbij zijn; na 16 uur of op zaterdagvoormiddag.',
+        feedback:
+          'We hebben het gezin gezien voor een eerste gesprek. We starten met vijf sessies ouder-kindbegeleiding, thuis; opvolging door Kind en Gezin blijft lopen.',
+      },
+      {
+        reason:
+          'Jonge alleenstaande mama met weinig steun rond zich; ze vertelt dat ze vaak boos wordt als haar kind huilt en schaamt zich daarover. Ze staat open voor hulp.',
+        wishes: 'Liefst eerst telefonisch kennismaken; mama heeft geen auto.',
+        feedback:
+          'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met mama.',
+      },
+    ],
   },
 } as const;
 
@@ -146,6 +172,7 @@ async function loadRegionReferrals(
   for (const [i, f] of families.entries()) {
     const plan = plans[i];
     if (!plan) break;
+    const story = words.stories[i % words.stories.length]!;
     await db.transaction().execute(async (trx) => {
       const persons = await trx
         .selectFrom('persons')
@@ -194,11 +221,11 @@ async function loadRegionReferrals(
         channel: null,
         criteria_json: JSON.stringify(seen.criteria),
         imh_reasons_json: JSON.stringify(seen.imhReasons),
-        reason_text: words.reason,
+        reason_text: story.reason,
         interventions_json: JSON.stringify(['imh_team']),
         cues_json: JSON.stringify(seen.cues),
         factors_json: JSON.stringify(seen.factors),
-        parent_wishes: words.wishes,
+        parent_wishes: story.wishes,
         items_json: JSON.stringify(DEFAULT_SHARE_ITEMS),
         basis: 'consent',
         consent_id: consentId,
@@ -278,7 +305,7 @@ async function loadRegionReferrals(
             author_organisation_id: imhPartner.nestwerk_organisation_id,
             recorded_by: imhUser,
             source: 'nestwerk',
-            text: words.feedback,
+            text: story.feedback,
             created_at: acceptedAt,
           })
           .execute();
