@@ -160,4 +160,23 @@ describe('a day in Flanders', () => {
     await nurse.context.close();
     await team.context.close();
   });
+
+  it('shows the Flemish nurse the Flemish offer, tips and social map, never the Dutch routes', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page, FLEMISH_NURSE);
+    for (const [path, heading, shot] of [
+      ['/interventions', 'Interventies', '88-flanders-interventions'],
+      ['/partners', 'Sociale kaart', '89-flanders-social-map'],
+      ['/tips', 'Tips', '89-flanders-tips'],
+    ] as const) {
+      await page.goto(path);
+      await page.getByRole('heading', { level: 1, name: new RegExp(heading) }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectFlemish(page, path);
+      await snap(page, shot);
+    }
+    expectNoProblems(session);
+    await session.context.close();
+  });
 });
