@@ -58,7 +58,7 @@ describe('log-in', () => {
   it('uses Flemish wording for a nurse of an organisation in Flanders', async () => {
     const session = await open(browser);
     const { page } = session;
-    await login(page, 'vpk.be.1@demo.nestwerk.test');
+    await login(page, 'verpleegkundige.be@demo.nestwerk.test');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('nl-BE');
     await expect.poll(() => page.getByLabel('Opvolging').count()).toBe(1);
     await page.goto('/families/new');

@@ -4,7 +4,7 @@ import { uniqueName } from './support/api.ts';
 import { expectAccessible, expectNoProblems, isoDate, launch, login, open, snap } from './support/browser.ts';
 
 /** A Flemish demo nurse (Kind en Gezin): her organisation's region is `be`. */
-const FLEMISH_NURSE = 'vpk.be.1@demo.nestwerk.test';
+const FLEMISH_NURSE = 'verpleegkundige.be@demo.nestwerk.test';
 const TEAM_LEAD = 'teamleider@demo.nestwerk.test';
 
 let browser: Browser;

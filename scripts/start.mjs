@@ -25,6 +25,8 @@ const DEMO_ACCOUNTS = [
   ['imh@demo.nestwerk.test', 'IMH specialist (partner organisation)'],
   ['beheer@demo.nestwerk.test', 'application manager'],
   ['gemeente@demo.nestwerk.test', 'municipality analyst'],
+  ['verpleegkundige.be@demo.nestwerk.test', 'Kind en Gezin nurse (Flanders)'],
+  ['imh.be@demo.nestwerk.test', 'IMH team of a CGG (Flanders)'],
 ];
 
 function step(message) {

@@ -6,8 +6,8 @@ import { isoDate } from './browser.ts';
 export const IMH = 'imh@demo.nestwerk.test';
 export const MANAGER = 'beheer@demo.nestwerk.test';
 export const TEAM_LEAD = 'teamleider@demo.nestwerk.test';
-/** A nurse of the Flemish demo organisation (Kind en Gezin Scheldeland); colleagues share the demo password. */
-export const FLEMISH_NURSE = 'vpk.be.1@demo.nestwerk.test';
+/** The nurse of the Flemish demo organisation (Kind en Gezin Scheldeland). */
+export const FLEMISH_NURSE = 'verpleegkundige.be@demo.nestwerk.test';
 
 async function csrf(page: Page): Promise<string> {
   const response = await page.request.get('/api/session');

@@ -11,7 +11,7 @@ const TODAY = new Date('2026-11-23T12:00:00Z');
 const FAMILIES = 150;
 
 forEachDatabase('demo data', (current, dialect) => {
-  it('loads the organisations, the six accounts and N families, with one audit entry', async () => {
+  it('loads the organisations, the eight accounts and N families, with one audit entry', async () => {
     const { db } = current();
     expect(await hasDemoData(db)).toBe(false);
     const progress: number[] = [];
@@ -31,6 +31,19 @@ forEachDatabase('demo data', (current, dialect) => {
       ['imh@demo.nestwerk.test', 'imh_specialist'],
       ['beheer@demo.nestwerk.test', 'application_manager'],
       ['gemeente@demo.nestwerk.test', 'analyst'],
+      ['verpleegkundige.be@demo.nestwerk.test', 'nurse'],
+      ['imh.be@demo.nestwerk.test', 'imh_specialist'],
+    ]);
+    const flemish = await db
+      .selectFrom('users')
+      .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+      .select(['users.email', 'organisations.region', 'organisations.kind'])
+      .where('email', 'in', ['verpleegkundige.be@demo.nestwerk.test', 'imh.be@demo.nestwerk.test'])
+      .orderBy('email')
+      .execute();
+    expect(flemish).toEqual([
+      { email: 'imh.be@demo.nestwerk.test', region: 'be', kind: 'partner' },
+      { email: 'verpleegkundige.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },
     ]);
 
     const imh = await db
@@ -48,6 +61,7 @@ forEachDatabase('demo data', (current, dialect) => {
         { region: 'nl', kind: 'jgz' },
         { region: 'be', kind: 'jgz' },
         { region: 'nl', kind: 'partner' },
+        { region: 'be', kind: 'partner' },
       ]),
     );
     const nlTeams = await db

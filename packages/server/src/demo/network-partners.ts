@@ -144,8 +144,11 @@ export const BE_PARTNERS: DemoPartner[] = [
     interventions: ['imh_team'],
     intakePhone: '09 000 12 01',
     intakeEmail: 'babypeuter@cgg-scheldeland.test',
+    viaNestwerk: true,
     feedbackDays: 14,
-    dataExchange: 'Aanmelden telefonisch of per e-mail, met toestemming van de ouders.',
+    dataExchange:
+      'Aanmelden via Nestwerk, met toestemming van de ouders; terugkoppeling binnen 14 dagen. Overleg vooraf kan telefonisch.',
+    reachability: 'Maandag tot en met vrijdag, 9–17 uur; dinsdagavond tot 19 uur',
     address: 'Kerkstraat 26, Gent',
   },
   {
@@ -211,9 +214,42 @@ export const BE_PARTNERS: DemoPartner[] = [
     intakePhone: '052 00 12 10',
   },
   {
+    name: 'AZ Scheldeland, materniteit en gynaecologie',
+    kind: 'gynaecologist',
+    region: BE_REGION,
+    intakePhone: '052 00 12 12',
+  },
+  {
+    name: 'Kraamzorg Thuis Oost-Vlaanderen',
+    kind: 'maternity_care',
+    region: BE_REGION,
+    intakePhone: '09 000 12 13',
+  },
+  {
+    name: 'CGG Scheldeland, volwassenenteam',
+    kind: 'adult_mental_health',
+    region: BE_REGION,
+    intakePhone: '09 000 12 14',
+    feedbackDays: 21,
+  },
+  {
+    name: 'Kinderdagverblijf De Kabouterhoek',
+    kind: 'childcare',
+    region: BE_REGION,
+    municipalities: ['Sint-Niklaas', 'Lokeren'],
+    intakePhone: '03 000 12 15',
+  },
+  {
+    name: 'Pleegzorg Oost-Vlaanderen',
+    kind: 'foster_care',
+    region: BE_REGION,
+    intakePhone: '09 000 12 16',
+  },
+  {
     name: 'Thuisbegeleidingsdienst Scheldeland',
     kind: 'home_support_service',
     region: BE_REGION,
+    interventions: ['intensive_family_support', 'specialised_youth_care'],
     intakePhone: '09 000 12 11',
   },
 ];

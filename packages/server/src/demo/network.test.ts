@@ -114,4 +114,34 @@ forEachDatabase('demo network', (current) => {
     };
     expect(worklist.items.some((i) => i.overdueFeedback > 0)).toBe(true);
   });
+
+  it('gives Flanders its own IMH team: the Flemish nurse refers to it via Nestwerk, imh.be@ sees the referrals', async () => {
+    const nurse = await login('verpleegkundige.be');
+    const map = (await nurse.get('/api/partners?limit=200')).json as {
+      items: Array<{ kind: string; name: string; registration: { viaNestwerk: boolean } }>;
+    };
+    const kinds = new Set(map.items.map((p) => p.kind));
+    for (const k of ['kind_en_gezin', 'cgg_baby_toddler_team', 'vertrouwenscentrum_kindermishandeling'])
+      expect(kinds.has(k), k).toBe(true);
+    expect(kinds.has('veilig_thuis')).toBe(false);
+    const team = map.items.find((p) => p.kind === 'cgg_baby_toddler_team');
+    expect(team?.registration.viaNestwerk).toBe(true);
+
+    const worklist = (await nurse.get('/api/worklist?limit=50')).json as { total: number };
+    expect(worklist.total).toBeGreaterThan(0);
+
+    const imh = await login('imh.be');
+    const queue = (await imh.get('/api/intake?status=all')).json as {
+      items: Array<{ summary: { referrer: { organisation: string } } | null }>;
+      total: number;
+    };
+    expect(queue.total).toBeGreaterThan(0);
+    for (const item of queue.items)
+      expect(item.summary?.referrer.organisation).toBe('Kind en Gezin Scheldeland');
+    // The Dutch team does not see Flemish referrals, nor the other way round.
+    const dutch = (await (await login('imh')).get('/api/intake?status=all')).json as {
+      items: Array<{ summary: { referrer: { organisation: string } } | null }>;
+    };
+    for (const item of dutch.items) expect(item.summary?.referrer.organisation).toBe('JGZ Veldland');
+  });
 });

@@ -18,8 +18,9 @@ import type { StaffPlan } from './staff.ts';
 
 /**
  * The demo social maps: one Dutch region (Veldland, around Utrecht) and one Flemish region
- * (Scheldeland, East Flanders), with the kinds of Thema 4 and seed 004. The IMH team of the demo partner
- * organisation — where imh@demo.nestwerk.test works — is part of the Dutch map and receives via Nestwerk.
+ * (Scheldeland, East Flanders), with the kinds of Thema 4 and seed 004. Each map has one IMH team that receives
+ * via Nestwerk: IMH-netwerk Veldland (imh@demo.nestwerk.test) and the CGG's baby- en peuterteam in Scheldeland
+ * (imh.be@demo.nestwerk.test).
  * Names, addresses and numbers are invented; e-mail addresses use the reserved .test domain.
  */
 
@@ -33,7 +34,6 @@ export interface DemoNetworkRows {
 export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: string): DemoNetworkRows {
   const rng = new Random(`${seed}:network`);
   const createdMs = Date.parse(createdAt);
-  const partnerOrg = staff.organisations.find((o) => o.kind === 'partner')?.id ?? null;
   const rows: DemoNetworkRows = { partners: [], municipalities: [], interventions: [] };
   const add = (owner: string, country: 'nl' | 'be', p: DemoPartner) => {
     const id = demoId(rng, createdMs);
@@ -50,7 +50,7 @@ export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: stri
       website: null,
       intake_phone: p.intakePhone ?? null,
       intake_email: p.intakeEmail ?? null,
-      nestwerk_organisation_id: p.viaNestwerk ? partnerOrg : null,
+      nestwerk_organisation_id: p.viaNestwerk ? staff.imh[country].organisationId : null,
       registration_note: p.viaNestwerk
         ? 'Aanmelden in Nestwerk; het team ziet de aanmelding in zijn intakelijst.'
         : null,
@@ -81,8 +81,56 @@ export async function insertDemoNetworks(trx: Transaction<Database>, rows: DemoN
 }
 
 /**
- * A few referrals from the demo nurse to the demo IMH team, so its intake queue and the nurse's worklist show
- * the workflow: one just sent, one accepted with feedback, one whose feedback is overdue.
+ * How the demo referrals read in each region, one story per referral (just sent, accepted, overdue): Flemish
+ * referrals go to the CGG's baby- en peuterteam. The stories fit a child of any age under six.
+ */
+const REFERRAL_TEXT = {
+  nl: {
+    purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
+    scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
+    phone: '030 000 1100',
+    stories: [
+      {
+        reason:
+          'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
+        wishes: 'Afspraken liefst in de ochtend, thuis.',
+        feedback: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
+      },
+    ],
+  },
+  be: {
+    purpose: 'Aanmelding bij het baby- en peuterteam van het CGG voor ondersteuning van ouder en kind',
+    scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
+    phone: '09 000 11 00',
+    stories: [
+      {
+        reason:
+          'Mama voelt zich al enkele maanden somber en uitgeput en vindt moeilijk aansluiting bij haar kind. Ze vraagt zelf om ondersteuning.',
+        wishes: 'Liefst een huisbezoek; op woensdag werkt mama niet.',
+        feedback:
+          'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met mama.',
+      },
+      {
+        reason:
+          'Papa en mama zijn na een moeilijke periode (ziekenhuisopname van het kind) erg ongerust en kunnen hun kind moeilijk geruststellen; het kind slaapt slecht en klampt zich vast.',
+        wishes: 'Beide ouders willen erbij zijn; na 16 uur of op zaterdagvoormiddag.',
+        feedback:
+          'We hebben het gezin gezien voor een eerste gesprek. We starten met vijf sessies ouder-kindbegeleiding, thuis; opvolging door Kind en Gezin blijft lopen.',
+      },
+      {
+        reason:
+          'Jonge alleenstaande mama met weinig steun rond zich; ze vertelt dat ze vaak boos wordt als haar kind huilt en schaamt zich daarover. Ze staat open voor hulp.',
+        wishes: 'Liefst eerst telefonisch kennismaken; mama heeft geen auto.',
+        feedback:
+          'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met mama.',
+      },
+    ],
+  },
+} as const;
+
+/**
+ * A few referrals from each region's demo nurse to that region's IMH team, so the intake queues and the nurses'
+ * worklists show the workflow: one just sent, one accepted with feedback, one whose feedback is overdue.
  */
 export async function loadDemoReferrals(
   db: Kysely<Database>,
@@ -90,42 +138,41 @@ export async function loadDemoReferrals(
   seed: string,
   today: Date,
 ): Promise<number> {
-  const rng = new Random(`${seed}:referrals`);
-  const nurseId = staff.nl.nurseIds[0];
+  let made = 0;
+  for (const region of ['nl', 'be'] as const)
+    made += await loadRegionReferrals(db, staff, region, new Random(`${seed}:referrals:${region}`), today);
+  return made;
+}
+
+async function loadRegionReferrals(
+  db: Kysely<Database>,
+  staff: StaffPlan,
+  region: 'nl' | 'be',
+  rng: Random,
+  today: Date,
+): Promise<number> {
+  const words = REFERRAL_TEXT[region];
+  const organisationId = staff[region].organisationId;
+  const nurseId = staff[region].nurseIds[0];
   const imhPartner = await db
     .selectFrom('partners')
     .selectAll()
-    .where('organisation_id', '=', staff.nl.organisationId)
+    .where('organisation_id', '=', organisationId)
     .where('nestwerk_organisation_id', 'is not', null)
     .executeTakeFirst();
   if (!nurseId || !imhPartner?.nestwerk_organisation_id) return 0;
-  const families = await db
-    .selectFrom('families as f')
-    .innerJoin('care_relationships as cr', 'cr.family_id', 'f.id')
-    .select('f.id')
-    .where('cr.user_id', '=', nurseId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('assessments as a')
-          .select('a.id')
-          .whereRef('a.family_id', '=', 'f.id')
-          .where('a.refer_outside', '=', 1),
-      ),
-    )
-    .orderBy('f.id')
-    .limit(3)
-    .execute();
+  const families = region === 'nl' ? await referOutside(db, nurseId) : await withImhSignal(db, nurseId);
   const plans = [
     { sentDaysAgo: 2, status: 'sent' as const },
     { sentDaysAgo: 9, status: 'accepted' as const },
     { sentDaysAgo: 25, status: 'sent' as const },
   ];
-  const imhUser = staff.users.find((u) => u.role === 'imh_specialist')?.id ?? null;
+  const imhUser = staff.imh[region].userId;
   let made = 0;
   for (const [i, f] of families.entries()) {
     const plan = plans[i];
     if (!plan) break;
+    const story = words.stories[i % words.stories.length]!;
     await db.transaction().execute(async (trx) => {
       const persons = await trx
         .selectFrom('persons')
@@ -147,9 +194,9 @@ export async function loadDemoReferrals(
           id: consentId,
           family_id: f.id,
           given_by: caregiver.id,
-          purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
+          purpose: words.purpose,
           recipient: imhPartner.name,
-          scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
+          scope: words.scope,
           given_at: sentAt,
           valid_until: addDays(sentDay, 365),
           withdrawn_at: null,
@@ -161,7 +208,7 @@ export async function loadDemoReferrals(
       const id = demoId(rng, sentMs);
       const row: ReferralTable = {
         id,
-        organisation_id: staff.nl.organisationId,
+        organisation_id: organisationId,
         family_id: f.id,
         child_id: child.id,
         contact_id: seen.contactId,
@@ -169,17 +216,16 @@ export async function loadDemoReferrals(
         partner_id: imhPartner.id,
         receiver_organisation_id: imhPartner.nestwerk_organisation_id,
         referrer_id: nurseId,
-        referrer_phone: '030 000 1100',
+        referrer_phone: words.phone,
         status: 'draft',
         channel: null,
         criteria_json: JSON.stringify(seen.criteria),
         imh_reasons_json: JSON.stringify(seen.imhReasons),
-        reason_text:
-          'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
+        reason_text: story.reason,
         interventions_json: JSON.stringify(['imh_team']),
         cues_json: JSON.stringify(seen.cues),
         factors_json: JSON.stringify(seen.factors),
-        parent_wishes: 'Afspraken liefst in de ochtend, thuis.',
+        parent_wishes: story.wishes,
         items_json: JSON.stringify(DEFAULT_SHARE_ITEMS),
         basis: 'consent',
         consent_id: consentId,
@@ -218,8 +264,8 @@ export async function loadDemoReferrals(
         })
         .execute();
       const history = [
-        { status: 'draft' as const, at: sentAt, by: nurseId, org: staff.nl.organisationId },
-        { status: 'sent' as const, at: sentAt, by: nurseId, org: staff.nl.organisationId },
+        { status: 'draft' as const, at: sentAt, by: nurseId, org: organisationId },
+        { status: 'sent' as const, at: sentAt, by: nurseId, org: organisationId },
         ...(accepted
           ? [
               {
@@ -259,7 +305,7 @@ export async function loadDemoReferrals(
             author_organisation_id: imhPartner.nestwerk_organisation_id,
             recorded_by: imhUser,
             source: 'nestwerk',
-            text: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
+            text: story.feedback,
             created_at: acceptedAt,
           })
           .execute();
@@ -280,4 +326,54 @@ export async function loadDemoReferrals(
     });
   }
   return made;
+}
+
+/** Dutch families whose assessment meets two or more of the four referral criteria. */
+async function referOutside(db: Kysely<Database>, nurseId: string): Promise<Array<{ id: string }>> {
+  return db
+    .selectFrom('families as f')
+    .innerJoin('care_relationships as cr', 'cr.family_id', 'f.id')
+    .select('f.id')
+    .where('cr.user_id', '=', nurseId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('assessments as a')
+          .select('a.id')
+          .whereRef('a.family_id', '=', 'f.id')
+          .where('a.refer_outside', '=', 1),
+      ),
+    )
+    .orderBy('f.id')
+    .limit(3)
+    .execute();
+}
+
+/**
+ * Flemish families with at least one IMH signal in an assessment: in Flanders a single signal is reason to
+ * consult or refer to the IMH team, there is no 2-of-4 threshold (seed 004).
+ */
+async function withImhSignal(db: Kysely<Database>, nurseId: string): Promise<Array<{ id: string }>> {
+  const rows = await db
+    .selectFrom('assessments as a')
+    .innerJoin('care_relationships as cr', 'cr.family_id', 'a.family_id')
+    .select(['a.family_id', 'a.refer_outside', 'a.result_json'])
+    .where('cr.user_id', '=', nurseId)
+    .orderBy('a.family_id')
+    .execute();
+  const ids: string[] = [];
+  for (const r of rows) {
+    if (ids.includes(r.family_id)) continue;
+    let signals = r.refer_outside === 1;
+    try {
+      const reasons = (JSON.parse(r.result_json) as { referral?: { imhReasons?: unknown } }).referral
+        ?.imhReasons;
+      signals ||= Array.isArray(reasons) && reasons.length > 0;
+    } catch {
+      // An unreadable result is no signal.
+    }
+    if (signals) ids.push(r.family_id);
+    if (ids.length === 3) break;
+  }
+  return ids.map((id) => ({ id }));
 }

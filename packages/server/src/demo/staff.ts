@@ -37,7 +37,10 @@ export interface StaffPlan {
   nl: RegionStaff;
   be: RegionStaff;
   teamLeadId: string;
+  /** The Dutch IMH team (imh@). */
   imhTeamId: string;
+  /** Per region, the partner organisation whose IMH team receives referrals via Nestwerk. */
+  imh: Record<'nl' | 'be', { organisationId: string; teamId: string; userId: string }>;
 }
 
 /** Which region family `index` lives in: one in five is Flemish, so the counts are exact for any N. */
@@ -151,11 +154,14 @@ export function planStaff(families: number, seed: string, today: number): StaffP
             ),
       );
     }
+    const firstTeam = teams.find((t) => t.id === staff.teamIds[0])?.name ?? null;
     for (let k = 0; k < nurseCount; k++) {
       const teamId = staff.teamIds[k % teamCount]!;
       staff.nurseIds.push(
-        prefix === 'nl' && k === 0
-          ? account(org, teamId, teams[0]!.name, 'nurse', 'verpleegkundige', 'Sanne de Boer, verpleegkundige')
+        k === 0
+          ? prefix === 'nl'
+            ? account(org, teamId, firstTeam, 'nurse', 'verpleegkundige', 'Sanne de Boer, verpleegkundige')
+            : account(org, teamId, firstTeam, 'nurse', 'verpleegkundige.be', 'Lien Claes, verpleegkundige')
           : user(org.id, teamId, 'nurse', `vpk.${prefix}.${k + 1}@${DEMO_DOMAIN}`, colleagueName()),
       );
     }
@@ -194,11 +200,65 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     name: 'IMH-team Veldland',
     created_at: createdAt,
   });
-  account(partner, imhTeamId, 'IMH-team Veldland', 'imh_specialist', 'imh', 'Eva Kramer, IMH-specialist');
+  const imhUserId = account(
+    partner,
+    imhTeamId,
+    'IMH-team Veldland',
+    'imh_specialist',
+    'imh',
+    'Eva Kramer, IMH-specialist',
+  );
   account(nlOrg, null, null, 'application_manager', 'beheer', 'Jeroen Mulder, functioneel beheerder');
   account(nlOrg, null, null, 'analyst', 'gemeente', 'Fatima El Amrani, beleidsmedewerker gemeente');
 
-  const order = ['verpleegkundige', 'jeugdarts', 'teamleider', 'imh', 'beheer', 'gemeente'];
+  // In Flanders the IMH team of the first 1000 days is a mental-health centre's baby- en peuterteam (seed 004);
+  // made last so that every id above stays what it was for a seed.
+  const bePartner = {
+    id: id(),
+    name: 'CGG Scheldeland',
+    region: 'be' as const,
+    kind: 'partner' as const,
+    created_at: createdAt,
+  };
+  const beImhTeamId = id();
+  teams.push({
+    id: beImhTeamId,
+    organisation_id: bePartner.id,
+    name: 'Baby- en peuterteam Scheldeland',
+    created_at: createdAt,
+  });
+  const beImhUserId = account(
+    bePartner,
+    beImhTeamId,
+    'Baby- en peuterteam Scheldeland',
+    'imh_specialist',
+    'imh.be',
+    'Hanne Wouters, IMH-medewerker',
+  );
+
+  const order = [
+    'verpleegkundige',
+    'jeugdarts',
+    'teamleider',
+    'imh',
+    'beheer',
+    'gemeente',
+    'verpleegkundige.be',
+    'imh.be',
+  ];
   accounts.sort((a, b) => order.indexOf(a.email.split('@')[0]!) - order.indexOf(b.email.split('@')[0]!));
-  return { organisations: [nlOrg, beOrg, partner], teams, users, accounts, nl, be, teamLeadId, imhTeamId };
+  return {
+    organisations: [nlOrg, beOrg, partner, bePartner],
+    teams,
+    users,
+    accounts,
+    nl,
+    be,
+    teamLeadId,
+    imhTeamId,
+    imh: {
+      nl: { organisationId: partner.id, teamId: imhTeamId, userId: imhUserId },
+      be: { organisationId: bePartner.id, teamId: beImhTeamId, userId: beImhUserId },
+    },
+  };
 }

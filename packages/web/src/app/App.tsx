@@ -4,6 +4,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { LocaleProvider } from './locale.tsx';
 import { useSession } from './session.tsx';
+import { startPath } from './start.ts';
 
 // Every screen is its own chunk: the first load carries only the shell, log-in and worklist stay small, and
 // the engine and knowledge arrive with the contact moment that needs them.
@@ -26,6 +27,7 @@ const NotificationsPage = lazy(() => import('../screens/notifications/Notificati
 const AdminUsersPage = lazy(() => import('../screens/admin/UsersPage.tsx'));
 const ApprovalsPage = lazy(() => import('../screens/admin/ApprovalsPage.tsx'));
 const ScreeningPage = lazy(() => import('../screens/screening/ScreeningPage.tsx'));
+const StartPage = lazy(() => import('../screens/start/StartPage.tsx'));
 
 export function App() {
   const { state } = useSession();
@@ -34,7 +36,8 @@ export function App() {
     <LocaleProvider region={region}>
       <Routes>
         <Route path="/login" element={<Screen bare>{<LoginPage />}</Screen>} />
-        <Route path="/" element={<Navigate to="/worklist" replace />} />
+        <Route path="/" element={<Protected>{<Home />}</Protected>} />
+        <Route path="/start" element={<Protected>{<StartPage />}</Protected>} />
         <Route path="/worklist" element={<Protected>{<WorklistPage />}</Protected>} />
         <Route path="/families/new" element={<Protected>{<RegisterFamilyPage />}</Protected>} />
         <Route path="/families/:familyId" element={<Protected>{<FamilyPage />}</Protected>} />
@@ -64,6 +67,12 @@ export function App() {
       </Routes>
     </LocaleProvider>
   );
+}
+
+/** Each role starts on the page of its own work (see start.ts). */
+function Home() {
+  const { state } = useSession();
+  return <Navigate to={startPath(state.status === 'authenticated' ? state.user.role : null)} replace />;
 }
 
 function Screen({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
@@ -97,11 +106,15 @@ export function Loading() {
 
 function NotFound() {
   const { t } = useTranslation();
+  const { state } = useSession();
+  const role = state.status === 'authenticated' ? state.user.role : null;
   return (
     <>
       <h1>{t('app.notFound')}</h1>
       <p>
-        <Link to="/worklist">{t('app.backToWorklist')}</Link>
+        <Link to={startPath(role)}>
+          {startPath(role) === '/worklist' ? t('app.backToWorklist') : t('app.backToStart')}
+        </Link>
       </p>
     </>
   );

@@ -6,6 +6,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { useLocale } from './locale.tsx';
 import { useSession } from './session.tsx';
+import { caresForFamilies } from './start.ts';
 
 /** Skip link, banner with navigation, one main landmark that receives focus after each navigation. */
 export function Layout({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
@@ -29,7 +30,7 @@ export function Layout({ children, bare = false }: { children: ReactNode; bare?:
       </a>
       <header className="banner">
         <div className="banner__inner">
-          <Link to="/worklist" className="brand">
+          <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true" />
             <span className="brand__name">{t('app.name')}</span>
             <span className="brand__tagline">{t('app.tagline')}</span>
@@ -55,12 +56,19 @@ function MainNav() {
   const role = state.status === 'authenticated' ? state.user.role : null;
   const items = [
     ...(role === 'imh_specialist' ? ([['/intake', t('network.nav.intake')]] as const) : []),
-    ['/worklist', t('app.nav.worklist')],
-    ['/families/new', t('app.nav.register')],
+    ...(role === 'analyst' ? ([['/start', t('start.nav')]] as const) : []),
+    // Only care roles may read the worklist or register a family: others would meet a refusal there.
+    ...(caresForFamilies(role)
+      ? ([
+          ['/worklist', t('app.nav.worklist')],
+          ['/families/new', t('app.nav.register')],
+        ] as const)
+      : []),
     ['/tips', t('app.nav.tips')],
     ['/instruments', t('app.nav.instruments')],
     ['/interventions', t('app.nav.interventions')],
-    ['/partners', t('network.nav.partners')],
+    // The analyst sees aggregates only, not the social map.
+    ...(role === 'analyst' ? [] : ([['/partners', t('network.nav.partners')]] as const)),
     ['/sources', t('app.nav.sources')],
     ...(role === 'application_manager' ? ([['/admin/users', t('admin.nav.users')]] as const) : []),
     ...(role === 'application_manager' || role === 'team_lead'

@@ -24,6 +24,7 @@ export const en: Messages = {
     notFound: 'This page does not exist.',
     familyNotFound: 'This family does not exist or you have no access to it.',
     backToWorklist: 'Back to the worklist',
+    backToStart: 'Back to the start page',
     errorGeneric: 'Something went wrong. Please try again.',
     errorNetwork: 'The server cannot be reached. Your work stays saved in this browser.',
     errorField: '{{message}} (field: {{field}})',
@@ -129,6 +130,19 @@ export const en: Messages = {
         'The password must not contain your name, your e-mail address or the name of your organisation.',
       weak: 'This password is too easy to guess (a keyboard row, a sequence, a word with a year). Choose a longer phrase of unrelated words.',
     },
+  },
+  start: {
+    nav: 'Start',
+    title: 'Welcome, {{name}}',
+    intro:
+      'As a policy analyst you never see data about a family or a child in Nestwerk: no worklist, no files, no referrals.',
+    figures:
+      'Figures for the municipality are always totals per municipality and period; small counts (1 to 9) are suppressed so that nobody can be recognised.',
+    canDo: 'What you can look at here',
+    interventions: 'the support on offer for parents and children, with age, target group and evidence',
+    sources: 'the guideline and the other sources the advice rests on',
+    tips: 'the tips nurses give parents',
+    instruments: 'the questionnaires youth health care uses and how they are scored',
   },
   worklist: {
     title: 'Worklist',
@@ -728,6 +742,7 @@ export const en: Messages = {
       all: 'All',
       caption: 'Incoming referrals, newest first',
       columns: { sent: 'Received', child: 'Child', reason: 'Reason', referrer: 'Referrer', status: 'Status' },
+      referrerDetails: 'Referrer and contact details',
       empty: 'No referrals.',
       view: 'Open the referral of {{date}}',
       detailTitle: 'Referral from {{referrer}}',
@@ -735,6 +750,7 @@ export const en: Messages = {
       accept: 'Accept',
       decline: 'Decline',
       declineReason: 'Reason for declining',
+      declineOpen: 'Decline…',
       plan: 'Plan intake',
       intakeDate: 'Date of the intake',
       inCare: 'Taken into care',

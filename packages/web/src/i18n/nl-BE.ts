@@ -62,6 +62,11 @@ export const nlBE: PartialMessages = {
       send: 'Doorverwijzing versturen',
       letter: 'Doorverwijsbrief openen (afdrukken of pdf)',
       noConsentBanner: 'Doorverwijzing zonder toestemming',
+      // Thema 4 is the Dutch guideline's chapter; in Flanders the same five questions weigh the beroepsgeheim.
+      basisNoConsent: 'Zonder toestemming (de vijf vragen bij het beroepsgeheim)',
+      noConsentWarning:
+        'Doorverwijzen zonder toestemming van de ouder. Beantwoord de vijf vragen; een tweede professional (teamverantwoordelijke) moet bevestigen voordat je kunt versturen. Dit wordt vastgelegd en blijft zichtbaar.',
+      awaitingConfirm: 'Wacht op bevestiging door een teamverantwoordelijke (niet de verwijzer).',
       contactSaved:
         'Het consult is als concept bewaard, zodat de doorverwijzing uitgaat van het advies dat je zag. Rond het later af.',
       itemsGoWithSend:

@@ -26,6 +26,7 @@ export const nl = {
     notFound: 'Deze pagina bestaat niet.',
     familyNotFound: 'Dit gezin bestaat niet of je hebt er geen toegang toe.',
     backToWorklist: 'Terug naar de werklijst',
+    backToStart: 'Terug naar de startpagina',
     errorGeneric: 'Er ging iets mis. Probeer het opnieuw.',
     errorNetwork: 'De server is niet bereikbaar. Je werk blijft bewaard in deze browser.',
     errorField: '{{message}} (veld: {{field}})',
@@ -130,6 +131,19 @@ export const nl = {
       personal: 'Het wachtwoord mag je naam, je e-mailadres of de naam van je organisatie niet bevatten.',
       weak: 'Dit wachtwoord is te makkelijk te raden (een toetsenbordrij, een reeks, een woord met een jaartal). Kies een langere zin van losse woorden.',
     },
+  },
+  start: {
+    nav: 'Start',
+    title: 'Welkom, {{name}}',
+    intro:
+      'Als beleidsmedewerker zie je in Nestwerk nooit gegevens van een gezin of een kind: geen werklijst, geen dossiers, geen verwijzingen.',
+    figures:
+      'Cijfers voor de gemeente zijn altijd samengeteld per gemeente en periode; kleine aantallen (1 tot 9) worden afgeschermd zodat niemand herkenbaar is.',
+    canDo: 'Wat je hier kunt bekijken',
+    interventions: 'het aanbod voor ouders en kinderen, met leeftijd, doelgroep en onderbouwing',
+    sources: 'de richtlijn en de andere bronnen waarop het advies steunt',
+    tips: 'de tips die verpleegkundigen aan ouders meegeven',
+    instruments: 'de vragenlijsten die de JGZ gebruikt en hoe ze worden gescoord',
   },
   worklist: {
     title: 'Werklijst',
@@ -732,6 +746,7 @@ export const nl = {
       all: 'Alle',
       caption: 'Binnengekomen verwijzingen, nieuwste eerst',
       columns: { sent: 'Ontvangen', child: 'Kind', reason: 'Reden', referrer: 'Verwijzer', status: 'Status' },
+      referrerDetails: 'Verwijzer en contactgegevens',
       empty: 'Geen verwijzingen.',
       view: 'Verwijzing van {{date}} openen',
       detailTitle: 'Verwijzing van {{referrer}}',
@@ -739,6 +754,7 @@ export const nl = {
       accept: 'Accepteren',
       decline: 'Afwijzen',
       declineReason: 'Reden van afwijzen',
+      declineOpen: 'Afwijzen…',
       plan: 'Intake plannen',
       intakeDate: 'Datum van de intake',
       inCare: 'In zorg genomen',

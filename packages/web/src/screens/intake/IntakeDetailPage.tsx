@@ -120,7 +120,7 @@ export default function IntakeDetailPage() {
       <div className="family-grid">
         <section className="panel" aria-labelledby="intake-shared">
           <h2 id="intake-shared">{t('network.intake.shared')}</h2>
-          {d.shared && <SharedReferralView shared={d.shared} />}
+          {d.shared && <SharedReferralView shared={d.shared} viewer="receiver" />}
         </section>
         <section className="panel" aria-labelledby="intake-actions">
           <h2 id="intake-actions">{t('network.referral.timeline')}</h2>
@@ -146,20 +146,28 @@ export default function IntakeDetailPage() {
                   {t('network.intake.accept')}
                 </button>
               </div>
-              <form className="form" onSubmit={decline}>
-                <div className="field">
-                  <label htmlFor="intake-decline-reason">{t('network.intake.declineReason')}</label>
-                  <textarea
-                    id="intake-decline-reason"
-                    rows={2}
-                    value={declineReason}
-                    onChange={(e) => setDeclineReason(e.target.value)}
-                  />
-                </div>
-                <button type="submit" className="button" disabled={status.isPending || !declineReason.trim()}>
-                  {t('network.intake.decline')}
-                </button>
-              </form>
+              {/* Declining is the exception: its reason field stays folded until chosen, under the accept. */}
+              <details className="intake__decline">
+                <summary>{t('network.intake.declineOpen')}</summary>
+                <form className="form" onSubmit={decline}>
+                  <div className="field">
+                    <label htmlFor="intake-decline-reason">{t('network.intake.declineReason')}</label>
+                    <textarea
+                      id="intake-decline-reason"
+                      rows={2}
+                      value={declineReason}
+                      onChange={(e) => setDeclineReason(e.target.value)}
+                    />
+                  </div>
+                  <button
+                    type="submit"
+                    className="button"
+                    disabled={status.isPending || !declineReason.trim()}
+                  >
+                    {t('network.intake.decline')}
+                  </button>
+                </form>
+              </details>
             </>
           )}
           {d.status === 'accepted' && (

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
+import { ageText } from '../shared/age.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 /** The summary carries codes: the receiver reads them in its own language. */
@@ -71,22 +72,27 @@ export default function IntakePage() {
                         {sentOn(item.sentAt)}
                       </Link>
                     </th>
-                    <td>
+                    <td className="intake__age">
                       {item.summary?.child?.ageMonths !== undefined
-                        ? t('network.referral.childAge', { months: item.summary.child.ageMonths })
+                        ? ageText(t, { born: true, months: item.summary.child.ageMonths })
                         : item.summary?.child?.gestationWeeks !== undefined
                           ? t('network.referral.gestation', { weeks: item.summary.child.gestationWeeks })
                           : '—'}
                     </td>
                     <td>
-                      {item.summary
-                        ? [...item.summary.imhReasons, ...item.summary.criteria]
-                            .map((code) => {
+                      {item.summary && item.summary.imhReasons.length + item.summary.criteria.length > 0 ? (
+                        // One reason per line: the labels are sentences, a comma list of them is hard to read.
+                        <ul className="plain intake__reasons">
+                          {[...new Set([...item.summary.imhReasons, ...item.summary.criteria])].map(
+                            (code) => {
                               const label = reasonLabels.get(code);
-                              return label ? know(label) : code;
-                            })
-                            .join(', ') || '—'
-                        : '—'}
+                              return <li key={code}>{label ? know(label) : code}</li>;
+                            },
+                          )}
+                        </ul>
+                      ) : (
+                        '—'
+                      )}
                     </td>
                     <td>
                       {item.summary

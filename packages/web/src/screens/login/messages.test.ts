@@ -22,9 +22,9 @@ describe('log-in messages', () => {
 
   it('follows only same-site paths after log-in', () => {
     expect(safeNext('/families/1')).toBe('/families/1');
-    expect(safeNext('//evil.example')).toBe('/worklist');
-    expect(safeNext('https://evil.example')).toBe('/worklist');
-    expect(safeNext('/login?next=/x')).toBe('/worklist');
-    expect(safeNext(null)).toBe('/worklist');
+    expect(safeNext('//evil.example')).toBe('/');
+    expect(safeNext('https://evil.example')).toBe('/');
+    expect(safeNext('/login?next=/x')).toBe('/');
+    expect(safeNext(null)).toBe('/');
   });
 });

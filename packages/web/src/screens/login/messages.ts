@@ -22,8 +22,11 @@ export function loginErrorMessage(err: unknown, step: 'password' | 'totp' | 'rec
   return 'app.errorGeneric';
 }
 
-/** Only same-site paths are followed after log-in: `next` comes from the address bar. */
+/**
+ * Only same-site paths are followed after log-in: `next` comes from the address bar. Without one, `/` sends
+ * each role to its own start page.
+ */
 export function safeNext(next: string | null): string {
-  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/worklist';
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return '/';
   return next;
 }

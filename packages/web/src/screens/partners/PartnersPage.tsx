@@ -30,6 +30,9 @@ export default function PartnersPage() {
   const { know, region } = useLocale();
   const { state } = useSession();
   const manager = state.status === 'authenticated' && state.user.role === 'application_manager';
+  // A professional picks from what exists in their own region (no Veilig Thuis in Flanders, no Vertrouwenscentrum
+  // in the Netherlands); the application manager maintains the whole map and sees every kind.
+  const inRegion = (regions: readonly string[]) => manager || regions.includes(region);
   const [form, setForm] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const kinds = useQuery({ queryKey: ['partner-kinds'], queryFn: () => api.call('GET /api/partner-kinds') });
@@ -80,22 +83,26 @@ export default function PartnersPage() {
             <label htmlFor="partners-kind">{t('network.partners.kind')}</label>
             <select {...field('kind')}>
               <option value="">{t('network.partners.anyKind')}</option>
-              {kinds.data?.items.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {know(k.label)}
-                </option>
-              ))}
+              {kinds.data?.items
+                .filter((k) => inRegion(k.regions))
+                .map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {know(k.label)}
+                  </option>
+                ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor="partners-intervention">{t('network.partners.intervention')}</label>
             <select {...field('intervention')}>
               <option value="">{t('network.partners.anyIntervention')}</option>
-              {knowledge.interventions.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {interventionName(i, region)}
-                </option>
-              ))}
+              {knowledge.interventions
+                .filter((i) => inRegion(i.regions))
+                .map((i) => (
+                  <option key={i.code} value={i.code}>
+                    {interventionName(i, region)}
+                  </option>
+                ))}
             </select>
           </div>
           <div className="field">

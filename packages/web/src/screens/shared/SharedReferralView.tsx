@@ -1,9 +1,19 @@
 import type { SharedReferral } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
+import { ageText } from './age.ts';
 
-/** Exactly the data a receiver gets: each shared item with its value; items not shared are not there. */
-export function SharedReferralView({ shared }: { shared: SharedReferral }) {
+/**
+ * Exactly the data a receiver gets: each shared item with its value; items not shared are not there. The
+ * referrer previews it ("your name"); the receiver reads who referred (`viewer="receiver"`).
+ */
+export function SharedReferralView({
+  shared,
+  viewer = 'referrer',
+}: {
+  shared: SharedReferral;
+  viewer?: 'referrer' | 'receiver';
+}) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const list = (items: Array<{ code: string; label: string }> | undefined) =>
@@ -18,10 +28,10 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
       <dd>
         <ul className="plain">
           <li>
-            {t('network.referral.criteria')}: {list(shared.reason.criteria)}
+            {t('network.referral.criteria')}: <Reasons items={shared.reason.criteria} />
           </li>
           <li>
-            {t('network.referral.imhReasons')}: {list(shared.reason.imhReasons)}
+            {t('network.referral.imhReasons')}: <Reasons items={shared.reason.imhReasons} />
           </li>
           {shared.reason.text && (
             <li>
@@ -30,7 +40,7 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
           )}
         </ul>
       </dd>
-      <dt>{t('network.items.referrer')}</dt>
+      <dt>{viewer === 'receiver' ? t('network.intake.referrerDetails') : t('network.items.referrer')}</dt>
       <dd>
         {[shared.referrer.name, shared.referrer.organisation, shared.referrer.email, shared.referrer.phone]
           .filter(Boolean)
@@ -41,7 +51,7 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
           <dt>{t('network.items.child_age')}</dt>
           <dd>
             {child.ageMonths !== undefined
-              ? t('network.referral.childAge', { months: child.ageMonths })
+              ? ageText(t, { born: true, months: child.ageMonths })
               : t('network.referral.gestation', { weeks: child.gestationWeeks })}
           </dd>
         </>
@@ -117,5 +127,18 @@ export function SharedReferralView({ shared }: { shared: SharedReferral }) {
         </>
       )}
     </dl>
+  );
+}
+
+/** Reasons are whole sentences: one per line reads better than a comma list. */
+function Reasons({ items }: { items: Array<{ code: string; label: string }> }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <>{t('common.none')}</>;
+  return (
+    <ul className="shared-referral__reasons">
+      {items.map((i) => (
+        <li key={i.code}>{i.label}</li>
+      ))}
+    </ul>
   );
 }
