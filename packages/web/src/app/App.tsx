@@ -4,6 +4,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { LocaleProvider } from './locale.tsx';
 import { useSession } from './session.tsx';
+import { useScrollOnNavigate } from './useScrollOnNavigate.ts';
 
 // Every screen is its own chunk: the first load carries only the shell, log-in and worklist stay small, and
 // the engine and knowledge arrive with the contact moment that needs them.
@@ -30,6 +31,7 @@ const ScreeningPage = lazy(() => import('../screens/screening/ScreeningPage.tsx'
 export function App() {
   const { state } = useSession();
   const region = state.status === 'authenticated' ? state.user.organisation.region : 'nl';
+  useScrollOnNavigate();
   return (
     <LocaleProvider region={region}>
       <Routes>

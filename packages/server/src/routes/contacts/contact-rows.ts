@@ -71,6 +71,7 @@ export function assessmentValues(
     result_json: JSON.stringify(result),
     suggested_band: result.relationship.suggestedBand,
     agreed_band: body.agreedBand ?? null,
+    agreed_band_not_discussed: bit(body.agreedBandNotDiscussed === true && !body.agreedBand),
     agreed_note: body.agreedNote ?? null,
     cumulative_risk: bit(result.balance.cumulativeRisk),
     refer_outside: bit(result.referral.referOutside),

@@ -14,6 +14,13 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { ContactHeader } from './ContactHeader.tsx';
 import { ContactScreenings } from './ContactScreenings.tsx';
 import { CueChecklist } from './CueChecklist.tsx';
+import {
+  FINISH_FIELD_TARGET,
+  type FinishField,
+  finishProblems,
+  serverFinishField,
+  supersededFollowUps,
+} from './completeness.ts';
 import { FactorInventory } from './FactorInventory.tsx';
 import { type ContactForm, emptyForm, fromContact, screeningsByPerson, toAssessmentInput } from './form.ts';
 import { Prompts } from './Prompts.tsx';
@@ -72,6 +79,37 @@ export function ContactEditor({
     setForm: replaceForm,
     markClean,
   });
+
+  // Once the nurse tried to finish, what is missing is shown at its field and updates as she fills it in.
+  const [finishTried, setFinishTried] = useState(false);
+  const serverField = serverFinishField(save.error);
+  const finishErrors = useMemo(() => {
+    const fields = new Set<FinishField>(finishTried ? finishProblems(form) : []);
+    if (serverField) fields.add(serverField);
+    const out: Partial<Record<FinishField, string>> = {};
+    for (const field of fields)
+      out[field] = t(`contact.agreement.errors.${field === 'agreedBand' ? 'agreedBand' : 'followUpDue'}`);
+    return out;
+  }, [finishTried, form, serverField, t]);
+  const blockedCount = finishTried ? finishProblems(form).length : 0;
+  const supersedes = useMemo(
+    () => supersededFollowUps(family.agreements, form, contact?.id ?? null),
+    [family.agreements, form, contact?.id],
+  );
+  const onSave = (status: 'draft' | 'final') => {
+    if (status === 'final') {
+      const missing = finishProblems(form);
+      setFinishTried(true);
+      const first = missing[0];
+      if (first) {
+        const target = document.getElementById(FINISH_FIELD_TARGET[first]);
+        target?.scrollIntoView({ block: 'center' });
+        target?.focus({ preventScroll: true });
+        return;
+      }
+    }
+    void save.submit(form, version, status);
+  };
 
   const child = family.children.find((c) => c.id === form.childId);
   const thresholds = usePerinatalThresholds();
@@ -159,7 +197,7 @@ export function ContactEditor({
           />
           <ContactScreenings family={family} screenLink={screenLink} />
           <ReferralCriteria criteria={form.criteria} update={update} />
-          <AgreementSection form={form} update={update} />
+          <AgreementSection form={form} update={update} errors={finishErrors} supersedes={supersedes} />
         </form>
         <AdvicePanel
           assessment={assessment}
@@ -176,7 +214,8 @@ export function ContactEditor({
         error={save.error}
         savedLocallyAt={draft.savedAt}
         formatTime={draft.formatTime}
-        onSave={(status) => save.submit(form, version, status)}
+        blockedCount={blockedCount}
+        onSave={onSave}
       />
       {save.conflict && (
         <ConflictDialog
