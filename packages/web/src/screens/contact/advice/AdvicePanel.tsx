@@ -7,6 +7,7 @@ import { useLocale } from '../../../app/locale.tsx';
 import { ParentsAdvice } from '../../screening/ParentsAdvice.tsx';
 import { BalancePicture } from '../../shared/BalancePicture.tsx';
 import { BandSummary } from './BandSummary.tsx';
+import { NextStepSummary } from './NextStepSummary.tsx';
 import { RecommendationList } from './RecommendationList.tsx';
 
 /**
@@ -53,7 +54,14 @@ export const AdvicePanel = memo(function AdvicePanel({
           count: assessment.recommendations.length,
         })}
       </p>
+      <NextStepSummary assessment={assessment} />
       <p className="advice__disclaimer">{assessment.disclaimer}</p>
+
+      <RecommendationList
+        recommendations={assessment.recommendations}
+        familyId={familyId}
+        contactId={contactId}
+      />
 
       <BandSummary relationship={relationship} />
 
@@ -90,12 +98,6 @@ export const AdvicePanel = memo(function AdvicePanel({
         caregivers={caregivers}
         familyId={familyId}
         screenLink={screenLink}
-      />
-
-      <RecommendationList
-        recommendations={assessment.recommendations}
-        familyId={familyId}
-        contactId={contactId}
       />
 
       <section className="advice__block" aria-labelledby="advice-instruments">
