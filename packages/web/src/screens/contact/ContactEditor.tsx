@@ -14,6 +14,7 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { ContactHeader } from './ContactHeader.tsx';
 import { ContactScreenings } from './ContactScreenings.tsx';
 import { CueChecklist } from './CueChecklist.tsx';
+import { type CarryOver, withCarryOver } from './carry-over.ts';
 import {
   FINISH_FIELD_TARGET,
   type FinishField,
@@ -33,10 +34,13 @@ export function ContactEditor({
   family,
   contact,
   preferredChildId,
+  carryOver = null,
 }: {
   family: FamilyFile;
   contact: Contact | null;
   preferredChildId: string | null;
+  /** Stable factors of earlier contacts, for a new contact: filled in and marked until confirmed or changed. */
+  carryOver?: CarryOver | null;
 }) {
   const { t } = useTranslation();
   const { lang, region, know } = useLocale();
@@ -49,8 +53,13 @@ export function ContactEditor({
     // A draft kept before factors were recorded per parent has none: it means the same as an empty record.
     const restored = draft.restored?.form;
     if (restored) return { ...restored, parentFactors: restored.parentFactors ?? {} };
-    return contact ? fromContact(contact) : emptyForm(initialChild, today());
+    return contact ? fromContact(contact) : withCarryOver(emptyForm(initialChild, today()), carryOver);
   });
+  // Marks stay until the nurse confirms them; a factor she changes loses its mark by itself.
+  const [carried, setCarried] = useState<CarryOver | null>(() =>
+    draft.restored?.form || contact ? null : carryOver,
+  );
+  const confirmCarried = useCallback(() => setCarried(null), []);
   const [version, setVersion] = useState<number | null>(draft.restored?.version ?? contact?.version ?? null);
 
   // Stable, so the memoised sections re-render only when their own slice of the form changes.
@@ -153,7 +162,10 @@ export function ContactEditor({
             onClick={() => {
               draft.discard();
               dirty.current = false;
-              setForm(contact ? fromContact(contact) : emptyForm(initialChild, today()));
+              setForm(
+                contact ? fromContact(contact) : withCarryOver(emptyForm(initialChild, today()), carryOver),
+              );
+              setCarried(contact ? null : carryOver);
               setVersion(contact?.version ?? null);
             }}
           >
@@ -194,6 +206,8 @@ export function ContactEditor({
             caregivers={family.caregivers}
             update={update}
             unborn={Boolean(child && !child.birthDate)}
+            carried={carried}
+            onConfirmCarried={confirmCarried}
           />
           <ContactScreenings family={family} screenLink={screenLink} />
           <ReferralCriteria criteria={form.criteria} update={update} />
