@@ -1,7 +1,20 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreatedFamily, createFamily, uniqueName } from './support/api.ts';
-import { expectAccessible, expectNoProblems, isoDate, launch, login, open, snap } from './support/browser.ts';
+import {
+  expectAccessible,
+  expectNoProblems,
+  isoDate,
+  launch,
+  login,
+  open,
+  SCREENSHOTS,
+  snap,
+  TABLET,
+  WIDE,
+} from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -43,6 +56,18 @@ async function earlierContact(page: Page, family: CreatedFamily): Promise<void> 
   expect(response.status(), await response.text()).toBe(201);
 }
 
+/** What the nurse sees at 1280 and 768 px with `selector` scrolled into view (sticky panels as on screen). */
+async function viewShots(page: Page, name: string, selector: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  for (const size of [WIDE, TABLET]) {
+    await page.setViewportSize(size);
+    await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}-${size.width}.png`) });
+  }
+  await page.setViewportSize(WIDE);
+}
+
 const finish = (page: Page) => page.getByRole('button', { name: 'Contactmoment afronden' }).click();
 
 describe('finishing a contact moment', () => {
@@ -78,6 +103,7 @@ describe('finishing a contact moment', () => {
       await page.getByRole('group', { name: /Inschatting die je samen/ }).getAttribute('aria-invalid'),
     ).toBe('true');
     await expectAccessible(page, 'contact with finish errors');
+    await viewShots(page, 'contact-finish-blocked', '#agreement');
 
     // "Niet besproken" is an explicit choice; the message goes as soon as it is made.
     await page.getByRole('radio', { name: 'Niet besproken' }).check();
@@ -124,6 +150,9 @@ describe('finishing a contact moment', () => {
     const carried = page.getByTestId('carried-over');
     await expect.poll(() => carried.isVisible()).toBe(true);
     expect(await carried.textContent()).toContain('Overgenomen van het contact op');
+    expect(await carried.getByRole('listitem').allTextContents()).toEqual([
+      'Kind is te vroeg geboren: aanwezig',
+    ]);
     await page.getByText('Kind', { exact: true }).first().click();
     const preterm = page.locator('li.factor', { hasText: 'Kind is te vroeg geboren' });
     expect(await preterm.getByRole('radio', { name: 'aanwezig' }).isChecked()).toBe(true);
@@ -131,7 +160,7 @@ describe('finishing a contact moment', () => {
     await page.getByText('Ouder', { exact: true }).first().click();
     const stress = page.getByRole('group', { name: /Ouder ervaart veel stress/ }).first();
     expect(await stress.getByRole('radio', { name: 'onbekend' }).isChecked()).toBe(true);
-    await snap(page, 'contact-carried-over');
+    await viewShots(page, 'contact-carried-over', '#factors');
     await page.getByRole('button', { name: 'Overgenomen gegevens bevestigen' }).click();
     await expect.poll(() => carried.count()).toBe(0);
     expect(await preterm.textContent()).not.toContain('overgenomen');
@@ -214,6 +243,8 @@ describe('the advice panel', () => {
       .toMatch(/^Draagkracht: \d+ factoren nog niet besproken$/);
     await expectAccessible(page, 'contact with the next-step summary');
 
+    await viewShots(page, 'contact-advice-view', '#criteria');
+    await viewShots(page, 'contact-advice-top', 'h1');
     await page.evaluate(() => window.scrollTo(0, 0));
     await snap(page, 'contact-advice');
     expectNoProblems(session);

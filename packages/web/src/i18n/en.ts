@@ -378,6 +378,7 @@ export const en: Messages = {
     title: 'Advice (live)',
     summary: {
       title: 'Strongest next step',
+      band: 'Place on the continuum (suggestion): {{band}}',
       criteria_one: '{{count}} of 4 referral criteria',
       criteria_other: '{{count}} of 4 referral criteria',
       refer: '{{criteria}}: discuss a referral to {{route}}',

@@ -380,6 +380,7 @@ export const nl = {
     title: 'Advies (live)',
     summary: {
       title: 'Sterkste volgende stap',
+      band: 'Plek op het continuüm (suggestie): {{band}}',
       criteria_one: '{{count}} van 4 verwijscriteria',
       criteria_other: '{{count}} van 4 verwijscriteria',
       refer: '{{criteria}}: bespreek verwijzing naar {{route}}',

@@ -64,7 +64,8 @@ export const FactorInventory = memo(function FactorInventory({
   onConfirmCarried?(): void;
 }) {
   const { t } = useTranslation();
-  const { date } = useLocale();
+  const { date, know } = useLocale();
+  const parentName = useParentName();
   const carriedIn = (list: readonly Factor[], withParents: boolean) =>
     list.reduce(
       (n, f) =>
@@ -77,8 +78,28 @@ export const FactorInventory = memo(function FactorInventory({
           : 0),
       0,
     );
-  const carriedCount = carried ? carriedIn(knowledge.factors, true) : 0;
-  const parentName = useParentName();
+  // Named in the notice, so the nurse sees what was carried over without opening every level.
+  const carriedList = !carried
+    ? []
+    : knowledge.factors.flatMap((f) => [
+        ...(isCarried(carried, '', f.code, factors[f.code])
+          ? [
+              {
+                key: f.code,
+                text: `${know(f.label)}: ${t(`contact.factors.${factors[f.code]?.value ?? 'unknown'}`)}`,
+              },
+            ]
+          : []),
+        ...caregivers
+          .filter((c) => isCarried(carried, c.id, f.code, parentFactors[c.id]?.[f.code as ParentFactorCode]))
+          .map((c) => ({
+            key: `${c.id}-${f.code}`,
+            text: `${parentName(c)} · ${know(f.label)}: ${t(
+              `contact.factors.${parentFactors[c.id]?.[f.code as ParentFactorCode]?.value ?? 'unknown'}`,
+            )}`,
+          })),
+      ]);
+  const carriedCount = carriedList.length;
   // '' is "a parent, not known which".
   const [whose, setWhose] = useState('');
   const setFactor = useCallback(
@@ -107,6 +128,11 @@ export const FactorInventory = memo(function FactorInventory({
             <strong>{t('contact.factors.carried.title', { date: date(carried.date) })}</strong>
           </p>
           <p>{t('contact.factors.carried.intro')}</p>
+          <ul className="carried__list">
+            {carriedList.map((item) => (
+              <li key={item.key}>{item.text}</li>
+            ))}
+          </ul>
           <button type="button" className="button button--small" onClick={onConfirmCarried}>
             {t('contact.factors.carried.confirmAll')}
           </button>

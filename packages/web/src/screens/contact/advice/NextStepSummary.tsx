@@ -73,6 +73,9 @@ export function NextStepSummary({ assessment }: { assessment: Assessment }) {
         {top && top.category !== 'refer_outside' && met === 1 && (
           <p className="next-step__line">{t('advice.summary.oneCriterion')}</p>
         )}
+        <p className="next-step__line" data-testid="advice-summary-band">
+          {t('advice.summary.band', { band: t(`common.bands.${assessment.relationship.suggestedBand}`) })}
+        </p>
         {showUnasked && (
           <p className="next-step__line" data-testid="advice-summary-strength">
             {t('advice.summary.strengthUnknown', { count: unasked })}
