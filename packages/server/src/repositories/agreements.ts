@@ -6,7 +6,13 @@ export type AgreementRow = Selectable<AgreementTable>;
 export type AgreementPatch = Partial<
   Pick<
     AgreementTable,
-    'text' | 'next_topic' | 'next_topic_permission' | 'extra_contact' | 'follow_up_due' | 'status'
+    | 'text'
+    | 'next_topic'
+    | 'next_topic_permission'
+    | 'extra_contact'
+    | 'follow_up_due'
+    | 'status'
+    | 'superseded_by'
   >
 >;
 

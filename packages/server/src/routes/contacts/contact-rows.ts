@@ -81,7 +81,7 @@ export function assessmentValues(
 
 export function agreementFields(
   a: AgreementIn,
-): Required<Omit<AgreementPatch, 'status'>> & Pick<AgreementTable, 'text'> {
+): Required<Omit<AgreementPatch, 'status' | 'superseded_by'>> & Pick<AgreementTable, 'text'> {
   return {
     text: a.text,
     next_topic: a.nextTopic ?? null,

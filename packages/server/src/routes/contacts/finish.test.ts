@@ -26,6 +26,7 @@ interface Agreement {
   followUpDue: string | null;
   overdue: boolean;
   supersededBy: string | null;
+  version: number;
 }
 
 forEachDatabase('finishing a contact', (current) => {
@@ -181,6 +182,13 @@ forEachDatabase('finishing a contact', (current) => {
     expect(file.agreements.find((a) => a.id === replacing)).toMatchObject({ status: 'open' });
 
     expect(await overdue()).not.toContain(f.familyId);
+
+    // Reopened by hand, it is no longer marked as replaced.
+    const closed = file.agreements.find((a) => a.id === old);
+    const reopened = await nurse.client.request('PATCH', `/api/agreements/${old}`, {
+      body: { version: closed?.version, status: 'open' },
+    });
+    expect(reopened.json).toMatchObject({ status: 'open', supersededBy: null });
   });
 
   it('names the closed follow-ups in the audit record of the contact', async () => {
