@@ -13,6 +13,8 @@ export const agreement = z.object({
   extraContact: z.boolean(),
   followUpDue: date.nullable(),
   status: z.enum(['open', 'done']),
+  /** Done because a later contact planned a new follow-up: the id of the agreement that replaced it. */
+  supersededBy: id.nullable(),
   overdue: z.boolean(),
   createdAt: timestamp,
   updatedAt: timestamp,

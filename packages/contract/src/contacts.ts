@@ -70,13 +70,56 @@ const contactShape = {
     .refine((r) => Object.keys(r).length <= 8, 'at most 8 caregivers')
     .default({}),
   agreedBand: relationshipBand.nullable().optional(),
+  /**
+   * The nurse chose "not discussed": the estimate was not talked over with the parent at this contact. An
+   * explicit choice, so that a finished contact without an agreed estimate is never an oversight.
+   */
+  agreedBandNotDiscussed: z.boolean().optional(),
   agreedNote: text(2000).nullable().optional(),
   agreement: agreementIn.optional(),
   notes: text(10_000).nullable().optional(),
 };
 
-export const contactIn = z.strictObject(contactShape);
-export const contactUpdate = z.strictObject({ ...contactShape, version });
+/**
+ * A finished contact is what the family file and the worklist go by: it records the estimate agreed with the
+ * parent (or that it was not discussed), and an extra contact it plans has a date, or the family drops off
+ * the worklist. A draft may still be incomplete.
+ */
+function finishedContactIsComplete(
+  body: {
+    status: 'draft' | 'final';
+    agreedBand?: string | null;
+    agreedBandNotDiscussed?: boolean;
+    agreement?: { extraContact: boolean; followUpDue?: string };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (body.agreedBand && body.agreedBandNotDiscussed)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['agreedBandNotDiscussed'],
+      message: 'either an agreed estimate (agreedBand) or agreedBandNotDiscussed: true, not both',
+    });
+  if (body.status !== 'final') return;
+  if (!body.agreedBand && !body.agreedBandNotDiscussed)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['agreedBand'],
+      message:
+        'a finished contact records the estimate agreed with the parent, or agreedBandNotDiscussed: true',
+    });
+  if (body.agreement?.extraContact && !body.agreement.followUpDue)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['agreement', 'followUpDue'],
+      message: 'an extra contact needs a date (followUpDue) on a finished contact',
+    });
+}
+
+export const contactIn = z.strictObject(contactShape).superRefine(finishedContactIsComplete);
+export const contactUpdate = z
+  .strictObject({ ...contactShape, version })
+  .superRefine(finishedContactIsComplete);
 export type ContactIn = z.output<typeof contactIn>;
 /** What a client sends: codes it does not set may be left out. */
 export type ContactBody = z.input<typeof contactIn>;
@@ -95,6 +138,8 @@ export const contactSummary = z.object({
   gestationWeeks: z.number().int().nullable(),
   suggestedBand: relationshipBand.nullable(),
   agreedBand: relationshipBand.nullable(),
+  /** True when the nurse recorded that the estimate was not discussed with the parent. */
+  agreedBandNotDiscussed: z.boolean(),
 });
 export type ContactSummary = z.output<typeof contactSummary>;
 
@@ -118,6 +163,7 @@ export const contact = z.object({
   /** Parent-level factors per caregiver person id (only caregivers with at least one factor appear). */
   parentFactors: z.record(id, z.partialRecord(parentFactorCode, storedFactor)),
   agreedBand: relationshipBand.nullable(),
+  agreedBandNotDiscussed: z.boolean(),
   agreedNote: z.string().nullable(),
   agreement: agreement.nullable(),
   notes: z.string().nullable(),

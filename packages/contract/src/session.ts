@@ -19,7 +19,13 @@ export const sessionUser = z.object({
   email: z.string(),
   displayName: z.string(),
   role: userRole,
-  organisation: z.object({ id: z.string(), name: z.string(), region: z.enum(['nl', 'be']) }),
+  /** `phone`: the number parents call, printed on the parent tips (null when the organisation has none set). */
+  organisation: z.object({
+    id: z.string(),
+    name: z.string(),
+    region: z.enum(['nl', 'be']),
+    phone: z.string().nullable(),
+  }),
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
   /** Set after an administrator reset the password: the user must choose a new one first. */
   mustChangePassword: z.boolean(),

@@ -7,13 +7,21 @@ type Factors = Partial<Record<FactorCode, FactorValue>>;
 /** Under 20 at the child's birth or due date counts as a teenage mother (guideline Tabel 2.2). */
 export const TEENAGE_MOTHER_BELOW_YEARS = 20;
 
-const RANK: Record<FactorValue, number> = { unknown: 0, absent: 1, present: 2 };
-
-/** The stronger of two values: a factor present for anyone is present for the family. */
-function stronger(a: FactorValue | undefined, b: FactorValue | undefined): FactorValue | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return RANK[a] >= RANK[b] ? a : b;
+/**
+ * The family's value of a parent-level factor from the family-level record ("a parent, not known which") and
+ * each parent's own. Present for anyone is present for the family. Absent only when every parent is known to
+ * lack it, or, when no parent has a record of their own, the family-level record says so. Anything else is
+ * unknown: one parent's "no" says nothing about the other, and a strength nobody asked about is not a
+ * strength the family lacks.
+ */
+function familyValue(
+  family: FactorValue | undefined,
+  perParent: ReadonlyArray<FactorValue | undefined>,
+): FactorValue | undefined {
+  if (family === 'present' || perParent.includes('present')) return 'present';
+  if (perParent.every((v) => v === undefined)) return family;
+  if (perParent.every((v) => v === 'absent')) return 'absent';
+  return 'unknown';
 }
 
 /** One parent's own factors, including a positive screening of theirs. */
@@ -34,17 +42,20 @@ export function ownFactors(
  */
 export function effectiveFactors(input: AssessmentInput, screenings: ParentMentalHealth[]): Factors {
   const out: Factors = { ...input.factors };
-  input.parents.forEach((_, i) => {
-    const own = ownFactors(
+  const own = input.parents.map((_, i) =>
+    ownFactors(
       input,
       i,
       screenings.find((s) => s.parent === i),
+    ),
+  );
+  for (const code of PARENT_FACTOR_CODES) {
+    const merged = familyValue(
+      out[code],
+      own.map((o) => o[code]),
     );
-    for (const code of PARENT_FACTOR_CODES) {
-      const merged = stronger(out[code], own[code]);
-      if (merged !== undefined) out[code] = merged;
-    }
-  });
+    if (merged !== undefined) out[code] = merged;
+  }
   const teenageMother = input.parents.some(
     (p) => p.role === 'mother' && p.ageYears !== undefined && p.ageYears < TEENAGE_MOTHER_BELOW_YEARS,
   );

@@ -36,5 +36,6 @@ export {
 } from './referrals.ts';
 export { SHARING_QUESTION_CODES, type SharingQuestionCode } from './sharing-questions.ts';
 export { DOC, src } from './sources.ts';
+export { STABLE_FACTORS } from './stable-factors.ts';
 export { text } from './text.ts';
 export type * from './types.ts';

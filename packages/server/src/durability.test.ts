@@ -80,6 +80,7 @@ const contact = (childId: string) => ({
   type: 'home_visit',
   date: new Date().toISOString().slice(0, 10),
   status: 'final',
+  agreedBand: 'safe',
   cues: { shared_enjoyment: true },
   factors: { parent_stress: { value: 'present', reportedBy: 'parent' } },
   criteria: {},

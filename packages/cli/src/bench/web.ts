@@ -68,7 +68,7 @@ const SESSION = {
     email: 'bench@example.test',
     displayName: 'Bench',
     role: 'nurse',
-    organisation: { id: 'o-bench', name: 'Bench', region: 'nl' },
+    organisation: { id: 'o-bench', name: 'Bench', region: 'nl', phone: null },
     team: null,
     mustChangePassword: false,
   },

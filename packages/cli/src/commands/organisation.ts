@@ -6,7 +6,10 @@ import { newId } from '../ids.ts';
 import { findOrganisation } from './lookup.ts';
 
 export const summary =
-  'organisation add --name N --region nl|be [--kind jgz|partner]   create an organisation (a tenant)';
+  'organisation add --name N --region nl|be [--kind jgz|partner] [--phone NUMBER]   create an organisation (a tenant); the phone is printed on parent tips';
+
+/** A phone number as people write it: digits, spaces and + ( ) - . / */
+const PHONE = /^\+?[0-9][0-9 ()./-]{5,38}$/;
 
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseOptions(args, {
@@ -14,6 +17,7 @@ export async function run(args: string[]): Promise<number> {
     name: { type: 'string' },
     region: { type: 'string' },
     kind: { type: 'string' },
+    phone: { type: 'string' },
   });
   const [sub, ...rest] = positionals;
   if (sub !== 'add')
@@ -28,6 +32,9 @@ export async function run(args: string[]): Promise<number> {
   if (values.region === undefined) throw new UsageError('--region', '--region is required: nl or be');
   const region = oneOf('--region', values.region, ['nl', 'be'] as const, 'nl');
   const kind = oneOf('--kind', values.kind, ['jgz', 'partner'] as const, 'jgz');
+  const phone = values.phone?.trim() || null;
+  if (phone !== null && !PHONE.test(phone))
+    throw new UsageError('--phone', '--phone is a phone number: digits, spaces and + ( ) - . / (at most 40)');
 
   return withDatabase(values.database, async (handle) => {
     await migrateToLatest(handle);
@@ -38,17 +45,17 @@ export async function run(args: string[]): Promise<number> {
     await handle.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('organisations')
-        .values({ id, name, region, kind, created_at: new Date().toISOString() })
+        .values({ id, name, region, kind, phone, created_at: new Date().toISOString() })
         .execute();
       await appendAudit(trx, {
         action: 'admin.organisation.create',
         outcome: 'success',
         organisationId: id,
         basis: 'admin',
-        details: { name, region, kind, via: 'cli' },
+        details: { name, region, kind, phone, via: 'cli' },
       });
     });
-    printJson({ id, name, region, kind });
+    printJson({ id, name, region, kind, phone });
     return 0;
   });
 }

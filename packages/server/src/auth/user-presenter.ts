@@ -18,6 +18,7 @@ export async function presentUser(db: Kysely<Database>, userId: string): Promise
       'organisations.id as organisation_id',
       'organisations.name as organisation_name',
       'organisations.region',
+      'organisations.phone as organisation_phone',
       'teams.id as team_id',
       'teams.name as team_name',
     ])
@@ -28,7 +29,12 @@ export async function presentUser(db: Kysely<Database>, userId: string): Promise
     email: row.email,
     displayName: row.display_name,
     role: row.role,
-    organisation: { id: row.organisation_id, name: row.organisation_name, region: row.region },
+    organisation: {
+      id: row.organisation_id,
+      name: row.organisation_name,
+      region: row.region,
+      phone: row.organisation_phone,
+    },
     team: row.team_id !== null && row.team_name !== null ? { id: row.team_id, name: row.team_name } : null,
     mustChangePassword: Number(row.must_change_password) === 1,
     isDemo: Number(row.is_demo) === 1,

@@ -32,6 +32,8 @@ export interface OrganisationTable {
   region: 'nl' | 'be';
   /** A youth health care organisation, or a partner (IMH team, CGG) that receives referrals. */
   kind: 'jgz' | 'partner';
+  /** The number parents call (printed on the parent tips); null when not set. */
+  phone: string | null;
   created_at: Timestamp;
 }
 
@@ -217,6 +219,8 @@ export interface AssessmentTable {
   result_json: string;
   suggested_band: Band;
   agreed_band: Band | null;
+  /** The nurse recorded that the estimate was not discussed with the parent (defaults to 0). */
+  agreed_band_not_discussed: Generated<Bool>;
   agreed_note: string | null;
   cumulative_risk: Bool;
   refer_outside: Bool;
@@ -235,6 +239,8 @@ export interface AgreementTable {
   extra_contact: Bool;
   follow_up_due: DateOnly | null;
   status: 'open' | 'done';
+  /** Set when a later contact's follow-up replaced this open one (it is then done). */
+  superseded_by: string | null;
   created_by: string;
   created_at: Timestamp;
   updated_at: Timestamp;

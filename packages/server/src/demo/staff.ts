@@ -68,12 +68,16 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     name: 'JGZ Veldland',
     region: 'nl' as const,
     kind: 'jgz' as const,
+    // Fictitious: a Dutch subscriber number never starts with 0.
+    phone: '030 000 0000',
     created_at: createdAt,
   };
   const beOrg = {
     id: id(),
     name: 'Kind en Gezin Scheldeland',
     region: 'be' as const,
+    // Fictitious: a Belgian subscriber number never starts with 0.
+    phone: '09 000 00 00',
     kind: 'jgz' as const,
     created_at: createdAt,
   };
@@ -82,6 +86,7 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     name: 'IMH-netwerk Veldland',
     region: 'nl' as const,
     kind: 'partner' as const,
+    phone: null,
     created_at: createdAt,
   };
   const teams: Insertable<TeamTable>[] = [];

@@ -367,6 +367,7 @@ forEachDatabase('access matrix: consent scope and emergency access', (current) =
             type: 'consult',
             date: '2026-03-01',
             status: 'final',
+            agreedBand: 'safe',
           }),
       ],
     ];

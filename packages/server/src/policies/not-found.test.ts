@@ -30,6 +30,7 @@ forEachDatabase('forbidden reads as not found', (current) => {
       type: 'consult',
       date: '2026-03-01',
       status: 'final',
+      agreedBand: 'safe',
       agreement: { text: 'Afspraak', nextTopicPermission: false, extraContact: false },
     });
     const consent = await owner.client.post(`/api/families/${f.familyId}/consents`, {
@@ -57,6 +58,7 @@ forEachDatabase('forbidden reads as not found', (current) => {
     type: 'consult',
     date: '2026-03-01',
     status: 'final',
+    agreedBand: 'safe',
     cues: {},
     factors: {},
     criteria: {},

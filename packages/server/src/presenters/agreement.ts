@@ -13,6 +13,7 @@ export function presentAgreement(a: AgreementRow, today: string): Agreement {
     extraContact: flag(a.extra_contact),
     followUpDue: a.follow_up_due,
     status: a.status,
+    supersededBy: a.superseded_by,
     overdue: a.status === 'open' && a.follow_up_due !== null && a.follow_up_due < today,
     createdAt: a.created_at,
     updatedAt: a.updated_at,

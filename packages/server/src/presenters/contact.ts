@@ -24,6 +24,7 @@ export function presentContactSummary(c: ContactSummaryRow): ContactSummary {
     gestationWeeks: c.gestation_weeks,
     suggestedBand: c.suggested_band,
     agreedBand: c.agreed_band,
+    agreedBandNotDiscussed: c.agreed_band_not_discussed === 1,
   };
 }
 
@@ -76,6 +77,7 @@ export function presentContact(parts: ContactParts, today: string): Contact {
     criteria,
     parentFactors,
     agreedBand: assessment?.agreed_band ?? null,
+    agreedBandNotDiscussed: assessment?.agreed_band_not_discussed === 1,
     agreedNote: assessment?.agreed_note ?? null,
     agreement: agreement ? presentAgreement(agreement, today) : null,
     notes: c.notes,

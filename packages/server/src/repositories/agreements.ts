@@ -6,7 +6,13 @@ export type AgreementRow = Selectable<AgreementTable>;
 export type AgreementPatch = Partial<
   Pick<
     AgreementTable,
-    'text' | 'next_topic' | 'next_topic_permission' | 'extra_contact' | 'follow_up_due' | 'status'
+    | 'text'
+    | 'next_topic'
+    | 'next_topic_permission'
+    | 'extra_contact'
+    | 'follow_up_due'
+    | 'status'
+    | 'superseded_by'
   >
 >;
 
@@ -51,6 +57,35 @@ export async function updateAgreement(
     .where('version', '=', version)
     .executeTakeFirst();
   return updatedOne(result);
+}
+
+/**
+ * Closes the family's other open follow-ups that a newer one replaces: each is marked done and names the
+ * agreement that replaced it. Returns the ids it closed (for the audit record).
+ */
+export async function supersedeFollowUps(
+  db: Db,
+  familyId: string,
+  by: { id: string; createdAt: string },
+  now: string,
+): Promise<string[]> {
+  const older = await db
+    .selectFrom('agreements')
+    .select('id')
+    .where('family_id', '=', familyId)
+    .where('status', '=', 'open')
+    .where('follow_up_due', 'is not', null)
+    .where('id', '!=', by.id)
+    .where('created_at', '<=', by.createdAt)
+    .execute();
+  const ids = older.map((a) => a.id);
+  if (ids.length === 0) return [];
+  await db
+    .updateTable('agreements')
+    .set((eb) => ({ status: 'done', superseded_by: by.id, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
+  return ids;
 }
 
 /** Rewrites an agreement as part of editing its contact, whose own version check already guards the edit. */

@@ -54,6 +54,7 @@ export interface ContactSummaryRow {
   gestation_weeks: number | null;
   suggested_band: Band | null;
   agreed_band: Band | null;
+  agreed_band_not_discussed: number | null;
   cumulative_risk: number | null;
   safety_concern: number | null;
   refer_outside: number | null;
@@ -77,6 +78,7 @@ export function listContactSummaries(db: Db, familyId: string): Promise<ContactS
       'c.gestation_weeks',
       'a.suggested_band',
       'a.agreed_band',
+      'a.agreed_band_not_discussed',
       'a.cumulative_risk',
       'a.safety_concern',
       'a.refer_outside',

@@ -80,6 +80,7 @@ export async function concerningContact(a: Actor, f: SeededFamily, date = '2026-
     type: 'consult',
     date,
     status: 'final',
+    agreedBand: 'safe',
     cues: { parent_misses_child_stress: true, shared_enjoyment: true },
     factors: {
       parent_stress: { value: 'present', reportedBy: 'parent' },

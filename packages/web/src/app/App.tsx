@@ -5,6 +5,7 @@ import { Layout } from './Layout.tsx';
 import { LocaleProvider } from './locale.tsx';
 import { useSession } from './session.tsx';
 import { startPath } from './start.ts';
+import { useScrollOnNavigate } from './useScrollOnNavigate.ts';
 
 // Every screen is its own chunk: the first load carries only the shell, log-in and worklist stay small, and
 // the engine and knowledge arrive with the contact moment that needs them.
@@ -32,6 +33,7 @@ const StartPage = lazy(() => import('../screens/start/StartPage.tsx'));
 export function App() {
   const { state } = useSession();
   const region = state.status === 'authenticated' ? state.user.organisation.region : 'nl';
+  useScrollOnNavigate();
   return (
     <LocaleProvider region={region}>
       <Routes>

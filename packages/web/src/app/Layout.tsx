@@ -20,7 +20,8 @@ export function Layout({ children, bare = false }: { children: ReactNode; bare?:
     // idempotent, so a repeated effect run does not move focus either).
     if (shownPath.current === location.pathname) return;
     shownPath.current = location.pathname;
-    mainRef.current?.focus();
+    // Where the page scrolls to is useScrollOnNavigate's call (the top, or the #target); focus must not move it.
+    mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
 
   return (

@@ -325,6 +325,14 @@ export const en: Messages = {
       professional: 'observed',
       pregnancy: 'pregnancy',
       recorded: '{{count}} recorded',
+      carried: {
+        title: 'Carried over from the contact on {{date}}',
+        intro:
+          "The family's stable facts are filled in already, marked as carried over. Check them with the parent: confirm or change them.",
+        badge: 'carried over',
+        confirmAll: 'Confirm carried-over facts',
+        confirmed: 'Carried-over facts confirmed.',
+      },
     },
     criteria: {
       title: 'Referral criteria',
@@ -334,6 +342,17 @@ export const en: Messages = {
       title: 'Together with the parent',
       agreedBand: 'Estimate you make together with the parent',
       agreedBandNone: 'not recorded yet',
+      notDiscussed: 'Not discussed',
+      agreedBandNotDiscussed: 'not discussed with the parent',
+      supersedes_one: 'Finishing closes the open follow-up of {{dates}}: this new date replaces it.',
+      supersedes_other:
+        'Finishing closes {{count}} open follow-ups ({{dates}}): this new date replaces them.',
+      errors: {
+        agreedBand: 'Choose the estimate you made together with the parent, or choose "Not discussed".',
+        followUpDue: 'Enter the date of the extra contact, or untick "Plan an extra contact".',
+        finishBlocked_one: 'Not finished yet: {{count}} field still needs filling in.',
+        finishBlocked_other: 'Not finished yet: {{count}} fields still need filling in.',
+      },
       agreedNote: 'Note on the estimate',
       text: 'Agreements with the parent',
       nextTopic: 'Topic to return to at the next contact',
@@ -371,6 +390,22 @@ export const en: Messages = {
   },
   advice: {
     title: 'Advice (live)',
+    summary: {
+      title: 'Strongest next step',
+      band: 'Place on the continuum (suggestion): {{band}}',
+      criteria_one: '{{count}} of 4 referral criteria',
+      criteria_other: '{{count}} of 4 referral criteria',
+      refer: '{{criteria}}: discuss a referral to {{route}}',
+      referGeneric: '{{criteria}}: discuss a referral to more intensive help',
+      oneCriterion: '1 of 4 referral criteria: at 2 or more, discuss a referral',
+      safety: 'Safety first: {{route}}',
+      more_one: 'and {{count}} more next step',
+      more_other: 'and {{count}} more next steps',
+      jump: 'Go to this step',
+      none: 'No next step yet: tick cues and factors.',
+      strengthUnknown_one: 'Strength: {{count}} factor not discussed yet',
+      strengthUnknown_other: 'Strength: {{count}} factors not discussed yet',
+    },
     liveSummary: 'Suggestion: {{band}}. Cumulative risk: {{risk}}. {{count}} next step(s).',
     band: 'Place on the continuum (suggestion)',
     cuesBehind: 'Based on',
@@ -428,6 +463,7 @@ export const en: Messages = {
     print: 'Print or save as PDF',
     printHint: 'In the print window choose "Save as PDF" to make a PDF.',
     footer: 'Given by {{organisation}} on {{date}}. Questions? Feel free to raise them at the next contact.',
+    phone: 'Questions in between? Call {{organisation}}: {{phone}}.',
   },
   instruments: {
     title: 'Questionnaires',

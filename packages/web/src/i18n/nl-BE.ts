@@ -35,9 +35,20 @@ export const nlBE: PartialMessages = {
     agreement: {
       followUpDue: 'Datum opvolging',
       followUpHint: 'Deze datum verschijnt op de werklijst.',
+      supersedes_one: 'Afronden sluit de open opvolging van {{dates}} af: deze nieuwe datum vervangt die.',
+      supersedes_other:
+        'Afronden sluit {{count}} open opvolgingen af ({{dates}}): deze nieuwe datum vervangt ze.',
+      errors: {
+        followUpDue: 'Vul de datum van het extra contact in, of vink "Extra contact inplannen" uit.',
+      },
     },
   },
   advice: {
+    summary: {
+      refer: '{{criteria}}: bespreek een doorverwijzing naar {{route}}',
+      referGeneric: '{{criteria}}: bespreek een doorverwijzing naar meer intensieve hulp',
+      oneCriterion: '1 van 4 verwijscriteria: bij 2 of meer bespreek je een doorverwijzing',
+    },
     referOutside: 'Een doorverwijzing naar meer intensieve hulp bespreken',
     categories: {
       refer_outside: 'Doorverwijzen voor meer intensieve hulp',

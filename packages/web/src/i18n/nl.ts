@@ -325,6 +325,14 @@ export const nl = {
       professional: 'zelf gezien',
       pregnancy: 'zwangerschap',
       recorded: '{{count}} vastgelegd',
+      carried: {
+        title: 'Overgenomen van het contact op {{date}}',
+        intro:
+          'Vaste gegevens van het gezin staan al ingevuld, gemarkeerd als overgenomen. Kijk ze na met de ouder: bevestig ze of pas ze aan.',
+        badge: 'overgenomen',
+        confirmAll: 'Overgenomen gegevens bevestigen',
+        confirmed: 'Overgenomen gegevens zijn bevestigd.',
+      },
     },
     criteria: {
       title: 'Verwijscriteria',
@@ -334,6 +342,18 @@ export const nl = {
       title: 'Samen met de ouder',
       agreedBand: 'Inschatting die je samen met de ouder maakt',
       agreedBandNone: 'nog niet vastgelegd',
+      notDiscussed: 'Niet besproken',
+      agreedBandNotDiscussed: 'niet besproken met de ouder',
+      supersedes_one:
+        'Afronden sluit de open vervolgafspraak van {{dates}} af: deze nieuwe datum vervangt die.',
+      supersedes_other:
+        'Afronden sluit {{count}} open vervolgafspraken af ({{dates}}): deze nieuwe datum vervangt ze.',
+      errors: {
+        agreedBand: 'Kies de inschatting die je samen met de ouder hebt gemaakt, of kies "Niet besproken".',
+        followUpDue: 'Vul de datum van het extra contact in, of zet "Extra contact inplannen" uit.',
+        finishBlocked_one: 'Nog niet afgerond: {{count}} veld moet nog ingevuld worden.',
+        finishBlocked_other: 'Nog niet afgerond: {{count}} velden moeten nog ingevuld worden.',
+      },
       agreedNote: 'Toelichting bij de inschatting',
       text: 'Afspraken met de ouder',
       nextTopic: 'Onderwerp om bij het volgende contact terug te laten komen',
@@ -372,6 +392,22 @@ export const nl = {
   },
   advice: {
     title: 'Advies (live)',
+    summary: {
+      title: 'Sterkste volgende stap',
+      band: 'Plek op het continuüm (suggestie): {{band}}',
+      criteria_one: '{{count}} van 4 verwijscriteria',
+      criteria_other: '{{count}} van 4 verwijscriteria',
+      refer: '{{criteria}}: bespreek verwijzing naar {{route}}',
+      referGeneric: '{{criteria}}: bespreek verwijzing naar meer intensieve hulp',
+      oneCriterion: '1 van 4 verwijscriteria: bij 2 of meer bespreek je een verwijzing',
+      safety: 'Veiligheid gaat voor: {{route}}',
+      more_one: 'en nog {{count}} vervolgstap',
+      more_other: 'en nog {{count}} vervolgstappen',
+      jump: 'Naar deze stap',
+      none: 'Nog geen vervolgstap: vink signalen en factoren aan.',
+      strengthUnknown_one: 'Draagkracht: {{count}} factor nog niet besproken',
+      strengthUnknown_other: 'Draagkracht: {{count}} factoren nog niet besproken',
+    },
     liveSummary: 'Suggestie: {{band}}. Cumulatief risico: {{risk}}. {{count}} vervolgstap(pen).',
     band: 'Plek op het continuüm (suggestie)',
     cuesBehind: 'Op basis van',
@@ -431,6 +467,7 @@ export const nl = {
     printHint: 'Kies in het afdrukvenster "Opslaan als pdf" om een pdf te maken.',
     footer:
       'Meegegeven door {{organisation}} op {{date}}. Vragen? Bespreek ze gerust bij het volgende contact.',
+    phone: 'Vragen tussendoor? Bel {{organisation}}: {{phone}}.',
   },
   instruments: {
     title: 'Vragenlijsten',

@@ -16,7 +16,7 @@ export const session: SessionOk = {
     email: 'verpleegkundige@demo.nestwerk.test',
     displayName: 'Anna de Vries',
     role: 'nurse',
-    organisation: { id: 'org-1', name: 'JGZ Demo', region: 'nl' },
+    organisation: { id: 'org-1', name: 'JGZ Demo', region: 'nl', phone: '030 000 0000' },
     team: { id: 'team-1', name: 'Team Noord' },
     mustChangePassword: false,
     isDemo: false,

@@ -9,6 +9,7 @@ import { auditKeyId } from './0006_audit_key_id.ts';
 import { consentScopeEmergency } from './0007_consent_scope_emergency.ts';
 import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
 import { parentFactorsScreenings } from './0009_parent_factors_screenings.ts';
+import { contactCompleteness } from './0010_contact_completeness.ts';
 import { feedbackReminder } from './0011_feedback_reminder.ts';
 
 /**
@@ -33,6 +34,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0007_consent_scope_emergency': consentScopeEmergency(dialect),
     '0008_user_lifecycle_approvals': userLifecycleApprovals(dialect),
     '0009_parent_factors_screenings': parentFactorsScreenings(dialect),
+    '0010_contact_completeness': contactCompleteness(),
     '0011_feedback_reminder': feedbackReminder(dialect),
   };
 }

@@ -22,6 +22,8 @@ export function patchAgreement(
     async (trx) => {
       const patch: AgreementPatch = {};
       if (body.status !== undefined) patch.status = body.status;
+      // Reopened by hand: it is no longer "replaced by a later follow-up".
+      if (body.status === 'open') patch.superseded_by = null;
       if (body.followUpDue !== undefined) patch.follow_up_due = body.followUpDue;
       const current = await findAgreement(trx, agreementId);
       if (!current) throw notFound();

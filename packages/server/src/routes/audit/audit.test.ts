@@ -116,6 +116,7 @@ forEachDatabase('audit search and access history', (current) => {
       type: 'consult',
       date: '2026-03-01',
       status: 'final',
+      agreedBand: 'safe',
       cues: { shared_enjoyment: true },
       factors: { parent_stress: { value: 'present', reportedBy: 'parent' } },
       criteria: {},

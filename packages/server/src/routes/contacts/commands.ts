@@ -6,7 +6,12 @@ import { contactScreenings, organisationThresholds } from '../../domain/perinata
 import { HttpError } from '../../http/errors.ts';
 import { addDays } from '../../policies/calendar.ts';
 import { presentContactWithAssessment } from '../../presenters/contact.ts';
-import { findAgreementByContact, insertAgreement, rewriteAgreement } from '../../repositories/agreements.ts';
+import {
+  findAgreementByContact,
+  insertAgreement,
+  rewriteAgreement,
+  supersedeFollowUps,
+} from '../../repositories/agreements.ts';
 import { insertAssessment, replaceAssessment } from '../../repositories/assessments.ts';
 import {
   findContact,
@@ -66,6 +71,22 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
   return { age: input.child, values: assessmentValues(input, assess(input, knowledge, { perinatal }), body) };
 }
 
+/**
+ * A finished contact that plans a follow-up replaces the family's older open follow-ups: the nurse has seen the
+ * family, and the new date is the one to keep. Left open, the old ones stayed "overdue" on the worklist until
+ * someone found and closed them by hand. A draft closes nothing: it may still change or be discarded.
+ */
+async function supersedeOlderFollowUps(
+  trx: Db,
+  ctx: RequestContext,
+  familyId: string,
+  body: ContactIn,
+  agreement: { id: string; createdAt: string } | null,
+): Promise<string[]> {
+  if (body.status !== 'final' || !body.agreement?.followUpDue || !agreement) return [];
+  return supersedeFollowUps(trx, familyId, agreement, ctx.at);
+}
+
 const ageColumns = (age: AssessmentInput['child']) => ({
   child_age_months: 'ageMonths' in age ? age.ageMonths : null,
   gestation_weeks: 'gestationWeeks' in age ? age.gestationWeeks : null,
@@ -103,9 +124,10 @@ export function recordContact(
       created_at: at,
       ...values,
     });
+    const agreementId = uuid();
     if (body.agreement)
       await insertAgreement(trx, {
-        id: uuid(),
+        id: agreementId,
         family_id: familyId,
         contact_id: id,
         ...agreementFields(body.agreement),
@@ -115,11 +137,19 @@ export function recordContact(
         updated_at: at,
         version: 1,
       });
+    const superseded = await supersedeOlderFollowUps(trx, ctx, familyId, body, {
+      id: agreementId,
+      createdAt: at,
+    });
     const parts = await loadContactParts(trx, id);
     return {
       value: presentContactWithAssessment(parts, ctx.today),
       personIds: [body.childId],
-      details: { contactId: id, status: body.status },
+      details: {
+        contactId: id,
+        status: body.status,
+        ...(superseded.length > 0 ? { supersededAgreements: superseded } : {}),
+      },
     };
   });
 }
@@ -170,27 +200,35 @@ export function reviseContact(
       await replaceAssessment(trx, contactId, values);
       const existing = await findAgreementByContact(trx, contactId);
       // Leaving out the agreement keeps the one recorded earlier: an edit never silently drops an agreement.
-      if (body.agreement && existing)
+      let own: { id: string; createdAt: string } | null = null;
+      if (body.agreement && existing) {
         await rewriteAgreement(trx, existing.id, agreementFields(body.agreement), at);
-      else if (body.agreement) {
+        own = { id: existing.id, createdAt: existing.created_at };
+      } else if (body.agreement) {
         const contact = await findContact(trx, contactId);
+        own = { id: uuid(), createdAt: contact?.created_at ?? at };
         await insertAgreement(trx, {
-          id: uuid(),
+          id: own.id,
           family_id: grant.familyId,
           contact_id: contactId,
           ...agreementFields(body.agreement),
           status: 'open',
           created_by: ctx.principal.userId,
-          created_at: contact?.created_at ?? at,
+          created_at: own.createdAt,
           updated_at: at,
           version: 1,
         });
       }
+      const superseded = await supersedeOlderFollowUps(trx, ctx, grant.familyId, body, own);
       const parts = await loadContactParts(trx, contactId);
       return {
         value: presentContactWithAssessment(parts, ctx.today),
         personIds: [body.childId],
-        details: { contactId, status: body.status },
+        details: {
+          contactId,
+          status: body.status,
+          ...(superseded.length > 0 ? { supersededAgreements: superseded } : {}),
+        },
       };
     },
   );

@@ -71,6 +71,7 @@ export function assessmentValues(
     result_json: JSON.stringify(result),
     suggested_band: result.relationship.suggestedBand,
     agreed_band: body.agreedBand ?? null,
+    agreed_band_not_discussed: bit(body.agreedBandNotDiscussed === true && !body.agreedBand),
     agreed_note: body.agreedNote ?? null,
     cumulative_risk: bit(result.balance.cumulativeRisk),
     refer_outside: bit(result.referral.referOutside),
@@ -80,7 +81,7 @@ export function assessmentValues(
 
 export function agreementFields(
   a: AgreementIn,
-): Required<Omit<AgreementPatch, 'status'>> & Pick<AgreementTable, 'text'> {
+): Required<Omit<AgreementPatch, 'status' | 'superseded_by'>> & Pick<AgreementTable, 'text'> {
   return {
     text: a.text,
     next_topic: a.nextTopic ?? null,

@@ -224,6 +224,7 @@ forEachDatabase('parent screenings API', (current) => {
       type: 'home_visit',
       date: '2026-03-01',
       status: 'final',
+      agreedBand: 'safe',
       criteria: { regulation_problems_persistent: true, parent_worry_or_overload_persistent: true },
       parentFactors: { [f.fatherId]: { parent_depression: { value: 'present', reportedBy: 'parent' } } },
     };
@@ -362,6 +363,7 @@ forEachDatabase('parent screenings API', (current) => {
       type: 'consult',
       date: '2026-03-02',
       status: 'final',
+      agreedBand: 'safe',
     });
     expect(
       (contact.json as { assessment: { parentMentalHealth: Json[] } }).assessment.parentMentalHealth,

@@ -41,6 +41,7 @@ forEachDatabase('worklist API', (current) => {
       type: 'consult',
       date: '2026-02-20',
       status: 'final',
+      agreedBand: 'safe',
       cues: {},
       factors: {},
       criteria: {},

@@ -1,6 +1,9 @@
+import type { Agreement } from '@nestwerk/contract';
 import { RELATIONSHIP_BANDS } from '@nestwerk/knowledge';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../app/locale.tsx';
+import type { FinishField } from './completeness.ts';
 import type { ContactForm } from './form.ts';
 
 type Update = (change: (current: ContactForm) => ContactForm) => void;
@@ -9,32 +12,53 @@ type Update = (change: (current: ContactForm) => ContactForm) => void;
 export const AgreementSection = memo(function AgreementSection({
   form,
   update,
+  errors,
+  supersedes,
 }: {
   form: ContactForm;
   update: Update;
+  /** What keeps the contact from being finished, shown at the field. */
+  errors: Partial<Record<FinishField, string>>;
+  /** The family's open follow-ups that finishing with the new date closes. */
+  supersedes: readonly Agreement[];
 }) {
   const { t } = useTranslation();
+  const { date } = useLocale();
   const a = form.agreement;
+  const bandError = errors.agreedBand;
+  const followUpError = errors['agreement.followUpDue'];
   const setAgreement = (change: Partial<ContactForm['agreement']>) =>
     update((f) => ({ ...f, agreement: { ...f.agreement, ...change } }));
   const needsPermission = a.nextTopic.trim() !== '' && !a.nextTopicPermission;
   return (
     <section className="panel" id="agreement" aria-labelledby="agreement-title">
       <h2 id="agreement-title">{t('contact.agreement.title')}</h2>
-      <fieldset className="segmented segmented--wrap">
+      <fieldset
+        className={`segmented segmented--wrap${bandError ? ' field--invalid' : ''}`}
+        aria-describedby={bandError ? 'agreed-band-error' : undefined}
+        aria-invalid={bandError ? true : undefined}
+      >
         <legend>{t('contact.agreement.agreedBand')}</legend>
-        {RELATIONSHIP_BANDS.map((band) => (
+        {[...RELATIONSHIP_BANDS, 'not_discussed' as const].map((band) => (
           <label key={band} className={`segmented__option band-option band-option--${band}`}>
             <input
               type="radio"
               name="agreedBand"
+              id={`agreed-band-${band}`}
               value={band}
               checked={form.agreedBand === band}
               onChange={() => update((f) => ({ ...f, agreedBand: band }))}
             />
-            <span>{t(`common.bands.${band}`)}</span>
+            <span>
+              {band === 'not_discussed' ? t('contact.agreement.notDiscussed') : t(`common.bands.${band}`)}
+            </span>
           </label>
         ))}
+        {bandError && (
+          <p className="field__error" id="agreed-band-error">
+            {bandError}
+          </p>
+        )}
       </fieldset>
       <div className="field">
         <label htmlFor="agreed-note">
@@ -92,18 +116,35 @@ export const AgreementSection = memo(function AgreementSection({
         />
         <span>{t('contact.agreement.extraContact')}</span>
       </label>
-      <div className="field">
+      <div className={`field${followUpError ? ' field--invalid' : ''}`}>
         <label htmlFor="agreement-followup">{t('contact.agreement.followUpDue')}</label>
         <input
           id="agreement-followup"
           type="date"
           value={a.followUpDue}
           onChange={(e) => setAgreement({ followUpDue: e.target.value })}
-          aria-describedby="agreement-followup-hint"
+          aria-describedby={`agreement-followup-hint${followUpError ? ' agreement-followup-error' : ''}${
+            supersedes.length > 0 ? ' agreement-supersedes' : ''
+          }`}
+          aria-invalid={followUpError ? true : undefined}
+          required={a.extraContact}
         />
+        {followUpError && (
+          <p className="field__error" id="agreement-followup-error">
+            {followUpError}
+          </p>
+        )}
         <p className="hint" id="agreement-followup-hint">
           {t('contact.agreement.followUpHint')}
         </p>
+        {supersedes.length > 0 && (
+          <p className="hint hint--note" id="agreement-supersedes" data-testid="agreement-supersedes">
+            {t('contact.agreement.supersedes', {
+              count: supersedes.length,
+              dates: supersedes.map((s) => (s.followUpDue ? date(s.followUpDue) : '')).join(', '),
+            })}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="contact-notes">

@@ -15,6 +15,14 @@ import { ConflictDialog } from './ConflictDialog.tsx';
 import { ContactHeader } from './ContactHeader.tsx';
 import { ContactScreenings } from './ContactScreenings.tsx';
 import { CueChecklist } from './CueChecklist.tsx';
+import { type CarryOver, withCarryOver } from './carry-over.ts';
+import {
+  FINISH_FIELD_TARGET,
+  type FinishField,
+  finishProblems,
+  serverFinishField,
+  supersededFollowUps,
+} from './completeness.ts';
 import { FactorInventory } from './FactorInventory.tsx';
 import { type ContactForm, emptyForm, fromContact, screeningsByPerson, toAssessmentInput } from './form.ts';
 import { Prompts } from './Prompts.tsx';
@@ -27,10 +35,13 @@ export function ContactEditor({
   family,
   contact,
   preferredChildId,
+  carryOver = null,
 }: {
   family: FamilyFile;
   contact: Contact | null;
   preferredChildId: string | null;
+  /** Stable factors of earlier contacts, for a new contact: filled in and marked until confirmed or changed. */
+  carryOver?: CarryOver | null;
 }) {
   const { t } = useTranslation();
   const { lang, region, know } = useLocale();
@@ -43,8 +54,13 @@ export function ContactEditor({
     // A draft kept before factors were recorded per parent has none: it means the same as an empty record.
     const restored = draft.restored?.form;
     if (restored) return { ...restored, parentFactors: restored.parentFactors ?? {} };
-    return contact ? fromContact(contact) : emptyForm(initialChild, today());
+    return contact ? fromContact(contact) : withCarryOver(emptyForm(initialChild, today()), carryOver);
   });
+  // Marks stay until the nurse confirms them; a factor she changes loses its mark by itself.
+  const [carried, setCarried] = useState<CarryOver | null>(() =>
+    draft.restored?.form || contact ? null : carryOver,
+  );
+  const confirmCarried = useCallback(() => setCarried(null), []);
   const [version, setVersion] = useState<number | null>(draft.restored?.version ?? contact?.version ?? null);
 
   // Stable, so the memoised sections re-render only when their own slice of the form changes.
@@ -73,6 +89,37 @@ export function ContactEditor({
     setForm: replaceForm,
     markClean,
   });
+
+  // Once the nurse tried to finish, what is missing is shown at its field and updates as she fills it in.
+  const [finishTried, setFinishTried] = useState(false);
+  const serverField = serverFinishField(save.error);
+  const finishErrors = useMemo(() => {
+    const fields = new Set<FinishField>(finishTried ? finishProblems(form) : []);
+    if (serverField) fields.add(serverField);
+    const out: Partial<Record<FinishField, string>> = {};
+    for (const field of fields)
+      out[field] = t(`contact.agreement.errors.${field === 'agreedBand' ? 'agreedBand' : 'followUpDue'}`);
+    return out;
+  }, [finishTried, form, serverField, t]);
+  const blockedCount = finishTried ? finishProblems(form).length : 0;
+  const supersedes = useMemo(
+    () => supersededFollowUps(family.agreements, form, contact?.id ?? null),
+    [family.agreements, form, contact?.id],
+  );
+  const onSave = (status: 'draft' | 'final') => {
+    if (status === 'final') {
+      const missing = finishProblems(form);
+      setFinishTried(true);
+      const first = missing[0];
+      if (first) {
+        const target = document.getElementById(FINISH_FIELD_TARGET[first]);
+        target?.scrollIntoView({ block: 'center' });
+        target?.focus({ preventScroll: true });
+        return;
+      }
+    }
+    void save.submit(form, version, status);
+  };
 
   const child = family.children.find((c) => c.id === form.childId);
   const thresholds = usePerinatalThresholds();
@@ -140,7 +187,10 @@ export function ContactEditor({
             onClick={() => {
               draft.discard();
               dirty.current = false;
-              setForm(contact ? fromContact(contact) : emptyForm(initialChild, today()));
+              setForm(
+                contact ? fromContact(contact) : withCarryOver(emptyForm(initialChild, today()), carryOver),
+              );
+              setCarried(contact ? null : carryOver);
               setVersion(contact?.version ?? null);
             }}
           >
@@ -181,10 +231,12 @@ export function ContactEditor({
             caregivers={family.caregivers}
             update={update}
             unborn={Boolean(child && !child.birthDate)}
+            carried={carried}
+            onConfirmCarried={confirmCarried}
           />
           <ContactScreenings family={family} screenLink={screenLink} />
           <ReferralCriteria criteria={form.criteria} update={update} />
-          <AgreementSection form={form} update={update} />
+          <AgreementSection form={form} update={update} errors={finishErrors} supersedes={supersedes} />
         </form>
         <AdvicePanel
           assessment={assessment}
@@ -202,7 +254,8 @@ export function ContactEditor({
         error={save.error}
         savedLocallyAt={draft.savedAt}
         formatTime={draft.formatTime}
-        onSave={(status) => save.submit(form, version, status)}
+        blockedCount={blockedCount}
+        onSave={onSave}
       />
       {save.conflict && (
         <ConflictDialog

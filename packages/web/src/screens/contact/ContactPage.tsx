@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ContactEditor } from './ContactEditor.tsx';
+import { carryOver, carryOverSources } from './carry-over.ts';
 
 /**
  * `/families/:familyId/contacts/new?child=…` starts a contact; `/contacts/:contactId` continues one.
@@ -26,9 +28,41 @@ export default function ContactPage() {
     enabled: familyId !== undefined,
   });
 
+  // A new contact starts from the stable factors of the earlier ones (to confirm or change).
+  const childParam = params.get('child');
+  const sources = useMemo(() => {
+    if (contactId !== undefined || !family.data) return { family: null, child: null };
+    const child = family.data.children.find((c) => c.id === childParam) ?? family.data.children[0];
+    return carryOverSources(family.data.contacts, child?.id);
+  }, [contactId, family.data, childParam]);
+  const readContact = (id: string | null) => () =>
+    api.call('GET /api/contacts/:id', { params: { id: id ?? '' } });
+  const familySource = useQuery({
+    queryKey: ['contact', sources.family],
+    queryFn: readContact(sources.family),
+    enabled: sources.family !== null,
+  });
+  const childSource = useQuery({
+    queryKey: ['contact', sources.child],
+    queryFn: readContact(sources.child),
+    enabled: sources.child !== null && sources.child !== sources.family,
+  });
+  const carried = useMemo(() => {
+    if (!family.data || sources.family === null) return null;
+    const fromFamily = familySource.data?.contact ?? null;
+    const fromChild = sources.child === sources.family ? fromFamily : (childSource.data?.contact ?? null);
+    return carryOver(
+      fromFamily,
+      fromChild,
+      family.data.caregivers.map((c) => c.id),
+    );
+  }, [family.data, sources, familySource.data, childSource.data]);
+
   const error = existing.error ?? family.error;
   if (error) return <ErrorNotice error={error} />;
-  if (!family.data || (contactId !== undefined && !existing.data)) {
+  // Without the earlier contact (not allowed to read it, or it failed) the new one simply starts empty.
+  const waitingForCarry = familySource.isLoading || childSource.isLoading;
+  if (!family.data || (contactId !== undefined && !existing.data) || waitingForCarry) {
     return (
       <p role="status" className="loading">
         {t('app.loading')}
@@ -42,7 +76,8 @@ export default function ContactPage() {
       key={contactId ?? `new-${family.data.id}`}
       family={family.data}
       contact={loaded?.contact ?? null}
-      preferredChildId={params.get('child')}
+      preferredChildId={childParam}
+      carryOver={carried}
     />
   );
 }

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../api/types.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useParentName } from '../screening/names.ts';
+import { type CarryOver, isCarried } from './carry-over.ts';
 import type { ContactForm } from './form.ts';
 
 type Update = (change: (current: ContactForm) => ContactForm) => void;
@@ -50,15 +51,55 @@ export const FactorInventory = memo(function FactorInventory({
   caregivers,
   update,
   unborn,
+  carried = null,
+  onConfirmCarried,
 }: {
   factors: ContactForm['factors'];
   parentFactors: ContactForm['parentFactors'];
   caregivers: readonly Person[];
   update: Update;
   unborn: boolean;
+  /** Stable factors carried over from an earlier contact, until the nurse confirms them. */
+  carried?: CarryOver | null;
+  onConfirmCarried?(): void;
 }) {
   const { t } = useTranslation();
+  const { date, know } = useLocale();
   const parentName = useParentName();
+  const carriedIn = (list: readonly Factor[], withParents: boolean) =>
+    list.reduce(
+      (n, f) =>
+        n +
+        (isCarried(carried, '', f.code, factors[f.code]) ? 1 : 0) +
+        (withParents
+          ? caregivers.filter((c) =>
+              isCarried(carried, c.id, f.code, parentFactors[c.id]?.[f.code as ParentFactorCode]),
+            ).length
+          : 0),
+      0,
+    );
+  // Named in the notice, so the nurse sees what was carried over without opening every level.
+  const carriedList = !carried
+    ? []
+    : knowledge.factors.flatMap((f) => [
+        ...(isCarried(carried, '', f.code, factors[f.code])
+          ? [
+              {
+                key: f.code,
+                text: `${know(f.label)}: ${t(`contact.factors.${factors[f.code]?.value ?? 'unknown'}`)}`,
+              },
+            ]
+          : []),
+        ...caregivers
+          .filter((c) => isCarried(carried, c.id, f.code, parentFactors[c.id]?.[f.code as ParentFactorCode]))
+          .map((c) => ({
+            key: `${c.id}-${f.code}`,
+            text: `${parentName(c)} · ${know(f.label)}: ${t(
+              `contact.factors.${parentFactors[c.id]?.[f.code as ParentFactorCode]?.value ?? 'unknown'}`,
+            )}`,
+          })),
+      ]);
+  const carriedCount = carriedList.length;
   // '' is "a parent, not known which".
   const [whose, setWhose] = useState('');
   const setFactor = useCallback(
@@ -81,16 +122,38 @@ export const FactorInventory = memo(function FactorInventory({
     <section className="panel" id="factors" aria-labelledby="factors-title">
       <h2 id="factors-title">{t('contact.factors.title')}</h2>
       <p className="hint">{t('contact.factors.intro')}</p>
+      {carried && carriedCount > 0 && (
+        <div className="notice carried" data-testid="carried-over">
+          <p>
+            <strong>{t('contact.factors.carried.title', { date: date(carried.date) })}</strong>
+          </p>
+          <p>{t('contact.factors.carried.intro')}</p>
+          <ul className="carried__list">
+            {carriedList.map((item) => (
+              <li key={item.key}>{item.text}</li>
+            ))}
+          </ul>
+          <button type="button" className="button button--small" onClick={onConfirmCarried}>
+            {t('contact.factors.carried.confirmAll')}
+          </button>
+        </div>
+      )}
       {LEVELS.map((level) => {
         const list = knowledge.factors.filter((f) => f.level === level);
         const recorded =
           list.filter((f) => factors[f.code] && factors[f.code]?.value !== 'unknown').length +
           (level === 'parent' ? caregivers.reduce((n, c) => n + known(parentFactors[c.id]), 0) : 0);
+        const carriedHere = carried ? carriedIn(list, level === 'parent') : 0;
         return (
           <details key={level} className="factor-level" open={level === 'parent' && unborn}>
             <summary>
               <span className="factor-level__name">{t(`common.levels.${level}`)}</span>{' '}
               <span className="muted">{t('contact.factors.recorded', { count: recorded })}</span>
+              {carriedHere > 0 && (
+                <span className="tag tag--carried">
+                  {carriedHere} {t('contact.factors.carried.badge')}
+                </span>
+              )}
             </summary>
             {level === 'parent' && caregivers.length > 0 && (
               <fieldset className="pills factor-whose" data-testid="factor-whose">
@@ -135,6 +198,12 @@ export const FactorInventory = memo(function FactorInventory({
                         factor={factor}
                         owner={level === 'parent' ? whose : ''}
                         recorded={shownFor(factor.code)}
+                        carried={isCarried(
+                          carried,
+                          level === 'parent' ? whose : '',
+                          factor.code,
+                          shownFor(factor.code),
+                        )}
                         onChange={setFactor}
                       />
                     ))}
@@ -152,9 +221,12 @@ const FactorRow = memo(function FactorRow({
   factor,
   owner,
   recorded,
+  carried,
   onChange,
 }: {
   factor: Factor;
+  /** Filled in from an earlier contact and not yet confirmed or changed. */
+  carried: boolean;
   /** The caregiver whose factor this row records ('' for a parent not known which, or a family/child factor). */
   owner: string;
   recorded: RecordedFactor | undefined;
@@ -166,14 +238,18 @@ const FactorRow = memo(function FactorRow({
   const source = recorded?.reportedBy ?? 'parent';
   const id = owner ? `factor-${owner}-${factor.code}` : `factor-${factor.code}`;
   return (
-    <li className={`factor factor--${value}`}>
+    <li className={`factor factor--${value}${carried ? ' factor--carried' : ''}`}>
       <fieldset className="factor__fieldset">
         {/* The legend names the group for assistive technology; the visible label sits in the row layout. */}
-        <legend className="visually-hidden">{know(factor.label)}</legend>
+        <legend className="visually-hidden">
+          {know(factor.label)}
+          {carried && ` (${t('contact.factors.carried.badge')})`}
+        </legend>
         <div className="factor__row">
           <span className="factor__label" aria-hidden="true">
             {know(factor.label)}
             {factor.phase === 'pregnancy' && <span className="tag">{t('contact.factors.pregnancy')}</span>}
+            {carried && <span className="tag tag--carried">{t('contact.factors.carried.badge')}</span>}
           </span>
           <div className="factor__controls">
             <div className="pills">

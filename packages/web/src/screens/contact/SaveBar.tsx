@@ -8,6 +8,7 @@ export function SaveBar({
   error,
   savedLocallyAt,
   formatTime,
+  blockedCount = 0,
   onSave,
 }: {
   busy: boolean;
@@ -15,6 +16,8 @@ export function SaveBar({
   error: unknown;
   savedLocallyAt: number | null;
   formatTime(ms: number): string;
+  /** Fields still missing before the contact can be finished (each says so at the field). */
+  blockedCount?: number;
   onSave(status: 'draft' | 'final'): void;
 }) {
   const { t } = useTranslation();
@@ -22,7 +25,12 @@ export function SaveBar({
     <div className="savebar">
       <div className="savebar__status" role="status">
         {busy && <span>{t('app.saving')}</span>}
-        {!busy && message && <span className="savebar__message">{t(message)}</span>}
+        {!busy && blockedCount > 0 && (
+          <span className="savebar__blocked" data-testid="finish-blocked">
+            {t('contact.agreement.errors.finishBlocked', { count: blockedCount })}
+          </span>
+        )}
+        {!busy && blockedCount === 0 && message && <span className="savebar__message">{t(message)}</span>}
         {!busy && !message && savedLocallyAt !== null && (
           <span className="muted">
             {t('contact.draftSavedLocally', { time: formatTime(savedLocallyAt) })}

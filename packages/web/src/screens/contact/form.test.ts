@@ -148,6 +148,7 @@ describe('contact form → request body', () => {
       parentFactors: {},
       criteria: {},
       agreedBand: 'safe',
+      agreedBandNotDiscussed: false,
       agreedNote: null,
       agreement: null,
       notes: null,

@@ -30,7 +30,8 @@ export interface ContactForm {
   /** Parent-level factors of a specific caregiver. */
   parentFactors: ParentFactors;
   criteria: Partial<Record<ReferralCriterionCode, true>>;
-  agreedBand: RelationshipBand | '';
+  /** `not_discussed` is the nurse's explicit choice; '' is "not chosen yet", which a finished contact may not be. */
+  agreedBand: RelationshipBand | 'not_discussed' | '';
   agreedNote: string;
   agreement: {
     text: string;
@@ -81,7 +82,7 @@ export function fromContact(contact: Contact): ContactForm {
       Object.entries(contact.parentFactors ?? {}).map(([personId, factors]) => [personId, recorded(factors)]),
     ),
     criteria: { ...contact.criteria },
-    agreedBand: contact.agreedBand ?? '',
+    agreedBand: contact.agreedBand ?? (contact.agreedBandNotDiscussed ? 'not_discussed' : ''),
     agreedNote: contact.agreedNote ?? '',
     agreement: {
       text: contact.agreement?.text ?? '',
@@ -112,7 +113,8 @@ export function toContactIn(form: ContactForm, status: 'draft' | 'final', defaul
     ([, factors]) => Object.keys(factors).length > 0,
   );
   if (parentFactors.length > 0) body.parentFactors = Object.fromEntries(parentFactors);
-  if (form.agreedBand) body.agreedBand = form.agreedBand;
+  if (form.agreedBand === 'not_discussed') body.agreedBandNotDiscussed = true;
+  else if (form.agreedBand) body.agreedBand = form.agreedBand;
   if (form.agreedNote.trim()) body.agreedNote = form.agreedNote.trim();
   if (form.notes.trim()) body.notes = form.notes.trim();
   const a = form.agreement;

@@ -63,7 +63,8 @@ export function useSaveContact({
     } else if (!contactId) {
       void navigate(`/contacts/${result.contact.id}`, {
         replace: true,
-        state: { saved: 'contact.savedDraft' },
+        // The same form under its new address: the nurse stays where she pressed save.
+        state: { saved: 'contact.savedDraft', keepScroll: true },
       });
     } else {
       setVersion(result.contact.version);

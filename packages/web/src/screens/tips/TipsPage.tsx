@@ -80,6 +80,12 @@ export default function TipsPage() {
               <li key={tip.nl}>{text(tip, tipLang, region)}</li>
             ))}
           </ul>
+          {/* The number to call sits on the handout itself: on paper it is all the parent has. */}
+          {user.organisation.phone && (
+            <p className="handout__phone" data-testid="tips-phone">
+              {tt('tips.phone', { organisation: user.organisation.name, phone: user.organisation.phone })}
+            </p>
+          )}
           <p className="handout__footer">
             {tt('tips.footer', {
               organisation: user.organisation.name,

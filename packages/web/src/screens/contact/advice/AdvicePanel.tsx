@@ -7,6 +7,7 @@ import { useLocale } from '../../../app/locale.tsx';
 import { ParentsAdvice } from '../../screening/ParentsAdvice.tsx';
 import { BalancePicture } from '../../shared/BalancePicture.tsx';
 import { BandSummary } from './BandSummary.tsx';
+import { NextStepSummary } from './NextStepSummary.tsx';
 import { RecommendationList } from './RecommendationList.tsx';
 
 /**
@@ -56,7 +57,15 @@ export const AdvicePanel = memo(function AdvicePanel({
           count: assessment.recommendations.length,
         })}
       </p>
+      <NextStepSummary assessment={assessment} />
       <p className="advice__disclaimer">{assessment.disclaimer}</p>
+
+      <RecommendationList
+        recommendations={assessment.recommendations}
+        familyId={familyId}
+        contactId={contactId}
+        onRefer={onRefer}
+      />
 
       <BandSummary relationship={relationship} />
 
@@ -93,13 +102,6 @@ export const AdvicePanel = memo(function AdvicePanel({
         caregivers={caregivers}
         familyId={familyId}
         screenLink={screenLink}
-      />
-
-      <RecommendationList
-        recommendations={assessment.recommendations}
-        familyId={familyId}
-        contactId={contactId}
-        onRefer={onRefer}
       />
 
       <section className="advice__block" aria-labelledby="advice-instruments">

@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../../app/locale.tsx';
 import { SourceRefs } from '../../shared/SourceRefs.tsx';
+import { stepAnchor } from './NextStepSummary.tsx';
+
+/** Steps that lead to a referral; "advise and monitor" stays within youth health care, safety has its own route. */
+const REFERABLE = (category: Recommendation['category']) =>
+  category !== 'safety' && category !== 'advise_and_monitor';
 
 /** Next steps in the engine's order (safety first), each with its rationale, interventions and sources. */
 export function RecommendationList({
@@ -30,6 +35,8 @@ export function RecommendationList({
         {recommendations.map((rec) => (
           <li
             key={rec.id}
+            id={stepAnchor(rec)}
+            tabIndex={-1}
             className={`recommendation recommendation--${rec.category}`}
             data-testid={`recommendation-${rec.category}`}
           >
@@ -52,7 +59,7 @@ export function RecommendationList({
                 })}
               </ul>
             )}
-            {rec.category !== 'safety' && (
+            {REFERABLE(rec.category) && (
               <p>
                 <Link
                   className="button button--small"
