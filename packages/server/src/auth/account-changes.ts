@@ -97,7 +97,10 @@ export async function assertEmailFree(db: Kysely<Database>, email: string): Prom
     .select('id')
     .where(sql<string>`lower(email)`, '=', normaliseEmail(email))
     .executeTakeFirst();
-  if (taken) throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email');
+  if (taken)
+    throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email').because(
+      'taken',
+    );
 }
 
 export interface NewAccount {

@@ -54,7 +54,9 @@ async function resolveName(trx: Db, ctx: RequestContext, body: CareNetworkMember
   }
   const name = body.name ?? fallback;
   if (name === undefined)
-    throw new HttpError('invalid_input', 'Give the name of the person or service.', 'name');
+    throw new HttpError('invalid_input', 'Give the name of the person or service.', 'name').because(
+      'required',
+    );
   return name;
 }
 

@@ -41,7 +41,9 @@ async function recipientColumns(trx: Db, ctx: RequestContext, recipient: Consent
 
 export function giveConsent(ctx: RequestContext, familyId: string, body: ConsentIn): Promise<Consent> {
   if (body.validUntil !== undefined && body.validUntil < ctx.today)
-    throw new HttpError('invalid_input', 'A consent cannot end before today.', 'validUntil');
+    throw new HttpError('invalid_input', 'A consent cannot end before today.', 'validUntil').because(
+      'in_past',
+    );
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'consent.give' }, async (trx) => {
     const persons = await listPersons(trx, familyId);
     if (!persons.some((p) => p.id === body.givenBy && p.kind === 'caregiver'))

@@ -32,13 +32,17 @@ type Computed = { age: AssessmentInput['child']; values: ReturnType<typeof asses
 /** Checks the contact against the file and recomputes the engine's assessment on the server (authoritative). */
 async function compute(trx: Db, ctx: RequestContext, familyId: string, body: ContactIn): Promise<Computed> {
   if (body.date > addDays(ctx.today, 1))
-    throw new HttpError('invalid_input', 'A contact is recorded on or after the day it took place.', 'date');
+    throw new HttpError(
+      'invalid_input',
+      'A contact is recorded on or after the day it took place.',
+      'date',
+    ).because('in_future');
   if (body.agreement?.followUpDue !== undefined && body.agreement.followUpDue < body.date)
     throw new HttpError(
       'invalid_input',
       'The follow-up lies before the contact date.',
       'agreement.followUpDue',
-    );
+    ).because('date_order', { after: 'date' });
   const persons = await listPersons(trx, familyId);
   const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
   if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
@@ -61,7 +65,11 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
     screenings: new Map(caregivers.map((c) => [c.id, contactScreenings(screenings, c.id)])),
   });
   if (body.type === 'prenatal_visit' && 'ageMonths' in input.child)
-    throw new HttpError('invalid_input', 'A prenatal visit is for a child that is not born yet.', 'type');
+    throw new HttpError(
+      'invalid_input',
+      'A prenatal visit is for a child that is not born yet.',
+      'type',
+    ).because('prenatal_born');
   const perinatal = await organisationThresholds(trx, organisationId);
   return { age: input.child, values: assessmentValues(input, assess(input, knowledge, { perinatal }), body) };
 }

@@ -71,7 +71,7 @@ export function recordInstrumentResponse(
           'unprocessable',
           `${def.name} is meant for children from ${ages.minMonths} to below ${ages.belowMonths} months.`,
           'instrumentId',
-        );
+        ).because('age_range', { min: ages.minMonths, below: ages.belowMonths });
       const scored = scoreQuestionnaire(def, body.answers);
       if (!scored.ok) throw new HttpError('invalid_input', scored.message, scored.field);
       const id = uuid();

@@ -46,7 +46,10 @@ interface GoodRow {
 }
 
 function header(record: CsvRecord | undefined): Map<CsvColumn, number> {
-  if (!record) throw new HttpError('invalid_input', 'The file is empty: it needs a header line.', 'csv');
+  if (!record)
+    throw new HttpError('invalid_input', 'The file is empty: it needs a header line.', 'csv').because(
+      'csv_empty',
+    );
   const known: ReadonlySet<string> = new Set(CSV_COLUMNS);
   const index = new Map<CsvColumn, number>();
   record.cells.forEach((raw, i) => {
@@ -56,9 +59,12 @@ function header(record: CsvRecord | undefined): Map<CsvColumn, number> {
         'invalid_input',
         `Unknown column "${name.slice(0, 40)}" on line 1. The columns are: ${CSV_COLUMNS.join(', ')}.`,
         'csv',
-      );
+      ).because('csv_unknown_column', { column: name.slice(0, 40) });
     if (index.has(name as CsvColumn))
-      throw new HttpError('invalid_input', `Column "${name}" appears twice on line 1.`, 'csv');
+      throw new HttpError('invalid_input', `Column "${name}" appears twice on line 1.`, 'csv').because(
+        'csv_duplicate_column',
+        { column: name },
+      );
     index.set(name as CsvColumn, i);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
@@ -67,7 +73,7 @@ function header(record: CsvRecord | undefined): Map<CsvColumn, number> {
       'invalid_input',
       `Line 1 lacks the required column(s): ${missing.join(', ')}.`,
       'csv',
-    );
+    ).because('csv_missing_columns', { columns: missing.join(', ') });
   return index;
 }
 
@@ -80,7 +86,7 @@ function parse(csv: string): CsvRecord[] {
         'invalid_input',
         `The CSV cannot be read at line ${err.line}: ${err.message}.`,
         'csv',
-      );
+      ).because('csv_unreadable', { line: err.line });
     throw err;
   }
 }
@@ -97,7 +103,10 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
   const index = header(records[0]);
   const rows = records.slice(1);
   if (rows.length > MAX_IMPORT_ROWS)
-    throw new HttpError('invalid_input', `At most ${MAX_IMPORT_ROWS} partners per file.`, 'csv');
+    throw new HttpError('invalid_input', `At most ${MAX_IMPORT_ROWS} partners per file.`, 'csv').because(
+      'too_many',
+      { max: MAX_IMPORT_ROWS },
+    );
 
   const orgId = ctx.principal.organisationId;
   const existing = new Set(

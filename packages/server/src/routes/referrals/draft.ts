@@ -58,7 +58,7 @@ function chooseChild(persons: readonly PersonRow[], childId: string | undefined)
       'invalid_input',
       'This family has more than one child: say which child the referral is about.',
       'childId',
-    );
+    ).because('required');
   return only;
 }
 
@@ -94,14 +94,14 @@ function mismatchError(
         `This consent was given for “${consent.recipient}”, not for ${partner.name}: record the parents’ consent for this partner.`,
         'consentId',
         { mismatch: 'recipient', consentRecipient: consent.recipient, partner: partner.name },
-      );
+      ).because('consent_recipient');
     case 'scope':
       return new HttpError(
         'unprocessable',
         `The consent does not cover: ${mismatch.outside.join(', ')}. Share less, or record the parents’ consent for these items.`,
         'items',
         { mismatch: 'scope', outside: mismatch.outside },
-      );
+      ).because('consent_scope', { items: mismatch.outside.join(', ') });
   }
 }
 
@@ -125,13 +125,13 @@ export async function usableConsent(
       'invalid_input',
       'This consent was withdrawn; it cannot carry a referral.',
       'consentId',
-    );
+    ).because('consent_withdrawn');
   if (consent.valid_until !== null && consent.valid_until < today)
     throw new HttpError(
       'invalid_input',
       'This consent has expired; record a new one with the parent.',
       'consentId',
-    );
+    ).because('consent_expired');
   const mismatch = mismatchError(consent, partner, items);
   if (mismatch) throw mismatch;
 }
@@ -179,7 +179,11 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
           'consent.givenBy',
         );
       if (body.consent.validUntil !== undefined && body.consent.validUntil < ctx.today)
-        throw new HttpError('invalid_input', 'A consent cannot end before today.', 'consent.validUntil');
+        throw new HttpError(
+          'invalid_input',
+          'A consent cannot end before today.',
+          'consent.validUntil',
+        ).because('in_past');
       // Recorded with the referral: for this partner, covering what the referral shares unless narrowed.
       const scope = normaliseScope(body.consent.scope ?? items);
       const outside = items.filter((i) => !scope.includes(i));
@@ -189,7 +193,7 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
           `The consent does not cover: ${outside.join(', ')}. Share less, or widen what the parents consent to.`,
           'items',
           { mismatch: 'scope', outside },
-        );
+        ).because('consent_scope', { items: outside.join(', ') });
       consentId = uuid();
       await insertConsent(trx, {
         id: consentId,
@@ -318,7 +322,7 @@ export function patchReferral(ctx: RequestContext, id: string, body: ReferralPat
           'unprocessable',
           'The consent was given for the partner chosen before: record the parents’ consent for the new partner (consentId).',
           'consentId',
-        );
+        ).because('consent_recipient');
       if (body.interventions !== undefined)
         patch.interventions_json = list('intervention', body.interventions);
       if (body.criteria !== undefined) patch.criteria_json = list('criterion', body.criteria);

@@ -51,7 +51,7 @@ export function recordScreening(
         'invalid_input',
         'A screening is recorded on or after the day it took place.',
         'date',
-      );
+      ).because('in_future');
     const persons = await listPersons(trx, familyId);
     const parent = persons.find((p) => p.id === body.personId);
     if (!parent || !isScreened(parent) || parent.caregiver_role === null)
