@@ -6,6 +6,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { useLocale } from './locale.tsx';
 import { useSession } from './session.tsx';
+import { usePageTitle } from './usePageTitle.ts';
 
 /** Skip link, banner with navigation, one main landmark that receives focus after each navigation. */
 export function Layout({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
@@ -13,6 +14,7 @@ export function Layout({ children, bare = false }: { children: ReactNode; bare?:
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const shownPath = useRef(location.pathname);
+  usePageTitle(mainRef, t('app.name'));
 
   useEffect(() => {
     // Announce a new page to screen readers and put keyboard users at its start; not on first load (and

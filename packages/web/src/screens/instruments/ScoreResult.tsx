@@ -51,7 +51,7 @@ export function ScoreResult({
                 <td>
                   {s.score === null ? t('instruments.notScored') : number(s.score)}
                   {s.prorated && (
-                    <span className="hint"> ({t('instruments.prorated', { missing: s.missing })})</span>
+                    <span className="hint"> ({t('instruments.prorated', { count: s.missing })})</span>
                   )}
                 </td>
                 <td>

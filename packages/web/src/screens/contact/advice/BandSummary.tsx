@@ -23,9 +23,7 @@ export function BandSummary({ relationship }: { relationship: Assessment['relati
         <p className="muted">{t('advice.noCues')}</p>
       ) : (
         <details>
-          <summary>
-            {t('advice.cuesBehind')} ({cues.length})
-          </summary>
+          <summary>{t('advice.cuesBehind', { count: cues.length })}</summary>
           <ul className="cue-reasons">
             {cues.map((code) => {
               const cue = knowledge.cues.find((c) => c.code === code);
