@@ -5,7 +5,7 @@ import { registerErrorHandling } from './error-handler.ts';
 import { HttpError } from './errors.ts';
 import { registerValidation } from './validation.ts';
 
-async function post(payload: unknown) {
+async function post(payload: Record<string, unknown>) {
   const app = Fastify();
   registerValidation(app);
   registerErrorHandling(app);
