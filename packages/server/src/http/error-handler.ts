@@ -1,6 +1,6 @@
+import { toFieldIssues, type ValidationIssue } from '@nestwerk/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorCode, HttpError } from './errors.ts';
-import { toFieldIssues, type ValidationIssue } from './field-issues.ts';
 
 /** Fastify's own 4xx errors, answered in our words: their messages may echo hostile header values. */
 const FASTIFY_ERRORS: Record<string, { error: ErrorCode; field?: string; message: string }> = {

@@ -29,6 +29,8 @@ export interface Rejection {
   line: number;
   field: CsvColumn | 'row';
   reason: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportReport {
@@ -128,7 +130,14 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
   const seenIds = new Set<string>();
   for (const record of rows) {
     const reject = (issues: Array<RowIssue | Rejection>) => {
-      for (const i of issues) rejected.push({ line: record.line, field: i.field, reason: i.reason });
+      for (const i of issues)
+        rejected.push({
+          line: record.line,
+          field: i.field,
+          reason: i.reason,
+          code: i.code,
+          ...(i.params ? { params: i.params } : {}),
+        });
     };
     if (record.cells.length !== index.size) {
       reject([
@@ -136,6 +145,8 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
           line: record.line,
           field: 'row',
           reason: `has ${record.cells.length} fields; the header has ${index.size}`,
+          code: 'csv_row_fields',
+          params: { found: record.cells.length, expected: index.size },
         },
       ]);
       continue;
@@ -149,21 +160,34 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
     const rawId = cell('id')?.trim() || null;
     if (rawId !== null) {
       if (!uuidSchema.safeParse(rawId).success)
-        issues.push({ field: 'id', reason: 'must be the id of a partner (from an export) or empty' });
+        issues.push({
+          field: 'id',
+          reason: 'must be the id of a partner (from an export) or empty',
+          code: 'csv_partner_id',
+        });
       else if (!existing.has(rawId))
-        issues.push({ field: 'id', reason: 'no partner with this id on your social map' });
+        issues.push({
+          field: 'id',
+          reason: 'no partner with this id on your social map',
+          code: 'csv_partner_unknown',
+        });
       else if (seenIds.has(rawId))
-        issues.push({ field: 'id', reason: 'this partner appears more than once in the file' });
+        issues.push({
+          field: 'id',
+          reason: 'this partner appears more than once in the file',
+          code: 'csv_partner_repeated',
+        });
     }
     if (parsed.ok) {
       const v = parsed.value;
       if (!kindFitsCountry(v.kind, v.country))
-        issues.push({ field: 'kind', reason: kindCountryMessage(v.kind, v.country) });
+        issues.push({ field: 'kind', reason: kindCountryMessage(v.kind, v.country), code: 'kind_region' });
       const org = v.registration.nestwerkOrganisationId;
       if (org !== undefined && !(await isReceiving(ctx.db, org)))
         issues.push({
           field: 'nestwerk_organisation_id',
           reason: 'not an organisation on Nestwerk that receives referrals',
+          code: 'not_receiving',
         });
     }
     if (issues.length > 0 || !parsed.ok) {

@@ -1,6 +1,6 @@
-import type { FieldIssue } from '@nestwerk/contract';
+import type { FieldIssue } from './common.ts';
 
-/** One schema issue as fastify-type-provider-zod hands it over: zod's code, path and the rest of the issue. */
+/** One schema issue as fastify-type-provider-zod hands it over (zod's code as `keyword`, the path, the rest). */
 export interface ValidationIssue {
   keyword?: string;
   instancePath?: string;
@@ -69,6 +69,20 @@ export function toFieldIssue(issue: ValidationIssue, context: string | undefined
     default:
       return at('invalid');
   }
+}
+
+/** A zod issue met outside a route's schema (a CSV row checked against the API's schema). */
+export function fromZodIssue(issue: {
+  code: string;
+  path: ReadonlyArray<PropertyKey>;
+  message: string;
+}): Omit<FieldIssue, 'path'> {
+  const { code, path, message, ...params } = issue;
+  const mapped = toFieldIssue(
+    { keyword: code, instancePath: `/${path.map(String).join('/')}`, message, params },
+    undefined,
+  );
+  return mapped.params ? { code: mapped.code, params: mapped.params } : { code: mapped.code };
 }
 
 /** Every issue once per field and code: a union reports the same miss for each of its options. */
