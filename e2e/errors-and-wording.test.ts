@@ -181,3 +181,36 @@ describe('wording', () => {
     await session.context.close();
   });
 });
+
+describe('loading', () => {
+  it('reports when a reloaded page asks for its session, its code and its data (for the note; no timing is asserted)', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page);
+    await page.goto('/worklist');
+    await page.locator('main h1').first().waitFor();
+    await page.reload();
+    await page.locator('main table, main .notice').first().waitFor();
+    const entries = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((e) => {
+          const r = e as PerformanceResourceTiming;
+          return {
+            name: new URL(r.name).pathname,
+            start: Math.round(r.startTime),
+            end: Math.round(r.responseEnd),
+          };
+        })
+        .filter((e) => /\/api\/|\.js$/.test(e.name)),
+    );
+    console.log(
+      `worklist reload timeline (ms since navigation):\n${entries.map((e) => `  ${e.start}–${e.end} ${e.name}`).join('\n')}`,
+    );
+    const sessionCheck = entries.find((e) => e.name === '/api/session');
+    const chunk = entries.find((e) => /WorklistPage-/.test(e.name));
+    expect(sessionCheck).toBeDefined();
+    expect(chunk).toBeDefined();
+    await session.context.close();
+  });
+});

@@ -1,6 +1,8 @@
 import { RELATIONSHIP_BANDS } from '@nestwerk/knowledge';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { FieldMessages } from '../../lib/field-errors.ts';
+import { FieldError } from '../shared/FieldError.tsx';
 import type { ContactForm } from './form.ts';
 
 type Update = (change: (current: ContactForm) => ContactForm) => void;
@@ -9,9 +11,12 @@ type Update = (change: (current: ContactForm) => ContactForm) => void;
 export const AgreementSection = memo(function AgreementSection({
   form,
   update,
+  errors = {},
 }: {
   form: ContactForm;
   update: Update;
+  /** The server's messages for this section's inputs, by input id (lib/field-errors.ts). */
+  errors?: FieldMessages;
 }) {
   const { t } = useTranslation();
   const a = form.agreement;
@@ -99,11 +104,17 @@ export const AgreementSection = memo(function AgreementSection({
           type="date"
           value={a.followUpDue}
           onChange={(e) => setAgreement({ followUpDue: e.target.value })}
-          aria-describedby="agreement-followup-hint"
+          aria-invalid={errors['agreement-followup'] ? true : undefined}
+          aria-describedby={
+            errors['agreement-followup']
+              ? 'agreement-followup-hint agreement-followup-error'
+              : 'agreement-followup-hint'
+          }
         />
         <p className="hint" id="agreement-followup-hint">
           {t('contact.agreement.followUpHint')}
         </p>
+        <FieldError id="agreement-followup" message={errors['agreement-followup']} />
       </div>
       <div className="field">
         <label htmlFor="contact-notes">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
+import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { useParentName } from '../screening/names.ts';
 import { usePerinatalThresholds } from '../screening/usePerinatalThresholds.ts';
 import { AgreementSection } from './AgreementSection.tsx';
@@ -21,6 +22,9 @@ import { ReferralCriteria } from './ReferralCriteria.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { useContactDraft } from './useContactDraft.ts';
 import { useSaveContact } from './useSaveContact.ts';
+
+/** The contact's inputs that show the server's field messages, by the API field they fill. */
+const CONTACT_INPUTS: Readonly<Record<string, string>> = { 'agreement.followUpDue': 'agreement-followup' };
 
 export function ContactEditor({
   family,
@@ -72,6 +76,11 @@ export function ContactEditor({
     setForm: replaceForm,
     markClean,
   });
+
+  const atFields = useMemo(
+    () => serverFieldErrors(save.error, t, (path) => CONTACT_INPUTS[path] ?? null),
+    [save.error, t],
+  );
 
   const child = family.children.find((c) => c.id === form.childId);
   const thresholds = usePerinatalThresholds();
@@ -159,7 +168,7 @@ export function ContactEditor({
           />
           <ContactScreenings family={family} screenLink={screenLink} />
           <ReferralCriteria criteria={form.criteria} update={update} />
-          <AgreementSection form={form} update={update} />
+          <AgreementSection form={form} update={update} errors={atFields.fields} />
         </form>
         <AdvicePanel
           assessment={assessment}
@@ -174,6 +183,7 @@ export function ContactEditor({
         busy={save.busy}
         message={save.message}
         error={save.error}
+        shownAtFields={atFields.shown}
         savedLocallyAt={draft.savedAt}
         formatTime={draft.formatTime}
         onSave={(status) => save.submit(form, version, status)}
