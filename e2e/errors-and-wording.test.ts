@@ -166,6 +166,24 @@ describe('every page', () => {
 });
 
 describe('wording', () => {
+  it('says an empty state once in the advice panel and counts what the band is based on', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page);
+    const family = await createFamily(page, uniqueName('Leeg'));
+    await page.goto(`/families/${family.id}/contacts/new?child=${family.childId}`);
+    const panel = page.getByTestId('advice-panel');
+    await panel.waitFor();
+    const before = (await panel.textContent()) ?? '';
+    expect(before.match(/Nog geen signalen/g) ?? []).toHaveLength(1);
+    await page.getByLabel('Kind laat zich door de ouder troosten en komt tot rust').first().check();
+    await expect
+      .poll(async () => (await panel.textContent()) ?? '')
+      .toMatch(/Op basis van 1 aangevinkt signaal/);
+    expect((await panel.textContent()) ?? '').not.toMatch(/Op basis van \(/);
+    await session.context.close();
+  });
+
   it('names sources by document title and passage, never by file name', async () => {
     const session = await open(browser);
     const { page } = session;

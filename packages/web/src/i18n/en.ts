@@ -428,7 +428,6 @@ export const en: Messages = {
     band: 'Place on the continuum (suggestion)',
     cuesBehind_one: 'Based on {{count}} ticked cue',
     cuesBehind_other: 'Based on {{count}} ticked cues',
-    noCues: 'No cues ticked yet.',
     noAge: {
       before_birth: 'No advice: the contact date lies before the child’s birth date.',
       older_than_18: 'No advice: the child is older than 18 years on this date.',

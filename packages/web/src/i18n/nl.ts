@@ -429,7 +429,6 @@ export const nl = {
     band: 'Plek op het continuüm (suggestie)',
     cuesBehind_one: 'Op basis van {{count}} aangevinkt signaal',
     cuesBehind_other: 'Op basis van {{count}} aangevinkte signalen',
-    noCues: 'Nog geen signalen aangevinkt.',
     noAge: {
       before_birth: 'Geen advies: de contactdatum ligt vóór de geboortedatum van het kind.',
       older_than_18: 'Geen advies: het kind is op deze datum ouder dan 18 jaar.',
