@@ -55,7 +55,7 @@ describe('errors in the user’s language, at their fields', () => {
     await session.context.close();
   });
 
-  it('translates a domain error of another form (a birth date in the future) at its field', async () => {
+  it('translates a domain error of another form (a child older than 18) at its field', async () => {
     const session = await open(browser);
     const { page } = session;
     await login(page);

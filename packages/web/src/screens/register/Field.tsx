@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldMessages } from '../../lib/field-errors.ts';
-import { CharCount, FieldError } from '../shared/FieldError.tsx';
+import { CharCount, countShown, FieldError } from '../shared/FieldError.tsx';
 
 /**
  * A labelled input with its hint, its length count (when `maxLength` is given: the contract's limit) and its
@@ -36,7 +36,7 @@ export function TextField({
   const error = errors[id];
   const described = [
     hint ? `${id}-hint` : null,
-    maxLength !== undefined ? `${id}-count` : null,
+    maxLength !== undefined && countShown(value, maxLength) ? `${id}-count` : null,
     error ? `${id}-error` : null,
   ]
     .filter(Boolean)

@@ -13,6 +13,11 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
+/** Whether {@link CharCount} shows: once a text nears its limit (`aria-describedby` names only what is there). */
+export function countShown(value: string, max: number): boolean {
+  return max - value.length <= Math.max(10, Math.floor(max / 5));
+}
+
 /**
  * How many characters a limited text has left, shown once it nears the limit and counted past it: the input
  * does not cut pasted text off, so nothing is lost without the nurse seeing it.
@@ -20,7 +25,7 @@ export function FieldError({ id, message }: { id: string; message: string | unde
 export function CharCount({ id, value, max }: { id: string; value: string; max: number }) {
   const { t } = useTranslation();
   const left = max - value.length;
-  if (left > Math.max(10, Math.floor(max / 5))) return null;
+  if (!countShown(value, max)) return null;
   return (
     <p
       className={left < 0 ? 'hint char-count char-count--over' : 'hint char-count'}
