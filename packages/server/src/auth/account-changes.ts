@@ -70,7 +70,10 @@ export async function assertOwnTeam(
     .where('id', '=', teamId)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
-  if (!team) throw new HttpError('invalid_input', 'No such team in your organisation.', 'teamId');
+  if (!team)
+    throw new HttpError('invalid_input', 'No such team in your organisation.', 'teamId').because(
+      'not_in_organisation',
+    );
 }
 
 /**

@@ -217,7 +217,9 @@ export async function changeAssignment(
   const target = await targetOf(app.db, principal, userId);
   await assertOwnTeam(app.db, principal.organisationId, assignment.teamId);
   if (target.role === assignment.role && target.team_id === assignment.teamId)
-    throw new HttpError('invalid_input', 'The user already has this role and team.', 'role');
+    throw new HttpError('invalid_input', 'The user already has this role and team.', 'role').because(
+      'unchanged',
+    );
   const id = await app.db.transaction().execute((trx) =>
     requestChange(
       trx,

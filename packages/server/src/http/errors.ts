@@ -57,12 +57,20 @@ export class HttpError extends Error {
     return this;
   }
 
+  /**
+   * Bad input names its field as an issue (`invalid` without a code of its own); a conflict or refusal names
+   * one only when it was given a code, as a state (`status`, `version`) is no field a person fills in.
+   */
   toBody(): Record<string, unknown> {
-    const issue = this.issue ?? { code: 'invalid' };
+    const input = this.error === 'invalid_input' || this.error === 'unprocessable';
+    const issue = this.issue ?? (input ? { code: 'invalid' } : undefined);
     return {
       ...this.extra,
       error: this.error,
-      ...(this.field === undefined ? {} : { field: this.field, issues: [{ path: this.field, ...issue }] }),
+      ...(this.field === undefined ? {} : { field: this.field }),
+      ...(this.field === undefined || issue === undefined
+        ? {}
+        : { issues: [{ path: this.field, ...issue }] }),
       message: this.message,
     };
   }

@@ -61,5 +61,9 @@ describe('field issues in error bodies', () => {
       issues: [{ path: 'y', code: 'invalid' }],
     });
     expect(new HttpError('forbidden', 'No.').toBody()).not.toHaveProperty('issues');
+    expect(new HttpError('conflict', 'Changed.', 'version').toBody()).not.toHaveProperty('issues');
+    expect(new HttpError('conflict', 'Taken.', 'email').because('taken').toBody()).toMatchObject({
+      issues: [{ path: 'email', code: 'taken' }],
+    });
   });
 });

@@ -54,17 +54,21 @@ export const nl = {
       unknown_field: 'Dit veld wordt niet verwacht: {{keys}}.',
       taken: 'Er bestaat al een account met dit e-mailadres.',
       wrong_password: 'Het huidige wachtwoord klopt niet.',
-      weak_password: 'Dit wachtwoord is te zwak of te bekend; kies een langer of minder voor de hand liggend wachtwoord.',
+      weak_password:
+        'Dit wachtwoord is te zwak of te bekend; kies een langer of minder voor de hand liggend wachtwoord.',
       same_password: 'Kies een ander wachtwoord dan het huidige.',
       in_future: 'Deze datum ligt in de toekomst.',
       in_past: 'Deze datum ligt voor vandaag.',
       too_old: 'Nestwerk is voor kinderen tot {{years}} jaar.',
-      due_date_range: 'Een uitgerekende datum ligt binnen de komende {{weeks}} weken; is het kind geboren, vul dan de geboortedatum in.',
+      due_date_range:
+        'Een uitgerekende datum ligt binnen de komende {{weeks}} weken; is het kind geboren, vul dan de geboortedatum in.',
       date_order: 'Deze datum ligt voor de datum van het contact.',
       consent_withdrawn: 'Deze toestemming is ingetrokken.',
       consent_expired: 'Deze toestemming is verlopen; leg een nieuwe vast met de ouder.',
-      consent_scope: 'De toestemming dekt dit niet: {{items}}. Deel minder, of leg toestemming vast voor deze gegevens.',
-      consent_recipient: 'De toestemming geldt voor een andere ontvanger; leg toestemming vast voor deze partner.',
+      consent_scope:
+        'De toestemming dekt dit niet: {{items}}. Deel minder, of leg toestemming vast voor deze gegevens.',
+      consent_recipient:
+        'De toestemming geldt voor een andere ontvanger; leg toestemming vast voor deze partner.',
       prenatal_born: 'Een prenataal huisbezoek is voor een kind dat nog niet geboren is.',
       age_range: 'Deze vragenlijst is voor kinderen van {{min}} tot {{below}} maanden.',
       csv_empty: 'Het bestand is leeg: de eerste regel noemt de kolommen.',
@@ -79,11 +83,33 @@ export const nl = {
       kind_region: 'Dit soort partner bestaat niet in dit land; kies een soort uit die regio.',
       not_receiving: 'Deze organisatie ontvangt geen verwijzingen via Nestwerk.',
       whole_days: 'Vul een heel aantal dagen in (1 tot en met {{max}}).',
-      reason_repeated: 'Deze reden gaf je eerder voor dit gezin: schrijf op waarom je het dossier nu nodig hebt.',
+      consent_legacy:
+        'Deze toestemming is vastgelegd zonder ontvanger en reikwijdte; leg de toestemming van de ouders voor deze partner vast.',
+      consent_basis:
+        'Zeg waarop de verwijzing rust: een toestemming van de ouders, of (alleen zonder toestemming) de antwoorden op de vijf vragen.',
+      not_in_file: 'Dit hoort niet bij het dossier van dit gezin.',
+      not_in_family: 'Dit hoort niet bij dit gezin.',
+      not_caregiver: 'Kies een opvoeder uit dit gezin.',
+      not_parent: 'Kies een moeder, vader of meeouder uit dit gezin.',
+      not_on_social_map: 'Deze partner staat niet op de sociale kaart van je organisatie.',
+      not_in_organisation: 'Dit hoort niet bij je organisatie.',
+      not_licensed: 'Van deze vragenlijst is in je organisatie geen gelicentieerde versie geladen.',
+      unknown_recommendation:
+        'Dit advies staat niet in de beoordeling van het contactmoment; sla het contactmoment eerst op.',
+      intake_needs_accept: 'Een intakedatum hoort bij het accepteren van de verwijzing.',
+      channel:
+        'Kies hoe de verwijzing verstuurd wordt: via Nestwerk als de partner Nestwerk gebruikt, anders per telefoon, e-mail of post.',
+      unchanged: 'Deze gebruiker heeft deze rol en dit team al.',
+      not_for_kind: 'Dit gegeven hoort niet bij dit soort persoon.',
+      birth_or_due:
+        'Vul een geboortedatum in (geboren) of een uitgerekende datum (nog op komst), niet allebei.',
+      reason_repeated:
+        'Deze reden gaf je eerder voor dit gezin: schrijf op waarom je het dossier nu nodig hebt.',
     },
     fieldErrorsSummary_one: 'Er is {{count}} veld om te controleren; de melding staat bij het veld.',
     fieldErrorsSummary_other: 'Er zijn {{count}} velden om te controleren; de meldingen staan bij de velden.',
-    errorConflict: 'Iemand anders heeft dit net gewijzigd, of het kan nu niet meer. Laad de pagina opnieuw en kijk het na.',
+    errorConflict:
+      'Iemand anders heeft dit net gewijzigd, of het kan nu niet meer. Laad de pagina opnieuw en kijk het na.',
     errorForbidden: 'Je hebt hier geen toegang toe.',
     errorRateLimited: 'Te veel pogingen kort na elkaar. Wacht even en probeer het opnieuw.',
     errorTooLarge: 'Dit is te groot om te versturen.',

@@ -45,7 +45,10 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
     ).because('date_order', { after: 'date' });
   const persons = await listPersons(trx, familyId);
   const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
-  if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+  if (!child)
+    throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId').because(
+      'not_in_family',
+    );
   const caregivers = persons.filter((p) => p.kind === 'caregiver');
   for (const personId of Object.keys(body.parentFactors))
     if (!caregivers.some((c) => c.id === personId))
@@ -53,7 +56,7 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
         'invalid_input',
         'parentFactors names someone who is not a caregiver in this family.',
         `parentFactors.${personId}`,
-      );
+      ).because('not_caregiver');
   const screenings = await listParentScreenings(trx, familyId);
   const { organisationId } = ctx.principal;
   const input = buildAssessmentInput({

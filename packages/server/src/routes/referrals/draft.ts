@@ -41,7 +41,7 @@ async function activePartner(trx: Db, ctx: RequestContext, partnerId: string): P
       'invalid_input',
       'This partner is not on your organisation’s social map.',
       'partnerId',
-    );
+    ).because('not_on_social_map');
   return partner;
 }
 
@@ -49,7 +49,10 @@ function chooseChild(persons: readonly PersonRow[], childId: string | undefined)
   const children = persons.filter((p) => p.kind === 'child');
   if (childId !== undefined) {
     const child = children.find((c) => c.id === childId);
-    if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+    if (!child)
+      throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId').because(
+        'not_in_family',
+      );
     return child;
   }
   const only = children.length === 1 ? children[0] : undefined;
@@ -87,7 +90,7 @@ function mismatchError(
         `This consent was recorded without a recipient and scope the referral can be checked against; record the parents’ consent for ${partner.name} and what may be shared.`,
         'consentId',
         { mismatch: 'legacy' },
-      );
+      ).because('consent_legacy');
     case 'recipient':
       return new HttpError(
         'unprocessable',
@@ -119,7 +122,11 @@ export async function usableConsent(
 ): Promise<void> {
   const consent = await findConsent(trx, consentId);
   if (!consent || consent.family_id !== familyId)
-    throw new HttpError('invalid_input', 'This consent is not part of this family’s file.', 'consentId');
+    throw new HttpError(
+      'invalid_input',
+      'This consent is not part of this family’s file.',
+      'consentId',
+    ).because('not_in_file');
   if (consent.withdrawn_at !== null)
     throw new HttpError(
       'invalid_input',
@@ -141,7 +148,7 @@ const BASIS_MESSAGE =
 
 export function createReferral(ctx: RequestContext, familyId: string, body: ReferralIn): Promise<Referral> {
   const bases = [body.consentId, body.consent, body.noConsent].filter((b) => b !== undefined).length;
-  if (bases !== 1) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
+  if (bases !== 1) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId').because('consent_basis');
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'referral.create' }, async (trx) => {
     const { principal, at } = ctx;
     const partner = await activePartner(trx, ctx, body.partnerId);
@@ -156,7 +163,7 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
           'invalid_input',
           'The contact’s assessment has no recommendation with this id.',
           'recommendationId',
-        );
+        ).because('unknown_recommendation');
       advised = rec.interventions;
     }
     const offered = await trx
@@ -177,7 +184,7 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
           'invalid_input',
           'givenBy must be a caregiver in this family.',
           'consent.givenBy',
-        );
+        ).because('not_caregiver');
       if (body.consent.validUntil !== undefined && body.consent.validUntil < ctx.today)
         throw new HttpError(
           'invalid_input',
@@ -292,7 +299,7 @@ function mergeAnswers(previous: string | null, given: NoConsentIn): string {
  */
 export function patchReferral(ctx: RequestContext, id: string, body: ReferralPatchIn): Promise<Referral> {
   if (body.consentId !== undefined && body.noConsent !== undefined)
-    throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
+    throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId').because('consent_basis');
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.update' },
