@@ -4,6 +4,9 @@ import { z } from 'zod';
 /** PostgreSQL text cannot hold NUL, and no person types one: reject it rather than fail at the database. */
 const NO_NUL = (s: string): boolean => !s.includes('\u0000');
 
+/** A refine's `params.code` becomes the stable code of its issue in an error body (see {@link fieldIssue}). */
+const NUL_CHECK = { message: 'must not contain NUL characters', params: { code: 'invalid_text' } };
+
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -20,16 +23,15 @@ export const ILL_FORMED_MESSAGE = 'must be valid Unicode text (it contains a lon
  * same words typed on two keyboards are stored, searched and hashed as the same code points.
  */
 export function unicodeText() {
-  return z.string().refine(isWellFormedText, { message: ILL_FORMED_MESSAGE, abort: true }).normalize('NFC');
+  return z
+    .string()
+    .refine(isWellFormedText, { message: ILL_FORMED_MESSAGE, abort: true, params: { code: 'invalid_text' } })
+    .normalize('NFC');
 }
 
 /** Free text a professional types: well-formed, NFC, trimmed, not empty, bounded. */
 export function text(max: number) {
-  return unicodeText()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max)
-    .refine(NO_NUL, 'must not contain NUL characters');
+  return unicodeText().trim().min(1, 'must not be empty').max(max).refine(NO_NUL, NUL_CHECK);
 }
 
 /** Optional free text where `null` clears the value. */
@@ -42,7 +44,7 @@ export const idParams = z.strictObject({ id });
 
 export const date = z
   .string()
-  .refine(isCalendarDate, 'must be a date YYYY-MM-DD')
+  .refine(isCalendarDate, { message: 'must be a date YYYY-MM-DD', params: { code: 'invalid_date' } })
   .meta({ format: 'date', example: '2026-01-31' });
 
 /** A timestamp the server wrote (ISO 8601, UTC). */
@@ -65,22 +67,40 @@ export const paging = {
   limit: queryInt(1, 200, 50),
 };
 
-export const searchText = unicodeText().max(100).refine(NO_NUL, 'must not contain NUL characters').optional();
+export const searchText = unicodeText().max(100).refine(NO_NUL, NUL_CHECK).optional();
 
 /** Bounded free text that may be empty (a recommendation left blank). */
 export function plainText(max: number) {
-  return unicodeText().max(max).refine(NO_NUL, 'must not contain NUL characters');
+  return unicodeText().max(max).refine(NO_NUL, NUL_CHECK);
 }
 
 /** For a POST/PUT/PATCH/DELETE that takes no body: none (Fastify makes that null) or `{}`, nothing else. */
 export const emptyBody = z.object({}).strict().nullish();
 
 /**
- * Every error the API answers: a stable code, the field at fault when there is one, and a message. Some
- * errors carry more (the current record with a 409 conflict, `lockedUntil` with a lockout).
+ * One thing wrong with one field, for a client to say in its user's language: `path` is the field
+ * (`children.0.familyName`), `code` a stable word (too_long, too_short, required, invalid_date,
+ * invalid_postcode, date_order, …; docs/api.md lists them) and `params` what the message needs (`max`, `min`).
+ */
+export const fieldIssue = z.object({
+  path: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type FieldIssue = z.output<typeof fieldIssue>;
+
+/**
+ * Every error the API answers: a stable code, the field at fault when there is one, and a message (English,
+ * for API clients and logs). `issues` lists every field at fault at once. Some errors carry more (the
+ * current record with a 409 conflict, `lockedUntil` with a lockout).
  */
 export const errorBody = z
-  .object({ error: z.string(), field: z.string().optional(), message: z.string() })
+  .object({
+    error: z.string(),
+    field: z.string().optional(),
+    message: z.string(),
+    issues: z.array(fieldIssue).optional(),
+  })
   .catchall(z.unknown());
 export type ErrorBody = z.output<typeof errorBody>;
 

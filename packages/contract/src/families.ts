@@ -29,7 +29,10 @@ import { familyListItem } from './worklist.ts';
 const postcode = z
   .string()
   .trim()
-  .regex(/^[0-9]{4}\s?[A-Za-z]{0,2}$/, 'must be a postcode like 1234 AB (NL) or 1000 (BE)');
+  .refine((v) => /^[0-9]{4}\s?[A-Za-z]{0,2}$/.test(v), {
+    message: 'must be a postcode like 1234 AB (NL) or 1000 (BE)',
+    params: { code: 'invalid_postcode' },
+  });
 
 export const createFamilyBody = z.strictObject({
   name: text(200),

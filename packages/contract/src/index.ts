@@ -12,6 +12,7 @@ export * from './contacts.ts';
 export * from './emergency-access.ts';
 export * from './export.ts';
 export * from './families.ts';
+export * from './field-issues.ts';
 export * from './health.ts';
 export * from './instruments.ts';
 export * from './intake.ts';

@@ -157,7 +157,14 @@ export const partnerKind = z.object({
 });
 
 /** A CSV line the import refused, and why; `row` when the whole line is at fault. */
-export const importRejection = z.object({ line: z.number().int(), field: z.string(), reason: z.string() });
+/** `reason` in English; `code` and `params` say it in stable words a client translates (see `fieldIssue`). */
+export const importRejection = z.object({
+  line: z.number().int(),
+  field: z.string(),
+  reason: z.string(),
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 export const importReport = z.object({
   dryRun: z.boolean(),

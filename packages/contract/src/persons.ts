@@ -8,7 +8,10 @@ const birthYear = z.number().int().min(1900).max(2200);
 const phone = z
   .string()
   .trim()
-  .regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number (digits, spaces, +, -, parentheses)');
+  .refine((v) => /^\+?[0-9 ()-]{6,20}$/.test(v), {
+    message: 'must be a phone number (digits, spaces, +, -, parentheses)',
+    params: { code: 'invalid_phone' },
+  });
 
 const childShape = {
   givenName: name,

@@ -2,6 +2,9 @@ import type { BalanceResult } from './balance.ts';
 import type { ContinuumResult } from './continuum.ts';
 import { type RuleContext, say } from './rules/context.ts';
 
+/** "1 signaal", "3 signalen": a count with the word form that goes with it. */
+const counted = (n: number, one: string, other: string): string => `${n} ${n === 1 ? one : other}`;
+
 export function explainContinuum(ctx: RuleContext, c: ContinuumResult): string {
   const n = { s: c.safeCues.length, i: c.insecureCues.length, p: c.problematicCues.length };
   switch (c.basis) {
@@ -9,28 +12,28 @@ export function explainContinuum(ctx: RuleContext, c: ContinuumResult): string {
       return say(ctx, { nl: 'Nog geen signalen vastgelegd.', en: 'No cues recorded yet.' });
     case 'too_few_safe_cues':
       return say(ctx, {
-        nl: `Te weinig waargenomen om iets te zeggen (${n.s} veilig signaal).`,
-        en: `Too little observed to say (${n.s} safe cue).`,
+        nl: `Te weinig waargenomen om iets te zeggen (${counted(n.s, 'veilig signaal', 'veilige signalen')}).`,
+        en: `Too little observed to say (${counted(n.s, 'safe cue', 'safe cues')}).`,
       });
     case 'nearly_all_insecure_plus_problematic':
       return say(ctx, {
-        nl: `Vrijwel alle signalen van onveiligheid (${n.i} van 9) én ${n.p} aanvullend signaal/signalen: een problematische relatie wordt vermoed.`,
-        en: `Nearly all insecure cues (${n.i} of 9) plus ${n.p} additional cue(s): a problematic relationship is suspected.`,
+        nl: `Vrijwel alle signalen van onveiligheid (${n.i} van 9) én ${counted(n.p, 'aanvullend signaal', 'aanvullende signalen')}: een problematische relatie wordt vermoed.`,
+        en: `Nearly all insecure cues (${n.i} of 9) plus ${counted(n.p, 'additional cue', 'additional cues')}: a problematic relationship is suspected.`,
       });
     case 'problematic_cues_without_nearly_all_insecure':
       return say(ctx, {
-        nl: `${n.p} signaal/signalen van een problematische relatie, maar (nog) niet vrijwel alle signalen van onveiligheid (${n.i} van 9): minder veilig, kijk verder.`,
-        en: `${n.p} cue(s) of a problematic relationship, but not (yet) nearly all insecure cues (${n.i} of 9): more insecure, look further.`,
+        nl: `${counted(n.p, 'signaal', 'signalen')} van een problematische relatie, maar (nog) niet vrijwel alle signalen van onveiligheid (${n.i} van 9): minder veilig, kijk verder.`,
+        en: `${counted(n.p, 'cue', 'cues')} of a problematic relationship, but not (yet) nearly all insecure cues (${n.i} of 9): more insecure, look further.`,
       });
     case 'insecure_cues_tip_balance':
       return say(ctx, {
-        nl: `${n.i} signaal/signalen van onveiligheid tegenover ${n.s} van veiligheid: de balans slaat door naar minder veilig.`,
-        en: `${n.i} insecure cue(s) against ${n.s} safe: the balance tips towards more insecure.`,
+        nl: `${counted(n.i, 'signaal', 'signalen')} van onveiligheid tegenover ${n.s} van veiligheid: de balans slaat door naar minder veilig.`,
+        en: `${counted(n.i, 'insecure cue', 'insecure cues')} against ${n.s} safe: the balance tips towards more insecure.`,
       });
     case 'safe_cues_predominate':
       return say(ctx, {
-        nl: `${n.s} signalen van een veilige relatie${n.i > 0 ? ` en ${n.i} van onveiligheid` : ''}: overwegend veilig.`,
-        en: `${n.s} safe cues${n.i > 0 ? ` and ${n.i} insecure` : ''}: mainly safe.`,
+        nl: `${counted(n.s, 'signaal', 'signalen')} van een veilige relatie${n.i > 0 ? ` en ${n.i} van onveiligheid` : ''}: overwegend veilig.`,
+        en: `${counted(n.s, 'safe cue', 'safe cues')}${n.i > 0 ? ` and ${n.i} insecure` : ''}: mainly safe.`,
       });
   }
 }

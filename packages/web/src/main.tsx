@@ -7,6 +7,7 @@ import { I18nextProvider } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { App } from './app/App.tsx';
+import { preloadScreen } from './app/preload.ts';
 import { SessionProvider } from './app/session.tsx';
 import { i18n } from './i18n/index.ts';
 
@@ -23,6 +24,7 @@ const queryClient = new QueryClient({
 
 const root = document.getElementById('root');
 if (root) {
+  preloadScreen(window.location.pathname);
   createRoot(root).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

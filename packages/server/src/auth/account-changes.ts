@@ -70,7 +70,10 @@ export async function assertOwnTeam(
     .where('id', '=', teamId)
     .where('organisation_id', '=', organisationId)
     .executeTakeFirst();
-  if (!team) throw new HttpError('invalid_input', 'No such team in your organisation.', 'teamId');
+  if (!team)
+    throw new HttpError('invalid_input', 'No such team in your organisation.', 'teamId').because(
+      'not_in_organisation',
+    );
 }
 
 /**
@@ -97,7 +100,10 @@ export async function assertEmailFree(db: Kysely<Database>, email: string): Prom
     .select('id')
     .where(sql<string>`lower(email)`, '=', normaliseEmail(email))
     .executeTakeFirst();
-  if (taken) throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email');
+  if (taken)
+    throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email').because(
+      'taken',
+    );
 }
 
 export interface NewAccount {

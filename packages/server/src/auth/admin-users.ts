@@ -145,7 +145,11 @@ export async function createUser(
       // An address of another organisation is requested like any other; the approval then fails for the
       // approver, not here where the answer would tell the manager that the person has an account elsewhere.
       if ((await emailOwner(trx, account.email, principal.organisationId)) === 'own')
-        throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email');
+        throw new HttpError(
+          'conflict',
+          'An account with this e-mail address already exists.',
+          'email',
+        ).because('taken');
       return requestChange(
         trx,
         principal,
@@ -213,7 +217,9 @@ export async function changeAssignment(
   const target = await targetOf(app.db, principal, userId);
   await assertOwnTeam(app.db, principal.organisationId, assignment.teamId);
   if (target.role === assignment.role && target.team_id === assignment.teamId)
-    throw new HttpError('invalid_input', 'The user already has this role and team.', 'role');
+    throw new HttpError('invalid_input', 'The user already has this role and team.', 'role').because(
+      'unchanged',
+    );
   const id = await app.db.transaction().execute((trx) =>
     requestChange(
       trx,

@@ -42,7 +42,9 @@ export async function changePassword(
         details: { reason: 'wrong_current_password' },
       });
     });
-    throw new HttpError('invalid_input', 'The current password is not correct.', 'currentPassword');
+    throw new HttpError('invalid_input', 'The current password is not correct.', 'currentPassword').because(
+      'wrong_password',
+    );
   }
   const policy = checkPasswordPolicy(input.newPassword, {
     email: user.email,
@@ -51,13 +53,16 @@ export async function changePassword(
   });
   // `reason` lets the web app say it in the user's language; the message is the English fallback.
   if (!policy.ok)
-    throw new HttpError('invalid_input', policy.message, 'newPassword', { reason: policy.reason });
+    throw new HttpError('invalid_input', policy.message, 'newPassword', { reason: policy.reason }).because(
+      'weak_password',
+      { reason: policy.reason },
+    );
   if (input.newPassword === input.currentPassword)
     throw new HttpError(
       'invalid_input',
       'Choose a password that differs from the current one.',
       'newPassword',
-    );
+    ).because('same_password');
 
   const hash = await hashPassword(input.newPassword);
   await app.db.transaction().execute(async (trx) => {
@@ -101,7 +106,9 @@ export async function regenerateRecoveryCodes(
         details: { reason: 'wrong_current_password' },
       });
     });
-    throw new HttpError('invalid_input', 'The current password is not correct.', 'currentPassword');
+    throw new HttpError('invalid_input', 'The current password is not correct.', 'currentPassword').because(
+      'wrong_password',
+    );
   }
   if (user.totp_enrolled_at === null)
     throw new HttpError('conflict', 'Set up two-step verification first; recovery codes come with it.');

@@ -19,9 +19,15 @@ export function checkChildDates(
   const at = (name: string) => (field ? `${field}.${name}` : name);
   if (c.birthDate) {
     if (c.birthDate > today)
-      throw new HttpError('invalid_input', 'A birth date cannot be in the future.', at('birthDate'));
+      throw new HttpError('invalid_input', 'A birth date cannot be in the future.', at('birthDate')).because(
+        'in_future',
+      );
     if (c.birthDate < addDays(today, -OLDEST_CHILD_DAYS))
-      throw new HttpError('invalid_input', 'Nestwerk covers children up to 18 years.', at('birthDate'));
+      throw new HttpError(
+        'invalid_input',
+        'Nestwerk covers children up to 18 years.',
+        at('birthDate'),
+      ).because('too_old', { years: 18 });
   }
   if (c.dueDate) {
     if (c.dueDate > addDays(today, DUE_AHEAD_DAYS) || c.dueDate < addDays(today, -DUE_PASSED_DAYS))
@@ -29,7 +35,7 @@ export function checkChildDates(
         'invalid_input',
         'A due date lies within the coming 43 weeks; once the child is born, record the birth date.',
         at('dueDate'),
-      );
+      ).because('due_date_range', { weeks: 43 });
   }
 }
 
@@ -80,5 +86,5 @@ export function caregiverRow(
 
 export function checkBirthYear(birthYear: number | null | undefined, today: string, field: string): void {
   if (birthYear !== null && birthYear !== undefined && birthYear > Number(today.slice(0, 4)))
-    throw new HttpError('invalid_input', 'A birth year cannot be in the future.', field);
+    throw new HttpError('invalid_input', 'A birth year cannot be in the future.', field).because('in_future');
 }

@@ -20,7 +20,11 @@ export async function assessmentOf(
   if (contactId !== undefined) q = q.where('c.id', '=', contactId);
   const row = await q.orderBy('c.date', 'desc').orderBy('c.id', 'desc').limit(1).executeTakeFirst();
   if (!row && contactId !== undefined)
-    throw new HttpError('invalid_input', 'This contact is not part of this family’s file.', 'contactId');
+    throw new HttpError(
+      'invalid_input',
+      'This contact is not part of this family’s file.',
+      'contactId',
+    ).because('not_in_file');
   return row;
 }
 

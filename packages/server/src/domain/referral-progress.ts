@@ -47,9 +47,13 @@ export async function moveReferral(
   const path = pathTo(r.status, input.status);
   if (!path) throw invalidTransition(r.status, input.status);
   if (input.status === 'declined' && input.reason === undefined)
-    throw new HttpError('invalid_input', 'Say why the referral is declined.', 'reason');
+    throw new HttpError('invalid_input', 'Say why the referral is declined.', 'reason').because('required');
   if (input.intakeDate !== undefined && input.status !== 'accepted')
-    throw new HttpError('invalid_input', 'An intake date goes with accepting the referral.', 'intakeDate');
+    throw new HttpError(
+      'invalid_input',
+      'An intake date goes with accepting the referral.',
+      'intakeDate',
+    ).because('intake_needs_accept');
   const patch: ReferralPatch = { status: input.status };
   if (input.status === 'declined') patch.decline_reason = input.reason ?? null;
   if (input.intakeDate !== undefined) patch.intake_date = input.intakeDate;

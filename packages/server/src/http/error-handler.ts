@@ -1,3 +1,4 @@
+import { toFieldIssues, type ValidationIssue } from '@nestwerk/contract';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ErrorCode, HttpError } from './errors.ts';
 
@@ -49,12 +50,6 @@ const BY_STATUS: Record<number, ErrorCode> = {
   429: 'rate_limited',
 };
 
-interface ValidationIssue {
-  instancePath?: string;
-  message?: string;
-  params?: Record<string, unknown>;
-}
-
 /** `/children/0/birthDate` → `children.0.birthDate`; an issue with the whole part names the part. */
 function fieldOf(issue: ValidationIssue | undefined, context: string | undefined): string {
   const path = (issue?.instancePath ?? '').split('/').filter(Boolean).join('.');
@@ -64,10 +59,17 @@ function fieldOf(issue: ValidationIssue | undefined, context: string | undefined
   return path || context || 'body';
 }
 
+/** All issues at once, so a form can mark every field at fault; `field` and `message` name the first. */
 function validationBody(err: FastifyError): Record<string, unknown> {
-  const issue = err.validation?.[0] as ValidationIssue | undefined;
+  const all = (err.validation ?? []) as ValidationIssue[];
+  const issue = all[0];
   const field = fieldOf(issue, err.validationContext);
-  return { error: 'invalid_input', field, message: `${field}: ${issue?.message ?? 'invalid value'}` };
+  return {
+    error: 'invalid_input',
+    field,
+    message: `${field}: ${issue?.message ?? 'invalid value'}`,
+    issues: toFieldIssues(all, err.validationContext),
+  };
 }
 
 function isSyntaxError(err: unknown): boolean {

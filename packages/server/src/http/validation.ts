@@ -61,7 +61,7 @@ export function registerValidation(app: FastifyInstance): void {
           'invalid_input',
           `${field || 'body'}: must be valid Unicode text (it contains a lone surrogate)`,
           field || 'body',
-        );
+        ).because('invalid_text');
     }
   });
 }

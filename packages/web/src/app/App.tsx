@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './Layout.tsx';
@@ -86,7 +86,12 @@ function Screen({ children, bare = false }: { children: ReactNode; bare?: boolea
 }
 
 function Protected({ children }: { children: ReactNode }) {
-  const { state } = useSession();
+  // Arriving at a session is a transition: React keeps "loading" on screen until the page's code is there
+  // rather than showing the Suspense fallback, whose reveal it then holds back ~300 ms (during which the
+  // page cannot ask for its data). Losing one is not deferred: the log-in follows at once.
+  const live = useSession().state;
+  const deferred = useDeferredValue(live);
+  const state = live.status === 'authenticated' ? deferred : live;
   const location = useLocation();
   if (state.status === 'loading') return <Screen bare>{<Loading />}</Screen>;
   if (state.status === 'anonymous') {

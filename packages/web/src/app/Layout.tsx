@@ -7,6 +7,7 @@ import { api } from '../api/client.ts';
 import { useLocale } from './locale.tsx';
 import { useSession } from './session.tsx';
 import { caresForFamilies } from './start.ts';
+import { usePageTitle } from './usePageTitle.ts';
 
 /** Skip link, banner with navigation, one main landmark that receives focus after each navigation. */
 export function Layout({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
@@ -14,6 +15,7 @@ export function Layout({ children, bare = false }: { children: ReactNode; bare?:
   const mainRef = useRef<HTMLElement>(null);
   const location = useLocation();
   const shownPath = useRef(location.pathname);
+  usePageTitle(mainRef, t('app.name'));
 
   useEffect(() => {
     // Announce a new page to screen readers and put keyboard users at its start; not on first load (and

@@ -5,6 +5,14 @@ import type { PartialMessages } from './nl.ts';
  * Kind & Gezin instead of JGZ, "consultatie", "vermoedelijke bevallingsdatum", "doorverwijzen", "opvolging".
  */
 export const nlBE: PartialMessages = {
+  app: {
+    fieldErrors: {
+      invalid_postcode: 'Vul een postnummer in zoals 1000 (of 1234 AB in Nederland).',
+      due_date_range:
+        'Een vermoedelijke bevallingsdatum ligt binnen de komende {{weeks}} weken; is het kind geboren, vul dan de geboortedatum in.',
+      date_order: 'Deze datum ligt voor de datum van de consultatie of het contact.',
+    },
+  },
   common: {
     contactTypes: {
       consult: 'Consultatie',

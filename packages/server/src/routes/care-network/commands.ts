@@ -38,7 +38,9 @@ async function resolveName(trx: Db, ctx: RequestContext, body: CareNetworkMember
   if (body.partnerId !== undefined) {
     const partner = await findPartner(trx, ctx.principal.organisationId, body.partnerId);
     if (!partner)
-      throw new HttpError('invalid_input', 'This partner is not on your social map.', 'partnerId');
+      throw new HttpError('invalid_input', 'This partner is not on your social map.', 'partnerId').because(
+        'not_on_social_map',
+      );
     fallback = partner.name;
   }
   if (body.userId !== undefined) {
@@ -49,12 +51,18 @@ async function resolveName(trx: Db, ctx: RequestContext, body: CareNetworkMember
       .where('organisation_id', '=', ctx.principal.organisationId)
       .executeTakeFirst();
     if (!user)
-      throw new HttpError('invalid_input', 'This professional is not part of your organisation.', 'userId');
+      throw new HttpError(
+        'invalid_input',
+        'This professional is not part of your organisation.',
+        'userId',
+      ).because('not_in_organisation');
     fallback = user.display_name;
   }
   const name = body.name ?? fallback;
   if (name === undefined)
-    throw new HttpError('invalid_input', 'Give the name of the person or service.', 'name');
+    throw new HttpError('invalid_input', 'Give the name of the person or service.', 'name').because(
+      'required',
+    );
   return name;
 }
 

@@ -33,7 +33,7 @@ async function recipientColumns(trx: Db, ctx: RequestContext, recipient: Consent
         'invalid_input',
         'This partner is not on your organisation’s social map.',
         'recipient.partnerId',
-      );
+      ).because('not_on_social_map');
     return { recipient: partner.name, recipient_partner_id: partner.id, recipient_kind: null };
   }
   return { recipient: recipient.name, recipient_partner_id: null, recipient_kind: recipient.kind };
@@ -41,11 +41,15 @@ async function recipientColumns(trx: Db, ctx: RequestContext, recipient: Consent
 
 export function giveConsent(ctx: RequestContext, familyId: string, body: ConsentIn): Promise<Consent> {
   if (body.validUntil !== undefined && body.validUntil < ctx.today)
-    throw new HttpError('invalid_input', 'A consent cannot end before today.', 'validUntil');
+    throw new HttpError('invalid_input', 'A consent cannot end before today.', 'validUntil').because(
+      'in_past',
+    );
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'consent.give' }, async (trx) => {
     const persons = await listPersons(trx, familyId);
     if (!persons.some((p) => p.id === body.givenBy && p.kind === 'caregiver'))
-      throw new HttpError('invalid_input', 'givenBy must be a caregiver in this family.', 'givenBy');
+      throw new HttpError('invalid_input', 'givenBy must be a caregiver in this family.', 'givenBy').because(
+        'not_caregiver',
+      );
     const id = uuid();
     const recipient = await recipientColumns(trx, ctx, body.recipient);
     const scope = normaliseScope(body.scope);

@@ -37,16 +37,23 @@ type Computed = { age: AssessmentInput['child']; values: ReturnType<typeof asses
 /** Checks the contact against the file and recomputes the engine's assessment on the server (authoritative). */
 async function compute(trx: Db, ctx: RequestContext, familyId: string, body: ContactIn): Promise<Computed> {
   if (body.date > addDays(ctx.today, 1))
-    throw new HttpError('invalid_input', 'A contact is recorded on or after the day it took place.', 'date');
+    throw new HttpError(
+      'invalid_input',
+      'A contact is recorded on or after the day it took place.',
+      'date',
+    ).because('in_future');
   if (body.agreement?.followUpDue !== undefined && body.agreement.followUpDue < body.date)
     throw new HttpError(
       'invalid_input',
       'The follow-up lies before the contact date.',
       'agreement.followUpDue',
-    );
+    ).because('date_order', { after: 'date' });
   const persons = await listPersons(trx, familyId);
   const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
-  if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+  if (!child)
+    throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId').because(
+      'not_in_family',
+    );
   const caregivers = persons.filter((p) => p.kind === 'caregiver');
   for (const personId of Object.keys(body.parentFactors))
     if (!caregivers.some((c) => c.id === personId))
@@ -54,7 +61,7 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
         'invalid_input',
         'parentFactors names someone who is not a caregiver in this family.',
         `parentFactors.${personId}`,
-      );
+      ).because('not_caregiver');
   const screenings = await listParentScreenings(trx, familyId);
   const { organisationId } = ctx.principal;
   const input = buildAssessmentInput({
@@ -66,7 +73,11 @@ async function compute(trx: Db, ctx: RequestContext, familyId: string, body: Con
     screenings: new Map(caregivers.map((c) => [c.id, contactScreenings(screenings, c.id)])),
   });
   if (body.type === 'prenatal_visit' && 'ageMonths' in input.child)
-    throw new HttpError('invalid_input', 'A prenatal visit is for a child that is not born yet.', 'type');
+    throw new HttpError(
+      'invalid_input',
+      'A prenatal visit is for a child that is not born yet.',
+      'type',
+    ).because('prenatal_born');
   const perinatal = await organisationThresholds(trx, organisationId);
   return { age: input.child, values: assessmentValues(input, assess(input, knowledge, { perinatal }), body) };
 }

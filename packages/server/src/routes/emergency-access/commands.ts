@@ -43,7 +43,7 @@ export function breakGlass(
           'unprocessable',
           'You gave this reason before for this family: write down why you need the file now.',
           'reason',
-        );
+        ).because('reason_repeated');
       const earliestStart = emergencyStartedAfter(ctx.now, ctx.emergencyAccessHours);
       const running = earlier.find((g) => g.expires_at > ctx.at && g.started_at > earliestStart);
       if (running) await endEmergencyAccess(trx, running.id, ctx.at);

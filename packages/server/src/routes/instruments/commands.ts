@@ -53,15 +53,21 @@ export function recordInstrumentResponse(
           'unprocessable',
           'No licensed definition of this instrument is loaded in this organisation.',
           'instrumentId',
-        );
+        ).because('not_licensed');
       const child = await findPerson(trx, body.childId);
       if (!child || child.family_id !== familyId || child.kind !== 'child')
-        throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+        throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId').because(
+          'not_in_family',
+        );
       let on = ctx.today;
       if (body.contactId !== undefined) {
         const contact = await findContact(trx, body.contactId);
         if (!contact || contact.family_id !== familyId)
-          throw new HttpError('invalid_input', 'contactId is not a contact of this family.', 'contactId');
+          throw new HttpError(
+            'invalid_input',
+            'contactId is not a contact of this family.',
+            'contactId',
+          ).because('not_in_family');
         on = contact.date;
       }
       const ages = agesOf(def);
@@ -71,9 +77,10 @@ export function recordInstrumentResponse(
           'unprocessable',
           `${def.name} is meant for children from ${ages.minMonths} to below ${ages.belowMonths} months.`,
           'instrumentId',
-        );
+        ).because('age_range', { min: ages.minMonths, below: ages.belowMonths });
       const scored = scoreQuestionnaire(def, body.answers);
-      if (!scored.ok) throw new HttpError('invalid_input', scored.message, scored.field);
+      if (!scored.ok)
+        throw new HttpError('invalid_input', scored.message, scored.field).because('invalid_choice');
       const id = uuid();
       const row = {
         id,

@@ -1,4 +1,4 @@
-import { type PartnerIn, partnerIn } from '@nestwerk/contract';
+import { fromZodIssue, type PartnerIn, partnerIn } from '@nestwerk/contract';
 import type { z } from 'zod';
 import type { PartnerRecord } from '../../repositories/partners.ts';
 
@@ -62,9 +62,12 @@ export function columnOf(path: ReadonlyArray<PropertyKey>): CsvColumn {
   return COLUMN_OF[named] ?? 'name';
 }
 
+/** `reason` in English for logs and API clients; `code` and `params` as in an error body's field issues. */
 export interface RowIssue {
   field: CsvColumn;
   reason: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 const blank = (v: string | undefined): string | undefined => {
@@ -87,7 +90,13 @@ export function rowToInput(
   let feedbackDays: number | undefined;
   if (days !== undefined) {
     if (/^\d{1,3}$/.test(days)) feedbackDays = Number(days);
-    else issues.push({ field: 'feedback_days', reason: 'must be a whole number of days (1–365)' });
+    else
+      issues.push({
+        field: 'feedback_days',
+        reason: 'must be a whole number of days (1–365)',
+        code: 'whole_days',
+        params: { max: 365 },
+      });
   }
   const raw = {
     name: cell('name') ?? '',
@@ -117,7 +126,7 @@ export function rowToInput(
 }
 
 function issuesOf(error: z.ZodError): RowIssue[] {
-  return error.issues.map((i) => ({ field: columnOf(i.path), reason: i.message }));
+  return error.issues.map((i) => ({ field: columnOf(i.path), reason: i.message, ...fromZodIssue(i) }));
 }
 
 function firstPerField(issues: RowIssue[]): RowIssue[] {

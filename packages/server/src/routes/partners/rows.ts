@@ -23,13 +23,15 @@ export async function checkPartner(
   fields: { kind: string; nestwerk: string },
 ): Promise<void> {
   if (!kindFitsCountry(p.kind, p.country))
-    throw new HttpError('invalid_input', kindCountryMessage(p.kind, p.country), fields.kind);
+    throw new HttpError('invalid_input', kindCountryMessage(p.kind, p.country), fields.kind).because(
+      'kind_region',
+    );
   if (p.nestwerkOrganisationId !== null && !(await findReceivingOrganisation(db, p.nestwerkOrganisationId)))
     throw new HttpError(
       'invalid_input',
       'This organisation is not on Nestwerk as a partner that receives referrals.',
       fields.nestwerk,
-    );
+    ).because('not_receiving');
 }
 
 export function partnerRow(

@@ -29,6 +29,8 @@ export interface Rejection {
   line: number;
   field: CsvColumn | 'row';
   reason: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportReport {
@@ -46,7 +48,10 @@ interface GoodRow {
 }
 
 function header(record: CsvRecord | undefined): Map<CsvColumn, number> {
-  if (!record) throw new HttpError('invalid_input', 'The file is empty: it needs a header line.', 'csv');
+  if (!record)
+    throw new HttpError('invalid_input', 'The file is empty: it needs a header line.', 'csv').because(
+      'csv_empty',
+    );
   const known: ReadonlySet<string> = new Set(CSV_COLUMNS);
   const index = new Map<CsvColumn, number>();
   record.cells.forEach((raw, i) => {
@@ -56,9 +61,12 @@ function header(record: CsvRecord | undefined): Map<CsvColumn, number> {
         'invalid_input',
         `Unknown column "${name.slice(0, 40)}" on line 1. The columns are: ${CSV_COLUMNS.join(', ')}.`,
         'csv',
-      );
+      ).because('csv_unknown_column', { column: name.slice(0, 40) });
     if (index.has(name as CsvColumn))
-      throw new HttpError('invalid_input', `Column "${name}" appears twice on line 1.`, 'csv');
+      throw new HttpError('invalid_input', `Column "${name}" appears twice on line 1.`, 'csv').because(
+        'csv_duplicate_column',
+        { column: name },
+      );
     index.set(name as CsvColumn, i);
   });
   const missing = REQUIRED_COLUMNS.filter((c) => !index.has(c));
@@ -67,7 +75,7 @@ function header(record: CsvRecord | undefined): Map<CsvColumn, number> {
       'invalid_input',
       `Line 1 lacks the required column(s): ${missing.join(', ')}.`,
       'csv',
-    );
+    ).because('csv_missing_columns', { columns: missing.join(', ') });
   return index;
 }
 
@@ -80,7 +88,7 @@ function parse(csv: string): CsvRecord[] {
         'invalid_input',
         `The CSV cannot be read at line ${err.line}: ${err.message}.`,
         'csv',
-      );
+      ).because('csv_unreadable', { line: err.line });
     throw err;
   }
 }
@@ -97,7 +105,10 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
   const index = header(records[0]);
   const rows = records.slice(1);
   if (rows.length > MAX_IMPORT_ROWS)
-    throw new HttpError('invalid_input', `At most ${MAX_IMPORT_ROWS} partners per file.`, 'csv');
+    throw new HttpError('invalid_input', `At most ${MAX_IMPORT_ROWS} partners per file.`, 'csv').because(
+      'too_many',
+      { max: MAX_IMPORT_ROWS },
+    );
 
   const orgId = ctx.principal.organisationId;
   const existing = new Set(
@@ -119,7 +130,14 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
   const seenIds = new Set<string>();
   for (const record of rows) {
     const reject = (issues: Array<RowIssue | Rejection>) => {
-      for (const i of issues) rejected.push({ line: record.line, field: i.field, reason: i.reason });
+      for (const i of issues)
+        rejected.push({
+          line: record.line,
+          field: i.field,
+          reason: i.reason,
+          code: i.code,
+          ...(i.params ? { params: i.params } : {}),
+        });
     };
     if (record.cells.length !== index.size) {
       reject([
@@ -127,6 +145,8 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
           line: record.line,
           field: 'row',
           reason: `has ${record.cells.length} fields; the header has ${index.size}`,
+          code: 'csv_row_fields',
+          params: { found: record.cells.length, expected: index.size },
         },
       ]);
       continue;
@@ -140,21 +160,34 @@ export async function importPartners(ctx: RequestContext, body: ImportIn): Promi
     const rawId = cell('id')?.trim() || null;
     if (rawId !== null) {
       if (!uuidSchema.safeParse(rawId).success)
-        issues.push({ field: 'id', reason: 'must be the id of a partner (from an export) or empty' });
+        issues.push({
+          field: 'id',
+          reason: 'must be the id of a partner (from an export) or empty',
+          code: 'csv_partner_id',
+        });
       else if (!existing.has(rawId))
-        issues.push({ field: 'id', reason: 'no partner with this id on your social map' });
+        issues.push({
+          field: 'id',
+          reason: 'no partner with this id on your social map',
+          code: 'csv_partner_unknown',
+        });
       else if (seenIds.has(rawId))
-        issues.push({ field: 'id', reason: 'this partner appears more than once in the file' });
+        issues.push({
+          field: 'id',
+          reason: 'this partner appears more than once in the file',
+          code: 'csv_partner_repeated',
+        });
     }
     if (parsed.ok) {
       const v = parsed.value;
       if (!kindFitsCountry(v.kind, v.country))
-        issues.push({ field: 'kind', reason: kindCountryMessage(v.kind, v.country) });
+        issues.push({ field: 'kind', reason: kindCountryMessage(v.kind, v.country), code: 'kind_region' });
       const org = v.registration.nestwerkOrganisationId;
       if (org !== undefined && !(await isReceiving(ctx.db, org)))
         issues.push({
           field: 'nestwerk_organisation_id',
           reason: 'not an organisation on Nestwerk that receives referrals',
+          code: 'not_receiving',
         });
     }
     if (issues.length > 0 || !parsed.ok) {

@@ -39,7 +39,8 @@ const CAREGIVER_ONLY = ['role', 'birthYear', 'lowEducation', 'phone'] as const;
 function toPatch(person: PersonRow, p: PersonPatchIn, today: string): PersonPatch {
   const foreign = person.kind === 'child' ? CAREGIVER_ONLY : CHILD_ONLY;
   for (const f of foreign)
-    if (p[f] !== undefined) throw new HttpError('invalid_input', `A ${person.kind} has no ${f}.`, f);
+    if (p[f] !== undefined)
+      throw new HttpError('invalid_input', `A ${person.kind} has no ${f}.`, f).because('not_for_kind');
   const patch: PersonPatch = {};
   if (p.givenName !== undefined) patch.given_name = p.givenName;
   if (p.familyName !== undefined) patch.family_name = p.familyName;
@@ -54,7 +55,7 @@ function toPatch(person: PersonRow, p: PersonPatchIn, today: string): PersonPatc
         'invalid_input',
         'A child has exactly one of birthDate (born) or dueDate (unborn); at birth send birthDate and dueDate: null.',
         'birthDate',
-      );
+      ).because('birth_or_due');
     checkChildDates({ birthDate: p.birthDate, dueDate: p.dueDate }, today, '');
   } else {
     if (p.role !== undefined) patch.caregiver_role = p.role;

@@ -41,7 +41,7 @@ async function activePartner(trx: Db, ctx: RequestContext, partnerId: string): P
       'invalid_input',
       'This partner is not on your organisation’s social map.',
       'partnerId',
-    );
+    ).because('not_on_social_map');
   return partner;
 }
 
@@ -49,7 +49,10 @@ function chooseChild(persons: readonly PersonRow[], childId: string | undefined)
   const children = persons.filter((p) => p.kind === 'child');
   if (childId !== undefined) {
     const child = children.find((c) => c.id === childId);
-    if (!child) throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId');
+    if (!child)
+      throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId').because(
+        'not_in_family',
+      );
     return child;
   }
   const only = children.length === 1 ? children[0] : undefined;
@@ -58,7 +61,7 @@ function chooseChild(persons: readonly PersonRow[], childId: string | undefined)
       'invalid_input',
       'This family has more than one child: say which child the referral is about.',
       'childId',
-    );
+    ).because('required');
   return only;
 }
 
@@ -87,21 +90,21 @@ function mismatchError(
         `This consent was recorded without a recipient and scope the referral can be checked against; record the parents’ consent for ${partner.name} and what may be shared.`,
         'consentId',
         { mismatch: 'legacy' },
-      );
+      ).because('consent_legacy');
     case 'recipient':
       return new HttpError(
         'unprocessable',
         `This consent was given for “${consent.recipient}”, not for ${partner.name}: record the parents’ consent for this partner.`,
         'consentId',
         { mismatch: 'recipient', consentRecipient: consent.recipient, partner: partner.name },
-      );
+      ).because('consent_recipient');
     case 'scope':
       return new HttpError(
         'unprocessable',
         `The consent does not cover: ${mismatch.outside.join(', ')}. Share less, or record the parents’ consent for these items.`,
         'items',
         { mismatch: 'scope', outside: mismatch.outside },
-      );
+      ).because('consent_scope', { items: mismatch.outside.join(', ') });
   }
 }
 
@@ -119,19 +122,23 @@ export async function usableConsent(
 ): Promise<void> {
   const consent = await findConsent(trx, consentId);
   if (!consent || consent.family_id !== familyId)
-    throw new HttpError('invalid_input', 'This consent is not part of this family’s file.', 'consentId');
+    throw new HttpError(
+      'invalid_input',
+      'This consent is not part of this family’s file.',
+      'consentId',
+    ).because('not_in_file');
   if (consent.withdrawn_at !== null)
     throw new HttpError(
       'invalid_input',
       'This consent was withdrawn; it cannot carry a referral.',
       'consentId',
-    );
+    ).because('consent_withdrawn');
   if (consent.valid_until !== null && consent.valid_until < today)
     throw new HttpError(
       'invalid_input',
       'This consent has expired; record a new one with the parent.',
       'consentId',
-    );
+    ).because('consent_expired');
   const mismatch = mismatchError(consent, partner, items);
   if (mismatch) throw mismatch;
 }
@@ -141,7 +148,7 @@ const BASIS_MESSAGE =
 
 export function createReferral(ctx: RequestContext, familyId: string, body: ReferralIn): Promise<Referral> {
   const bases = [body.consentId, body.consent, body.noConsent].filter((b) => b !== undefined).length;
-  if (bases !== 1) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
+  if (bases !== 1) throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId').because('consent_basis');
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'referral.create' }, async (trx) => {
     const { principal, at } = ctx;
     const partner = await activePartner(trx, ctx, body.partnerId);
@@ -156,7 +163,7 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
           'invalid_input',
           'The contact’s assessment has no recommendation with this id.',
           'recommendationId',
-        );
+        ).because('unknown_recommendation');
       advised = rec.interventions;
     }
     const offered = await trx
@@ -177,9 +184,13 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
           'invalid_input',
           'givenBy must be a caregiver in this family.',
           'consent.givenBy',
-        );
+        ).because('not_caregiver');
       if (body.consent.validUntil !== undefined && body.consent.validUntil < ctx.today)
-        throw new HttpError('invalid_input', 'A consent cannot end before today.', 'consent.validUntil');
+        throw new HttpError(
+          'invalid_input',
+          'A consent cannot end before today.',
+          'consent.validUntil',
+        ).because('in_past');
       // Recorded with the referral: for this partner, covering what the referral shares unless narrowed.
       const scope = normaliseScope(body.consent.scope ?? items);
       const outside = items.filter((i) => !scope.includes(i));
@@ -189,7 +200,7 @@ export function createReferral(ctx: RequestContext, familyId: string, body: Refe
           `The consent does not cover: ${outside.join(', ')}. Share less, or widen what the parents consent to.`,
           'items',
           { mismatch: 'scope', outside },
-        );
+        ).because('consent_scope', { items: outside.join(', ') });
       consentId = uuid();
       await insertConsent(trx, {
         id: consentId,
@@ -288,7 +299,7 @@ function mergeAnswers(previous: string | null, given: NoConsentIn): string {
  */
 export function patchReferral(ctx: RequestContext, id: string, body: ReferralPatchIn): Promise<Referral> {
   if (body.consentId !== undefined && body.noConsent !== undefined)
-    throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId');
+    throw new HttpError('invalid_input', BASIS_MESSAGE, 'consentId').because('consent_basis');
   return withFamily(
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.update' },
@@ -318,7 +329,7 @@ export function patchReferral(ctx: RequestContext, id: string, body: ReferralPat
           'unprocessable',
           'The consent was given for the partner chosen before: record the parents’ consent for the new partner (consentId).',
           'consentId',
-        );
+        ).because('consent_recipient');
       if (body.interventions !== undefined)
         patch.interventions_json = list('intervention', body.interventions);
       if (body.criteria !== undefined) patch.criteria_json = list('criterion', body.criteria);

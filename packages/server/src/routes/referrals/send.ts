@@ -70,7 +70,8 @@ export function confirmNoConsent(
         referrerId: r.referrer_id,
         organisationId: r.organisation_id,
       });
-      if (!decision.allowed) throw new HttpError('forbidden', CONFIRM_REFUSAL[decision.why]);
+      if (!decision.allowed)
+        throw new HttpError('forbidden', CONFIRM_REFUSAL[decision.why]).because('channel');
       const missing = missingAnswers(parseAnswers(r.no_consent_json));
       if (missing[0] !== undefined)
         throw unprocessable(
@@ -177,7 +178,7 @@ export function sendReferral(ctx: RequestContext, id: string, body: SendIn): Pro
           'invalid_input',
           'This partner does not use Nestwerk: say how the referral goes out (phone, email or post).',
           'channel',
-        );
+        ).because('channel');
       if ((channel === 'nestwerk') !== onNestwerk)
         throw new HttpError(
           'invalid_input',

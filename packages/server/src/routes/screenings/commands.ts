@@ -51,7 +51,7 @@ export function recordScreening(
         'invalid_input',
         'A screening is recorded on or after the day it took place.',
         'date',
-      );
+      ).because('in_future');
     const persons = await listPersons(trx, familyId);
     const parent = persons.find((p) => p.id === body.personId);
     if (!parent || !isScreened(parent) || parent.caregiver_role === null)
@@ -59,9 +59,11 @@ export function recordScreening(
         'invalid_input',
         'personId is not a mother, father or co-parent in this family.',
         'personId',
-      );
+      ).because('not_parent');
     if (body.contactId !== undefined && (await findContactFamilyId(trx, body.contactId)) !== familyId)
-      throw new HttpError('invalid_input', 'contactId is not a contact of this family.', 'contactId');
+      throw new HttpError('invalid_input', 'contactId is not a contact of this family.', 'contactId').because(
+        'not_in_family',
+      );
     const { organisationId, teamId, userId } = ctx.principal;
     const thresholds = await organisationThresholds(trx, organisationId);
     const answers = storedAnswers(body);

@@ -3,7 +3,17 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { FieldError } from '../shared/FieldError.tsx';
+
+/** The new-user form's inputs by the API field they fill. */
+const NEW_USER_INPUTS: Readonly<Record<string, string>> = {
+  email: 'new-user-email',
+  displayName: 'new-user-name',
+  role: 'new-user-role',
+  teamId: 'new-user-team',
+};
 
 const ROLES: readonly UserRole[] = [
   'nurse',
@@ -81,6 +91,10 @@ export default function UsersPage() {
   const error =
     create.error ?? reset.error ?? assign.error ?? disable.error ?? enable.error ?? offboard.error;
 
+  const created = serverFieldErrors(create.error, t, (path) => NEW_USER_INPUTS[path] ?? null);
+  const invalid = (id: string) =>
+    created.fields[id] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
+
   const onCreate = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
@@ -122,18 +136,36 @@ export default function UsersPage() {
           {message}
         </p>
       )}
-      {error && <ErrorNotice error={error} />}
+      {error && <ErrorNotice error={error} shownAtFields={error === create.error ? created.shown : []} />}
       <form className="card" onSubmit={onCreate}>
         <h2>{t('admin.users.create')}</h2>
         <label>
-          {t('admin.users.email')} <input name="email" type="email" required maxLength={254} />
+          {t('admin.users.email')}{' '}
+          <input
+            id="new-user-email"
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            {...invalid('new-user-email')}
+          />
         </label>
+        <FieldError id="new-user-email" message={created.fields['new-user-email']} />
         <label>
-          {t('admin.users.name')} <input name="displayName" required maxLength={200} />
+          {t('admin.users.name')}{' '}
+          <input
+            id="new-user-name"
+            name="displayName"
+            required
+            maxLength={200}
+            {...invalid('new-user-name')}
+          />
         </label>
+        <FieldError id="new-user-name" message={created.fields['new-user-name']} />
         <label htmlFor="new-user-role">{t('admin.users.role')}</label> {roleSelect('nurse', 'new-user-role')}
         <label htmlFor="new-user-team">{t('admin.users.team')}</label>{' '}
         {teamSelect('teamId', null, 'new-user-team')}
+        <FieldError id="new-user-team" message={created.fields['new-user-team']} />
         <button type="submit" className="button">
           {t('admin.users.submit')}
         </button>

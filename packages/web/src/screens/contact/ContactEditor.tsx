@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
+import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { useParentName } from '../screening/names.ts';
 import { usePerinatalThresholds } from '../screening/usePerinatalThresholds.ts';
 import { AgreementSection } from './AgreementSection.tsx';
@@ -30,6 +31,9 @@ import { ReferralCriteria } from './ReferralCriteria.tsx';
 import { SaveBar } from './SaveBar.tsx';
 import { useContactDraft } from './useContactDraft.ts';
 import { useSaveContact } from './useSaveContact.ts';
+
+/** The contact's inputs that show the server's field messages, by the API field they fill. */
+const CONTACT_INPUTS: Readonly<Record<string, string>> = { 'agreement.followUpDue': 'agreement-followup' };
 
 export function ContactEditor({
   family,
@@ -90,6 +94,10 @@ export function ContactEditor({
     markClean,
   });
 
+  const atFields = useMemo(
+    () => serverFieldErrors(save.error, t, (path) => CONTACT_INPUTS[path] ?? null),
+    [save.error, t],
+  );
   // Once the nurse tried to finish, what is missing is shown at its field and updates as she fills it in.
   const [finishTried, setFinishTried] = useState(false);
   const serverField = serverFinishField(save.error);
@@ -99,8 +107,11 @@ export function ContactEditor({
     const out: Partial<Record<FinishField, string>> = {};
     for (const field of fields)
       out[field] = t(`contact.agreement.errors.${field === 'agreedBand' ? 'agreedBand' : 'followUpDue'}`);
+    // Other server checks of the date (e.g. a follow-up before the contact) are said at the same field.
+    const serverDate = atFields.fields['agreement-followup'];
+    if (serverDate && !out['agreement.followUpDue']) out['agreement.followUpDue'] = serverDate;
     return out;
-  }, [finishTried, form, serverField, t]);
+  }, [finishTried, form, serverField, atFields, t]);
   const blockedCount = finishTried ? finishProblems(form).length : 0;
   const supersedes = useMemo(
     () => supersededFollowUps(family.agreements, form, contact?.id ?? null),
@@ -252,6 +263,7 @@ export function ContactEditor({
         busy={save.busy}
         message={save.message}
         error={save.error}
+        shownAtFields={serverField ? [...atFields.shown, serverField] : atFields.shown}
         savedLocallyAt={draft.savedAt}
         formatTime={draft.formatTime}
         blockedCount={blockedCount}

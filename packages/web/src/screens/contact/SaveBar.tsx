@@ -6,6 +6,7 @@ export function SaveBar({
   busy,
   message,
   error,
+  shownAtFields = [],
   savedLocallyAt,
   formatTime,
   blockedCount = 0,
@@ -14,6 +15,8 @@ export function SaveBar({
   busy: boolean;
   message: SaveMessage;
   error: unknown;
+  /** Paths of the error's field issues already shown at their inputs. */
+  shownAtFields?: readonly string[];
   savedLocallyAt: number | null;
   formatTime(ms: number): string;
   /** Fields still missing before the contact can be finished (each says so at the field). */
@@ -37,7 +40,7 @@ export function SaveBar({
           </span>
         )}
       </div>
-      {error !== null && <ErrorNotice error={error} />}
+      {error !== null && <ErrorNotice error={error} shownAtFields={shownAtFields} />}
       <div className="actions">
         <button type="button" className="button" disabled={busy} onClick={() => onSave('draft')}>
           {t('contact.saveDraft')}

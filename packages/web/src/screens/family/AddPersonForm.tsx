@@ -3,11 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { today } from '../../lib/dates.ts';
+import { serverFieldErrors, translateAll } from '../../lib/field-errors.ts';
 import { CaregiverFields, ChildFields } from '../register/PersonFields.tsx';
 import {
   type Errors,
   emptyCaregiver,
   emptyChild,
+  personInputId,
   toCaregiverIn,
   toChildIn,
   validateCaregiver,
@@ -43,10 +45,13 @@ export function AddPersonForm({ familyId, onDone }: { familyId: string; onDone()
     setErrors(found);
     if (Object.keys(found).length === 0) mutation.mutate();
   };
+  const prefix = kind === 'child' ? 'add-child' : 'add-caregiver';
+  const server = serverFieldErrors(mutation.error, t, (path) => personInputId(path, prefix));
+  const shown = { ...translateAll(errors, t), ...server.fields };
   return (
     <form className="form add-person" onSubmit={submit} noValidate aria-labelledby="add-person-title">
       <h3 id="add-person-title">{t('family.addPerson')}</h3>
-      {mutation.isError && <ErrorNotice error={mutation.error} />}
+      {mutation.isError && <ErrorNotice error={mutation.error} shownAtFields={server.shown} />}
       <fieldset className="segmented">
         <legend>{t('register.personKind')}</legend>
         {(['child', 'caregiver'] as const).map((k) => (
@@ -57,9 +62,9 @@ export function AddPersonForm({ familyId, onDone }: { familyId: string; onDone()
         ))}
       </fieldset>
       {kind === 'child' ? (
-        <ChildFields prefix="add-child" value={child} onChange={setChild} errors={errors} />
+        <ChildFields prefix="add-child" value={child} onChange={setChild} errors={shown} />
       ) : (
-        <CaregiverFields prefix="add-caregiver" value={caregiver} onChange={setCaregiver} errors={errors} />
+        <CaregiverFields prefix="add-caregiver" value={caregiver} onChange={setCaregiver} errors={shown} />
       )}
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={mutation.isPending}>

@@ -5,11 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { today } from '../../lib/dates.ts';
+import { serverFieldErrors, translateAll } from '../../lib/field-errors.ts';
 import { CaregiverFields, ChildFields } from '../register/PersonFields.tsx';
 import {
   type CaregiverValues,
   type ChildValues,
   type Errors,
+  personInputId,
   validateCaregiver,
   validateChild,
 } from '../register/validate.ts';
@@ -111,6 +113,8 @@ export function EditPersonForm({
     if (Object.keys(found).length === 0) mutation.mutate();
   };
 
+  const server = serverFieldErrors(mutation.error, t, (path) => personInputId(path, prefix));
+  const shown = { ...translateAll(errors, t), ...server.fields };
   return (
     <form className="form edit-person" onSubmit={submit} noValidate aria-labelledby={`${prefix}-title`}>
       <h4 id={`${prefix}-title`}>
@@ -121,11 +125,11 @@ export function EditPersonForm({
           {t('family.conflict')}
         </p>
       )}
-      {mutation.isError && !conflict && <ErrorNotice error={mutation.error} />}
+      {mutation.isError && !conflict && <ErrorNotice error={mutation.error} shownAtFields={server.shown} />}
       {person.kind === 'child' ? (
-        <ChildFields prefix={prefix} value={child} onChange={setChild} errors={errors} />
+        <ChildFields prefix={prefix} value={child} onChange={setChild} errors={shown} />
       ) : (
-        <CaregiverFields prefix={prefix} value={caregiver} onChange={setCaregiver} errors={errors} />
+        <CaregiverFields prefix={prefix} value={caregiver} onChange={setCaregiver} errors={shown} />
       )}
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={mutation.isPending}>

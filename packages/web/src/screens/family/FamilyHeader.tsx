@@ -14,7 +14,7 @@ export function FamilyHeader({ family }: { family: FamilyFile }) {
     <div className="page-head">
       <div>
         <p className="eyebrow">{t('family.titleLabel')}</p>
-        <h1>{family.name}</h1>
+        <h1 data-page-title={t('family.pageTitle', { name: family.name })}>{family.name}</h1>
         {address && <p className="muted">{address}</p>}
         {saved && (
           <p className="notice notice--success" role="status">

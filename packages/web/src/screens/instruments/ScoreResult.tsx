@@ -28,7 +28,8 @@ export function ScoreResult({
       }),
   });
   const result = scoreQuestionnaire(definition, answers);
-  if (!result.ok) return <p className="notice notice--error">{result.message}</p>;
+  // Only an answer outside the definition's options gets here; the engine's English stays out of the screen.
+  if (!result.ok) return <p className="notice notice--error">{t('app.fieldErrors.invalid_choice')}</p>;
   const score = result.value;
   return (
     <section className="panel score" aria-labelledby="score-title" data-testid="score-result">
@@ -51,7 +52,7 @@ export function ScoreResult({
                 <td>
                   {s.score === null ? t('instruments.notScored') : number(s.score)}
                   {s.prorated && (
-                    <span className="hint"> ({t('instruments.prorated', { missing: s.missing })})</span>
+                    <span className="hint"> ({t('instruments.prorated', { count: s.missing })})</span>
                   )}
                 </td>
                 <td>

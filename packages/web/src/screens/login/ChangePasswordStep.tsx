@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
+import { issueMessage, issuesOf } from '../../lib/field-errors.ts';
 
 const POLICY_REASONS = ['too_short', 'too_long', 'repetitive', 'common', 'personal', 'weak'] as const;
 type PolicyReason = (typeof POLICY_REASONS)[number];
@@ -24,10 +25,13 @@ export function ChangePasswordStep({
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // The server names the policy rule the password breaks; its English message is the fallback for a new rule.
+  // The server names the policy rule the password breaks; a rule this screen does not know yet reads by its
+  // field issue, never in the server's English.
   const policyMessage = (err: ApiError): string => {
     const reason = err.body.reason;
-    return typeof reason === 'string' && isPolicyReason(reason) ? t(`login.policy.${reason}`) : err.message;
+    if (typeof reason === 'string' && isPolicyReason(reason)) return t(`login.policy.${reason}`);
+    const issue = issuesOf(err)[0];
+    return issue ? issueMessage(issue, t) : t('app.errorGeneric');
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { issueMessage } from '../../lib/field-errors.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 /** CSV import: check first (dry run), then import; rejected rows come back with line, field and reason. */
@@ -82,7 +83,12 @@ export function PartnerImport({ onImported }: { onImported(): void }) {
                     <tr key={`${r.line}-${r.field}`}>
                       <td>{r.line}</td>
                       <td>{r.field}</td>
-                      <td>{r.reason}</td>
+                      <td>
+                        {issueMessage(
+                          { path: r.field, code: r.code, ...(r.params ? { params: r.params } : {}) },
+                          t,
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

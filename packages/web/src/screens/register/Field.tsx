@@ -1,8 +1,12 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Errors } from './validate.ts';
+import type { FieldMessages } from '../../lib/field-errors.ts';
+import { CharCount, countShown, FieldError } from '../shared/FieldError.tsx';
 
-/** A labelled input with its hint and error tied to it by aria-describedby. */
+/**
+ * A labelled input with its hint, its length count (when `maxLength` is given: the contract's limit) and its
+ * error, all tied to it by aria-describedby. `errors` holds messages already in the user's language.
+ */
 export function TextField({
   id,
   label,
@@ -14,21 +18,29 @@ export function TextField({
   required = false,
   autoComplete,
   inputMode,
+  maxLength,
 }: {
   id: string;
   label: string;
   value: string;
   onChange(value: string): void;
-  errors: Errors;
+  errors: FieldMessages;
   type?: 'text' | 'date' | 'tel' | 'number';
   hint?: string;
   required?: boolean;
   autoComplete?: string;
   inputMode?: 'numeric' | 'text' | 'tel';
+  maxLength?: number;
 }) {
   const { t } = useTranslation();
   const error = errors[id];
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const described = [
+    hint ? `${id}-hint` : null,
+    maxLength !== undefined && countShown(value, maxLength) ? `${id}-count` : null,
+    error ? `${id}-error` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={error ? 'field field--error' : 'field'}>
       <label htmlFor={id}>
@@ -50,11 +62,8 @@ export function TextField({
           {hint}
         </p>
       )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          {t(error)}
-        </p>
-      )}
+      {maxLength !== undefined && <CharCount id={id} value={value} max={maxLength} />}
+      <FieldError id={id} message={error} />
     </div>
   );
 }

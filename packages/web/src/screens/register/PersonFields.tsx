@@ -1,7 +1,8 @@
 import { CAREGIVER_ROLES, type CaregiverRole } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
+import type { FieldMessages } from '../../lib/field-errors.ts';
 import { Check, TextField } from './Field.tsx';
-import type { CaregiverValues, ChildValues, Errors } from './validate.ts';
+import { type CaregiverValues, type ChildValues, NAME_MAX } from './validate.ts';
 
 export function ChildFields({
   prefix,
@@ -12,7 +13,7 @@ export function ChildFields({
   prefix: string;
   value: ChildValues;
   onChange(value: ChildValues): void;
-  errors: Errors;
+  errors: FieldMessages;
 }) {
   const { t } = useTranslation();
   const set = (change: Partial<ChildValues>) => onChange({ ...value, ...change });
@@ -88,7 +89,7 @@ export function CaregiverFields({
   prefix: string;
   value: CaregiverValues;
   onChange(value: CaregiverValues): void;
-  errors: Errors;
+  errors: FieldMessages;
 }) {
   const { t } = useTranslation();
   const set = (change: Partial<CaregiverValues>) => onChange({ ...value, ...change });
@@ -156,7 +157,7 @@ function NameFields({
   givenLabel: string;
   value: { givenName: string; familyName: string };
   onChange(change: { givenName?: string; familyName?: string }): void;
-  errors: Errors;
+  errors: FieldMessages;
 }) {
   const { t } = useTranslation();
   return (
@@ -167,6 +168,7 @@ function NameFields({
         value={value.givenName}
         onChange={(givenName) => onChange({ givenName })}
         errors={errors}
+        maxLength={NAME_MAX}
         required
       />
       <TextField
@@ -175,6 +177,7 @@ function NameFields({
         value={value.familyName}
         onChange={(familyName) => onChange({ familyName })}
         errors={errors}
+        maxLength={NAME_MAX}
         required
       />
     </div>

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
 import { clearDraft, draftKey, loadDraft, saveDraft } from '../../lib/drafts.ts';
+import { serverFieldErrors, translateAll } from '../../lib/field-errors.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { TextField } from './Field.tsx';
 import { CaregiverFields, ChildFields } from './PersonFields.tsx';
@@ -13,7 +14,10 @@ import {
   type Errors,
   emptyCaregiver,
   emptyChild,
+  FAMILY_NAME_MAX,
   type FamilyValues,
+  familyInputId,
+  MUNICIPALITY_MAX,
   toFamilyIn,
   validateFamily,
 } from './validate.ts';
@@ -72,6 +76,8 @@ export default function RegisterFamilyPage() {
     }));
 
   const errorCount = Object.keys(errors).length;
+  const server = serverFieldErrors(mutation.error, t, familyInputId);
+  const shown = { ...translateAll(errors, t), ...server.fields };
   // The summary names each field, so the list reads on its own (WCAG 3.3.1).
   const fieldLabel = (id: string): string => {
     const caregiver = /^caregiver-(\d+)-(given|family)$/.exec(id);
@@ -106,7 +112,7 @@ export default function RegisterFamilyPage() {
           </ul>
         </div>
       )}
-      {mutation.isError && <ErrorNotice error={mutation.error} />}
+      {mutation.isError && <ErrorNotice error={mutation.error} shownAtFields={server.shown} />}
       <form className="form register" onSubmit={submit} noValidate>
         <fieldset className="panel">
           <legend>{t('register.familySection')}</legend>
@@ -115,7 +121,8 @@ export default function RegisterFamilyPage() {
             label={t('register.familyName')}
             value={values.name}
             onChange={setFamilyName}
-            errors={errors}
+            errors={shown}
+            maxLength={FAMILY_NAME_MAX}
             required
           />
           <div className="field-row">
@@ -124,14 +131,15 @@ export default function RegisterFamilyPage() {
               label={t('register.postcode')}
               value={values.postcode}
               onChange={(postcode) => setValues((v) => ({ ...v, postcode }))}
-              errors={errors}
+              errors={shown}
             />
             <TextField
               id="family-municipality"
               label={t('register.municipality')}
               value={values.municipality}
               onChange={(municipality) => setValues((v) => ({ ...v, municipality }))}
-              errors={errors}
+              errors={shown}
+              maxLength={MUNICIPALITY_MAX}
             />
           </div>
         </fieldset>
@@ -141,7 +149,7 @@ export default function RegisterFamilyPage() {
             prefix="child"
             value={values.child}
             onChange={(child) => setValues((v) => ({ ...v, child }))}
-            errors={errors}
+            errors={shown}
           />
         </fieldset>
         {values.caregivers.map((caregiver, i) => (
@@ -154,7 +162,7 @@ export default function RegisterFamilyPage() {
               onChange={(c) =>
                 setValues((v) => ({ ...v, caregivers: v.caregivers.map((x, j) => (j === i ? c : x)) }))
               }
-              errors={errors}
+              errors={shown}
             />
             {values.caregivers.length > 1 && (
               <button

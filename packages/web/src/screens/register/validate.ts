@@ -37,6 +37,44 @@ export type ErrorKey =
 /** Field id → message key. Field ids are the input ids, so the summary can link to each field. */
 export type Errors = Record<string, ErrorKey>;
 
+/** The contract's length limits (persons.ts, families.ts), counted down at the fields. */
+export const NAME_MAX = 100;
+export const FAMILY_NAME_MAX = 200;
+export const MUNICIPALITY_MAX = 100;
+
+const PERSON_INPUTS: Readonly<Record<string, string>> = {
+  givenName: 'given',
+  familyName: 'family',
+  birthDate: 'birth',
+  dueDate: 'due',
+  birthYear: 'year',
+  phone: 'phone',
+  role: 'role',
+};
+
+/** A person's API field (`familyName`) → its input id under `prefix` (`child-family`), or null. */
+export function personInputId(path: string, prefix: string): string | null {
+  const input = PERSON_INPUTS[path];
+  return input ? `${prefix}-${input}` : null;
+}
+
+const FAMILY_INPUTS: Readonly<Record<string, string>> = {
+  name: 'family-name',
+  postcode: 'family-postcode',
+  municipality: 'family-municipality',
+};
+
+/** A path of POST /api/families (`children.0.familyName`, `caregivers.1.phone`) → the register form's input id. */
+export function familyInputId(path: string): string | null {
+  const family = FAMILY_INPUTS[path];
+  if (family) return family;
+  const child = /^children\.0\.(\w+)$/.exec(path);
+  if (child?.[1]) return personInputId(child[1], 'child');
+  const caregiver = /^caregivers\.(\d+)\.(\w+)$/.exec(path);
+  if (caregiver?.[1] && caregiver[2]) return personInputId(caregiver[2], `caregiver-${caregiver[1]}`);
+  return null;
+}
+
 export const emptyChild = (familyName = ''): ChildValues => ({
   born: true,
   givenName: '',

@@ -1,17 +1,20 @@
-import type { SourceDocument } from '@nestwerk/knowledge';
+import { DOC, type SourceDocument } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useHashTarget } from '../../lib/useHashTarget.ts';
+import { sourceAnchor } from '../shared/SourceRefs.tsx';
 
-const DOCUMENTS: SourceDocument[] = [
-  '003_47e0953cc5abd28a.txt',
-  '002_3a329fe0ecb56741.txt',
-  '000_2afd5fe3e55409ce.txt',
-  '001_23e4b783b1d7f17e.txt',
-  '004_a575a0cd639937c5.txt',
-];
+const DOCUMENTS: SourceDocument[] = Object.values(DOC);
 
+/**
+ * Every document Nestwerk's advice rests on, by title. A link from a piece of advice lands on its document
+ * and names the passage it came from (`?passage=Thema 2, aanbeveling 10`).
+ */
 export default function SourcesPage() {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const passage = params.get('passage');
+  const target = params.get('doc');
   useHashTarget();
   return (
     <>
@@ -19,12 +22,10 @@ export default function SourcesPage() {
       <p>{t('sources.intro')}</p>
       <ul className="plain sources-list">
         {DOCUMENTS.map((doc) => (
-          <li key={doc} id={`doc-${doc.slice(0, 3)}`} className="panel" tabIndex={-1}>
+          <li key={doc} id={sourceAnchor(doc)} className="panel" tabIndex={-1}>
             <h2>{t(`sources.short.${doc}`)}</h2>
             <p>{t(`sources.docs.${doc}`)}</p>
-            <p className="muted">
-              <code>{doc}</code>
-            </p>
+            {passage && target === doc && <p className="notice">{t('sources.passage', { passage })}</p>}
           </li>
         ))}
       </ul>

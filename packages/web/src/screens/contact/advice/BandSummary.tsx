@@ -19,13 +19,10 @@ export function BandSummary({ relationship }: { relationship: Assessment['relati
         {t(`common.bands.${relationship.suggestedBand}`)}
       </p>
       <p className="hint">{relationship.explanation}</p>
-      {cues.length === 0 ? (
-        <p className="muted">{t('advice.noCues')}</p>
-      ) : (
+      {/* With no cues ticked the engine's explanation already says so: no second empty-state line. */}
+      {cues.length > 0 && (
         <details>
-          <summary>
-            {t('advice.cuesBehind')} ({cues.length})
-          </summary>
+          <summary>{t('advice.cuesBehind', { count: cues.length })}</summary>
           <ul className="cue-reasons">
             {cues.map((code) => {
               const cue = knowledge.cues.find((c) => c.code === code);
