@@ -1,0 +1,85 @@
+import type { Dashboard, DashboardQuery, DashboardRegion } from '@nestwerk/contract';
+import { HttpError } from '../../http/errors.ts';
+import { readsAggregates } from '../../policies/roles.ts';
+import { dashboardCsv, presentDashboard } from '../../presenters/dashboard.ts';
+import {
+  dashboardRefreshedAt,
+  readDashboardCounts,
+  refreshDashboardCounts,
+} from '../../repositories/dashboard-counts.ts';
+import type { Db } from '../../repositories/db.ts';
+import { readAudited, requireRoleFor } from '../shared/audited.ts';
+import type { RequestContext } from '../shared/context.ts';
+
+/** Three years of quarters at most in one answer. */
+const MAX_QUARTERS = 12;
+
+function quarterIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 4 + Math.floor((Number(month.slice(5, 7)) - 1) / 3);
+}
+
+function monthsBefore(month: string, n: number): string {
+  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - n;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The fixed quarters that overlap `from`..`to` (default: the last four). Only whole fixed quarters are ever
+ * published, so moving `from` or `to` shows more or fewer of the same tables and never a difference of two.
+ */
+export function dashboardPeriods(from: string | undefined, to: string | undefined, today: string): string[] {
+  const last = to ?? today.slice(0, 7);
+  const first = from ?? monthsBefore(last, 9);
+  if (first > last) throw new HttpError('invalid_input', 'must not be before from', 'to');
+  const a = quarterIndex(first);
+  const b = quarterIndex(last);
+  if (b - a + 1 > MAX_QUARTERS)
+    throw new HttpError('invalid_input', `at most ${MAX_QUARTERS} quarters at a time`, 'from');
+  const out: string[] = [];
+  for (let q = a; q <= b; q++) out.push(`${Math.floor(q / 4)}-Q${(q % 4) + 1}`);
+  return out;
+}
+
+/** Rebuilt when they were never built; otherwise the schedule keeps them fresh. */
+export async function ensureDashboardCounts(db: Db, at: string): Promise<void> {
+  if ((await dashboardRefreshedAt(db)) === null) await refreshDashboardCounts(db, at);
+}
+
+export async function buildDashboard(
+  db: Db,
+  region: DashboardRegion,
+  from: string | undefined,
+  to: string | undefined,
+  today: string,
+): Promise<Dashboard> {
+  const periods = dashboardPeriods(from, to, today);
+  const counts = await readDashboardCounts(db, region, periods);
+  return presentDashboard(region, periods, counts, await dashboardRefreshedAt(db));
+}
+
+async function ownRegion(db: Db, organisationId: string): Promise<DashboardRegion> {
+  const org = await db
+    .selectFrom('organisations')
+    .select('region')
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  return org?.region ?? 'nl';
+}
+
+async function audited(ctx: RequestContext, input: DashboardQuery, action: string): Promise<Dashboard> {
+  await requireRoleFor(ctx, readsAggregates, action);
+  await ensureDashboardCounts(ctx.db, ctx.at);
+  return readAudited(ctx, { audit: action, purpose: 'statistics', basis: 'none' }, async (trx) => {
+    const region = input.region ?? (await ownRegion(trx, ctx.principal.organisationId));
+    const value = await buildDashboard(trx, region, input.from, input.to, ctx.today);
+    return { value, details: { region, periods: value.periods } };
+  });
+}
+
+export function readDashboard(ctx: RequestContext, input: DashboardQuery): Promise<Dashboard> {
+  return audited(ctx, input, 'dashboard.read');
+}
+
+export async function exportDashboard(ctx: RequestContext, input: DashboardQuery): Promise<string> {
+  return dashboardCsv(await audited(ctx, input, 'dashboard.export'));
+}
