@@ -29,3 +29,5 @@ export {
   resetDemoPassword,
 } from './demo/load.ts';
 export type { Clock } from './http/app-context.ts';
+export { refreshDashboardCounts } from './repositories/dashboard-counts.ts';
+export { buildDashboard } from './routes/dashboard/commands.ts';
