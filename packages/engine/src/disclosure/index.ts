@@ -1,0 +1,6 @@
+export type { RecoverableCell } from './linear-check.ts';
+export { recoverableCells } from './linear-check.ts';
+export { publishRate } from './rate.ts';
+export type { SuppressionOptions } from './suppress.ts';
+export { DEFAULT_MIN_COUNT, suppressTable } from './suppress.ts';
+export type { CountTable, PublishedCell, PublishedTable } from './table.ts';
