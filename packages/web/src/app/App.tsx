@@ -26,6 +26,8 @@ const NotificationsPage = lazy(() => import('../screens/notifications/Notificati
 const AdminUsersPage = lazy(() => import('../screens/admin/UsersPage.tsx'));
 const ApprovalsPage = lazy(() => import('../screens/admin/ApprovalsPage.tsx'));
 const ScreeningPage = lazy(() => import('../screens/screening/ScreeningPage.tsx'));
+const DashboardPage = lazy(() => import('../screens/dashboard/DashboardPage.tsx'));
+const TeamOverviewPage = lazy(() => import('../screens/team/TeamOverviewPage.tsx'));
 
 export function App() {
   const { state } = useSession();
@@ -60,6 +62,8 @@ export function App() {
         <Route path="/notifications" element={<Protected>{<NotificationsPage />}</Protected>} />
         <Route path="/admin/users" element={<Protected>{<AdminUsersPage />}</Protected>} />
         <Route path="/admin/approvals" element={<Protected>{<ApprovalsPage />}</Protected>} />
+        <Route path="/dashboard" element={<Protected>{<DashboardPage />}</Protected>} />
+        <Route path="/team" element={<Protected>{<TeamOverviewPage />}</Protected>} />
         <Route path="*" element={<Protected>{<NotFound />}</Protected>} />
       </Routes>
     </LocaleProvider>

@@ -55,6 +55,8 @@ function MainNav() {
   const role = state.status === 'authenticated' ? state.user.role : null;
   const items = [
     ...(role === 'imh_specialist' ? ([['/intake', t('network.nav.intake')]] as const) : []),
+    ...(role === 'analyst' ? ([['/dashboard', t('dashboard.nav')]] as const) : []),
+    ...(role === 'team_lead' ? ([['/team', t('team.nav')]] as const) : []),
     ['/worklist', t('app.nav.worklist')],
     ['/families/new', t('app.nav.register')],
     ['/tips', t('app.nav.tips')],
