@@ -80,15 +80,15 @@ export function bridges(g: GridGraph, suppressed: readonly boolean[]): number[] 
 
 /**
  * The cheapest path between the two ends of `edge` that does not use `edge` itself (Dijkstra on the dense
- * graph; ties go to the lower node number, so the result is deterministic). Returns its edges, or `null`
- * when the ends are not otherwise connected (a grid with a single row or column of nodes).
+ * graph; ties go to the lower node number, so the result is deterministic). An edge of infinite cost is
+ * not used. Returns the path's edges, or `null` when the ends are not otherwise connected.
  */
-export function cheapestDetour(g: GridGraph, edge: number, cost: readonly number[]): number[] | null {
+export function cheapestDetour(g: GridGraph, edge: number, cost: (edge: number) => number): number[] | null {
   const n = nodeCount(g);
   const [source, target] = ends(g, edge);
-  const distance = new Array<number>(n).fill(Number.POSITIVE_INFINITY);
-  const previous = new Array<number>(n).fill(-1);
-  const done = new Array<boolean>(n).fill(false);
+  const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const previous = new Int32Array(n).fill(-1);
+  const done = new Uint8Array(n);
   distance[source] = 0;
   for (;;) {
     let node = -1;
@@ -103,13 +103,15 @@ export function cheapestDetour(g: GridGraph, edge: number, cost: readonly number
     }
     if (node === -1) return null;
     if (node === target) break;
-    done[node] = true;
+    done[node] = 1;
     const [from, to] = node < g.rowNodes ? [g.rowNodes, n] : [0, g.rowNodes];
     for (let other = from; other < to; other++) {
       if (done[other]) continue;
       const step = edgeBetween(g, node, other);
       if (step === edge) continue;
-      const candidate = distance[node]! + cost[step]!;
+      const stepCost = cost(step);
+      if (stepCost === Number.POSITIVE_INFINITY) continue;
+      const candidate = distance[node]! + stepCost;
       if (candidate < distance[other]!) {
         distance[other] = candidate;
         previous[other] = node;

@@ -58,7 +58,8 @@ export function recoverableCells(table: PublishedTable): RecoverableCell[] {
     const eq = equations[r]!;
     if (eq.some((value, k) => k < n && k !== unknown && value !== 0n)) continue;
     const [row, column] = positions[unknown]!;
-    found.push({ row, column, value: Number(eq[n]!) / Number(eq[unknown]!) });
+    const sign = eq[unknown]! < 0n ? -1n : 1n;
+    found.push({ row, column, value: Number(sign * eq[n]!) / Number(sign * eq[unknown]!) });
   }
   return found.sort((a, b) => a.row - b.row || a.column - b.column);
 }

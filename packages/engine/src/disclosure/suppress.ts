@@ -27,8 +27,10 @@ export interface SuppressionOptions {
  * counts; a suppressed count is recomputable iff it is a bridge of the graph of suppressed counts. While a
  * bridge remains, the cheapest detour between its ends is suppressed too, closing a cycle through it.
  * A detour costs the sum over the counts it newly suppresses of (count + 1): small counts first, few of
- * them, totals last. Zeros are published, and used as complementary suppressions only when no path of
- * non-zero counts exists, because a hidden zero cannot be lower and so gives away a bound.
+ * them, totals last. Zeros are always published and never used as complementary suppressions, so every
+ * hidden count is at least 1 and lies on a cycle of hidden counts: moving 1 around that cycle gives
+ * another table of non-negative integers with the same published figures, so even an attacker who uses
+ * non-negativity cannot pin a hidden count exactly (though bounds may be narrow; see docs/disclosure.md).
  * Deterministic: the same table always gives the same result.
  */
 export function suppressTable(table: CountTable, options: SuppressionOptions = {}): PublishedTable {
@@ -52,21 +54,25 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
   return publishedFromGrid(table, published);
 }
 
-/** Extends `suppressed` (in place) until no suppressed count is a bridge. */
+/**
+ * Extends `suppressed` (in place) until no suppressed count is a bridge. A detour never passes a zero:
+ * one always exists without, because a hidden non-zero count in row i, column j has non-zero row total,
+ * column total and grand total (path i → row total → grand total → column total → j), and a hidden
+ * non-zero row total has a non-zero cell in its row whose column total and the grand total close the
+ * cycle (likewise for column totals and the grand total). So every hidden count is at least 1.
+ */
 function complementarySuppression(graph: GridGraph, values: readonly number[], suppressed: boolean[]): void {
-  const nonZeroCost = values.reduce((sum, value) => sum + value + 1, 0);
-  // A zero costs more than any path of non-zero counts, so it is chosen only when nothing else connects.
-  const baseCost = values.map((value) => (value === 0 ? nonZeroCost + 1 : value + 1));
+  const cost = (edge: number): number => {
+    if (suppressed[edge]) return 0;
+    const value = values[edge]!;
+    // value + 1: small counts first, then fewer of them.
+    return value === 0 ? Number.POSITIVE_INFINITY : value + 1;
+  };
   for (;;) {
     const open = bridges(graph, suppressed);
     if (open.length === 0) return;
-    const edge = open[0]!;
-    const cost = baseCost.map((c, k) => (suppressed[k] ? 0 : c));
-    const detour = cheapestDetour(graph, edge, cost);
-    if (detour === null) {
-      // Only when the grid has a single line of nodes, which extendedGrid never produces.
-      throw new Error('No complementary suppression possible for this table shape');
-    }
+    const detour = cheapestDetour(graph, open[0]!, cost);
+    if (detour === null) throw new Error('No complementary suppression without zeros (cannot happen)');
     for (const step of detour) suppressed[step] = true;
   }
 }
