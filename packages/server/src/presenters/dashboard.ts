@@ -5,10 +5,10 @@ import type {
   DashboardRegion,
   DashboardTable,
 } from '@nestwerk/contract';
+import { type PublishedCell, publishRate, suppressTable } from '@nestwerk/engine';
 import { SCREENING_OUTCOMES } from '@nestwerk/knowledge';
 import { writeCsv } from '../network/csv.ts';
 import { UNKNOWN_MUNICIPALITY } from '../repositories/dashboard-counts.ts';
-import { type PublishedCell, publishRate, suppressTable } from './disclosure-shim.ts';
 
 /** RIVM's Lokale monitor Kansrijke Start hides figures for fewer than 10 persons; so does Nestwerk. */
 export const DASHBOARD_MIN_COUNT = 10;

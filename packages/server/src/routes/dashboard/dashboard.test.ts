@@ -1,3 +1,4 @@
+import { recoverableCells } from '@nestwerk/engine';
 import type { Kysely } from 'kysely';
 import { v7 as uuid } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ interface Cell {
 }
 interface Table {
   id: string;
+  columns: string[];
   rows: Array<{ key: string; cells: Cell[]; total: Omit<Cell, 'column'>; rate?: number | null }>;
   columnTotals: Cell[];
   grandTotal: Omit<Cell, 'column'>;
@@ -119,6 +121,18 @@ forEachDatabase('dashboard API', (current) => {
     const all = counts(body.tables);
     expect(all.length).toBeGreaterThan(0);
     expect(all.filter((c) => c >= 1 && c <= 9)).toEqual([]);
+    // No hidden cell follows from the published cells and totals (linear algebra, in the engine).
+    for (const t of body.tables) {
+      const published = {
+        rows: t.rows.map((r) => r.key),
+        columns: t.columns,
+        cells: t.rows.map((r) => r.cells.map(({ count, suppressed }) => ({ count, suppressed }))),
+        rowTotals: t.rows.map((r) => r.total),
+        columnTotals: t.columnTotals.map(({ count, suppressed }) => ({ count, suppressed })),
+        grandTotal: t.grandTotal,
+      };
+      expect(recoverableCells(published), t.id).toEqual([]);
+    }
     // The small Amersfoort row is hidden; its total too, or it could be read off the column totals.
     const amersfoort = signals?.rows.find((r) => r.key === 'Amersfoort');
     expect(amersfoort?.cells.find((c) => c.column === 'safe')).toMatchObject({
