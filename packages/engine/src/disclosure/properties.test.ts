@@ -225,3 +225,31 @@ describe('the graph criterion the suppression relies on', () => {
     );
   });
 });
+
+describe('suppressTable at dashboard size', () => {
+  it('protects 50×20 tables with sparse and with dense small counts', () => {
+    const big = (small: fc.Arbitrary<number>) =>
+      fc.array(fc.array(small, { minLength: 20, maxLength: 20 }), { minLength: 50, maxLength: 50 }).map(
+        (counts): CountTable => ({
+          rows: counts.map((_, r) => `municipality ${r}`),
+          columns: counts[0]!.map((_, c) => `band ${c}`),
+          counts,
+        }),
+      );
+    const sparse = fc.oneof(
+      { weight: 2, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 9 }) },
+      { weight: 17, arbitrary: fc.integer({ min: 10, max: 300 }) },
+    );
+    fc.assert(
+      fc.property(fc.oneof(big(sparse), big(count)), (table) => {
+        const published = suppressTable(table);
+        expect(recoverableCells(published)).toEqual([]);
+        for (const cell of publishedGrid(published).flat()) {
+          if (cell.count !== null) expect(cell.count === 0 || cell.count >= 10).toBe(true);
+        }
+      }),
+      { numRuns: 6 },
+    );
+  });
+});
