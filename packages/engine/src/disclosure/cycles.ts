@@ -16,61 +16,65 @@ export interface GridGraph {
   columnNodes: number;
 }
 
-const width = (g: GridGraph): number => g.columnNodes;
-const nodeCount = (g: GridGraph): number => g.rowNodes + g.columnNodes;
-
-/** The two nodes of grid entry `edge`. */
-function ends(g: GridGraph, edge: number): [number, number] {
-  const i = Math.floor(edge / width(g));
-  return [i, g.rowNodes + (edge % width(g))];
-}
-
-/** The edge between node `a` and node `b` (one a row node, the other a column node). */
-function edgeBetween(g: GridGraph, a: number, b: number): number {
-  const [row, column] = a < g.rowNodes ? [a, b - g.rowNodes] : [b, a - g.rowNodes];
-  return row * width(g) + column;
-}
-
 /** The suppressed edges that lie on no cycle of suppressed edges, in increasing edge order. */
 export function bridges(g: GridGraph, suppressed: readonly boolean[]): number[] {
-  const n = nodeCount(g);
-  const adjacency: number[][] = Array.from({ length: n }, () => []);
-  suppressed.forEach((isSuppressed, edge) => {
-    if (!isSuppressed) return;
-    const [a, b] = ends(g, edge);
-    adjacency[a]!.push(edge);
-    adjacency[b]!.push(edge);
-  });
-  const order = new Array<number>(n).fill(-1);
-  const low = new Array<number>(n).fill(0);
+  const n = g.rowNodes + g.columnNodes;
+  const w = g.columnNodes;
+  // Adjacency in compressed form: the edges of node v are incident[start[v] .. start[v + 1]).
+  const degree = new Int32Array(n + 1);
+  for (let edge = 0; edge < suppressed.length; edge++) {
+    if (!suppressed[edge]) continue;
+    degree[Math.floor(edge / w)]!++;
+    degree[g.rowNodes + (edge % w)]!++;
+  }
+  const start = new Int32Array(n + 1);
+  for (let v = 0; v < n; v++) start[v + 1] = start[v]! + degree[v]!;
+  const fill = start.slice(0, n);
+  const incident = new Int32Array(start[n]!);
+  for (let edge = 0; edge < suppressed.length; edge++) {
+    if (!suppressed[edge]) continue;
+    incident[fill[Math.floor(edge / w)]!++] = edge;
+    incident[fill[g.rowNodes + (edge % w)]!++] = edge;
+  }
+  const other = (edge: number, node: number): number => {
+    const row = Math.floor(edge / w);
+    return node === row ? g.rowNodes + (edge % w) : row;
+  };
+
+  const order = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const via = new Int32Array(n).fill(-1);
+  const next = new Int32Array(n);
+  const stack = new Int32Array(n);
   const found: number[] = [];
   let counter = 0;
-  // Iterative Tarjan: a frame is (node, edge it was entered by, next adjacency index).
+  // Iterative Tarjan: a node on the stack resumes at adjacency position next[node].
   for (let root = 0; root < n; root++) {
     if (order[root] !== -1) continue;
-    const stack: [number, number, number][] = [[root, -1, 0]];
+    let top = 0;
+    stack[0] = root;
     order[root] = low[root] = counter++;
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1]!;
-      const [node, via] = frame;
-      const edges = adjacency[node]!;
-      if (frame[2] < edges.length) {
-        const edge = edges[frame[2]++]!;
-        if (edge === via) continue;
-        const [a, b] = ends(g, edge);
-        const next = a === node ? b : a;
-        if (order[next] === -1) {
-          order[next] = low[next] = counter++;
-          stack.push([next, edge, 0]);
-        } else {
-          low[node] = Math.min(low[node]!, order[next]!);
+    next[root] = start[root]!;
+    while (top >= 0) {
+      const node = stack[top]!;
+      if (next[node]! < start[node + 1]!) {
+        const edge = incident[next[node]!++]!;
+        if (edge === via[node]) continue;
+        const to = other(edge, node);
+        if (order[to] === -1) {
+          order[to] = low[to] = counter++;
+          via[to] = edge;
+          next[to] = start[to]!;
+          stack[++top] = to;
+        } else if (order[to]! < low[node]!) {
+          low[node] = order[to]!;
         }
       } else {
-        stack.pop();
-        if (stack.length > 0) {
-          const parent = stack[stack.length - 1]![0];
-          low[parent] = Math.min(low[parent]!, low[node]!);
-          if (low[node]! > order[parent]!) found.push(via);
+        top--;
+        if (top >= 0) {
+          const parent = stack[top]!;
+          if (low[node]! < low[parent]!) low[parent] = low[node]!;
+          if (low[node]! > order[parent]!) found.push(via[node]!);
         }
       }
     }
@@ -79,48 +83,107 @@ export function bridges(g: GridGraph, suppressed: readonly boolean[]): number[] 
 }
 
 /**
- * The cheapest path between the two ends of `edge` that does not use `edge` itself (Dijkstra on the dense
- * graph; ties go to the lower node number, so the result is deterministic). An edge of infinite cost is
- * not used. Returns the path's edges, or `null` when the ends are not otherwise connected.
+ * The cheapest path between the two ends of `edge` that does not use `edge` itself: Dijkstra with a
+ * binary heap ordered by (distance, node), so ties go to the lower node number and the result is
+ * deterministic. An edge of infinite cost is not used. Returns the path's edges, or `null` when the ends
+ * are not otherwise connected.
  */
 export function cheapestDetour(g: GridGraph, edge: number, cost: (edge: number) => number): number[] | null {
-  const n = nodeCount(g);
-  const [source, target] = ends(g, edge);
+  const n = g.rowNodes + g.columnNodes;
+  const w = g.columnNodes;
+  const source = Math.floor(edge / w);
+  const target = g.rowNodes + (edge % w);
+  const edgeOf = (a: number, b: number): number =>
+    a < g.rowNodes ? a * w + (b - g.rowNodes) : b * w + (a - g.rowNodes);
   const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const previous = new Int32Array(n).fill(-1);
   const done = new Uint8Array(n);
+  const heap = new MinHeap();
   distance[source] = 0;
-  for (;;) {
-    let node = -1;
-    for (let k = 0; k < n; k++) {
-      if (
-        !done[k] &&
-        distance[k]! < Number.POSITIVE_INFINITY &&
-        (node === -1 || distance[k]! < distance[node]!)
-      ) {
-        node = k;
-      }
-    }
-    if (node === -1) return null;
+  heap.push(0, source);
+  while (heap.size > 0) {
+    const node = heap.pop();
+    if (done[node]) continue;
     if (node === target) break;
     done[node] = 1;
-    const [from, to] = node < g.rowNodes ? [g.rowNodes, n] : [0, g.rowNodes];
-    for (let other = from; other < to; other++) {
-      if (done[other]) continue;
-      const step = edgeBetween(g, node, other);
+    const isRow = node < g.rowNodes;
+    const to = isRow ? n : g.rowNodes;
+    for (let next = isRow ? g.rowNodes : 0; next < to; next++) {
+      if (done[next]) continue;
+      const step = edgeOf(node, next);
       if (step === edge) continue;
       const stepCost = cost(step);
       if (stepCost === Number.POSITIVE_INFINITY) continue;
       const candidate = distance[node]! + stepCost;
-      if (candidate < distance[other]!) {
-        distance[other] = candidate;
-        previous[other] = node;
+      if (candidate < distance[next]!) {
+        distance[next] = candidate;
+        previous[next] = node;
+        heap.push(candidate, next);
       }
     }
   }
+  if (previous[target] === -1) return null;
   const path: number[] = [];
-  for (let node = target; node !== source; node = previous[node]!) {
-    path.push(edgeBetween(g, node, previous[node]!));
-  }
+  for (let node = target; node !== source; node = previous[node]!) path.push(edgeOf(node, previous[node]!));
   return path;
+}
+
+/** A binary min-heap of (key, node) pairs, ordered by key and then node. Stale entries are skipped by the caller. */
+class MinHeap {
+  private keys: number[] = [];
+  private nodes: number[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  push(key: number, node: number): void {
+    this.keys.push(key);
+    this.nodes.push(node);
+    let i = this.keys.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  /** Removes the smallest entry and returns its node. */
+  pop(): number {
+    const top = this.nodes[0]!;
+    const lastKey = this.keys.pop()!;
+    const lastNode = this.nodes.pop()!;
+    if (this.keys.length > 0) {
+      this.keys[0] = lastKey;
+      this.nodes[0] = lastNode;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < this.keys.length && this.less(left, smallest)) smallest = left;
+        if (right < this.keys.length && this.less(right, smallest)) smallest = right;
+        if (smallest === i) break;
+        this.swap(i, smallest);
+        i = smallest;
+      }
+    }
+    return top;
+  }
+
+  private less(a: number, b: number): boolean {
+    return (
+      this.keys[a]! < this.keys[b]! || (this.keys[a] === this.keys[b] && this.nodes[a]! < this.nodes[b]!)
+    );
+  }
+
+  private swap(a: number, b: number): void {
+    const key = this.keys[a]!;
+    this.keys[a] = this.keys[b]!;
+    this.keys[b] = key;
+    const node = this.nodes[a]!;
+    this.nodes[a] = this.nodes[b]!;
+    this.nodes[b] = node;
+  }
 }

@@ -68,11 +68,14 @@ function complementarySuppression(graph: GridGraph, values: readonly number[], s
     // value + 1: small counts first, then fewer of them.
     return value === 0 ? Number.POSITIVE_INFINITY : value + 1;
   };
-  for (;;) {
-    const open = bridges(graph, suppressed);
-    if (open.length === 0) return;
-    const detour = cheapestDetour(graph, open[0]!, cost);
-    if (detour === null) throw new Error('No complementary suppression without zeros (cannot happen)');
-    for (const step of detour) suppressed[step] = true;
+  // Hiding more never creates a bridge, so one pass over the bridges in order suffices; a bridge that an
+  // earlier detour already put on a cycle gets a free detour and adds nothing. The outer loop only
+  // confirms that none is left.
+  for (let open = bridges(graph, suppressed); open.length > 0; open = bridges(graph, suppressed)) {
+    for (const edge of open) {
+      const detour = cheapestDetour(graph, edge, cost);
+      if (detour === null) throw new Error('No complementary suppression without zeros (cannot happen)');
+      for (const step of detour) suppressed[step] = true;
+    }
   }
 }
