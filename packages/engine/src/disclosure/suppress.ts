@@ -27,7 +27,8 @@ export interface SuppressionOptions {
  * counts; a suppressed count is recomputable iff it is a bridge of the graph of suppressed counts. While a
  * bridge remains, the cheapest detour between its ends is suppressed too, closing a cycle through it.
  * A detour costs the sum over the counts it newly suppresses of (count + 1): small counts first, few of
- * them, totals last. Zeros are always published and never used as complementary suppressions, so every
+ * them, totals last; then complementary suppressions that later cycles made unnecessary are published
+ * again, largest first. Zeros are always published and never used as complementary suppressions, so every
  * hidden count is at least 1 and lies on a cycle of hidden counts: moving 1 around that cycle gives
  * another table of non-negative integers with the same published figures, so even an attacker who uses
  * non-negativity cannot pin a hidden count exactly (though bounds may be narrow; see docs/disclosure.md).
@@ -42,8 +43,10 @@ export function suppressTable(table: CountTable, options: SuppressionOptions = {
   const grid = extendedGrid(table);
   const graph: GridGraph = { rowNodes: table.rows.length + 1, columnNodes: table.columns.length + 1 };
   const values = grid.flat();
-  const suppressed = values.map((value) => value >= 1 && value < minCount);
+  const primary = values.map((value) => value >= 1 && value < minCount);
+  const suppressed = [...primary];
   complementarySuppression(graph, values, suppressed);
+  dropRedundant(graph, values, primary, suppressed);
   const w = graph.columnNodes;
   const published = grid.map((line, i) =>
     line.map(
@@ -77,5 +80,27 @@ function complementarySuppression(graph: GridGraph, values: readonly number[], s
       if (detour === null) throw new Error('No complementary suppression without zeros (cannot happen)');
       for (const step of detour) suppressed[step] = true;
     }
+  }
+}
+
+/**
+ * Publishes again every complementary suppression that turns out not to be needed: detours chosen one
+ * bridge at a time can overlap, so a count hidden early may be covered by cycles found later. Largest
+ * counts are tried first (they carry the most information); a count stays published only if no hidden
+ * count becomes a bridge. Afterwards no single complementary suppression can be undone.
+ */
+function dropRedundant(
+  graph: GridGraph,
+  values: readonly number[],
+  primary: readonly boolean[],
+  suppressed: boolean[],
+): void {
+  const secondary = values
+    .map((_, edge) => edge)
+    .filter((edge) => suppressed[edge] && !primary[edge])
+    .sort((a, b) => values[b]! - values[a]! || a - b);
+  for (const edge of secondary) {
+    suppressed[edge] = false;
+    if (bridges(graph, suppressed).length > 0) suppressed[edge] = true;
   }
 }
