@@ -1,5 +1,5 @@
-export type { RecoverableCell } from './linear-check.ts';
-export { recoverableCells } from './linear-check.ts';
+export type { LinkedRecoverableCell, LinkOptions, RecoverableCell } from './linear-check.ts';
+export { recoverableCells, recoverableInLinkedTables } from './linear-check.ts';
 export { publishRate } from './rate.ts';
 export type { SuppressionOptions } from './suppress.ts';
 export { DEFAULT_MIN_COUNT, suppressTable } from './suppress.ts';

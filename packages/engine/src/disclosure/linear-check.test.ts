@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recoverableCells } from './linear-check.ts';
+import { recoverableCells, recoverableInLinkedTables } from './linear-check.ts';
+import { suppressTable } from './suppress.ts';
 import type { PublishedCell, PublishedTable } from './table.ts';
 
 /** A published table from a grid where `null` marks a hidden count (last row and column are the totals). */
@@ -143,5 +144,46 @@ describe('recoverableCells', () => {
       { row: 0, column: 3, value: 27 },
       { row: 1, column: 0, value: 3 },
     ]);
+  });
+});
+
+describe('recoverableInLinkedTables', () => {
+  const rows = ['M1', 'M2', 'M3'];
+
+  it('sees a hidden count given away by another table that shares its row totals', () => {
+    // The same children per municipality, by age band (a) and by cumulative risk (b). Each table is safe
+    // on its own; but b hides the totals 26 and 52 that a publishes, and then its hidden 3 follows.
+    const a = suppressTable({
+      rows,
+      columns: ['x', 'y', 'z'],
+      counts: [
+        [17, 8, 1],
+        [16, 18, 18],
+        [11, 9, 4],
+      ],
+    });
+    const b = suppressTable({
+      rows,
+      columns: ['present', 'absent'],
+      counts: [
+        [26, 0],
+        [3, 49],
+        [0, 24],
+      ],
+    });
+    expect(recoverableCells(a)).toEqual([]);
+    expect(recoverableCells(b)).toEqual([]);
+    expect(recoverableInLinkedTables([a, b])).toContainEqual({ table: 1, row: 1, column: 0, value: 3 });
+    // Not linked (different populations), nothing is given away.
+    expect(recoverableInLinkedTables([a, b], { shareRowTotals: false })).toEqual([]);
+  });
+
+  it('agrees with recoverableCells on a single table', () => {
+    const table = published([
+      [null, 20, 23],
+      [15, 11, 26],
+      [18, 31, 49],
+    ]);
+    expect(recoverableInLinkedTables([table])).toEqual([{ table: 0, row: 0, column: 0, value: 3 }]);
   });
 });

@@ -20,48 +20,107 @@ export interface RecoverableCell {
  * Non-negativity is not used: this checks exact recomputation, not the bounds an attacker can derive.
  */
 export function recoverableCells(table: PublishedTable): RecoverableCell[] {
-  const grid = gridFromPublished(table);
-  const height = grid.length;
-  const width = grid[0]!.length;
-  const unknownIndex = new Map<number, number>();
-  const positions: [number, number][] = [];
-  for (let i = 0; i < grid.length; i++) {
-    for (let j = 0; j < width; j++) {
-      if (grid[i]![j]!.count !== null) continue;
-      unknownIndex.set(i * width + j, positions.length);
-      positions.push([i, j]);
-    }
-  }
-  const n = positions.length;
-  if (n === 0) return [];
+  return recoverableInLinkedTables([table], { shareRowTotals: false }).map(({ row, column, value }) => ({
+    row,
+    column,
+    value,
+  }));
+}
+
+/** A hidden count of one of several linked tables that an attacker can recompute (or read in another). */
+export interface LinkedRecoverableCell extends RecoverableCell {
+  table: number;
+}
+
+export interface LinkOptions {
+  /**
+   * When true, tables count the same population per row: the row totals of rows with the same label are
+   * one number in all tables, and so are the grand totals. Default true.
+   */
+  shareRowTotals?: boolean;
+}
+
+/**
+ * Like `recoverableCells`, over several published tables at once. Tables that break the same population
+ * down in different ways (by age band in one, by outcome in another) share their row totals and grand
+ * total: what one table publishes is known while solving another. A hidden count is reported when it is
+ * published in another table or follows from all the tables' equations together.
+ */
+export function recoverableInLinkedTables(
+  tables: readonly PublishedTable[],
+  options: LinkOptions = {},
+): LinkedRecoverableCell[] {
+  const share = options.shareRowTotals ?? true;
+  const grids = tables.map(gridFromPublished);
+  // One variable per distinct number: a shared total is one variable however many tables show it.
+  const variableOf = (t: number, i: number, j: number): string => {
+    const table = tables[t]!;
+    const isTotalColumn = j === table.columns.length;
+    if (share && isTotalColumn && i === table.rows.length) return 'grand';
+    if (share && isTotalColumn) return `row:${table.rows[i]}`;
+    return `${t}:${i}:${j}`;
+  };
+  const known = new Map<string, number>();
+  grids.forEach((grid, t) => {
+    grid.forEach((line, i) => {
+      line.forEach((cell, j) => {
+        if (cell.count !== null) known.set(variableOf(t, i, j), cell.count);
+      });
+    });
+  });
+  const unknownIndex = new Map<string, number>();
+  grids.forEach((grid, t) => {
+    grid.forEach((line, i) => {
+      line.forEach((_, j) => {
+        const key = variableOf(t, i, j);
+        if (!known.has(key) && !unknownIndex.has(key)) unknownIndex.set(key, unknownIndex.size);
+      });
+    });
+  });
+  const n = unknownIndex.size;
 
   // Each line equation: the first entries minus the last (the total) equals zero. Known counts move to
   // the right-hand side, stored at index n.
   const equations: bigint[][] = [];
-  const addLine = (entries: [number, number][]): void => {
-    const eq = new Array<bigint>(n + 1).fill(0n);
-    entries.forEach(([i, j], k) => {
-      const sign = k === entries.length - 1 ? -1n : 1n;
-      const count = grid[i]![j]!.count;
-      const unknown = unknownIndex.get(i * width + j);
-      if (unknown !== undefined) eq[unknown]! += sign;
-      else eq[n]! -= sign * BigInt(count!);
-    });
-    equations.push(eq);
-  };
-  for (let i = 0; i < height; i++) addLine(Array.from({ length: width }, (_, j): [number, number] => [i, j]));
-  for (let j = 0; j < width; j++) addLine(Array.from({ length: height }, (_, i): [number, number] => [i, j]));
+  grids.forEach((grid, t) => {
+    const height = grid.length;
+    const width = grid[0]!.length;
+    const addLine = (entries: [number, number][]): void => {
+      const eq = new Array<bigint>(n + 1).fill(0n);
+      entries.forEach(([i, j], k) => {
+        const sign = k === entries.length - 1 ? -1n : 1n;
+        const key = variableOf(t, i, j);
+        const unknown = unknownIndex.get(key);
+        if (unknown !== undefined) eq[unknown]! += sign;
+        else eq[n]! -= sign * BigInt(known.get(key)!);
+      });
+      equations.push(eq);
+    };
+    for (let i = 0; i < height; i++)
+      addLine(Array.from({ length: width }, (_, j): [number, number] => [i, j]));
+    for (let j = 0; j < width; j++)
+      addLine(Array.from({ length: height }, (_, i): [number, number] => [i, j]));
+  });
 
-  const pivotRowOf = reduce(equations, n);
-  const found: RecoverableCell[] = [];
-  for (const [unknown, r] of pivotRowOf) {
+  const determined = new Map<number, number>();
+  for (const [unknown, r] of reduce(equations, n)) {
     const eq = equations[r]!;
     if (eq.some((value, k) => k < n && k !== unknown && value !== 0n)) continue;
-    const [row, column] = positions[unknown]!;
     const sign = eq[unknown]! < 0n ? -1n : 1n;
-    found.push({ row, column, value: Number(sign * eq[n]!) / Number(sign * eq[unknown]!) });
+    determined.set(unknown, Number(sign * eq[n]!) / Number(sign * eq[unknown]!));
   }
-  return found.sort((a, b) => a.row - b.row || a.column - b.column);
+  const found: LinkedRecoverableCell[] = [];
+  grids.forEach((grid, t) => {
+    grid.forEach((line, i) => {
+      line.forEach((cell, j) => {
+        if (cell.count !== null) return;
+        const key = variableOf(t, i, j);
+        const value = known.get(key) ?? determined.get(unknownIndex.get(key)!);
+        if (value !== undefined) found.push({ table: t, row: i, column: j, value });
+      });
+    });
+  });
+  return found;
 }
 
 /** Brings `rows` to reduced row echelon form in place; returns pivot column → row. */
