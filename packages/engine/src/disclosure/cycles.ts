@@ -83,16 +83,29 @@ export function bridges(g: GridGraph, suppressed: readonly boolean[]): number[] 
 }
 
 /**
- * The cheapest path between the two ends of `edge` that does not use `edge` itself: Dijkstra with a
- * binary heap ordered by (distance, node), so ties go to the lower node number and the result is
- * deterministic. An edge of infinite cost is not used. Returns the path's edges, or `null` when the ends
- * are not otherwise connected.
+ * The cheapest path between the two ends of `edge` that does not use `edge` itself. An edge of infinite
+ * cost is not used. Returns the path's edges, or `null` when the ends are not otherwise connected.
  */
 export function cheapestDetour(g: GridGraph, edge: number, cost: (edge: number) => number): number[] | null {
+  const w = g.columnNodes;
+  return cheapestPath(g, Math.floor(edge / w), g.rowNodes + (edge % w), (step) =>
+    step === edge ? Number.POSITIVE_INFINITY : cost(step),
+  );
+}
+
+/**
+ * The cheapest path from node `source` to node `target`: Dijkstra with a binary heap ordered by
+ * (distance, node), so ties go to the lower node number and the result is deterministic. An edge of
+ * infinite cost is not used. Returns the path's edges, or `null` when there is none.
+ */
+export function cheapestPath(
+  g: GridGraph,
+  source: number,
+  target: number,
+  cost: (edge: number) => number,
+): number[] | null {
   const n = g.rowNodes + g.columnNodes;
   const w = g.columnNodes;
-  const source = Math.floor(edge / w);
-  const target = g.rowNodes + (edge % w);
   const edgeOf = (a: number, b: number): number =>
     a < g.rowNodes ? a * w + (b - g.rowNodes) : b * w + (a - g.rowNodes);
   const distance = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
@@ -110,9 +123,7 @@ export function cheapestDetour(g: GridGraph, edge: number, cost: (edge: number) 
     const to = isRow ? n : g.rowNodes;
     for (let next = isRow ? g.rowNodes : 0; next < to; next++) {
       if (done[next]) continue;
-      const step = edgeOf(node, next);
-      if (step === edge) continue;
-      const stepCost = cost(step);
+      const stepCost = cost(edgeOf(node, next));
       if (stepCost === Number.POSITIVE_INFINITY) continue;
       const candidate = distance[node]! + stepCost;
       if (candidate < distance[next]!) {
@@ -122,6 +133,7 @@ export function cheapestDetour(g: GridGraph, edge: number, cost: (edge: number) 
       }
     }
   }
+  if (source === target) return [];
   if (previous[target] === -1) return null;
   const path: number[] = [];
   for (let node = target; node !== source; node = previous[node]!) path.push(edgeOf(node, previous[node]!));

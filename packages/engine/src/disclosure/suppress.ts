@@ -3,6 +3,7 @@ import {
   assertCountTable,
   type CountTable,
   extendedGrid,
+  type Grid,
   type PublishedCell,
   type PublishedTable,
   publishedFromGrid,
@@ -35,19 +36,50 @@ export interface SuppressionOptions {
  * Deterministic: the same table always gives the same result.
  */
 export function suppressTable(table: CountTable, options: SuppressionOptions = {}): PublishedTable {
+  const minCount = checkedMinCount(options);
+  assertCountTable(table);
+  const grid = extendedGrid(table);
+  const graph = graphOf(table);
+  const suppressed = suppressionMask(graph, grid.flat(), minCount, []);
+  return publish(table, grid, suppressed);
+}
+
+export function checkedMinCount(options: SuppressionOptions): number {
   const minCount = options.minCount ?? DEFAULT_MIN_COUNT;
   if (!Number.isSafeInteger(minCount) || minCount < 1) {
     throw new RangeError(`minCount is ${minCount}, expected a positive integer`);
   }
-  assertCountTable(table);
-  const grid = extendedGrid(table);
-  const graph: GridGraph = { rowNodes: table.rows.length + 1, columnNodes: table.columns.length + 1 };
-  const values = grid.flat();
+  return minCount;
+}
+
+export function graphOf(table: CountTable): GridGraph {
+  return { rowNodes: table.rows.length + 1, columnNodes: table.columns.length + 1 };
+}
+
+/**
+ * Which grid entries (row-major over the extended grid) to hide: the small ones, the `forced` ones, and
+ * the complementary suppressions that protect them.
+ */
+export function suppressionMask(
+  graph: GridGraph,
+  values: readonly number[],
+  minCount: number,
+  forced: readonly number[],
+): boolean[] {
   const primary = values.map((value) => value >= 1 && value < minCount);
+  for (const edge of forced) if (values[edge]! > 0) primary[edge] = true;
   const suppressed = [...primary];
   complementarySuppression(graph, values, suppressed);
   dropRedundant(graph, values, primary, suppressed);
-  const w = graph.columnNodes;
+  return suppressed;
+}
+
+export function publish(
+  table: CountTable,
+  grid: Grid<number>,
+  suppressed: readonly boolean[],
+): PublishedTable {
+  const w = table.columns.length + 1;
   const published = grid.map((line, i) =>
     line.map(
       (value, j): PublishedCell =>
