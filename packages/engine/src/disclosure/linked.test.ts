@@ -105,6 +105,32 @@ describe('suppressLinkedTables', () => {
     expect(published[1]!.cells[1]![0]).toEqual({ count: null, suppressed: true });
   });
 
+  it('groups hidden totals alike in every table, even when each table alone groups them differently', () => {
+    // Four municipalities of 5 children. By age band, M1 and M2 share a column and M3 and M4 another; by
+    // risk, M1 goes with M3 and M2 with M4. Each table alone pairs its hidden totals differently.
+    const rows = ['M1', 'M2', 'M3', 'M4', 'M5', 'M6'];
+    const big = [30, 30, 30];
+    const tables: CountTable[] = [
+      { rows, columns: ['x', 'y', 'z'], counts: [[5, 0, 0], [5, 0, 0], [0, 5, 0], [0, 5, 0], big, big] },
+      { rows, columns: ['u', 'v', 'w'], counts: [[5, 0, 0], [0, 5, 0], [5, 0, 0], [0, 5, 0], big, big] },
+    ];
+    const published = suppressLinkedTables(tables);
+    expect(recoverableInLinkedTables(published)).toEqual([]);
+    expect(hiddenTotalGroups(published[0]!)).toEqual(hiddenTotalGroups(published[1]!));
+    expect(hiddenTotalGroups(published[0]!)).toEqual([[0, 1, 2, 3]]);
+  });
+
+  it('groups hidden totals alike on random linked tables', () => {
+    fc.assert(
+      fc.property(linkedTables, (tables) => {
+        const published = suppressLinkedTables(tables);
+        for (const table of published)
+          expect(hiddenTotalGroups(table)).toEqual(hiddenTotalGroups(published[0]!));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('refuses tables that do not share their rows and row totals, naming the table', () => {
     const a = { rows: ['M1', 'M2'], columns: ['x'], counts: [[20], [30]] };
     expect(() => suppressLinkedTables([a, { ...a, counts: [[20], [31]] }])).toThrow('tables[1] row "M2"');
@@ -115,3 +141,26 @@ describe('suppressLinkedTables', () => {
     expect(() => suppressLinkedTables([])).toThrow('tables is empty');
   });
 });
+
+/**
+ * The hidden row totals (by row index; the grand total as rows.length) grouped by which rows hidden cells
+ * join without passing through the totals column.
+ */
+function hiddenTotalGroups(table: PublishedTable): number[][] {
+  const height = table.rows.length + 1;
+  const width = table.columns.length;
+  const parent = Array.from({ length: height + width }, (_, k) => k);
+  const find = (k: number): number => (parent[k] === k ? k : find(parent[k]!));
+  const lines = [...table.cells, table.columnTotals];
+  lines.forEach((line, i) => {
+    line.forEach((cell, j) => {
+      if (cell.suppressed) parent[find(i)] = find(height + j);
+    });
+  });
+  const hidden = [...table.rowTotals, table.grandTotal]
+    .map((cell, i) => (cell.suppressed ? i : -1))
+    .filter((i) => i >= 0);
+  const groups = new Map<number, number[]>();
+  for (const i of hidden) groups.set(find(i), [...(groups.get(find(i)) ?? []), i]);
+  return [...groups.values()].sort((a, b) => a[0]! - b[0]!);
+}
