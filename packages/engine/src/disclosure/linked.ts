@@ -62,31 +62,32 @@ export function suppressLinkedTables(
   const hiddenShared = sharedKeys.filter((key) => masks[0]![sharedEdge(0, key)]);
   for (let changed = true; changed; ) {
     changed = false;
+    const components = setups.map(({ graph }, t) => componentsOffTotals(graph, masks[t]!));
     const groups = new UnionFind(hiddenShared.length);
-    setups.forEach(({ graph }, t) => {
-      const components = componentsOffTotals(graph, masks[t]!);
+    setups.forEach(({ table }, t) => {
+      const firstKeyOf = new Map<number, number>();
       hiddenShared.forEach((key, a) => {
-        hiddenShared.forEach((other, b) => {
-          if (
-            b > a &&
-            components.same(rowNodeOf(setups[t]!.table, key), rowNodeOf(setups[t]!.table, other))
-          ) {
-            groups.union(a, b);
-          }
-        });
+        const root = components[t]!.find(rowNodeOf(table, key));
+        const first = firstKeyOf.get(root);
+        if (first === undefined) firstKeyOf.set(root, a);
+        else groups.union(first, a);
       });
     });
     setups.forEach(({ table, graph, values }, t) => {
       const mask = masks[t]!;
+      const joined = components[t]!;
       hiddenShared.forEach((key, a) => {
-        const lead = hiddenShared.findIndex((_, b) => groups.same(a, b));
+        const lead = groups.find(a);
         if (lead === a) return;
         const from = rowNodeOf(table, hiddenShared[lead]!);
         const to = rowNodeOf(table, key);
-        if (componentsOffTotals(graph, mask).same(from, to)) return;
+        if (joined.same(from, to)) return;
         const path = cheapestPath(graph, from, to, costOffTotals(graph, values, mask));
         if (path === null) throw new Error('No chain of non-zero cells between two rows (cannot happen)');
-        for (const edge of path) mask[edge] = true;
+        for (const edge of path) {
+          mask[edge] = true;
+          joined.union(Math.floor(edge / graph.columnNodes), graph.rowNodes + (edge % graph.columnNodes));
+        }
         changed = true;
       });
     });
