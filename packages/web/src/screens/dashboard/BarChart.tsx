@@ -15,15 +15,23 @@ const WIDTH = 520;
 export function BarChart({
   table,
   columnLabel,
+  rowLabel,
 }: {
   table: DashboardTable;
   columnLabel: (c: string) => string;
+  rowLabel: (key: string, label: string) => string;
 }) {
   const { t } = useTranslation();
   const { number } = useLocale();
-  const max = Math.max(1, ...table.rows.map((r) => r.cells.reduce((sum, c) => sum + (c.count ?? 0), 0)));
+  // The region's column totals as the last bar: when every municipality is too small to show, the region
+  // as a whole often is not.
+  const bars = [
+    ...table.rows.map((r) => ({ key: r.key, label: rowLabel(r.key, r.label), cells: r.cells })),
+    { key: '*total', label: t('dashboard.total'), cells: table.columnTotals },
+  ];
+  const max = Math.max(1, ...bars.map((r) => r.cells.reduce((sum, c) => sum + (c.count ?? 0), 0)));
   const plot = WIDTH - LABEL_WIDTH - 40;
-  const height = table.rows.length * ROW_HEIGHT + 8;
+  const height = bars.length * ROW_HEIGHT + 8;
   return (
     <figure className="bar-chart">
       <svg
@@ -33,14 +41,21 @@ export function BarChart({
         width="100%"
         preserveAspectRatio="xMinYMin meet"
       >
-        {table.rows.map((row, i) => {
+        {bars.map((row, i) => {
           let x = LABEL_WIDTH;
           const y = 4 + i * ROW_HEIGHT;
           const hidden = row.cells.some((c) => c.suppressed);
           const total = row.cells.reduce((sum, c) => sum + (c.count ?? 0), 0);
           return (
             <g key={row.key}>
-              <text x={LABEL_WIDTH - 8} y={y + 16} textAnchor="end" className="bar-chart__label">
+              <text
+                x={LABEL_WIDTH - 8}
+                y={y + 16}
+                textAnchor="end"
+                className={
+                  row.key === '*total' ? 'bar-chart__label bar-chart__label--total' : 'bar-chart__label'
+                }
+              >
                 {row.label.length > 20 ? `${row.label.slice(0, 19)}…` : row.label}
               </text>
               {row.cells.map((cell, j) => {

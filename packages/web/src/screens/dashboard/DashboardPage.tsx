@@ -227,6 +227,7 @@ function Figures({ dashboard, period }: { dashboard: Dashboard; period: string }
               <BarChart
                 table={{ ...table, title: caption(table) }}
                 columnLabel={columnLabel(table.indicator)}
+                rowLabel={rowLabel(table)}
               />
               <FigureTable
                 table={table}

@@ -7,6 +7,7 @@ import { quarterName } from './DashboardPage.tsx';
 export function Durations({ durations, period }: { durations: DashboardDuration[]; period: string }) {
   const { t } = useTranslation();
   const { number } = useLocale();
+  const title = t('dashboard.indicators.time_to_help.title');
   const days = (value: number | null) =>
     value === null ? (
       <span className="suppressed" title={t('dashboard.hiddenExplained')}>
@@ -23,7 +24,8 @@ export function Durations({ durations, period }: { durations: DashboardDuration[
       {durations.length === 0 ? (
         <p className="empty">{t('dashboard.noData')}</p>
       ) : (
-        <div className="table-wrap">
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+        <section className="table-wrap" aria-label={title} tabIndex={0}>
           <table className="table table--compact figure-table">
             <caption>{`${t('dashboard.indicators.time_to_help.title')}, ${quarterName(t, period)}`}</caption>
             <thead>
@@ -53,7 +55,7 @@ export function Durations({ durations, period }: { durations: DashboardDuration[
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
     </section>
   );

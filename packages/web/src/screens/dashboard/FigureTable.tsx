@@ -32,7 +32,9 @@ export function FigureTable({
     );
   const hasRate = table.rows.some((r) => r.rate !== undefined);
   return (
-    <div className="table-wrap">
+    // Focusable so a keyboard user can scroll a wide table sideways on a narrow screen.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+    <section className="table-wrap" aria-label={caption} tabIndex={0}>
       <table className="table table--compact figure-table">
         <caption>{caption}</caption>
         <thead>
@@ -90,6 +92,6 @@ export function FigureTable({
           </tr>
         </tfoot>
       </table>
-    </div>
+    </section>
   );
 }

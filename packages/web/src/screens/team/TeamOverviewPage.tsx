@@ -87,7 +87,7 @@ function Nurses({
       </button>
     );
   return (
-    <section aria-labelledby="team-nurses">
+    <section className="team-section" aria-labelledby="team-nurses">
       <h2 id="team-nurses">{t('team.nurses.title')}</h2>
       <div className="table-wrap">
         <table className="table table--compact">
@@ -138,7 +138,7 @@ function FlagSummary({
 }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="team-flags">
+    <section className="team-section" aria-labelledby="team-flags">
       <h2 id="team-flags">{t('team.flags.title')}</h2>
       <ul className="plain team-flags">
         {FLAGS.map((f) => {
@@ -180,7 +180,7 @@ function Families({
   );
   const filtered = nurse !== null || flag !== null;
   return (
-    <section aria-labelledby="team-families">
+    <section className="team-section" aria-labelledby="team-families">
       <h2 id="team-families">{t('team.families.title')}</h2>
       {filtered && (
         <p role="status">
@@ -267,7 +267,7 @@ function WaitingReferrals({ data }: { data: TeamOverview }) {
   const { t } = useTranslation();
   const { date } = useLocale();
   return (
-    <section aria-labelledby="team-referrals">
+    <section className="team-section" aria-labelledby="team-referrals">
       <h2 id="team-referrals">{t('team.referrals.title')}</h2>
       {data.waitingReferrals.length === 0 ? (
         <p className="empty">{t('team.referrals.empty')}</p>
