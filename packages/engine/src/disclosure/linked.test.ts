@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recoverableCells, recoverableInLinkedTables } from './linear-check.ts';
 import { suppressLinkedTables } from './linked.ts';
+import { suppressTable } from './suppress.ts';
 import type { CountTable, PublishedTable } from './table.ts';
 
 /** Tables over the same rows with the same row totals: one population split in different ways. */
@@ -126,6 +127,15 @@ describe('suppressLinkedTables', () => {
         const published = suppressLinkedTables(tables);
         for (const table of published)
           expect(hiddenTotalGroups(table)).toEqual(hiddenTotalGroups(published[0]!));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('publishes a single table exactly as suppressTable does', () => {
+    fc.assert(
+      fc.property(linkedTables, (tables) => {
+        expect(suppressLinkedTables([tables[0]!])).toEqual([suppressTable(tables[0]!)]);
       }),
       { numRuns: 200 },
     );
