@@ -5,7 +5,14 @@ import type {
   DashboardRegion,
   DashboardTable,
 } from '@nestwerk/contract';
-import { type PublishedCell, publishRate, suppressTable } from '@nestwerk/engine';
+import {
+  type CountTable,
+  type PublishedCell,
+  type PublishedTable,
+  publishRate,
+  suppressLinkedTables,
+  suppressTable,
+} from '@nestwerk/engine';
 import { SCREENING_OUTCOMES } from '@nestwerk/knowledge';
 import { writeCsv } from '../network/csv.ts';
 import { UNKNOWN_MUNICIPALITY } from '../repositories/dashboard-counts.ts';
@@ -33,7 +40,7 @@ export const INDICATORS: Record<DashboardIndicator, IndicatorSpec> = {
   signals: {
     title: 'Signalen per band',
     rowKind: 'municipality',
-    columns: () => ['safe', 'insecure', 'problematic_suspected'],
+    columns: () => ['safe', 'insecure', 'problematic_suspected', 'unclear'],
   },
   cumulative_risk: {
     title: 'Cumulatie van risico',
@@ -92,27 +99,67 @@ function quarterTitle(period: string): string {
 }
 
 /**
- * One indicator in one fixed quarter. Rows are the keys with data in that quarter only, so the table — and
- * therefore its suppression pattern — is the same whatever range was asked for.
+ * Indicators that break the same population down in different ways share their row totals (the discussed
+ * children of a municipality; the screenings; the referrals of a route), so they are published together:
+ * an attacker would solve them together too.
  */
-function buildTable(
+const LINKED: readonly (readonly DashboardIndicator[])[] = [
+  ['reach', 'signals', 'cumulative_risk'],
+  ['screening_timing', 'screening_outcomes'],
+  ['referral_outcomes', 'referral_feedback'],
+  ['safety_routes'],
+];
+
+function countTable(
   indicator: DashboardIndicator,
+  rows: string[],
+  region: DashboardRegion,
+  mine: readonly CountRow[],
+): CountTable {
+  const columns = [...INDICATORS[indicator].columns(region)];
+  const counts = rows.map((row) =>
+    columns.map((column) =>
+      mine
+        .filter((c) => c.indicator === indicator && c.row_key === row && c.column_key === column)
+        .reduce((sum, c) => sum + c.count, 0),
+    ),
+  );
+  return { rows, columns, counts };
+}
+
+/**
+ * One group of linked indicators in one fixed quarter. Rows are the keys with data in that quarter only, so
+ * the tables — and therefore their suppression pattern — are the same whatever range was asked for.
+ */
+function buildGroup(
+  group: readonly DashboardIndicator[],
   period: string,
   region: DashboardRegion,
   counts: readonly CountRow[],
   denominators: ReadonlyMap<string, number>,
-): DashboardTable | null {
-  const spec = INDICATORS[indicator];
-  const columns = [...spec.columns(region)];
-  const mine = counts.filter((c) => c.indicator === indicator && c.period === period);
+): DashboardTable[] {
+  const mine = counts.filter((c) => c.period === period && group.includes(c.indicator as DashboardIndicator));
   const rows = [...new Set(mine.map((c) => c.row_key))].sort(byLabel);
-  if (rows.length === 0) return null;
-  const matrix = rows.map((row) =>
-    columns.map((column) =>
-      mine.filter((c) => c.row_key === row && c.column_key === column).reduce((sum, c) => sum + c.count, 0),
-    ),
+  if (rows.length === 0) return [];
+  const tables = group.map((indicator) => countTable(indicator, rows, region, mine));
+  const options = { minCount: DASHBOARD_MIN_COUNT };
+  const published =
+    tables.length === 1 && tables[0]
+      ? [suppressTable(tables[0], options)]
+      : suppressLinkedTables(tables, options);
+  return group.map((indicator, i) =>
+    present(indicator, period, published[i] as PublishedTable, denominators),
   );
-  const published = suppressTable({ rows, columns, counts: matrix }, { minCount: DASHBOARD_MIN_COUNT });
+}
+
+function present(
+  indicator: DashboardIndicator,
+  period: string,
+  published: PublishedTable,
+  denominators: ReadonlyMap<string, number>,
+): DashboardTable {
+  const spec = INDICATORS[indicator];
+  const { rows, columns } = published;
   const cell = (column: string, p: PublishedCell) => ({ column, count: p.count, suppressed: p.suppressed });
   return {
     id: `${indicator}:${period}`,
@@ -202,10 +249,7 @@ export function presentDashboard(
     for (const c of counts)
       if (c.indicator === 'reach_denominator' && c.period === period)
         denominators.set(c.row_key, (denominators.get(c.row_key) ?? 0) + c.count);
-    for (const indicator of Object.keys(INDICATORS) as DashboardIndicator[]) {
-      const table = buildTable(indicator, period, region, counts, denominators);
-      if (table) tables.push(table);
-    }
+    for (const group of LINKED) tables.push(...buildGroup(group, period, region, counts, denominators));
     durations.push(...durationsOf(period, counts));
   }
   return {

@@ -120,8 +120,7 @@ async function countChildren(db: Db, counter: Counter): Promise<void> {
     counter.add({ ...base, indicator: 'reach_denominator', column_key: c.band });
     if (!c.discussed) continue;
     counter.add({ ...base, indicator: 'reach', column_key: c.band });
-    if (c.relationshipBand && c.relationshipBand !== 'unclear')
-      counter.add({ ...base, indicator: 'signals', column_key: c.relationshipBand });
+    if (c.relationshipBand) counter.add({ ...base, indicator: 'signals', column_key: c.relationshipBand });
     counter.add({
       ...base,
       indicator: 'cumulative_risk',

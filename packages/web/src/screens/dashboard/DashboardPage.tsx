@@ -189,7 +189,7 @@ function QuarterPicker({
 }
 
 type AgeBand = 'prenatal' | '0_1' | '1_4' | '4_plus';
-type Band = 'safe' | 'insecure' | 'problematic_suspected';
+type Band = 'safe' | 'insecure' | 'problematic_suspected' | 'unclear';
 type Column = keyof Messages['dashboard']['columns'];
 
 function Figures({ dashboard, period }: { dashboard: Dashboard; period: string }) {
