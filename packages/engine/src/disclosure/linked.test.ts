@@ -149,6 +149,9 @@ describe('suppressLinkedTables', () => {
       'tables[1].rows differs',
     );
     expect(() => suppressLinkedTables([])).toThrow('tables is empty');
+    expect(() => suppressLinkedTables([a, { ...a, counts: [[20], [-1]] }])).toThrow(
+      'tables[1].counts[1][0] is -1',
+    );
   });
 });
 

@@ -27,7 +27,13 @@ export function suppressLinkedTables(
   options: SuppressionOptions = {},
 ): PublishedTable[] {
   const minCount = checkedMinCount(options);
-  tables.forEach(assertCountTable);
+  tables.forEach((table, t) => {
+    try {
+      assertCountTable(table);
+    } catch (error) {
+      throw error instanceof RangeError ? new RangeError(`tables[${t}].${error.message}`) : error;
+    }
+  });
   assertLinked(tables);
   const setups = tables.map((table) => {
     const grid = extendedGrid(table);
