@@ -10,8 +10,9 @@ import { assertCountTable, type CountTable, extendedGrid, type PublishedTable } 
  *
  * The tables must have the same row labels with the same row totals. Each is suppressed as by
  * `suppressTable`, and then:
- * 1. a shared total hidden in any table is hidden in all of them (forced, with its own complements),
- *    until that is stable;
+ * 1. while some shared total is hidden in one table and shown in another, every shared total hidden
+ *    anywhere is forced hidden in all tables (with its own complements in each), and they are suppressed
+ *    again;
  * 2. the hidden shared totals are grouped alike in every table. In one table, two hidden totals can move
  *    against each other (keeping everything published fixed) iff their rows are joined by hidden cells
  *    that do not pass through the totals column; the moves of the shared totals that one table allows
@@ -59,9 +60,11 @@ export function suppressLinkedTables(
         [...forced].map((key) => sharedEdge(t, key)),
       ),
     );
-    const hidden = sharedKeys.filter((key) => masks.some((mask, t) => mask[sharedEdge(t, key)]));
-    if (hidden.every((key) => forced.has(key))) break;
-    for (const key of hidden) forced.add(key);
+    const hiddenIn = (key: string | null): number =>
+      masks.filter((mask, t) => mask[sharedEdge(t, key)]).length;
+    if (sharedKeys.every((key) => hiddenIn(key) === 0 || hiddenIn(key) === tables.length)) break;
+    // Forcing only grows, and a forced total is hidden everywhere, so this ends.
+    for (const key of sharedKeys) if (hiddenIn(key) > 0) forced.add(key);
   }
 
   // 2. Group the hidden shared totals alike in every table.
