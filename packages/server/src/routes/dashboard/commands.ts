@@ -45,16 +45,35 @@ export async function ensureDashboardCounts(db: Db, at: string): Promise<void> {
   if ((await dashboardRefreshedAt(db)) === null) await refreshDashboardCounts(db, at);
 }
 
+/**
+ * Published dashboards per database, by aggregate version, region and quarters: suppression is deterministic,
+ * so the same aggregates give the same answer, and a rebuild (a new `refreshedAt`) makes every entry stale.
+ */
+const caches = new WeakMap<Db, Map<string, Dashboard>>();
+const CACHE_SIZE = 64;
+
 export async function buildDashboard(
   db: Db,
   region: DashboardRegion,
   from: string | undefined,
   to: string | undefined,
   today: string,
+  cache: Map<string, Dashboard> = new Map(),
 ): Promise<Dashboard> {
   const periods = dashboardPeriods(from, to, today);
-  const counts = await readDashboardCounts(db, region, periods);
-  return presentDashboard(region, periods, counts, await dashboardRefreshedAt(db));
+  const refreshedAt = await dashboardRefreshedAt(db);
+  const key = `${refreshedAt}|${region}|${periods.join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const value = presentDashboard(
+    region,
+    periods,
+    await readDashboardCounts(db, region, periods),
+    refreshedAt,
+  );
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
 }
 
 async function ownRegion(db: Db, organisationId: string): Promise<DashboardRegion> {
@@ -71,7 +90,9 @@ async function audited(ctx: RequestContext, input: DashboardQuery, action: strin
   await ensureDashboardCounts(ctx.db, ctx.at);
   return readAudited(ctx, { audit: action, purpose: 'statistics', basis: 'none' }, async (trx) => {
     const region = input.region ?? (await ownRegion(trx, ctx.principal.organisationId));
-    const value = await buildDashboard(trx, region, input.from, input.to, ctx.today);
+    const cache = caches.get(ctx.db) ?? new Map<string, Dashboard>();
+    caches.set(ctx.db, cache);
+    const value = await buildDashboard(trx, region, input.from, input.to, ctx.today, cache);
     return { value, details: { region, periods: value.periods } };
   });
 }
