@@ -19,8 +19,8 @@ describe('partner side and start pages', () => {
   it.each([
     [IMH, '/intake', 'Intake: binnengekomen verwijzingen'],
     [MANAGER, '/admin/users', 'Gebruikers'],
-    [ANALYST, '/start', 'Welkom'],
-    [TEAM_LEAD, '/worklist', 'Werklijst'],
+    [ANALYST, '/dashboard', 'Gemeentelijk dashboard'],
+    [TEAM_LEAD, '/team', 'Teamoverzicht'],
   ])('%s lands on %s, never on an error', async (email, path, heading) => {
     const session = await open(browser);
     const { page } = session;

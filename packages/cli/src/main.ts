@@ -2,6 +2,7 @@ import { reportError, UsageError } from './cli-error.ts';
 import * as assessCommand from './commands/assess.ts';
 import * as auditCommand from './commands/audit.ts';
 import * as backupCommand from './commands/backup.ts';
+import * as dashboardCommand from './commands/dashboard.ts';
 import * as demoCommand from './commands/demo.ts';
 import * as knowledgeCommand from './commands/knowledge.ts';
 import * as migrateCommand from './commands/migrate.ts';
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   team: teamCommand,
   user: userCommand,
   audit: auditCommand,
+  dashboard: dashboardCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -5,6 +5,7 @@ import { audit } from './audit.ts';
 import { careNetworkRoutes } from './care-network.ts';
 import { consents } from './consents.ts';
 import { contacts } from './contacts.ts';
+import { dashboardRoutes } from './dashboard.ts';
 import { emergencyAccess } from './emergency-access.ts';
 import { exports } from './export.ts';
 import { families } from './families.ts';
@@ -31,6 +32,7 @@ export const api = {
   adminApprovals,
   system,
   worklist,
+  dashboard: dashboardRoutes,
   partners,
   referrals,
   consents,

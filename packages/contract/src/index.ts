@@ -9,6 +9,7 @@ export * from './codes.ts';
 export * from './common.ts';
 export * from './consents.ts';
 export * from './contacts.ts';
+export * from './dashboard.ts';
 export * from './emergency-access.ts';
 export * from './export.ts';
 export * from './families.ts';

@@ -45,6 +45,7 @@ export {
 } from './contact.ts';
 export type { ContinuumResult, ContinuumThresholds, RelationshipBand } from './continuum.ts';
 export { DEFAULT_CONTINUUM_THRESHOLDS, placeOnContinuum } from './continuum.ts';
+export * from './disclosure/index.ts';
 export type {
   AssessmentInput,
   AssessmentInputJson,

@@ -28,4 +28,6 @@ export {
   loadDemo,
   resetDemoPassword,
 } from './demo/load.ts';
+export { buildDashboard } from './domain/dashboard.ts';
 export type { Clock } from './http/app-context.ts';
+export { refreshDashboardCounts } from './repositories/dashboard-counts.ts';

@@ -1,4 +1,4 @@
-import { buildApp, loadConfig, loadDemo } from '@nestwerk/server';
+import { buildApp, loadConfig, loadDemo, refreshDashboardCounts } from '@nestwerk/server';
 import { openBenchDatabase, startBareFamilyServer } from '@nestwerk/server/bench';
 import { type LoadResult, runLoad } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
@@ -11,6 +11,7 @@ import { type BenchResult, percentile, round } from './stats.ts';
 
 const CONCURRENCY = 16;
 const NURSE = 'verpleegkundige@demo.nestwerk.test';
+const ANALYST = 'gemeente@demo.nestwerk.test';
 
 /** Rounds of equal length: latencies pooled, throughput averaged. */
 function combine(rounds: LoadResult[]): LoadResult {
@@ -27,13 +28,13 @@ async function expectOk(response: Response, what: string): Promise<void> {
     throw new Error(`${what}: HTTP ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
 }
 
-async function logIn(url: string, password: string): Promise<string> {
+async function logIn(url: string, password: string, email = NURSE): Promise<string> {
   const response = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: NURSE, password }),
+    body: JSON.stringify({ email, password }),
   });
-  await expectOk(response, 'log-in as the demo nurse');
+  await expectOk(response, `log-in as ${email}`);
   const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
   if (!cookie) throw new Error('log-in answered without a session cookie');
   return cookie;
@@ -94,6 +95,17 @@ export async function benchApi(opts: {
       );
       const worklist = await load(worklistUrls, { cookie }, rounds * roundMs);
 
+      process.stderr.write(`bench: api [${opts.dialect}] dashboard (aggregates rebuilt, then read)…\n`);
+      const refreshStart = performance.now();
+      await refreshDashboardCounts(database.handle.db, new Date().toISOString());
+      const refreshMs = performance.now() - refreshStart;
+      // The analyst switching regions and ranges of fixed quarters: every answer comes from the aggregates.
+      const analyst = await logIn(url, demo.password, ANALYST);
+      const dashboardUrls = ['', '?region=be', '?from=2025-01', '?region=nl&from=2024-01&to=2026-12'].map(
+        (query) => `${url}/api/dashboard${query}`,
+      );
+      const dashboard = await load(dashboardUrls, { cookie: analyst }, rounds * roundMs);
+
       const extra = { dialect: opts.dialect, families, concurrency: CONCURRENCY };
       return [
         {
@@ -120,6 +132,13 @@ export async function benchApi(opts: {
           name: 'api.worklist.p95_ms',
           value: round(percentile(worklist.latencies, 95)),
           unit: 'ms',
+          ...extra,
+        },
+        {
+          name: 'api.dashboard.p95_ms',
+          value: round(percentile(dashboard.latencies, 95)),
+          unit: 'ms',
+          refreshMs: round(refreshMs),
           ...extra,
         },
       ];

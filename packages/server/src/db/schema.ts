@@ -532,6 +532,23 @@ export interface ApprovalRequestTable {
   decision_note: string | null;
 }
 
+/** Published-before-suppression counts of the municipal dashboard (see migration 0014). */
+export interface DashboardCountTable {
+  region: 'nl' | 'be';
+  municipality: string;
+  /** A fixed quarter, YYYY-Qn. */
+  period: string;
+  indicator: string;
+  row_key: string;
+  column_key: string;
+  count: number;
+}
+
+export interface DashboardRefreshTable {
+  id: string;
+  refreshed_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   teams: TeamTable;
@@ -564,4 +581,6 @@ export interface Database {
   safety_routes: SafetyRouteTable;
   safety_route_steps: SafetyRouteStepTable;
   approval_requests: ApprovalRequestTable;
+  dashboard_counts: DashboardCountTable;
+  dashboard_refresh: DashboardRefreshTable;
 }

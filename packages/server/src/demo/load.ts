@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/append.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
+import { refreshDashboardCounts } from '../repositories/dashboard-counts.ts';
 import { bulkWriter, insertChunked } from './bulk-insert.ts';
 import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
 import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
@@ -109,6 +110,8 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   await loadDemoReferrals(db, staff, seed, new Date(today + 10 * 3_600_000));
   // Parents' perinatal screenings in both regions, with the two showcase families' stories.
   await loadDemoPerinatal(db, seed, today, curated);
+  // The municipal dashboard reads aggregates only: build them now, so the first look is not empty.
+  await refreshDashboardCounts(db, new Date().toISOString());
 
   await recordAudit(db, {
     action: 'demo.load',

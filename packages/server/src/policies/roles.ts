@@ -41,3 +41,8 @@ export function canReviewEmergencyAccess(role: Role): boolean {
 export function seesTeamCaseload(role: Role): boolean {
   return role === 'team_lead';
 }
+
+/** The municipal dashboard: published aggregates only, for the analyst; no care role needs it for care. */
+export function readsAggregates(role: Role): boolean {
+  return role === 'analyst';
+}

@@ -4,6 +4,7 @@ import { auditRoutes } from './audit/routes.ts';
 import { careNetworkRoutes } from './care-network/routes.ts';
 import { consentRoutes } from './consents/routes.ts';
 import { contactRoutes } from './contacts/routes.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
 import { emergencyAccessRoutes } from './emergency-access/routes.ts';
 import { exportRoutes } from './export/routes.ts';
 import { familyRoutes } from './families/routes.ts';
@@ -15,6 +16,7 @@ import { personRoutes } from './persons/routes.ts';
 import { referralRoutes } from './referrals/routes.ts';
 import { safetyRouteRoutes } from './safety-routes/routes.ts';
 import { screeningRoutes } from './screenings/routes.ts';
+import { teamRoutes } from './team/routes.ts';
 import { worklistRoutes } from './worklist/routes.ts';
 
 /**
@@ -39,4 +41,6 @@ export async function domainRoutes(app: FastifyInstance): Promise<void> {
   await app.register(careNetworkRoutes);
   await app.register(safetyRouteRoutes);
   await app.register(screeningRoutes);
+  await app.register(dashboardRoutes);
+  await app.register(teamRoutes);
 }

@@ -28,7 +28,8 @@ const NotificationsPage = lazy(() => import('../screens/notifications/Notificati
 const AdminUsersPage = lazy(() => import('../screens/admin/UsersPage.tsx'));
 const ApprovalsPage = lazy(() => import('../screens/admin/ApprovalsPage.tsx'));
 const ScreeningPage = lazy(() => import('../screens/screening/ScreeningPage.tsx'));
-const StartPage = lazy(() => import('../screens/start/StartPage.tsx'));
+const DashboardPage = lazy(() => import('../screens/dashboard/DashboardPage.tsx'));
+const TeamOverviewPage = lazy(() => import('../screens/team/TeamOverviewPage.tsx'));
 
 export function App() {
   const { state } = useSession();
@@ -39,7 +40,6 @@ export function App() {
       <Routes>
         <Route path="/login" element={<Screen bare>{<LoginPage />}</Screen>} />
         <Route path="/" element={<Protected>{<Home />}</Protected>} />
-        <Route path="/start" element={<Protected>{<StartPage />}</Protected>} />
         <Route path="/worklist" element={<Protected>{<WorklistPage />}</Protected>} />
         <Route path="/families/new" element={<Protected>{<RegisterFamilyPage />}</Protected>} />
         <Route path="/families/:familyId" element={<Protected>{<FamilyPage />}</Protected>} />
@@ -65,6 +65,8 @@ export function App() {
         <Route path="/notifications" element={<Protected>{<NotificationsPage />}</Protected>} />
         <Route path="/admin/users" element={<Protected>{<AdminUsersPage />}</Protected>} />
         <Route path="/admin/approvals" element={<Protected>{<ApprovalsPage />}</Protected>} />
+        <Route path="/dashboard" element={<Protected>{<DashboardPage />}</Protected>} />
+        <Route path="/team" element={<Protected>{<TeamOverviewPage />}</Protected>} />
         <Route path="*" element={<Protected>{<NotFound />}</Protected>} />
       </Routes>
     </LocaleProvider>

@@ -59,7 +59,8 @@ function MainNav() {
   const role = state.status === 'authenticated' ? state.user.role : null;
   const items = [
     ...(role === 'imh_specialist' ? ([['/intake', t('network.nav.intake')]] as const) : []),
-    ...(role === 'analyst' ? ([['/start', t('start.nav')]] as const) : []),
+    ...(role === 'analyst' ? ([['/dashboard', t('dashboard.nav')]] as const) : []),
+    ...(role === 'team_lead' ? ([['/team', t('team.nav')]] as const) : []),
     // Only care roles may read the worklist or register a family: others would meet a refusal there.
     ...(caresForFamilies(role)
       ? ([

@@ -3,7 +3,7 @@ import type { UserRole } from '@nestwerk/contract';
 /**
  * Where each role starts: the page of its own work. Only care roles may read the worklist (the server
  * answers 403 to anyone else), so the IMH team starts on its intake list, the application manager on the
- * users, and the analyst on a start page that says what the role can do.
+ * users, the analyst on the municipal dashboard and the team lead on the team overview.
  */
 export function startPath(role: UserRole | null | undefined): string {
   switch (role) {
@@ -12,7 +12,9 @@ export function startPath(role: UserRole | null | undefined): string {
     case 'application_manager':
       return '/admin/users';
     case 'analyst':
-      return '/start';
+      return '/dashboard';
+    case 'team_lead':
+      return '/team';
     default:
       return '/worklist';
   }

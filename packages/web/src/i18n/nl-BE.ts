@@ -27,6 +27,15 @@ export const nlBE: PartialMessages = {
     columns: { nextFollowUp: 'Volgende opvolging' },
     caption: 'Gezinnen, gesorteerd op de eerstvolgende opvolging',
   },
+  dashboard: {
+    intro:
+      'Cijfers uit Nestwerk per gemeente en per vast kwartaal. Aantallen van 1 tot en met 9 worden nooit getoond, en ook niet wat je daaruit zou kunnen terugrekenen.',
+    columns: { present: 'Wel cumulatie', absent: 'Geen cumulatie' },
+  },
+  team: {
+    nurses: { title: 'Caseload per verpleegkundige', name: 'Verpleegkundige', overdue: 'Opvolging te laat' },
+    families: { nurse: 'Verpleegkundige' },
+  },
   family: {
     agreements: 'Afspraken en opvolging',
     followUpDue: 'opvolging op {{date}}',

@@ -1,0 +1,294 @@
+import { daysBetween, scheduleWindows } from '@nestwerk/engine';
+import type { DashboardCountTable } from '../db/schema.ts';
+import type { Db } from './db.ts';
+
+/**
+ * Builds the dashboard's aggregate table from the care records: counts per region, municipality, fixed quarter,
+ * indicator, row and column (definitions in docs/indicators.md). Children are counted once per quarter, by their
+ * latest contact or assessment in it; events (screenings, referrals, safety routes) once each. The rebuild runs
+ * on a schedule, not per request: the dashboard reads only the result.
+ */
+
+type Region = 'nl' | 'be';
+type Row = Omit<DashboardCountTable, 'count'>;
+
+/** Municipality key for families without one. */
+export const UNKNOWN_MUNICIPALITY = '-';
+
+export function quarterOf(day: string): string {
+  const month = Number(day.slice(5, 7));
+  return `${day.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
+}
+
+export function ageBand(ageMonths: number | null, type: string): string {
+  if (ageMonths === null || type === 'prenatal_visit') return 'prenatal';
+  if (ageMonths < 12) return '0_1';
+  if (ageMonths < 48) return '1_4';
+  return '4_plus';
+}
+
+function muni(value: string | null): string {
+  const trimmed = value?.trim() ?? '';
+  return trimmed === '' ? UNKNOWN_MUNICIPALITY : trimmed;
+}
+
+class Counter {
+  private readonly counts = new Map<string, { row: Row; count: number }>();
+  add(row: Row, by = 1): void {
+    const key = [row.region, row.municipality, row.period, row.indicator, row.row_key, row.column_key].join(
+      '\u0000',
+    );
+    const slot = this.counts.get(key);
+    if (slot) slot.count += by;
+    else this.counts.set(key, { row, count: by });
+  }
+  rows(): DashboardCountTable[] {
+    return [...this.counts.values()].map(({ row, count }) => ({ ...row, count }));
+  }
+}
+
+interface ChildQuarter {
+  region: Region;
+  municipality: string;
+  period: string;
+  latestDate: string;
+  band: string;
+  discussed: boolean;
+  assessedDate: string | null;
+  relationshipBand: string | null;
+  cumulativeRisk: boolean;
+}
+
+async function countChildren(db: Db, counter: Counter): Promise<void> {
+  const rows = await db
+    .selectFrom('contacts as c')
+    .innerJoin('families as f', 'f.id', 'c.family_id')
+    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .leftJoin('assessments as a', 'a.contact_id', 'c.id')
+    .where('c.status', '=', 'final')
+    .where('o.kind', '=', 'jgz')
+    .select([
+      'c.child_id',
+      'c.date',
+      'c.child_age_months',
+      'c.type',
+      'f.municipality',
+      'o.region',
+      'a.id as assessment_id',
+      'a.agreed_band',
+      'a.suggested_band',
+      'a.cumulative_risk',
+    ])
+    .execute();
+  const perChild = new Map<string, ChildQuarter>();
+  for (const r of rows) {
+    const period = quarterOf(r.date);
+    const key = `${r.child_id}|${period}`;
+    const slot: ChildQuarter = perChild.get(key) ?? {
+      region: r.region,
+      municipality: muni(r.municipality),
+      period,
+      latestDate: '',
+      band: 'prenatal',
+      discussed: false,
+      assessedDate: null,
+      relationshipBand: null,
+      cumulativeRisk: false,
+    };
+    if (r.date >= slot.latestDate) {
+      slot.latestDate = r.date;
+      slot.band = ageBand(r.child_age_months, r.type);
+    }
+    // An assessment is the nurse's record of having gone through the parent–child relationship with the parent.
+    if (r.assessment_id !== null) {
+      slot.discussed = true;
+      if (slot.assessedDate === null || r.date >= slot.assessedDate) {
+        slot.assessedDate = r.date;
+        slot.relationshipBand = r.agreed_band ?? r.suggested_band;
+        slot.cumulativeRisk = r.cumulative_risk === 1 || (r.cumulative_risk as unknown) === true;
+      }
+    }
+    perChild.set(key, slot);
+  }
+  for (const c of perChild.values()) {
+    const base = {
+      region: c.region,
+      municipality: c.municipality,
+      period: c.period,
+      row_key: c.municipality,
+    };
+    counter.add({ ...base, indicator: 'reach_denominator', column_key: c.band });
+    if (!c.discussed) continue;
+    counter.add({ ...base, indicator: 'reach', column_key: c.band });
+    if (c.relationshipBand) counter.add({ ...base, indicator: 'signals', column_key: c.relationshipBand });
+    counter.add({
+      ...base,
+      indicator: 'cumulative_risk',
+      column_key: c.cumulativeRisk ? 'present' : 'absent',
+    });
+  }
+}
+
+async function countScreenings(db: Db, counter: Counter): Promise<void> {
+  const screenings = await db
+    .selectFrom('parent_screenings as s')
+    .innerJoin('families as f', 'f.id', 's.family_id')
+    .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .where('o.kind', '=', 'jgz')
+    .select(['s.family_id', 's.date', 's.outcome', 'f.municipality', 'o.region'])
+    .execute();
+  const children = await db
+    .selectFrom('persons')
+    .where('kind', '=', 'child')
+    .where('family_id', 'in', (eb) => eb.selectFrom('parent_screenings').select('family_id'))
+    .select(['family_id', 'birth_date', 'due_date'])
+    .execute();
+  const windows = new Map<string, Array<{ from: string; to: string }>>();
+  for (const child of children) {
+    const list = windows.get(child.family_id) ?? [];
+    list.push(...scheduleWindows({ birthDate: child.birth_date, dueDate: child.due_date }));
+    windows.set(child.family_id, list);
+  }
+  for (const s of screenings) {
+    const municipality = muni(s.municipality);
+    const base = { region: s.region, municipality, period: quarterOf(s.date), row_key: municipality };
+    counter.add({ ...base, indicator: 'screening_outcomes', column_key: s.outcome });
+    const onTime = (windows.get(s.family_id) ?? []).some((w) => s.date >= w.from && s.date <= w.to);
+    counter.add({
+      ...base,
+      indicator: 'screening_timing',
+      column_key: onTime ? 'on_schedule' : 'off_schedule',
+    });
+  }
+}
+
+function referralOutcome(status: string, intakeDate: string | null): string {
+  if (status === 'declined') return 'declined';
+  if (status === 'accepted' || status === 'in_care') return 'accepted';
+  if (status === 'closed') return intakeDate ? 'accepted' : 'closed';
+  return 'waiting';
+}
+
+async function countReferrals(db: Db, counter: Counter, today: string): Promise<void> {
+  const rows = await db
+    .selectFrom('referrals as r')
+    .innerJoin('families as f', 'f.id', 'r.family_id')
+    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+    .innerJoin('partners as p', 'p.id', 'r.partner_id')
+    .where('r.sent_at', 'is not', null)
+    .select([
+      'r.sent_at',
+      'r.status',
+      'r.feedback_due',
+      'r.feedback_received_at',
+      'r.first_signal_date',
+      'r.intake_date',
+      'p.kind',
+      'f.municipality',
+      'o.region',
+    ])
+    .execute();
+  for (const r of rows) {
+    if (!r.sent_at) continue;
+    const municipality = muni(r.municipality);
+    const base = {
+      region: r.region,
+      municipality,
+      period: quarterOf(r.sent_at.slice(0, 10)),
+      row_key: r.kind,
+    };
+    counter.add({
+      ...base,
+      indicator: 'referral_outcomes',
+      column_key: referralOutcome(r.status, r.intake_date),
+    });
+    const received = r.feedback_received_at?.slice(0, 10) ?? null;
+    const feedback =
+      received !== null
+        ? r.feedback_due === null || received <= r.feedback_due
+          ? 'on_time'
+          : 'late'
+        : r.feedback_due !== null && r.feedback_due < today
+          ? 'late'
+          : 'pending';
+    counter.add({ ...base, indicator: 'referral_feedback', column_key: feedback });
+    if (r.first_signal_date && r.intake_date && r.intake_date >= r.first_signal_date) {
+      counter.add({
+        region: r.region,
+        municipality,
+        period: quarterOf(r.intake_date),
+        row_key: municipality,
+        indicator: 'time_to_help',
+        column_key: String(daysBetween(r.first_signal_date, r.intake_date)),
+      });
+    }
+  }
+}
+
+async function countSafetyRoutes(db: Db, counter: Counter): Promise<void> {
+  const rows = await db
+    .selectFrom('safety_routes as s')
+    .innerJoin('families as f', 'f.id', 's.family_id')
+    .select(['s.region', 's.route', 's.opened_at', 'f.municipality'])
+    .execute();
+  for (const r of rows) {
+    const municipality = muni(r.municipality);
+    counter.add({
+      region: r.region,
+      municipality,
+      period: quarterOf(r.opened_at.slice(0, 10)),
+      row_key: municipality,
+      indicator: 'safety_routes',
+      column_key: r.route,
+    });
+  }
+}
+
+/** Rebuilds every aggregate in one transaction: readers see the old set or the new one, never half. */
+export async function refreshDashboardCounts(db: Db, at: string): Promise<number> {
+  const counter = new Counter();
+  const today = at.slice(0, 10);
+  await countChildren(db, counter);
+  await countScreenings(db, counter);
+  await countReferrals(db, counter, today);
+  await countSafetyRoutes(db, counter);
+  const rows = counter.rows();
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('dashboard_counts').execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('dashboard_counts')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await trx.deleteFrom('dashboard_refresh').where('id', '=', 'all').execute();
+    await trx.insertInto('dashboard_refresh').values({ id: 'all', refreshed_at: at }).execute();
+  });
+  return rows.length;
+}
+
+export async function dashboardRefreshedAt(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('dashboard_refresh')
+    .select('refreshed_at')
+    .where('id', '=', 'all')
+    .executeTakeFirst();
+  return row?.refreshed_at ?? null;
+}
+
+/** The aggregate rows of one region and a range of fixed quarters, summed over municipalities for route rows. */
+export async function readDashboardCounts(
+  db: Db,
+  region: Region,
+  periods: readonly string[],
+): Promise<Array<Pick<DashboardCountTable, 'period' | 'indicator' | 'row_key' | 'column_key' | 'count'>>> {
+  if (periods.length === 0) return [];
+  const rows = await db
+    .selectFrom('dashboard_counts')
+    .where('region', '=', region)
+    .where('period', 'in', periods)
+    .select(['period', 'indicator', 'row_key', 'column_key'])
+    .select((eb) => eb.fn.sum<string | number>('count').as('count'))
+    .groupBy(['period', 'indicator', 'row_key', 'column_key'])
+    .execute();
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
