@@ -47,6 +47,7 @@ import {
   SCREENING_FACTORS,
 } from './frequencies.ts';
 import { NAME_GROUPS, type NameGroup, PLACES } from './names.ts';
+import { personSearchKey, searchKey } from '../db/search-key.ts';
 import { demoId, Random } from './random.ts';
 import { familyRegion, type StaffPlan } from './staff.ts';
 
@@ -326,6 +327,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       id: familyId,
       organisation_id: staff.organisationId,
       name: familyNames.map(capitalise).join(' / '),
+      search_key: searchKey(familyNames.map(capitalise).join(' / ')),
       postcode,
       municipality: place[0],
       created_by: nurseId,
@@ -362,6 +364,8 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       version: 1,
       ...fields,
     });
+    const row = rows.persons[rows.persons.length - 1]!;
+    row.search_key = personSearchKey(row.given_name, row.family_name);
     return id;
   };
   const childFemale = rng.chance(0.49);

@@ -16,8 +16,12 @@ export const nlBE: PartialMessages = {
   },
   worklist: {
     due: 'Opvolging',
+    searchHint:
+      'Gezinsnaam of naam van een kind ("zoe" vindt ook Zoë), of een geboortedatum of vermoedelijke bevallingsdatum als 14-03-2025.',
     columns: { nextFollowUp: 'Volgende opvolging' },
-    caption: 'Gezinnen, gesorteerd op de eerstvolgende opvolging',
+    caption:
+      'Gezinnen, de dringendste eerst: veiligheidsroute, dringende screening, terugkoppeling te laat, opvolging te laat, vandaag',
+    flags: { urgentScreening: 'Dringende screening ouder' },
   },
   family: {
     agreements: 'Afspraken en opvolging',

@@ -9,6 +9,7 @@ import { auditKeyId } from './0006_audit_key_id.ts';
 import { consentScopeEmergency } from './0007_consent_scope_emergency.ts';
 import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
 import { parentFactorsScreenings } from './0009_parent_factors_screenings.ts';
+import { searchKeys } from './0012_search_keys.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -32,6 +33,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0007_consent_scope_emergency': consentScopeEmergency(dialect),
     '0008_user_lifecycle_approvals': userLifecycleApprovals(dialect),
     '0009_parent_factors_screenings': parentFactorsScreenings(dialect),
+    '0012_search_keys': searchKeys(),
   };
 }
 
