@@ -32,6 +32,7 @@ import type {
   ObservationTable,
   PersonTable,
 } from '../db/schema.ts';
+import { personSearchKey, searchKey } from '../db/search-key.ts';
 import {
   CHILD_FACTOR_MIN_MONTHS,
   HINDERING_BASE,
@@ -47,7 +48,6 @@ import {
   SCREENING_FACTORS,
 } from './frequencies.ts';
 import { NAME_GROUPS, type NameGroup, PLACES } from './names.ts';
-import { personSearchKey, searchKey } from '../db/search-key.ts';
 import { demoId, Random } from './random.ts';
 import { familyRegion, type StaffPlan } from './staff.ts';
 

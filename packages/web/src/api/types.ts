@@ -5,7 +5,12 @@
 import type { Caregiver, Child, Contact, ContactBody, RecordedFactor } from '@nestwerk/contract';
 import type { ContactType } from '@nestwerk/knowledge';
 
-export type { DueFilter, FamilyListItem as WorklistItem, ListBalance, WorklistScope } from '@nestwerk/contract';
+export type {
+  DueFilter,
+  FamilyListItem as WorklistItem,
+  ListBalance,
+  WorklistScope,
+} from '@nestwerk/contract';
 
 export interface Page<T> {
   items: T[];

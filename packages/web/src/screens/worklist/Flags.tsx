@@ -18,7 +18,11 @@ export function Flags({ item }: { item: WorklistItem }) {
     ],
     [flags.safetySignals, 'signals', t('worklist.flags.safetySignals')],
     [flags.urgentScreening, 'urgent', t('worklist.flags.urgentScreening')],
-    [flags.feedbackOverdue, 'feedback', t('network.worklist.feedbackOverdue', { count: item.overdueFeedback })],
+    [
+      flags.feedbackOverdue,
+      'feedback',
+      t('network.worklist.feedbackOverdue', { count: item.overdueFeedback }),
+    ],
     [item.screeningsDue > 0, 'screening', t('screening.worklist.flag', { count: item.screeningsDue })],
     [flags.problematicSuspected, 'problematic', t('worklist.flags.problematicSuspected')],
     [flags.cumulativeRisk, 'risk', t('worklist.flags.cumulativeRisk')],
