@@ -24,6 +24,9 @@ export const nlBE: PartialMessages = {
     flags: { urgentScreening: 'Dringende screening ouder' },
   },
   family: {
+    summary: {
+      next: 'Volgende opvolging',
+    },
     agreements: 'Afspraken en opvolging',
     followUpDue: 'opvolging op {{date}}',
   },
