@@ -99,9 +99,8 @@ export interface FamilyTable {
   id: string;
   organisation_id: string;
   name: string;
-  /** `name` lower-cased without diacritics, for search (db/search-key.ts); kept in step on every write
-   * (optional in the types only so rows built in memory need not carry it; the column is NOT NULL). */
-  search_key?: string;
+  /** `name` lower-cased without diacritics, for search (db/search-key.ts); kept in step on every write. */
+  search_key: string;
   postcode: string | null;
   municipality: string | null;
   created_by: string;
@@ -119,7 +118,7 @@ export interface PersonTable {
   given_name: string;
   family_name: string;
   /** "given family" lower-cased without diacritics, for search (db/search-key.ts); kept in step on write. */
-  search_key?: string;
+  search_key: string;
   /** Children: birth date when born, due date when unborn (exactly one is set). */
   birth_date: DateOnly | null;
   due_date: DateOnly | null;

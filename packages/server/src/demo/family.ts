@@ -370,9 +370,8 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       updated_at: registeredAt,
       version: 1,
       ...fields,
+      search_key: personSearchKey(fields.given_name ?? '', fields.family_name ?? childSurname),
     });
-    const row = rows.persons[rows.persons.length - 1]!;
-    row.search_key = personSearchKey(row.given_name, row.family_name);
     return id;
   };
   const childFemale = rng.chance(0.49);

@@ -3,7 +3,7 @@ import type { FamilyTable } from '../db/schema.ts';
 import { searchKey } from '../db/search-key.ts';
 import { type Db, updatedOne } from './db.ts';
 
-export type FamilyRow = Selectable<FamilyTable>;
+export type FamilyRow = Omit<Selectable<FamilyTable>, 'search_key'>;
 export type FamilyPatch = Partial<Pick<FamilyTable, 'name' | 'postcode' | 'municipality'>>;
 
 export async function insertFamily(db: Db, row: Omit<Insertable<FamilyTable>, 'search_key'>): Promise<void> {

@@ -3,7 +3,8 @@ import type { PersonTable } from '../db/schema.ts';
 import { personSearchKey } from '../db/search-key.ts';
 import { type Db, updatedOne } from './db.ts';
 
-export type PersonRow = Selectable<PersonTable>;
+/** A person as the application reads it; the search key is the database's business (see insertPerson). */
+export type PersonRow = Omit<Selectable<PersonTable>, 'search_key'>;
 export type PersonPatch = Partial<
   Pick<
     PersonTable,
