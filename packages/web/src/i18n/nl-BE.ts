@@ -26,6 +26,9 @@ export const nlBE: PartialMessages = {
   family: {
     summary: {
       next: 'Volgende opvolging',
+      referralsNone: 'Lopende doorverwijzingen',
+      referrals_one: '{{count}} lopende doorverwijzing',
+      referrals_other: '{{count}} lopende doorverwijzingen',
     },
     agreements: 'Afspraken en opvolging',
     followUpDue: 'opvolging op {{date}}',

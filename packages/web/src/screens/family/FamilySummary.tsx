@@ -113,7 +113,11 @@ export function FamilySummary({ family }: { family: FamilyFile }) {
         </div>
         <div>
           <dt>
-            <a href="#agreements-title">{t('family.summary.agreements', { count: open.length })}</a>
+            {open.length === 0 ? (
+              t('family.summary.agreementsNone')
+            ) : (
+              <a href="#agreements-title">{t('family.summary.agreements', { count: open.length })}</a>
+            )}
           </dt>
           <dd>
             {open.length === 0 ? (
@@ -132,7 +136,11 @@ export function FamilySummary({ family }: { family: FamilyFile }) {
         </div>
         <div>
           <dt>
-            <a href="#parent-screenings-title">{t('family.summary.screenings', { count: due.length })}</a>
+            {due.length === 0 ? (
+              t('family.summary.screeningsNone')
+            ) : (
+              <a href="#parent-screenings-title">{t('family.summary.screenings', { count: due.length })}</a>
+            )}
           </dt>
           <dd>
             {due.length === 0 ? (
@@ -153,7 +161,11 @@ export function FamilySummary({ family }: { family: FamilyFile }) {
         </div>
         <div>
           <dt>
-            <a href="#family-referrals">{t('family.summary.referrals', { count: referrals.length })}</a>
+            {referrals.length === 0 ? (
+              t('family.summary.referralsNone')
+            ) : (
+              <a href="#family-referrals">{t('family.summary.referrals', { count: referrals.length })}</a>
+            )}
           </dt>
           <dd>
             {referrals.length === 0 ? (

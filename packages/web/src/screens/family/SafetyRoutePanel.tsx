@@ -48,6 +48,9 @@ export function SafetyRoutePanel({ family, compact = false }: { family: FamilyFi
       <p className={compact ? 'hint' : undefined}>
         {(route?.region ?? region) === 'be' ? t('network.safety.introBe') : t('network.safety.introNl')}
       </p>
+      {!compact && !isOpen && family.assessments.at(-1)?.safetyConcern && (
+        <p className="flag flag--signals">{t('network.safety.signalsRecorded')}</p>
+      )}
       {route && (
         <p className={isOpen ? 'flag flag--safety' : 'muted'} role="status">
           {isOpen ? t('network.safety.open', { step: route.currentStep }) : t('network.safety.closed')}

@@ -50,7 +50,8 @@ export function Flags({ item }: { item: WorklistItem }) {
 function Balance({ item }: { item: WorklistItem }) {
   const { t } = useTranslation();
   const b = item.balance;
-  if (!b || (b.hindering === 0 && b.protective === 0)) return null;
+  // Without a burden there is nothing to weigh: the line would only be noise on a calm row.
+  if (!b || b.hindering === 0) return null;
   return (
     <p className={`list-balance list-balance--${b.tilt}`} title={t('worklist.balance.label')}>
       <span className="visually-hidden">{t('worklist.balance.label')}: </span>

@@ -66,6 +66,7 @@ export default function WorklistPage() {
         <>
           <p className="result-count" role="status">
             {t('worklist.total', { count: list.data.total })}
+            <span className="muted"> · {t('worklist.sortNote')}</span>
           </p>
           <WorklistTable items={list.data.items} />
           <Pager
