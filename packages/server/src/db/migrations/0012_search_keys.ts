@@ -20,28 +20,33 @@ export function searchKeys(): Migration {
         .addColumn('search_key', 'text', (c) => c.notNull().defaultTo(''))
         .execute();
 
-      let after = '';
-      for (;;) {
-        const { rows } = await sql<{ id: string; name: string }>`
-          select id, name from families where id > ${after} order by id limit ${BATCH}`.execute(db);
-        for (const r of rows)
-          await sql`update families set search_key = ${searchKey(r.name)} where id = ${r.id}`.execute(db);
-        if (rows.length < BATCH) break;
-        after = rows[rows.length - 1]!.id;
-      }
-      after = '';
-      for (;;) {
-        const { rows } = await sql<{ id: string; given_name: string; family_name: string }>`
-          select id, given_name, family_name from persons where id > ${after} order by id limit ${BATCH}`.execute(
-          db,
-        );
-        for (const r of rows)
-          await sql`update persons set search_key = ${personSearchKey(r.given_name, r.family_name)} where id = ${r.id}`.execute(
-            db,
-          );
-        if (rows.length < BATCH) break;
-        after = rows[rows.length - 1]!.id;
-      }
+      await backfillSearchKeys(db);
     },
   };
+}
+
+/** Fills in the search key of every family and person from their names; exported for its test. */
+export async function backfillSearchKeys(db: Kysely<unknown>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const { rows } = await sql<{ id: string; name: string }>`
+          select id, name from families where id > ${after} order by id limit ${BATCH}`.execute(db);
+    for (const r of rows)
+      await sql`update families set search_key = ${searchKey(r.name)} where id = ${r.id}`.execute(db);
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1]!.id;
+  }
+  after = '';
+  for (;;) {
+    const { rows } = await sql<{ id: string; given_name: string; family_name: string }>`
+          select id, given_name, family_name from persons where id > ${after} order by id limit ${BATCH}`.execute(
+      db,
+    );
+    for (const r of rows)
+      await sql`update persons set search_key = ${personSearchKey(r.given_name, r.family_name)} where id = ${r.id}`.execute(
+        db,
+      );
+    if (rows.length < BATCH) break;
+    after = rows[rows.length - 1]!.id;
+  }
 }
