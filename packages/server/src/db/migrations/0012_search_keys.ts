@@ -7,6 +7,7 @@ const BATCH = 1000;
  * A search key next to every family and person name (see search-key.ts): search then ignores case and
  * diacritics the same way on SQLite and PostgreSQL. Existing rows are filled in here, in batches by id, so
  * a large database is not read into memory at once; new and edited rows get their key from the repositories.
+ * Also an index for the worklist's urgency order (urgent screenings by outcome and date).
  */
 export function searchKeys(): Migration {
   return {
@@ -18,6 +19,13 @@ export function searchKeys(): Migration {
       await db.schema
         .alterTable('persons')
         .addColumn('search_key', 'text', (c) => c.notNull().defaultTo(''))
+        .execute();
+
+      // The worklist puts a family with an urgent screening near the top: read those few through an index.
+      await db.schema
+        .createIndex('parent_screenings_outcome_date_idx')
+        .on('parent_screenings')
+        .columns(['outcome', 'date'])
         .execute();
 
       await backfillSearchKeys(db);
