@@ -118,8 +118,8 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
   }
 
   // The follow-up filter and the urgency work on the computed column, so the page comes from a wrapping select
-  // over the caseload as a MATERIALIZED CTE: otherwise SQLite flattens it and runs the follow-up subquery
-  // again for every reference to it (filter, urgency, order), which doubled the time of a page.
+  // over the caseload as a MATERIALIZED CTE: the follow-up subquery then runs once per family, however often
+  // the filter, the urgency and the order refer to it (a flattened subquery would repeat it).
   const urgentSince = addDays(today, -URGENT_SCREENING_DAYS);
   let filtered = db
     .with(
