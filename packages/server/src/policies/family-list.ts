@@ -1,5 +1,5 @@
 import { type CaregiverRole, SCREENED_ROLES } from '@nestwerk/knowledge';
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Band } from '../db/schema.ts';
 import { searchKey } from '../db/search-key.ts';
 import type { Principal } from '../http/principal.ts';
@@ -210,8 +210,10 @@ export interface LatestContactRow {
   agreed_band: Band | null;
   cumulative_risk: number | null;
   safety_concern: number | null;
-  /** The engine's result, for the balance (counts and tilt) only. */
-  result_json: string | null;
+  /** From the engine's stored result: burdens and strengths counted, and which way the balance tipped. */
+  hindering_count: number | string | null;
+  protective_count: number | string | null;
+  tilt: string | null;
 }
 
 export interface ListParentRow {
@@ -230,6 +232,25 @@ export interface ListDetails {
   urgentScreenings: string[];
   /** Referrals awaiting feedback and open safety routes, so the worklist can flag them. */
   network: ListNetworkDetails;
+}
+
+/** The balance of a stored result as three columns, in each database's JSON functions. */
+function balanceColumns(db: Db) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return [
+      sql<number | null>`json_array_length((a.result_json::json)->'balance'->'hindering')`.as(
+        'hindering_count',
+      ),
+      sql<number | null>`json_array_length((a.result_json::json)->'balance'->'protective')`.as(
+        'protective_count',
+      ),
+      sql<string | null>`(a.result_json::json)->'balance'->>'tilt'`.as('tilt'),
+    ];
+  return [
+    sql<number | null>`json_array_length(a.result_json, '$.balance.hindering')`.as('hindering_count'),
+    sql<number | null>`json_array_length(a.result_json, '$.balance.protective')`.as('protective_count'),
+    sql<string | null>`json_extract(a.result_json, '$.balance.tilt')`.as('tilt'),
+  ];
 }
 
 /** Children, screened parents, their screening dates and the latest contact of one page of families: no N+1. */
@@ -272,7 +293,9 @@ export async function loadListDetails(db: Db, familyIds: string[], today: string
         'a.agreed_band',
         'a.cumulative_risk',
         'a.safety_concern',
-        'a.result_json',
+        // Just the balance's counts and tilt, taken out of the stored result by the database: the whole
+        // result (kilobytes per family) never crosses into the application for a list.
+        ...balanceColumns(db),
       ])
       .where('c.id', 'in', (eb) =>
         eb

@@ -1,17 +1,18 @@
-import type { FamilyListItem, ListBalance } from '@nestwerk/contract';
+import { balanceTilts, type FamilyListItem, type ListBalance } from '@nestwerk/contract';
 import type { FamilyListRow, LatestContactRow, ListDetails } from '../policies/family-list.ts';
 import { flag } from '../repositories/db.ts';
 import { dueScreenings, type SchedulePerson } from './screening-schedule.ts';
 
+const TILTS: readonly string[] = balanceTilts;
+
 /** Burdens and strengths of the last assessed contact, counted; null without an assessment. */
 function balanceOf(last: LatestContactRow | undefined): ListBalance | null {
-  if (!last?.result_json) return null;
-  const result = JSON.parse(last.result_json) as {
-    balance?: { hindering?: unknown[]; protective?: unknown[]; tilt?: ListBalance['tilt'] };
+  if (!last?.tilt || !TILTS.includes(last.tilt)) return null;
+  return {
+    hindering: Number(last.hindering_count ?? 0),
+    protective: Number(last.protective_count ?? 0),
+    tilt: last.tilt as ListBalance['tilt'],
   };
-  const b = result.balance;
-  if (!b?.tilt) return null;
-  return { hindering: b.hindering?.length ?? 0, protective: b.protective?.length ?? 0, tilt: b.tilt };
 }
 
 /** Worklist and search rows: enough to recognise the family and see what is due, nothing of the file itself. */
