@@ -101,6 +101,8 @@ export interface FamilyTable {
   id: string;
   organisation_id: string;
   name: string;
+  /** `name` lower-cased without diacritics, for search (db/search-key.ts); kept in step on every write. */
+  search_key: string;
   postcode: string | null;
   municipality: string | null;
   created_by: string;
@@ -117,6 +119,8 @@ export interface PersonTable {
   kind: 'child' | 'caregiver';
   given_name: string;
   family_name: string;
+  /** "given family" lower-cased without diacritics, for search (db/search-key.ts); kept in step on write. */
+  search_key: string;
   /** Children: birth date when born, due date when unborn (exactly one is set). */
   birth_date: DateOnly | null;
   due_date: DateOnly | null;

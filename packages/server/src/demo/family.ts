@@ -32,15 +32,22 @@ import type {
   ObservationTable,
   PersonTable,
 } from '../db/schema.ts';
+import { personSearchKey, searchKey } from '../db/search-key.ts';
 import {
   CHILD_FACTOR_MIN_MONTHS,
+  CRYING_PERSISTS,
+  DUE_TODAY,
+  FACTOR_MAX_MONTHS,
   HINDERING_BASE,
+  HINDERING_RECORDED,
   HOUSEHOLD_SHARES,
   type Household,
+  MISSED_APPOINTMENT,
   PROFILE_FACTOR_MULTIPLIER,
   PROFILE_PROTECTIVE,
   PROFILE_SHARES,
   PROTECTIVE_OPPOSITE,
+  PROTECTIVE_RECORDED,
   type Profile,
   QUALITY_BY_PROFILE,
   type Quality,
@@ -267,6 +274,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
     if (rng.chance(PROFILE_PROTECTIVE[profile])) protective.add(code);
   }
   const quality: Quality = rng.weighted(QUALITY_BY_PROFILE[profile]);
+  const cryingPersists = rng.chance(CRYING_PERSISTS);
 
   // Contacts over time: the prenatal visit, the last few regular ones, an extra visit when there is concern.
   const planned: PlannedContact[] = [];
@@ -326,6 +334,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       id: familyId,
       organisation_id: staff.organisationId,
       name: familyNames.map(capitalise).join(' / '),
+      search_key: searchKey(familyNames.map(capitalise).join(' / ')),
       postcode,
       municipality: place[0],
       created_by: nurseId,
@@ -361,6 +370,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       updated_at: registeredAt,
       version: 1,
       ...fields,
+      search_key: personSearchKey(fields.given_name ?? '', fields.family_name ?? childSurname),
     });
     return id;
   };
@@ -431,8 +441,13 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       const min = CHILD_FACTOR_MIN_MONTHS[code];
       return min === undefined || (contact.ageMonths !== null && contact.ageMonths >= min);
     };
+    const current = (code: HinderingFactorCode) => {
+      const max = FACTOR_MAX_MONTHS[code];
+      if (max === undefined || contact.ageMonths === null || contact.ageMonths <= max) return true;
+      return code === 'difficult_temperament_or_excessive_crying' && cryingPersists;
+    };
     for (const code of hindering) {
-      if (knowable(code) && rng.chance(0.85)) {
+      if (knowable(code) && current(code) && rng.chance(HINDERING_RECORDED)) {
         factors[code] = 'present';
         observe('factor', code, 'present', rng.chance(0.6));
       }
@@ -444,7 +459,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       observe('factor', code, value, true);
     }
     for (const code of protective) {
-      if (knowable(code) && rng.chance(0.22)) {
+      if (knowable(code) && rng.chance(PROTECTIVE_RECORDED)) {
         factors[code] = 'present';
         observe('factor', code, 'present', rng.chance(0.5));
       }
@@ -551,9 +566,15 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       const next = SCHEDULE.find((s) => s.months > (contact.ageMonths ?? 0) + 0.5);
       due = next && birthMs !== null ? birthMs + Math.round(next.months * MONTH_DAYS) * DAY : null;
     } else due = contact.ms + rng.int(concern === 'watch' ? 21 : 7, concern === 'watch' ? 42 : 21) * DAY;
-    // A missed appointment now and then, so the worklist has overdue follow-ups to show.
-    if (isLatest && due !== null && rng.chance(0.08))
-      due = Math.max(contact.ms + 7 * DAY, today - rng.int(1, 45) * DAY);
+    // A follow-up that fell before today would have been the latest contact itself: the family was seen, or
+    // the appointment moved, so the next one lies ahead. Then a few appointments today, and a missed one now and
+    // then (DUE_TODAY, MISSED_APPOINTMENT), so the worklist shows each without a third of it being late.
+    if (isLatest && due !== null) {
+      if (due < today) due = today + rng.int(1, 28) * DAY;
+      if (rng.chance(DUE_TODAY)) due = today;
+      else if (rng.chance(MISSED_APPOINTMENT))
+        due = Math.max(contact.ms + 7 * DAY, today - rng.int(1, 45) * DAY);
+    }
     const permission = concern !== 'none' && rng.chance(0.85);
     rows.agreements.push({
       id: demoId(rng, Date.parse(at)),

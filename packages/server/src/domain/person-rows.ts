@@ -39,7 +39,12 @@ export function checkChildDates(
   }
 }
 
-export function childRow(id: string, familyId: string, c: ChildIn, at: string): Insertable<PersonTable> {
+export function childRow(
+  id: string,
+  familyId: string,
+  c: ChildIn,
+  at: string,
+): Omit<Insertable<PersonTable>, 'search_key'> {
   return {
     id,
     family_id: familyId,
@@ -64,7 +69,7 @@ export function caregiverRow(
   familyId: string,
   c: CaregiverIn,
   at: string,
-): Insertable<PersonTable> {
+): Omit<Insertable<PersonTable>, 'search_key'> {
   return {
     id,
     family_id: familyId,

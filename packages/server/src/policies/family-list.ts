@@ -1,14 +1,16 @@
 import { type CaregiverRole, SCREENED_ROLES } from '@nestwerk/knowledge';
-import { sql } from 'kysely';
+import { PostgresAdapter, sql } from 'kysely';
 import type { Band } from '../db/schema.ts';
+import { searchKey } from '../db/search-key.ts';
 import type { Principal } from '../http/principal.ts';
 import type { Db } from '../repositories/db.ts';
 import { type ListNetworkDetails, loadListNetworkDetails } from '../repositories/list-network.ts';
 import { screeningDatesOf } from '../repositories/parent-screenings.ts';
+import { FEEDBACK_SETTLED } from '../repositories/referrals.ts';
 import { addDays } from './calendar.ts';
 import { type CaseloadScope, relationshipFamilyIds } from './family-scope.ts';
 
-export type DueFilter = 'overdue' | 'week' | 'all';
+export type DueFilter = 'today' | 'overdue' | 'week' | 'all';
 
 export interface FamilyListQuery {
   principal: Principal;
@@ -31,17 +33,34 @@ export interface FamilyListPage {
   total: number;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** An urgent screening outcome stays at the top of the worklist this long (EPDS item 10: same day). */
+export const URGENT_SCREENING_DAYS = 14;
+
+/**
+ * A search for a date: `dd-mm-jjjj` as Dutch and Flemish nurses write it (also with `/` or `.`, day and month
+ * with one digit) or ISO `yyyy-mm-dd`. Returns the ISO date, `invalid` for something shaped like a date that
+ * is not one (31-02-2025), or null for text.
+ */
+export function searchDate(q: string): string | 'invalid' | null {
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(q);
+  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(q);
+  if (!iso && !dmy) return null;
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : [dmy?.[3], dmy?.[2], dmy?.[1]];
+  const date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? 'invalid' : date;
+}
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+function likePattern(key: string): string {
+  return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
- * One page of the families a professional may see, sorted by the next open follow-up (earliest first, none
- * last), with the total in the same query (a window count). The scope subquery decides which families;
- * the page's details come from {@link loadListDetails} in a fixed number of queries.
+ * One page of the families a professional may see, most urgent first: an open safety route, an urgent
+ * screening, overdue referral feedback, an overdue follow-up, a follow-up today; then by the next follow-up
+ * (none last). The total comes in the same query (a window count). The scope subquery decides which
+ * families; the page's details come from {@link loadListDetails} in a fixed number of queries.
  */
 export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<FamilyListPage> {
   const { principal, today } = query;
@@ -67,43 +86,100 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
 
   const q = query.q?.trim();
   if (q) {
-    base = DATE.test(q)
-      ? base.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('persons as p')
-              .select('p.id')
-              .whereRef('p.family_id', '=', 'f.id')
-              .where('p.kind', '=', 'child')
-              .where((e) => e.or([e('p.birth_date', '=', q), e('p.due_date', '=', q)])),
-          ),
-        )
-      : base.where((eb) => {
-          const pattern = likePattern(q);
-          return eb.or([
-            eb(sql`lower(f.name)`, 'like', sql`${pattern} escape '\\'`),
+    const date = searchDate(q);
+    if (date === 'invalid') return { rows: [], total: 0 };
+    // Names are matched on their search keys (lower case, no diacritics), maintained on every write.
+    const pattern = date === null ? likePattern(searchKey(q)) : null;
+    base =
+      date !== null
+        ? base.where((eb) =>
             eb.exists(
               eb
                 .selectFrom('persons as p')
                 .select('p.id')
                 .whereRef('p.family_id', '=', 'f.id')
                 .where('p.kind', '=', 'child')
-                .where(sql<boolean>`lower(p.given_name || ' ' || p.family_name) like ${pattern} escape '\\'`),
+                .where((e) => e.or([e('p.birth_date', '=', date), e('p.due_date', '=', date)])),
             ),
-          ]);
-        });
+          )
+        : base.where((eb) =>
+            eb.or([
+              eb(sql`f.search_key`, 'like', sql`${pattern} escape '\\'`),
+              eb.exists(
+                eb
+                  .selectFrom('persons as p')
+                  .select('p.id')
+                  .whereRef('p.family_id', '=', 'f.id')
+                  .where('p.kind', '=', 'child')
+                  .where(sql<boolean>`p.search_key like ${pattern} escape '\\'`),
+              ),
+            ]),
+          );
   }
 
-  // The follow-up filter works on the computed column, so the page is taken from a wrapping select.
-  let filtered = db.selectFrom(base.as('w')).select(['w.id', 'w.name', 'w.next_follow_up']);
+  // The follow-up filter and the urgency work on the computed column, so the page comes from a wrapping select
+  // over the caseload as a MATERIALIZED CTE: the follow-up subquery then runs once per family, however often
+  // the filter, the urgency and the order refer to it (a flattened subquery would repeat it).
+  const urgentSince = addDays(today, -URGENT_SCREENING_DAYS);
+  let filtered = db
+    .with(
+      (wb) => wb('w').materialized(),
+      () => base,
+    )
+    .selectFrom('w')
+    .select(['w.id', 'w.name', 'w.next_follow_up'])
+    .select((eb) =>
+      eb
+        .case()
+        // Open routes and overdue referrals are few in any organisation: each is read once as a set (the
+        // open-route index, a scan of the referrals), not probed per family of the caseload.
+        .when(
+          'w.id',
+          'in',
+          eb.selectFrom('safety_routes as r').select('r.family_id').where('r.status', '=', 'open'),
+        )
+        .then(0)
+        .when(
+          'w.id',
+          'in',
+          eb
+            .selectFrom('parent_screenings as ps')
+            .select('ps.family_id')
+            .where('ps.outcome', '=', 'urgent')
+            .where('ps.date', '>=', urgentSince),
+        )
+        .then(1)
+        .when(
+          'w.id',
+          'in',
+          eb
+            .selectFrom('referrals as rf')
+            .select('rf.family_id')
+            .where('rf.status', 'not in', [...FEEDBACK_SETTLED])
+            .where('rf.feedback_received_at', 'is', null)
+            .where('rf.feedback_due', '<', today),
+        )
+        .then(2)
+        .when('w.next_follow_up', '<', today)
+        .then(3)
+        .when('w.next_follow_up', '=', today)
+        .then(4)
+        .else(5)
+        .end()
+        .as('urgency'),
+    );
+  if (query.due === 'today') filtered = filtered.where('w.next_follow_up', '=', today);
   if (query.due === 'overdue') filtered = filtered.where('w.next_follow_up', '<', today);
   if (query.due === 'week') filtered = filtered.where('w.next_follow_up', '<=', addDays(today, 7));
-  const rows = await filtered
+  const rows = await db
+    .selectFrom(filtered.as('u'))
+    .select(['u.id', 'u.name', 'u.next_follow_up'])
     .select((eb) => eb.fn.countAll<string | number>().over().as('total'))
-    .orderBy(sql`case when w.next_follow_up is null then 1 else 0 end`)
-    .orderBy('w.next_follow_up')
-    .orderBy('w.name')
-    .orderBy('w.id')
+    .orderBy('u.urgency')
+    .orderBy(sql`case when u.next_follow_up is null then 1 else 0 end`)
+    .orderBy('u.next_follow_up')
+    .orderBy('u.name')
+    .orderBy('u.id')
     .offset(query.offset)
     .limit(query.limit)
     .execute();
@@ -134,6 +210,10 @@ export interface LatestContactRow {
   agreed_band: Band | null;
   cumulative_risk: number | null;
   safety_concern: number | null;
+  /** From the engine's stored result: burdens and strengths counted, and which way the balance tipped. */
+  hindering_count: number | string | null;
+  protective_count: number | string | null;
+  tilt: string | null;
 }
 
 export interface ListParentRow {
@@ -148,21 +228,43 @@ export interface ListDetails {
   parents: ListParentRow[];
   screenings: { family_id: string; person_id: string; date: string }[];
   latest: LatestContactRow[];
+  /** Families with a parent's urgent screening outcome in the last {@link URGENT_SCREENING_DAYS} days. */
+  urgentScreenings: string[];
   /** Referrals awaiting feedback and open safety routes, so the worklist can flag them. */
   network: ListNetworkDetails;
 }
 
+/** The balance of a stored result as three columns, in each database's JSON functions. */
+function balanceColumns(db: Db) {
+  if (db.getExecutor().adapter instanceof PostgresAdapter)
+    return [
+      sql<number | null>`json_array_length((a.result_json::json)->'balance'->'hindering')`.as(
+        'hindering_count',
+      ),
+      sql<number | null>`json_array_length((a.result_json::json)->'balance'->'protective')`.as(
+        'protective_count',
+      ),
+      sql<string | null>`(a.result_json::json)->'balance'->>'tilt'`.as('tilt'),
+    ];
+  return [
+    sql<number | null>`json_array_length(a.result_json, '$.balance.hindering')`.as('hindering_count'),
+    sql<number | null>`json_array_length(a.result_json, '$.balance.protective')`.as('protective_count'),
+    sql<string | null>`json_extract(a.result_json, '$.balance.tilt')`.as('tilt'),
+  ];
+}
+
 /** Children, screened parents, their screening dates and the latest contact of one page of families: no N+1. */
-export async function loadListDetails(db: Db, familyIds: string[]): Promise<ListDetails> {
+export async function loadListDetails(db: Db, familyIds: string[], today: string): Promise<ListDetails> {
   if (familyIds.length === 0)
     return {
       children: [],
       parents: [],
       screenings: [],
       latest: [],
+      urgentScreenings: [],
       network: { awaitingFeedback: [], openRoutes: [] },
     };
-  const [children, parents, screenings, latest, network] = await Promise.all([
+  const [children, parents, screenings, latest, urgent, network] = await Promise.all([
     db
       .selectFrom('persons')
       .select(['id', 'family_id', 'given_name', 'birth_date', 'due_date'])
@@ -191,6 +293,9 @@ export async function loadListDetails(db: Db, familyIds: string[]): Promise<List
         'a.agreed_band',
         'a.cumulative_risk',
         'a.safety_concern',
+        // Just the balance's counts and tilt, taken out of the stored result by the database: the whole
+        // result (kilobytes per family) never crosses into the application for a list.
+        ...balanceColumns(db),
       ])
       .where('c.id', 'in', (eb) =>
         eb
@@ -208,7 +313,22 @@ export async function loadListDetails(db: Db, familyIds: string[]): Promise<List
           .where('f.id', 'in', familyIds),
       )
       .execute(),
+    db
+      .selectFrom('parent_screenings')
+      .select('family_id')
+      .distinct()
+      .where('family_id', 'in', familyIds)
+      .where('date', '>=', addDays(today, -URGENT_SCREENING_DAYS))
+      .where('outcome', '=', 'urgent')
+      .execute(),
     loadListNetworkDetails(db, familyIds),
   ]);
-  return { children, parents, screenings, latest, network };
+  return {
+    children,
+    parents,
+    screenings,
+    latest,
+    urgentScreenings: urgent.map((u) => u.family_id),
+    network,
+  };
 }

@@ -1,7 +1,19 @@
-import type { FamilyListItem } from '@nestwerk/contract';
-import type { FamilyListRow, ListDetails } from '../policies/family-list.ts';
+import { balanceTilts, type FamilyListItem, type ListBalance } from '@nestwerk/contract';
+import type { FamilyListRow, LatestContactRow, ListDetails } from '../policies/family-list.ts';
 import { flag } from '../repositories/db.ts';
 import { dueScreenings, type SchedulePerson } from './screening-schedule.ts';
+
+const TILTS: readonly string[] = balanceTilts;
+
+/** Burdens and strengths of the last assessed contact, counted; null without an assessment. */
+function balanceOf(last: LatestContactRow | undefined): ListBalance | null {
+  if (!last?.tilt || !TILTS.includes(last.tilt)) return null;
+  return {
+    hindering: Number(last.hindering_count ?? 0),
+    protective: Number(last.protective_count ?? 0),
+    tilt: last.tilt as ListBalance['tilt'],
+  };
+}
 
 /** Worklist and search rows: enough to recognise the family and see what is due, nothing of the file itself. */
 export function presentFamilyList(
@@ -20,6 +32,7 @@ export function presentFamilyList(
   for (const a of details.network.awaitingFeedback)
     if (a.feedback_due < today) overdueFeedback.set(a.family_id, (overdueFeedback.get(a.family_id) ?? 0) + 1);
   const openRoutes = new Map(details.network.openRoutes.map((o) => [o.family_id, o]));
+  const urgentScreening = new Set(details.urgentScreenings);
   const screeningsDue = new Map<string, number>();
   for (const r of rows) {
     const persons: SchedulePerson[] = [
@@ -35,6 +48,7 @@ export function presentFamilyList(
     const last = latest.get(r.id);
     const route = openRoutes.get(r.id);
     const overdueCount = overdueFeedback.get(r.id) ?? 0;
+    const balance = balanceOf(last);
     return {
       familyId: r.id,
       name: r.name,
@@ -47,13 +61,20 @@ export function presentFamilyList(
       nextFollowUp: r.next_follow_up,
       overdue: r.next_follow_up !== null && r.next_follow_up < today,
       flags: {
-        cumulativeRisk: flag(last?.cumulative_risk),
+        // Two or more burdens is cumulative risk (the guideline), but strengths that outweigh them do not make
+        // the family one to see first: the worklist then shows the balance, not a warning.
+        cumulativeRisk: flag(last?.cumulative_risk) && balance?.tilt !== 'strength_outweighs',
         // Either the engine's suggestion or the agreed estimate: a team lead should not miss one.
         problematicSuspected:
           last?.suggested_band === 'problematic_suspected' || last?.agreed_band === 'problematic_suspected',
-        safety: flag(last?.safety_concern) || route !== undefined,
+        // "Veiligheidsroute" means a route, exactly: signals without one are a flag of their own.
+        safety: route !== undefined,
+        safetySignals: route === undefined && flag(last?.safety_concern),
+        urgentScreening: urgentScreening.has(r.id),
         feedbackOverdue: overdueCount > 0,
+        dueToday: r.next_follow_up === today,
       },
+      balance,
       lastContact: last?.date ?? null,
       overdueFeedback: overdueCount,
       screeningsDue: screeningsDue.get(r.id) ?? 0,

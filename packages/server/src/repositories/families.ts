@@ -1,12 +1,16 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { FamilyTable } from '../db/schema.ts';
+import { searchKey } from '../db/search-key.ts';
 import { type Db, updatedOne } from './db.ts';
 
-export type FamilyRow = Selectable<FamilyTable>;
+export type FamilyRow = Omit<Selectable<FamilyTable>, 'search_key'>;
 export type FamilyPatch = Partial<Pick<FamilyTable, 'name' | 'postcode' | 'municipality'>>;
 
-export async function insertFamily(db: Db, row: Insertable<FamilyTable>): Promise<void> {
-  await db.insertInto('families').values(row).execute();
+export async function insertFamily(db: Db, row: Omit<Insertable<FamilyTable>, 'search_key'>): Promise<void> {
+  await db
+    .insertInto('families')
+    .values({ ...row, search_key: searchKey(row.name) })
+    .execute();
 }
 
 export function findFamily(db: Db, id: string): Promise<FamilyRow | undefined> {
@@ -23,7 +27,12 @@ export async function updateFamily(
 ): Promise<boolean> {
   const result = await db
     .updateTable('families')
-    .set((eb) => ({ ...patch, updated_at: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({
+      ...patch,
+      ...(patch.name === undefined ? {} : { search_key: searchKey(patch.name) }),
+      updated_at: now,
+      version: eb('version', '+', 1),
+    }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

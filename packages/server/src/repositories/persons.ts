@@ -1,8 +1,10 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { PersonTable } from '../db/schema.ts';
+import { personSearchKey } from '../db/search-key.ts';
 import { type Db, updatedOne } from './db.ts';
 
-export type PersonRow = Selectable<PersonTable>;
+/** A person as the application reads it; the search key is the database's business (see insertPerson). */
+export type PersonRow = Omit<Selectable<PersonTable>, 'search_key'>;
 export type PersonPatch = Partial<
   Pick<
     PersonTable,
@@ -18,8 +20,11 @@ export type PersonPatch = Partial<
   >
 >;
 
-export async function insertPerson(db: Db, row: Insertable<PersonTable>): Promise<void> {
-  await db.insertInto('persons').values(row).execute();
+export async function insertPerson(db: Db, row: Omit<Insertable<PersonTable>, 'search_key'>): Promise<void> {
+  await db
+    .insertInto('persons')
+    .values({ ...row, search_key: personSearchKey(row.given_name, row.family_name) })
+    .execute();
 }
 
 export function findPerson(db: Db, id: string): Promise<PersonRow | undefined> {
@@ -43,9 +48,25 @@ export async function updatePerson(
   patch: PersonPatch,
   now: string,
 ): Promise<boolean> {
+  // A name edit renews the search key, which needs both names: the one not in the patch is read first.
+  let searchKey: { search_key: string } | Record<string, never> = {};
+  if (patch.given_name !== undefined || patch.family_name !== undefined) {
+    const current = await db
+      .selectFrom('persons')
+      .select(['given_name', 'family_name'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (current)
+      searchKey = {
+        search_key: personSearchKey(
+          patch.given_name ?? current.given_name,
+          patch.family_name ?? current.family_name,
+        ),
+      };
+  }
   const result = await db
     .updateTable('persons')
-    .set((eb) => ({ ...patch, updated_at: now, version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...patch, ...searchKey, updated_at: now, version: eb('version', '+', 1) }))
     .where('id', '=', id)
     .where('version', '=', version)
     .executeTakeFirst();

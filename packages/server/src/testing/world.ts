@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { v7 as uuid } from 'uuid';
 import { createTestUser, type TestUser } from '../auth/test-users.ts';
 import type { Database, Role } from '../db/schema.ts';
+import { personSearchKey, searchKey } from '../db/search-key.ts';
 import { ApiClient, type TestServer } from '../http/test-server.ts';
 
 /** Test support for the domain routes: organisations, users, families and relationships, straight into the database. */
@@ -90,6 +91,7 @@ export async function seedFamily(
       id: familyId,
       organisation_id: organisationId,
       name,
+      search_key: searchKey(name),
       postcode: '3511 AB',
       municipality: 'Utrecht',
       created_by: createdBy,
@@ -108,6 +110,7 @@ export async function seedFamily(
         kind: 'child',
         given_name: 'Noor',
         family_name: name,
+        search_key: personSearchKey('Noor', name),
         birth_date: options.dueDate ? null : (options.birthDate ?? '2025-06-15'),
         due_date: options.dueDate ?? null,
         first_child: 1,
@@ -121,6 +124,7 @@ export async function seedFamily(
         kind: 'caregiver',
         given_name: 'Sanne',
         family_name: name,
+        search_key: personSearchKey('Sanne', name),
         birth_date: null,
         due_date: null,
         first_child: null,

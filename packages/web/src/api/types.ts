@@ -5,34 +5,12 @@
 import type { Caregiver, Child, Contact, ContactBody, RecordedFactor } from '@nestwerk/contract';
 import type { ContactType } from '@nestwerk/knowledge';
 
-export type WorklistScope = 'mine' | 'team';
-export type DueFilter = 'overdue' | 'week' | 'all';
-
-export interface WorklistChild {
-  id: string;
-  givenName: string;
-  birthDate: string | null;
-  dueDate: string | null;
-}
-
-export interface WorklistItem {
-  familyId: string;
-  name: string;
-  children: WorklistChild[];
-  nextFollowUp: string | null;
-  overdue: boolean;
-  flags: {
-    cumulativeRisk: boolean;
-    problematicSuspected: boolean;
-    safety: boolean;
-    feedbackOverdue?: boolean;
-  };
-  lastContact: string | null;
-  overdueFeedback?: number;
-  safetyRoute?: { id: string; currentStep: number } | null;
-  /** Perinatal screening moments due or overdue today, over all screened parents. */
-  screeningsDue?: number;
-}
+export type {
+  DueFilter,
+  FamilyListItem as WorklistItem,
+  ListBalance,
+  WorklistScope,
+} from '@nestwerk/contract';
 
 export interface Page<T> {
   items: T[];

@@ -24,8 +24,12 @@ export const nlBE: PartialMessages = {
   },
   worklist: {
     due: 'Opvolging',
+    searchHint:
+      'Gezinsnaam of naam van een kind ("zoe" vindt ook Zoë), of een geboortedatum of vermoedelijke bevallingsdatum als 14-03-2025.',
     columns: { nextFollowUp: 'Volgende opvolging' },
-    caption: 'Gezinnen, gesorteerd op de eerstvolgende opvolging',
+    caption:
+      'Gezinnen, de dringendste eerst: veiligheidsroute, dringende screening, terugkoppeling te laat, opvolging te laat, vandaag',
+    flags: { urgentScreening: 'Dringende screening ouder' },
   },
   dashboard: {
     intro:
@@ -37,6 +41,12 @@ export const nlBE: PartialMessages = {
     families: { nurse: 'Verpleegkundige' },
   },
   family: {
+    summary: {
+      next: 'Volgende opvolging',
+      referralsNone: 'Lopende doorverwijzingen',
+      referrals_one: '{{count}} lopende doorverwijzing',
+      referrals_other: '{{count}} lopende doorverwijzingen',
+    },
     agreements: 'Afspraken en opvolging',
     followUpDue: 'opvolging op {{date}}',
   },

@@ -11,6 +11,7 @@ import { userLifecycleApprovals } from './0008_user_lifecycle_approvals.ts';
 import { parentFactorsScreenings } from './0009_parent_factors_screenings.ts';
 import { contactCompleteness } from './0010_contact_completeness.ts';
 import { feedbackReminder } from './0011_feedback_reminder.ts';
+import { searchKeys } from './0012_search_keys.ts';
 import { dashboardAggregates } from './0014_dashboard_aggregates.ts';
 
 /**
@@ -37,6 +38,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0009_parent_factors_screenings': parentFactorsScreenings(dialect),
     '0010_contact_completeness': contactCompleteness(),
     '0011_feedback_reminder': feedbackReminder(dialect),
+    '0012_search_keys': searchKeys(),
     '0014_dashboard_aggregates': dashboardAggregates(),
   };
 }

@@ -148,7 +148,7 @@ export async function searchFamilies(
         limit: input.limit,
       });
       const ids = page.rows.map((r) => r.id);
-      const details = await loadListDetails(trx, ids);
+      const details = await loadListDetails(trx, ids, ctx.today);
       return {
         value: { items: presentFamilyList(page.rows, details, ctx.today), total: page.total },
         details: { query: input.q ?? null, total: page.total, familyIds: ids },

@@ -49,6 +49,7 @@ forEachDatabase('parent screenings API', (current) => {
         kind: 'caregiver',
         given_name: 'Bram',
         family_name: f.name,
+        search_key: `bram ${f.name.toLowerCase()}`,
         birth_date: null,
         due_date: null,
         first_child: null,

@@ -28,7 +28,7 @@ export async function worklist(
         limit: input.limit,
       });
       const ids = page.rows.map((r) => r.id);
-      const details = await loadListDetails(trx, ids);
+      const details = await loadListDetails(trx, ids, ctx.today);
       return {
         value: { items: presentFamilyList(page.rows, details, ctx.today), total: page.total },
         details: {

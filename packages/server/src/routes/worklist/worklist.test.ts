@@ -16,7 +16,7 @@ interface Item {
   name: string;
   nextFollowUp: string | null;
   overdue: boolean;
-  flags: { cumulativeRisk: boolean; problematicSuspected: boolean; safety: boolean };
+  flags: { cumulativeRisk: boolean; problematicSuspected: boolean; safety: boolean; safetySignals: boolean };
   lastContact: string | null;
   children: Array<{ id: string; givenName: string }>;
 }
@@ -105,7 +105,9 @@ forEachDatabase('worklist API', (current) => {
     expect(first).toMatchObject({
       nextFollowUp: '2026-02-25',
       overdue: true,
-      flags: { cumulativeRisk: true, safety: true },
+      // Domestic violence recorded, no route opened: signals, and "Veiligheidsroute" exactly false.
+      flags: { cumulativeRisk: true, safety: false, safetySignals: true },
+      safetyRoute: null,
       lastContact: '2026-02-20',
       children: [{ givenName: 'Noor' }],
     });

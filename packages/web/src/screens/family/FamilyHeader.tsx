@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
+import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 export function FamilyHeader({ family }: { family: FamilyFile }) {
@@ -16,6 +17,7 @@ export function FamilyHeader({ family }: { family: FamilyFile }) {
         <p className="eyebrow">{t('family.titleLabel')}</p>
         <h1 data-page-title={t('family.pageTitle', { name: family.name })}>{family.name}</h1>
         {address && <p className="muted">{address}</p>}
+        <HeaderStatus family={family} />
         {saved && (
           <p className="notice notice--success" role="status">
             {t('family.saved')}
@@ -44,6 +46,34 @@ export function FamilyHeader({ family }: { family: FamilyFile }) {
         />
       )}
     </div>
+  );
+}
+
+/** The estimate agreed at the last assessed contact, and an open safety route: visible from every scroll start. */
+function HeaderStatus({ family }: { family: FamilyFile }) {
+  const { t } = useTranslation();
+  const { date } = useLocale();
+  const latest = family.assessments.at(-1);
+  const route = family.safetyRoute?.status === 'open' ? family.safetyRoute : null;
+  if (!latest && !route) return null;
+  return (
+    <p className="family-status" data-testid="family-status">
+      {latest && (
+        <span className={latest.agreedBand ? `band band--${latest.agreedBand}` : 'muted'}>
+          {latest.agreedBand
+            ? t('family.header.agreed', {
+                band: t(`common.bands.${latest.agreedBand}`),
+                date: date(latest.date),
+              })
+            : t('family.header.notAgreed', { date: date(latest.date) })}
+        </span>
+      )}
+      {route && (
+        <a className="flag flag--safety" href="#family-safety">
+          {t('family.header.safetyOpen', { step: route.currentStep })}
+        </a>
+      )}
+    </p>
   );
 }
 

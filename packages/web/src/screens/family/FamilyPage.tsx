@@ -13,6 +13,7 @@ import { CareNetworkPanel } from './CareNetworkPanel.tsx';
 import { ContactTimeline } from './ContactTimeline.tsx';
 import { EstimateHistory } from './EstimateHistory.tsx';
 import { FamilyHeader } from './FamilyHeader.tsx';
+import { FamilySummary, safetyLeads } from './FamilySummary.tsx';
 import { Household } from './Household.tsx';
 import { InstrumentResults } from './InstrumentResults.tsx';
 import { ParentScreeningsPanel } from './ParentScreeningsPanel.tsx';
@@ -43,6 +44,8 @@ export default function FamilyPage() {
     (b.birthDate ?? b.dueDate ?? '').localeCompare(a.birthDate ?? a.dueDate ?? ''),
   )[0];
   const youngestAge = youngest ? ageOn(youngest) : null;
+  // The file opens on how the family is doing; the safety route leads only when it is open or signalled.
+  const safetyFirst = safetyLeads(f);
   return (
     <>
       {notice && (
@@ -58,8 +61,10 @@ export default function FamilyPage() {
         </p>
       )}
       <FamilyHeader family={f} />
+      {safetyFirst && <SafetyRoutePanel family={f} />}
+      <FamilySummary family={f} />
+      {!safetyFirst && <SafetyRoutePanel family={f} compact />}
       <div className="family-grid">
-        <SafetyRoutePanel family={f} />
         <Household family={f} />
         <CareNetworkPanel family={f} />
         <ReferralList family={f} />

@@ -12,9 +12,10 @@ const CONCERNS: readonly SafetyConcern[] = ['maltreatment', 'neglect', 'domestic
 /**
  * The safety route for suspected maltreatment, neglect or domestic violence: the region's guided steps
  * (NL Meldcode with the weighing framework and Veilig Thuis; BE Vertrouwenscentrum and professional secrecy),
- * each logged. Shown first in the family file, never behind other advice.
+ * each logged. It leads the family file while a route is open or signals were recorded; otherwise it is
+ * `compact`: one line and a start button under the summary, one click away but not the headline.
  */
-export function SafetyRoutePanel({ family }: { family: FamilyFile }) {
+export function SafetyRoutePanel({ family, compact = false }: { family: FamilyFile; compact?: boolean }) {
   const { t } = useTranslation();
   const { region, know } = useLocale();
   const queryClient = useQueryClient();
@@ -36,7 +37,7 @@ export function SafetyRoutePanel({ family }: { family: FamilyFile }) {
   const isOpen = route?.status === 'open';
   return (
     <section
-      className={`panel safety-route${isOpen ? ' safety-route--open' : ''}`}
+      className={`panel safety-route${isOpen ? ' safety-route--open' : ''}${compact ? ' safety-route--compact' : ''}`}
       aria-labelledby="family-safety"
       data-testid="safety-route"
     >
@@ -44,13 +45,26 @@ export function SafetyRoutePanel({ family }: { family: FamilyFile }) {
         {t('network.safety.title')}
         {route && `: ${know(route.label)}`}
       </h2>
-      <p>{(route?.region ?? region) === 'be' ? t('network.safety.introBe') : t('network.safety.introNl')}</p>
+      <p className={compact ? 'hint' : undefined}>
+        {(route?.region ?? region) === 'be' ? t('network.safety.introBe') : t('network.safety.introNl')}
+      </p>
+      {!compact && !isOpen && family.assessments.at(-1)?.safetyConcern && (
+        <p className="flag flag--signals">{t('network.safety.signalsRecorded')}</p>
+      )}
       {route && (
         <p className={isOpen ? 'flag flag--safety' : 'muted'} role="status">
           {isOpen ? t('network.safety.open', { step: route.currentStep }) : t('network.safety.closed')}
         </p>
       )}
-      {route && <Steps route={route} onSaved={refresh} />}
+      {route &&
+        (compact ? (
+          <details>
+            <summary>{t('network.safety.showSteps')}</summary>
+            <Steps route={route} onSaved={refresh} />
+          </details>
+        ) : (
+          <Steps route={route} onSaved={refresh} />
+        ))}
       {!isOpen &&
         (starting ? (
           <form
@@ -85,7 +99,11 @@ export function SafetyRoutePanel({ family }: { family: FamilyFile }) {
             {open.isError && <ErrorNotice error={open.error} />}
           </form>
         ) : (
-          <button type="button" className="button button--danger" onClick={() => setStarting(true)}>
+          <button
+            type="button"
+            className={compact ? 'button' : 'button button--danger'}
+            onClick={() => setStarting(true)}
+          >
             {t('network.safety.start')}
           </button>
         ))}

@@ -12,10 +12,20 @@ const item: WorklistItem = {
   children: [],
   nextFollowUp: null,
   overdue: false,
-  flags: { cumulativeRisk: false, problematicSuspected: false, safety: true, feedbackOverdue: true },
+  flags: {
+    cumulativeRisk: false,
+    problematicSuspected: false,
+    safety: true,
+    safetySignals: false,
+    urgentScreening: false,
+    feedbackOverdue: true,
+    dueToday: false,
+  },
+  balance: null,
   lastContact: null,
   overdueFeedback: 2,
   safetyRoute: { id: 'route-1', currentStep: 3 },
+  screeningsDue: 0,
 };
 
 describe('worklist flags of the network', () => {
@@ -34,17 +44,42 @@ describe('worklist flags of the network', () => {
     ]);
   });
 
-  it('uses the plain safety flag when the server sends no route, and says one overdue referral plainly', async () => {
+  it('names safety signals without a route as signals, never as an open route; one overdue referral plainly', async () => {
     await i18n.changeLanguage('nl');
     render(
       <I18nextProvider i18n={i18n}>
-        <Flags item={{ ...item, safetyRoute: null, overdueFeedback: 1 }} />
+        <Flags
+          item={{
+            ...item,
+            flags: { ...item.flags, safety: false, safetySignals: true },
+            safetyRoute: null,
+            overdueFeedback: 1,
+          }}
+        />
       </I18nextProvider>,
     );
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'Veiligheidsroute open',
+      'Veiligheidssignalen vastgelegd',
       'Terugkoppeling te laat',
     ]);
+  });
+
+  it('shows the balance, so cumulative risk that strengths outweigh reads as such', async () => {
+    await i18n.changeLanguage('nl');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Flags
+          item={{
+            ...item,
+            flags: { ...item.flags, safety: false, feedbackOverdue: false },
+            safetyRoute: null,
+            balance: { hindering: 2, protective: 6, tilt: 'strength_outweighs' },
+          }}
+        />
+      </I18nextProvider>,
+    );
+    expect(screen.queryAllByRole('listitem')).toEqual([]);
+    expect(screen.getByText(/2 belastend · 6 beschermend — draagkracht weegt zwaarder/)).toBeTruthy();
   });
 
   it('counts the parents’ screening moments due or overdue', async () => {

@@ -45,6 +45,7 @@ export function WorklistFilters({ scope, due, q, onChange }: Props) {
             onChange={(e) => onChange({ due: e.target.value as DueFilter })}
           >
             <option value="all">{t('worklist.dueAll')}</option>
+            <option value="today">{t('worklist.dueToday')}</option>
             <option value="week">{t('worklist.dueWeek')}</option>
             <option value="overdue">{t('worklist.dueOverdue')}</option>
           </select>

@@ -15,7 +15,8 @@ export const PAGE_SIZE = 25;
 function readParams(params: URLSearchParams) {
   const scope: WorklistScope = params.get('scope') === 'team' ? 'team' : 'mine';
   const dueParam = params.get('due');
-  const due: DueFilter = dueParam === 'overdue' || dueParam === 'week' ? dueParam : 'all';
+  const due: DueFilter =
+    dueParam === 'today' || dueParam === 'overdue' || dueParam === 'week' ? dueParam : 'all';
   const q = params.get('q') ?? '';
   const offset = Math.max(0, Number.parseInt(params.get('offset') ?? '0', 10) || 0);
   return { scope, due, q, offset };
@@ -65,6 +66,7 @@ export default function WorklistPage() {
         <>
           <p className="result-count" role="status">
             {t('worklist.total', { count: list.data.total })}
+            <span className="muted"> · {t('worklist.sortNote')}</span>
           </p>
           <WorklistTable items={list.data.items} />
           <Pager

@@ -24,7 +24,10 @@ export function WorklistTable({ items }: { items: WorklistItem[] }) {
         </thead>
         <tbody>
           {items.map((item) => (
-            <tr key={item.familyId} className={item.overdue ? 'is-overdue' : undefined}>
+            <tr
+              key={item.familyId}
+              className={item.overdue ? 'is-overdue' : item.flags.dueToday ? 'is-today' : undefined}
+            >
               <th scope="row">
                 <Link to={`/families/${item.familyId}`}>{item.name}</Link>
               </th>
@@ -49,6 +52,7 @@ export function WorklistTable({ items }: { items: WorklistItem[] }) {
                   <>
                     {date(item.nextFollowUp)}
                     {item.overdue && <span className="badge badge--danger">{t('worklist.overdue')}</span>}
+                    {item.flags.dueToday && <span className="badge badge--today">{t('worklist.today')}</span>}
                   </>
                 ) : (
                   <span className="muted">{t('worklist.noFollowUp')}</span>

@@ -1,0 +1,193 @@
+import type { FamilyFile } from '@nestwerk/contract';
+import { knowledge } from '@nestwerk/knowledge';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useLocale } from '../../app/locale.tsx';
+import { today } from '../../lib/dates.ts';
+
+/** The latest assessment of the family (the history is oldest first), or undefined before any. */
+export function latestAssessment(family: FamilyFile) {
+  return family.assessments.at(-1);
+}
+
+/**
+ * Whether the safety route leads the file: a route is open, or safety signals were recorded at the last
+ * assessed contact. Otherwise it stays one click away, compact, below the summary.
+ */
+export function safetyLeads(family: FamilyFile): boolean {
+  return family.safetyRoute?.status === 'open' || latestAssessment(family)?.safetyConcern === true;
+}
+
+/**
+ * What a nurse needs first on opening a file: how the family is doing (the estimate agreed at the last
+ * contact and the balance, with its factors) and what is open (the next appointment, agreements, screenings
+ * due and referrals in progress), each a link to its panel below.
+ */
+export function FamilySummary({ family }: { family: FamilyFile }) {
+  const { t } = useTranslation();
+  const { date, know } = useLocale();
+  const latest = latestAssessment(family);
+  // The history keeps tallies only; the factors themselves are in the latest contact's stored assessment
+  // (the same query as the balance panel, so it is fetched once).
+  const stored = useQuery({
+    queryKey: ['contact', latest?.contactId],
+    queryFn: () => api.call('GET /api/contacts/:id', { params: { id: latest?.contactId ?? '' } }),
+    enabled: latest !== undefined,
+  }).data?.assessment;
+  const label = (code: string) => {
+    const factor = knowledge.factors.find((f) => f.code === code);
+    return factor ? know(factor.label) : code;
+  };
+  const open = family.agreements.filter((a) => a.status === 'open');
+  const next = open
+    .map((a) => a.followUpDue)
+    .filter((d): d is string => d !== null)
+    .sort()[0];
+  const now = today();
+  const referrals = (family.referrals ?? []).filter(
+    (r) => !['draft', 'declined', 'closed'].includes(r.status),
+  );
+  const due = family.dueScreenings ?? [];
+
+  return (
+    <section
+      className="panel family-summary"
+      aria-labelledby="family-summary-title"
+      data-testid="family-summary"
+    >
+      <h2 id="family-summary-title">{t('family.summary.title')}</h2>
+      <dl className="summary-list">
+        <div>
+          <dt>{latest ? t('family.summary.estimateOn', { date: date(latest.date) }) : t('family.agreed')}</dt>
+          <dd>
+            {!latest ? (
+              <span className="muted">{t('family.summary.noAssessment')}</span>
+            ) : latest.agreedBand ? (
+              <span className={`band band--${latest.agreedBand}`}>
+                {t(`common.bands.${latest.agreedBand}`)}
+              </span>
+            ) : (
+              <>
+                <span className="muted">{t('family.notAgreed')}</span>{' '}
+                {t('family.summary.suggestedWas', { band: t(`common.bands.${latest.suggestedBand}`) })}
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('family.balance')}</dt>
+          <dd>
+            {!stored || (stored.balance.hindering.length === 0 && stored.balance.protective.length === 0) ? (
+              <span className="muted">{t('family.balanceNone')}</span>
+            ) : (
+              <>
+                <p className="summary-factors summary-factors--burden">
+                  <strong>{t('family.summary.burden', { count: stored.balance.hindering.length })}</strong>
+                  {stored.balance.hindering.length > 0 &&
+                    `: ${stored.balance.hindering.map(label).join(', ')}`}
+                </p>
+                <p className="summary-factors summary-factors--strength">
+                  <strong>{t('family.summary.strength', { count: stored.balance.protective.length })}</strong>
+                  {stored.balance.protective.length > 0 &&
+                    `: ${stored.balance.protective.map(label).join(', ')}`}
+                </p>
+                <p className="muted">{t(`worklist.balance.tilt.${stored.balance.tilt}`)}</p>
+              </>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('family.summary.next')}</dt>
+          <dd>
+            {next ? (
+              <>
+                {date(next)}
+                {next < now && <span className="badge badge--danger">{t('worklist.overdue')}</span>}
+                {next === now && <span className="badge badge--today">{t('worklist.today')}</span>}
+              </>
+            ) : (
+              <span className="muted">{t('worklist.noFollowUp')}</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            {open.length === 0 ? (
+              t('family.summary.agreementsNone')
+            ) : (
+              <a href="#agreements-title">{t('family.summary.agreements', { count: open.length })}</a>
+            )}
+          </dt>
+          <dd>
+            {open.length === 0 ? (
+              <span className="muted">{t('common.none')}</span>
+            ) : (
+              <ul className="plain">
+                {open.slice(0, 3).map((a) => (
+                  <li key={a.id}>
+                    {a.text}
+                    {a.followUpDue && <span className="muted"> ({date(a.followUpDue)})</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            {due.length === 0 ? (
+              t('family.summary.screeningsNone')
+            ) : (
+              <a href="#parent-screenings-title">{t('family.summary.screenings', { count: due.length })}</a>
+            )}
+          </dt>
+          <dd>
+            {due.length === 0 ? (
+              <span className="muted">{t('common.none')}</span>
+            ) : (
+              <ul className="plain">
+                {due.map((s) => (
+                  <li key={`${s.personId}-${s.moment}-${s.from}`}>
+                    {family.caregivers.find((c) => c.id === s.personId)?.givenName ?? ''} (
+                    {t(`common.roles.${s.role}`)}):{' '}
+                    {s.status === 'overdue' ? t('screening.due.badgeOverdue') : t('screening.due.badgeDue')}{' '}
+                    <span className="muted">({t('family.summary.until', { date: date(s.to) })})</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>
+            {referrals.length === 0 ? (
+              t('family.summary.referralsNone')
+            ) : (
+              <a href="#family-referrals">{t('family.summary.referrals', { count: referrals.length })}</a>
+            )}
+          </dt>
+          <dd>
+            {referrals.length === 0 ? (
+              <span className="muted">{t('common.none')}</span>
+            ) : (
+              <ul className="plain">
+                {referrals.map((r) => (
+                  <li key={r.id}>
+                    {r.partner.name} <span className="pill">{t(`network.status.${r.status}`)}</span>
+                    {r.feedbackOverdue && (
+                      <span className="flag flag--feedback">
+                        {' '}
+                        {t('network.worklist.feedbackOverdue', { count: 1 })}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
