@@ -50,7 +50,7 @@ async function build(ctx: RequestContext, trx: Db): Promise<TeamOverview> {
   const today = ctx.today;
   const rows = await teamFamilies(ctx, trx);
   const ids = rows.map((r) => r.id);
-  const details = await loadListDetails(trx, ids);
+  const details = await loadListDetails(trx, ids, today);
   const items = presentFamilyList(rows, details, today);
   const teamId = ctx.principal.teamId;
   const [members, relations, urgent, referrals, starts] = await Promise.all([
