@@ -48,11 +48,12 @@ forEachDatabase('team overview API', (current) => {
       return f;
     };
     const baby = await make('Baby', { userId: nurse.id }, '2025-12-01');
-    await nurse.client.post(`/api/families/${baby.familyId}/contacts`, {
+    const contact = await nurse.client.post(`/api/families/${baby.familyId}/contacts`, {
       childId: baby.childId,
       type: 'consult',
       date: '2025-12-20',
       status: 'final',
+      agreedBand: 'safe',
       cues: {},
       factors: {},
       criteria: {},
@@ -63,6 +64,7 @@ forEachDatabase('team overview API', (current) => {
         followUpDue: '2026-02-01',
       },
     });
+    expect(contact.status, contact.text).toBe(201);
     await make('Peuter', { userId: colleague.id }, '2023-09-01');
     await make('Elders', { userId: other.id }, '2024-01-01');
   });
