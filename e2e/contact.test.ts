@@ -93,7 +93,9 @@ describe('contact moment', () => {
 
     await page.waitForURL(new RegExp(`/families/${family.id}$`));
     await expect.poll(() => page.getByText('Contactmoment afgerond en opgeslagen.').count()).toBe(1);
-    await expect.poll(() => page.getByText(/Verwijzing naar het IMH-team besproken/).count()).toBe(1);
+    // The agreement is in its own panel (and also summed up at the top of the file).
+    const agreements = page.getByRole('region', { name: 'Afspraken en vervolg' });
+    await expect.poll(() => agreements.getByText(/Verwijzing naar het IMH-team besproken/).count()).toBe(1);
     expect(await page.getByText(`vervolg op ${dutchDate(followUp)}`).count()).toBe(1);
     await expectAccessible(page, 'family file after the contact');
     await snap(page, '22-family-after-contact');
@@ -140,7 +142,8 @@ describe('contact moment', () => {
     await page.keyboard.press('Enter');
 
     await page.waitForURL(new RegExp(`/families/${family.id}$`));
-    await expect.poll(() => page.getByText('Tips over samen spelen meegegeven.').count()).toBe(1);
+    const agreements = page.getByRole('region', { name: 'Afspraken en vervolg' });
+    await expect.poll(() => agreements.getByText('Tips over samen spelen meegegeven.').count()).toBe(1);
     const timeline = page.getByRole('region', { name: 'Tijdlijn van contacten' });
     await expect.poll(() => timeline.getByText('Veilig').count()).toBe(1);
     expectNoProblems(session);

@@ -89,7 +89,7 @@ describe('a day in Flanders', () => {
     // Flemish wording ("doorverwijzing", no "buiten de JGZ"), the IMH team and the Flemish IMH source.
     expect(advice).toContain('Bespreek met de ouders een doorverwijzing');
     expect(advice).not.toContain('buiten de JGZ');
-    expect(advice).toContain('Infant Mental Health-team');
+    expect(advice).toContain('Baby-peuterteam (IMH)');
     expect(advice).toContain('IMH eerste 1000 dagen');
     // The Flemish contact types.
     expect(await n.getByRole('option', { name: 'Consultatie' }).count()).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ describe('referral round trip', () => {
     );
     await n.getByRole('radio', { name: /IMH-netwerk Veldland/ }).check();
     await n.getByLabel('Reden in je eigen woorden').fill('Moeder en baby lopen vast; moeder vraagt om hulp.');
-    await n.getByLabel('Wensen van de ouder(s)').fill('Liefst thuis, in de ochtend.');
+    await n.getByLabel('Wensen van de ouders').fill('Liefst thuis, in de ochtend.');
     // Consent is given by a caregiver of the family (the one createFamily registers), for this receiver.
     await n.getByLabel('Toestemming gegeven door').selectOption({ label: `Lotte ${family.name}` });
     await n.getByLabel('Voor welk doel').fill('Aanmelding bij het IMH-team');

@@ -38,7 +38,8 @@ function expectUsageError(r: Run, field: string, error = 'invalid_input'): void 
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
-describe('nestwerk database commands (SQLite)', () => {
+// Each test starts several `nestwerk` processes (tsx compiles on start): generous time on a busy machine.
+describe('nestwerk database commands (SQLite)', { timeout: 120_000 }, () => {
   let dir: string;
   let env: Record<string, string>;
   beforeAll(() => {
@@ -186,23 +187,27 @@ describe('nestwerk database commands (SQLite)', () => {
   });
 });
 
-describe.runIf(testDialects().includes('postgres'))('nestwerk database commands (PostgreSQL)', () => {
-  it('migrate, demo and audit verify work the same', async () => {
-    const database = await createTestDatabase('postgres', { migrate: false });
-    await database.close();
-    try {
-      const env = {
-        NESTWERK_DATABASE_URL: database.url,
-        NESTWERK_DEMO_PASSWORD: 'demo wachtzin voor de test',
-      };
-      expect(JSON.parse(nestwerk(['migrate'], env).stdout)).toMatchObject({ database: 'postgres' });
-      const demo = nestwerk(['demo', '--families', '30'], env);
-      expect(demo.status, demo.stderr).toBe(0);
-      const verify = nestwerk(['audit', 'verify'], env);
-      expect(verify.status, verify.stderr).toBe(0);
-      expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, checked: 1 });
-    } finally {
-      await database.dispose();
-    }
-  });
-});
+describe.runIf(testDialects().includes('postgres'))(
+  'nestwerk database commands (PostgreSQL)',
+  { timeout: 120_000 },
+  () => {
+    it('migrate, demo and audit verify work the same', async () => {
+      const database = await createTestDatabase('postgres', { migrate: false });
+      await database.close();
+      try {
+        const env = {
+          NESTWERK_DATABASE_URL: database.url,
+          NESTWERK_DEMO_PASSWORD: 'demo wachtzin voor de test',
+        };
+        expect(JSON.parse(nestwerk(['migrate'], env).stdout)).toMatchObject({ database: 'postgres' });
+        const demo = nestwerk(['demo', '--families', '30'], env);
+        expect(demo.status, demo.stderr).toBe(0);
+        const verify = nestwerk(['audit', 'verify'], env);
+        expect(verify.status, verify.stderr).toBe(0);
+        expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true, checked: 1 });
+      } finally {
+        await database.dispose();
+      }
+    });
+  },
+);
