@@ -23,6 +23,7 @@ forEachDatabase('worklist: most urgent first, today, balance and forgiving searc
       type: 'consult',
       date: '2026-02-20',
       status: 'final',
+      agreedBand: 'safe',
       cues: {},
       factors,
       criteria: {},
