@@ -22,7 +22,8 @@ export function BalanceHistory({ history }: { history: WithTallies[] }) {
     ),
   );
   const colWidth = 34;
-  const panelWidth = shown.length * colWidth + 10;
+  // Wide enough for the level's name even with one contact, or the picture is scaled up and the names overlap.
+  const panelWidth = Math.max(shown.length * colWidth + 10, 124);
   const half = 36;
   const height = half * 2 + 34;
   const width = LEVELS.length * (panelWidth + 16);
