@@ -1,6 +1,7 @@
 import type { FamilyFile } from '@nestwerk/contract';
 import { knowledge } from '@nestwerk/knowledge';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
@@ -111,83 +112,93 @@ export function FamilySummary({ family }: { family: FamilyFile }) {
             )}
           </dd>
         </div>
-        <div>
-          <dt>
-            {open.length === 0 ? (
-              t('family.summary.agreementsNone')
-            ) : (
-              <a href="#agreements-title">{t('family.summary.agreements', { count: open.length })}</a>
-            )}
-          </dt>
-          <dd>
-            {open.length === 0 ? (
-              <span className="muted">{t('common.none')}</span>
-            ) : (
-              <ul className="plain">
-                {open.slice(0, 3).map((a) => (
-                  <li key={a.id}>
-                    {a.text}
-                    {a.followUpDue && <span className="muted"> ({date(a.followUpDue)})</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            {due.length === 0 ? (
-              t('family.summary.screeningsNone')
-            ) : (
-              <a href="#parent-screenings-title">{t('family.summary.screenings', { count: due.length })}</a>
-            )}
-          </dt>
-          <dd>
-            {due.length === 0 ? (
-              <span className="muted">{t('common.none')}</span>
-            ) : (
-              <ul className="plain">
-                {due.map((s) => (
-                  <li key={`${s.personId}-${s.moment}-${s.from}`}>
-                    {family.caregivers.find((c) => c.id === s.personId)?.givenName ?? ''} (
-                    {t(`common.roles.${s.role}`)}):{' '}
-                    {s.status === 'overdue' ? t('screening.due.badgeOverdue') : t('screening.due.badgeDue')}{' '}
-                    <span className="muted">({t('family.summary.until', { date: date(s.to) })})</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>
-            {referrals.length === 0 ? (
-              t('family.summary.referralsNone')
-            ) : (
-              <a href="#family-referrals">{t('family.summary.referrals', { count: referrals.length })}</a>
-            )}
-          </dt>
-          <dd>
-            {referrals.length === 0 ? (
-              <span className="muted">{t('common.none')}</span>
-            ) : (
-              <ul className="plain">
-                {referrals.map((r) => (
-                  <li key={r.id}>
-                    {r.partner.name} <span className="pill">{t(`network.status.${r.status}`)}</span>
-                    {r.feedbackOverdue && (
-                      <span className="flag flag--feedback">
-                        {' '}
-                        {t('network.worklist.feedbackOverdue', { count: 1 })}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
+        <SummaryList
+          items={open.slice(0, 3)}
+          count={open.length}
+          none={t('family.summary.agreementsNone')}
+          title={t('family.summary.agreements', { count: open.length })}
+          href="#agreements-title"
+          keyOf={(a) => a.id}
+          render={(a) => (
+            <>
+              {a.text}
+              {a.followUpDue && <span className="muted"> ({date(a.followUpDue)})</span>}
+            </>
+          )}
+        />
+        <SummaryList
+          items={due}
+          count={due.length}
+          none={t('family.summary.screeningsNone')}
+          title={t('family.summary.screenings', { count: due.length })}
+          href="#parent-screenings-title"
+          keyOf={(s) => `${s.personId}-${s.moment}-${s.from}`}
+          render={(s) => (
+            <>
+              {family.caregivers.find((c) => c.id === s.personId)?.givenName ?? ''} (
+              {t(`common.roles.${s.role}`)}):{' '}
+              {s.status === 'overdue' ? t('screening.due.badgeOverdue') : t('screening.due.badgeDue')}{' '}
+              <span className="muted">({t('family.summary.until', { date: date(s.to) })})</span>
+            </>
+          )}
+        />
+        <SummaryList
+          items={referrals}
+          count={referrals.length}
+          none={t('family.summary.referralsNone')}
+          title={t('family.summary.referrals', { count: referrals.length })}
+          href="#family-referrals"
+          keyOf={(r) => r.id}
+          render={(r) => (
+            <>
+              {r.partner.name} <span className="pill">{t(`network.status.${r.status}`)}</span>
+              {r.feedbackOverdue && (
+                <span className="flag flag--feedback">
+                  {' '}
+                  {t('network.worklist.feedbackOverdue', { count: 1 })}
+                </span>
+              )}
+            </>
+          )}
+        />
       </dl>
     </section>
+  );
+}
+
+/** One line of the summary: what is open, linking to its panel, with the first few items listed. */
+function SummaryList<T>({
+  items,
+  count,
+  none,
+  title,
+  href,
+  keyOf,
+  render,
+}: {
+  items: readonly T[];
+  count: number;
+  none: string;
+  title: string;
+  href: string;
+  keyOf: (item: T) => string;
+  render: (item: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <dt>{count === 0 ? none : <a href={href}>{title}</a>}</dt>
+      <dd>
+        {count === 0 ? (
+          <span className="muted">{t('common.none')}</span>
+        ) : (
+          <ul className="plain">
+            {items.map((item) => (
+              <li key={keyOf(item)}>{render(item)}</li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </div>
   );
 }
