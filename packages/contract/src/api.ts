@@ -9,6 +9,7 @@ import { dashboardRoutes } from './dashboard.ts';
 import { emergencyAccess } from './emergency-access.ts';
 import { exports } from './export.ts';
 import { families } from './families.ts';
+import { fhir } from './fhir.ts';
 import { system } from './health.ts';
 import { instruments } from './instruments.ts';
 import { intake } from './intake.ts';
@@ -49,6 +50,7 @@ export const api = {
   families,
   screenings,
   exports,
+  fhir,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 type Groups = typeof api;
