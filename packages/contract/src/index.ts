@@ -16,6 +16,7 @@ export * from './families.ts';
 export * from './field-issues.ts';
 export * from './health.ts';
 export * from './instruments.ts';
+export * from './national-id.ts';
 export * from './intake.ts';
 export * from './notifications.ts';
 export * from './partners.ts';

@@ -130,6 +130,11 @@ export interface PersonTable {
   birth_year: number | null;
   low_education: Bool | null;
   phone: string | null;
+  /** BSN or INSZ, optional (migration 0015): sealed, found by its keyed digest, shown by its last digits. */
+  national_id_system: 'bsn' | 'insz' | null;
+  national_id_sealed: string | null;
+  national_id_key: string | null;
+  national_id_hint: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
