@@ -8,6 +8,8 @@ export const nlBE: PartialMessages = {
   app: {
     fieldErrors: {
       invalid_postcode: 'Vul een postnummer in zoals 1000 (of 1234 AB in Nederland).',
+      invalid_national_id:
+        'Vul het volledige nummer in: een rijksregisternummer heeft 11 cijfers (een Nederlands BSN 9).',
       due_date_range:
         'Een vermoedelijke bevallingsdatum ligt binnen de komende {{weeks}} weken; is het kind geboren, vul dan de geboortedatum in.',
       date_order: 'Deze datum ligt voor de datum van de consultatie of het contact.',
