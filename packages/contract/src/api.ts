@@ -9,6 +9,7 @@ import { dashboardRoutes } from './dashboard.ts';
 import { emergencyAccess } from './emergency-access.ts';
 import { exports } from './export.ts';
 import { families } from './families.ts';
+import { fhirExchange } from './fhir-exchange.ts';
 import { system } from './health.ts';
 import { instruments } from './instruments.ts';
 import { intake } from './intake.ts';
@@ -47,6 +48,7 @@ export const api = {
   audit,
   emergencyAccess,
   families,
+  fhirExchange,
   screenings,
   exports,
 } as const satisfies Record<string, Record<string, RouteSpec>>;

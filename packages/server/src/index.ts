@@ -29,5 +29,7 @@ export {
   resetDemoPassword,
 } from './demo/load.ts';
 export { buildDashboard } from './domain/dashboard.ts';
+export { importFamilyFromCli } from './domain/family-import-cli.ts';
 export type { Clock } from './http/app-context.ts';
+export { HttpError } from './http/errors.ts';
 export { refreshDashboardCounts } from './repositories/dashboard-counts.ts';

@@ -52,6 +52,13 @@ export const nlBE: PartialMessages = {
     agreements: 'Afspraken en opvolging',
     followUpDue: 'opvolging op {{date}}',
   },
+  exchange: {
+    transferIntro:
+      'Verhuist het gezin naar een andere regio of organisatie? Draag het dossier over op basis van de toestemming van de ouders om het met die organisatie te delen. Jullie zorgrelatie eindigt dan.',
+    importIntro:
+      'Kies het bestand (FHIR R4 Bundle) dat de vorige organisatie heeft meegegeven. Het gezin komt in jouw opvolging; is het al eens geïmporteerd, dan opent het bestaande dossier.',
+    imported: 'Het dossier is geïmporteerd. Het gezin staat nu op je werklijst voor opvolging.',
+  },
   register: {
     dueDate: 'Vermoedelijke bevallingsdatum',
     postcode: 'Postnummer',

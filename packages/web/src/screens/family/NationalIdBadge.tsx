@@ -43,7 +43,7 @@ export function NationalIdBadge({
         {shown ? t('family.hide') : t('family.show')}
       </button>
       {failed && (
-        <span role="alert" className="field-error">
+        <span role="alert" className="field__error">
           {t('family.nationalIdFailed')}
         </span>
       )}

@@ -30,7 +30,7 @@ export function NationalIdField({
       label={t(`register.nationalId.${system}`)}
       inputMode="numeric"
       autoComplete="off"
-      value={value}
+      value={value ?? ''}
       onChange={onChange}
       errors={errors}
       hint={

@@ -134,7 +134,9 @@ export function toChildIn(child: ChildValues): ChildIn {
   if (child.born) body.birthDate = child.birthDate;
   else body.dueDate = child.dueDate;
   body.firstChild = child.firstChild;
-  if (child.nationalId.trim()) body.nationalId = child.nationalId.trim();
+  // A draft saved before this field existed has none.
+  const nationalId = (child.nationalId ?? '').trim();
+  if (nationalId) body.nationalId = nationalId;
   return body;
 }
 
@@ -144,7 +146,8 @@ export function toCaregiverIn(c: CaregiverValues): CaregiverIn {
   if (Number.isFinite(year)) body.birthYear = year;
   body.lowEducation = c.lowEducation;
   if (c.phone.trim()) body.phone = c.phone.trim();
-  if (c.nationalId.trim()) body.nationalId = c.nationalId.trim();
+  const nationalId = (c.nationalId ?? '').trim();
+  if (nationalId) body.nationalId = nationalId;
   return body;
 }
 
