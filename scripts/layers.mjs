@@ -29,8 +29,8 @@ const PURE_ALLOWED = new Set(['zod']);
  *               configuration, the one error type and who is asking; everything may use these.
  *   1 data      repositories/, audit/ — queries and the hash-chained audit log.
  *   2 policies  policies/ — who may see or do what, and the caseload queries that apply it (the worklist).
- *   3 model     network/, presenters/ — the referral lifecycle, share snapshots, CSV and vocabularies; rows
- *               turned into the contract's shapes.
+ *   3 model     network/, presenters/, fhir/ — the referral lifecycle, share snapshots, CSV and vocabularies; rows
+ *               turned into the contract's shapes, and the contract's shapes into FHIR resources.
  *   4 commands  routes/<resource>/* except routes.ts, routes/shared/, domain/, auth/, backup/, demo/ — what a
  *               request does, inside a transaction, with its audit entry. domain/ holds the commands several
  *               resources share (referral progress, person rows); the demo loader and backup are commands too.
@@ -49,7 +49,7 @@ export const SERVER_LAYERS = [
   ],
   [/^(repositories|audit)\//, 'data'],
   [/^policies\//, 'policies'],
-  [/^(network|presenters)\//, 'model'],
+  [/^(network|presenters|fhir)\//, 'model'],
   [/^(routes|domain|auth|backup|demo)\//, 'commands'],
   [/^(http|plugins)\/|^(app|index)\.ts$/, 'routes'],
 ];

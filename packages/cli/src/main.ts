@@ -4,6 +4,7 @@ import * as auditCommand from './commands/audit.ts';
 import * as backupCommand from './commands/backup.ts';
 import * as dashboardCommand from './commands/dashboard.ts';
 import * as demoCommand from './commands/demo.ts';
+import * as fhirCommand from './commands/fhir.ts';
 import * as knowledgeCommand from './commands/knowledge.ts';
 import * as migrateCommand from './commands/migrate.ts';
 import * as organisationCommand from './commands/organisation.ts';
@@ -28,6 +29,7 @@ const commands: Record<string, Command> = {
   user: userCommand,
   audit: auditCommand,
   dashboard: dashboardCommand,
+  fhir: fhirCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -9,7 +9,7 @@ import { dashboardRoutes } from './dashboard.ts';
 import { emergencyAccess } from './emergency-access.ts';
 import { exports } from './export.ts';
 import { families } from './families.ts';
-import { fhirExchange } from './fhir-exchange.ts';
+import { fhir } from './fhir.ts';
 import { system } from './health.ts';
 import { instruments } from './instruments.ts';
 import { intake } from './intake.ts';
@@ -48,9 +48,9 @@ export const api = {
   audit,
   emergencyAccess,
   families,
-  fhirExchange,
   screenings,
   exports,
+  fhir,
 } as const satisfies Record<string, Record<string, RouteSpec>>;
 
 type Groups = typeof api;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { id, idParams, timestamp } from './common.ts';
-import { defineRoute } from './route.ts';
+import { id, timestamp } from './common.ts';
 
 /**
  * Moving a family between organisations over FHIR: the import of a Bundle (any Nestwerk export, or one shaped
@@ -47,24 +46,3 @@ export const transferResult = z.object({
   bundle: z.looseObject({ resourceType: z.literal('Bundle') }),
 });
 export type TransferResult = z.output<typeof transferResult>;
-
-export const fhirExchange = {
-  import: defineRoute({
-    method: 'POST',
-    path: '/api/fhir/import',
-    summary: 'Import a family from a FHIR R4 Bundle (idempotent by the child’s BSN/INSZ or the sender’s id)',
-    tags: ['fhir'],
-    body: importBundleBody,
-    response: importResult,
-  }),
-  transfer: defineRoute({
-    method: 'POST',
-    path: '/api/families/:id/transfer',
-    summary: 'Hand a family over to another organisation (team lead): export, record, end care relationships',
-    tags: ['fhir'],
-    params: idParams,
-    body: transferBody,
-    response: transferResult,
-    errors: [422],
-  }),
-};

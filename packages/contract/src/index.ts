@@ -14,6 +14,7 @@ export * from './emergency-access.ts';
 export * from './export.ts';
 export * from './families.ts';
 export * from './fhir-exchange.ts';
+export * from './fhir.ts';
 export * from './field-issues.ts';
 export * from './health.ts';
 export * from './instruments.ts';

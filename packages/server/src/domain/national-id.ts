@@ -1,4 +1,5 @@
 import { isValidNationalId, type NationalIdSystem, nationalIdIssueCode } from '@nestwerk/contract';
+import { nationalIdSealContext } from '../db/national-id-seal.ts';
 import type { PersonTable } from '../db/schema.ts';
 import type { SecretBox } from '../db/secrets.ts';
 import { HttpError } from '../http/errors.ts';
@@ -22,9 +23,6 @@ export const NO_NATIONAL_ID: NationalIdColumns = {
 export function nationalIdSystemOf(region: 'nl' | 'be'): NationalIdSystem {
   return region === 'be' ? 'insz' : 'bsn';
 }
-
-/** The sealed value is bound to its person: copied to another row it does not open. */
-const sealContext = (personId: string) => `national-id:${personId}`;
 
 /** The exact-match key of a number (digits only), for search and for finding an imported family again. */
 export function nationalIdKey(secrets: SecretBox, digits: string): string {
@@ -52,19 +50,10 @@ export function nationalIdColumns(
     ).because(nationalIdIssueCode(system));
   return {
     national_id_system: system,
-    national_id_sealed: secrets.seal(digits, sealContext(personId)),
+    national_id_sealed: secrets.seal(digits, nationalIdSealContext(personId)),
     national_id_key: nationalIdKey(secrets, digits),
     national_id_hint: digits.slice(-4),
   };
-}
-
-/** The whole number, for the audited reveal and for an export. */
-export function openNationalId(
-  secrets: SecretBox,
-  row: NationalIdColumns & { id: string },
-): { system: NationalIdSystem; value: string } | null {
-  if (row.national_id_system === null || row.national_id_sealed === null) return null;
-  return { system: row.national_id_system, value: secrets.open(row.national_id_sealed, sealContext(row.id)) };
 }
 
 /** A search text that is a whole BSN or INSZ (with the usual separators), as digits; else null. */

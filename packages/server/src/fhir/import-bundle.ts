@@ -1,8 +1,4 @@
-import {
-  isValidNationalId,
-  type NationalIdSystem,
-  nationalIdIssueCode,
-} from '@nestwerk/contract';
+import { isValidNationalId, type NationalIdSystem, nationalIdIssueCode } from '@nestwerk/contract';
 import { isCalendarDate } from '@nestwerk/engine';
 import { CAREGIVER_ROLES, type CaregiverRole } from '@nestwerk/knowledge';
 import { codeSystemUrl, EXTENSIONS, NATIONAL_ID_SYSTEM, NESTWERK_ID_SYSTEMS, ROLE_CODES } from './mapping.ts';

@@ -13,8 +13,15 @@ export interface ExportRows {
   access: AccessLogRow[];
 }
 
-/** What the family read leaves out (full contacts, observations, the whole access history), in five queries. */
-export async function loadExportRows(db: Db, familyId: string): Promise<ExportRows> {
+/**
+ * What the family read leaves out (full contacts, observations, the whole access history), in five queries;
+ * four without the access history (the FHIR export carries none).
+ */
+export async function loadExportRows(
+  db: Db,
+  familyId: string,
+  options: { access: boolean } = { access: true },
+): Promise<ExportRows> {
   const [contacts, observations, parentFactors, assessments, access] = await Promise.all([
     db
       .selectFrom('contacts as c')
@@ -44,25 +51,27 @@ export async function loadExportRows(db: Db, familyId: string): Promise<ExportRo
       .orderBy('f.code')
       .execute(),
     db.selectFrom('assessments').selectAll().where('family_id', '=', familyId).execute(),
-    db
-      .selectFrom('audit_log as a')
-      .leftJoin('users as u', 'u.id', 'a.user_id')
-      .select([
-        'a.seq',
-        'a.at',
-        'a.user_id',
-        'u.display_name as user_name',
-        'a.user_role',
-        'a.organisation_id',
-        'a.action',
-        'a.outcome',
-        'a.purpose',
-        'a.basis',
-        'a.basis_detail',
-      ])
-      .where('a.family_id', '=', familyId)
-      .orderBy('a.seq')
-      .execute(),
+    !options.access
+      ? []
+      : db
+          .selectFrom('audit_log as a')
+          .leftJoin('users as u', 'u.id', 'a.user_id')
+          .select([
+            'a.seq',
+            'a.at',
+            'a.user_id',
+            'u.display_name as user_name',
+            'a.user_role',
+            'a.organisation_id',
+            'a.action',
+            'a.outcome',
+            'a.purpose',
+            'a.basis',
+            'a.basis_detail',
+          ])
+          .where('a.family_id', '=', familyId)
+          .orderBy('a.seq')
+          .execute(),
   ]);
   return { contacts, observations, parentFactors, assessments, access };
 }

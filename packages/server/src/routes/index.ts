@@ -9,6 +9,7 @@ import { emergencyAccessRoutes } from './emergency-access/routes.ts';
 import { exportRoutes } from './export/routes.ts';
 import { familyRoutes } from './families/routes.ts';
 import { fhirExchangeRoutes } from './fhir-exchange/routes.ts';
+import { fhirRoutes } from './fhir/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
@@ -34,6 +35,7 @@ export async function domainRoutes(app: FastifyInstance): Promise<void> {
   await app.register(emergencyAccessRoutes);
   await app.register(auditRoutes);
   await app.register(exportRoutes);
+  await app.register(fhirRoutes);
   await app.register(instrumentRoutes);
   await app.register(partnerRoutes);
   await app.register(referralRoutes);

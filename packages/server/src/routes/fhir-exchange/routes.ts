@@ -6,8 +6,6 @@ import { importBundle } from './commands.ts';
 import { transferFamily } from './transfer.ts';
 
 export async function fhirExchangeRoutes(app: FastifyInstance): Promise<void> {
-  serve(app, api.fhirExchange.import, (req) => importBundle(requestContext(req), req.body));
-  serve(app, api.fhirExchange.transfer, (req) =>
-    transferFamily(requestContext(req), req.params.id, req.body),
-  );
+  serve(app, api.fhir.import, (req) => importBundle(requestContext(req), req.body));
+  serve(app, api.fhir.transfer, (req) => transferFamily(requestContext(req), req.params.id, req.body));
 }

@@ -54,7 +54,7 @@ export async function transferFamily(
   await requireRoleFor(ctx, isTeamLead, 'family.transfer');
   return withFamily(ctx, { family: familyId, action: 'write', audit: 'family.transfer' }, async (trx) => {
     const consent = await transferConsent(trx, familyId, input.consentId, ctx.today);
-    const loaded = await loadFhirInput(trx, familyId, { at: ctx.at, today: ctx.today });
+    const loaded = await loadFhirInput(trx, familyId, { at: ctx.at, today: ctx.today }, ctx.secrets);
     if (!loaded) throw notFound();
     const bundle = exportBundle(loaded.input);
     const transfer = {
@@ -83,7 +83,8 @@ export async function transferFamily(
           transferredBy: transfer.transferred_by,
           transferredAt: transfer.transferred_at,
         },
-        bundle: bundle as TransferResult['bundle'],
+        // The Bundle's own FHIR types are wider than the contract's pass-through shape.
+        bundle: bundle as unknown as TransferResult['bundle'],
       },
       personIds: loaded.personIds,
       details: {

@@ -1,11 +1,7 @@
 import type { Person, PersonIn, PersonPatchIn, RevealedNationalId } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
-import {
-  NO_NATIONAL_ID,
-  nationalIdColumns,
-  nationalIdSystemOf,
-  openNationalId,
-} from '../../domain/national-id.ts';
+import { openNationalId } from '../../db/national-id-seal.ts';
+import { NO_NATIONAL_ID, nationalIdColumns, nationalIdSystemOf } from '../../domain/national-id.ts';
 import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../../domain/person-rows.ts';
 import { HttpError } from '../../http/errors.ts';
 import { presentPerson } from '../../presenters/person.ts';
