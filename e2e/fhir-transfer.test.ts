@@ -18,6 +18,58 @@ async function csrf(page: Page): Promise<string> {
   return ((await response.json()) as { csrfToken: string }).csrfToken;
 }
 
+/** A valid BSN no other test uses: eight random digits and the check digit that passes the 11-check. */
+function randomBsn(): string {
+  for (;;) {
+    const d = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
+    const last = d.reduce((s, v, i) => s + v * (9 - i), 0) % 11;
+    if (last < 10 && d.some((v) => v > 0)) return `${d.join('')}${last}`;
+  }
+}
+
+describe('national identifier in the family file', () => {
+  it('shows the BSN masked, reveals it on request, and finds the family by the whole number', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page);
+    const bsn = randomBsn();
+    const name = uniqueName('Bsn');
+    const created = await page.request.post('/api/families', {
+      headers: { 'x-csrf-token': await csrf(page) },
+      data: {
+        name,
+        children: [{ givenName: 'Sam', familyName: name, birthDate: '2025-10-01', nationalId: bsn }],
+        caregivers: [],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const familyId = ((await created.json()) as { id: string }).id;
+    await page.goto(`/families/${familyId}`);
+    await page.getByText(`•••••${bsn.slice(-4)}`).waitFor();
+    expect(await page.getByText(bsn, { exact: true }).count()).toBe(0);
+    await snap(page, '93-bsn-masked');
+    await page.getByRole('button', { name: /BSN van Sam .* tonen/ }).click();
+    await page.getByText(bsn, { exact: true }).waitFor();
+    await page.goto(`/worklist`);
+    const search = await page.request.get(`/api/worklist?q=${bsn}`);
+    expect(((await search.json()) as { items: { familyId: string }[] }).items.map((i) => i.familyId)).toEqual(
+      [familyId],
+    );
+    // A wrong number is refused at the field, in Dutch.
+    await page.goto('/families/new');
+    await page.getByLabel('Gezinsnaam').fill(name);
+    await page.getByLabel('Voornaam').first().fill('Kai');
+    await page.getByLabel('Geboortedatum').fill('2025-10-01');
+    await page.locator('#caregiver-0-given').fill('Noa');
+    await page.locator('#child-national-id').fill(`${bsn.slice(0, 8)}${(Number(bsn[8]) + 1) % 10}`);
+    await page.getByRole('button', { name: 'Gezin inschrijven' }).click();
+    await page.getByText('Dit BSN klopt niet').waitFor();
+    await snap(page, '94-bsn-invalid');
+    expectNoProblems(session);
+    await session.context.close();
+  });
+});
+
 describe('transfer of a family to another organisation', () => {
   it('the team lead hands a family over; the receiving nurse imports it; the sending side no longer has it', async () => {
     // A family of the Dutch nurse's team, with the parents' consent to share the file with the new organisation.
