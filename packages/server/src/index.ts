@@ -29,7 +29,7 @@ export {
   resetDemoPassword,
 } from './demo/load.ts';
 export { buildDashboard } from './domain/dashboard.ts';
-export { importFamilyFromCli } from './domain/family-import-cli.ts';
+export { importFamilyFromCli, secretBoxFor } from './domain/family-import-cli.ts';
 export { exportBundle, type FhirFamilyInput } from './fhir/export-bundle.ts';
 export { loadFhirInput } from './fhir/load-input.ts';
 export type { Clock } from './http/app-context.ts';

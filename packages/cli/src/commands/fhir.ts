@@ -1,4 +1,4 @@
-import { exportBundle, loadFhirInput, migrateToLatest, recordAudit } from '@nestwerk/server';
+import { exportBundle, loadFhirInput, migrateToLatest, recordAudit, secretBoxFor } from '@nestwerk/server';
 import { parseOptions } from '../args.ts';
 import { UsageError } from '../cli-error.ts';
 import { DATABASE_OPTION, printJson, withDatabase } from '../database.ts';
@@ -21,7 +21,7 @@ async function exportCommand(args: string[]): Promise<number> {
     const at = now.toISOString();
     const loaded = await handle.db
       .transaction()
-      .execute((trx) => loadFhirInput(trx, familyId, { at, today: at.slice(0, 10) }));
+      .execute((trx) => loadFhirInput(trx, familyId, { at, today: at.slice(0, 10) }, secretBoxFor(handle)));
     if (!loaded) throw new UsageError('--family', `No family "${familyId}"`, 'not_found');
     const bundle = exportBundle(loaded.input);
     await recordAudit(handle.db, {

@@ -1,11 +1,16 @@
 import type { ImportResult } from '@nestwerk/contract';
 import type { Db as DbHandle } from '../db/connect.ts';
-import { createSecretBox, dataDirFor, resolveSecretsKey } from '../db/secrets.ts';
+import { createSecretBox, dataDirFor, resolveSecretsKey, type SecretBox } from '../db/secrets.ts';
 import { HttpError } from '../http/errors.ts';
 import { localDate } from '../policies/calendar.ts';
 import { holdsFamilyContent } from '../policies/roles.ts';
 import type { RequestContext } from '../routes/shared/context.ts';
 import { importFamilyBundle } from './family-import.ts';
+
+/** The secrets the server would use with this database (NESTWERK_SECRETS_KEY, else the key file). */
+export function secretBoxFor(handle: DbHandle): SecretBox {
+  return createSecretBox(resolveSecretsKey(process.env, dataDirFor(process.env, handle.url)));
+}
 
 /** The region a Bundle's children come from: Belgian profiles or INSZ identifiers mean be, else nl. */
 function bundleRegion(bundle: unknown): 'nl' | 'be' {
@@ -60,7 +65,7 @@ export async function importFamilyFromCli(
     today: localDate(now),
     clientIp: null,
     emergencyAccessHours: 0,
-    secrets: createSecretBox(resolveSecretsKey(process.env, dataDirFor(process.env, handle.url))),
+    secrets: secretBoxFor(handle),
   };
   return importFamilyBundle(ctx, bundle);
 }
