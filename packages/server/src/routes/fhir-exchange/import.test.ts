@@ -130,6 +130,37 @@ forEachDatabase('FHIR import and transfer', (current) => {
     expect(JSON.parse(String(importLine.person_ids))).toHaveLength(4);
   });
 
+  it('round-trips a Flemish family with INSZ numbers too', async () => {
+    const flemish = await actor(
+      server,
+      current().db,
+      await createOrg(current().db, { name: 'Kind en Gezin Leie', region: 'be' }),
+      'nurse',
+    );
+    const receivingBe = await actor(
+      receiving,
+      fresh.db,
+      await createOrg(fresh.db, { name: 'Kind en Gezin Leie', region: 'be' }),
+      'nurse',
+    );
+    const created = await flemish.client.post('/api/families', {
+      name: 'Peeters',
+      postcode: '3000',
+      municipality: 'Leuven',
+      children: [
+        { givenName: 'Lotte', familyName: 'Peeters', birthDate: '2025-07-01', nationalId: '25.07.01-001.87' },
+      ],
+      caregivers: [{ givenName: 'An', familyName: 'Peeters', role: 'mother', nationalId: '85073003328' }],
+    });
+    expect(created.status, created.text).toBe(201);
+    const first = await exportOf(flemish, (created.json as { id: string }).id);
+    expect(JSON.stringify(first)).toContain('85073003328');
+    const imported = await receivingBe.client.post('/api/fhir/import', first);
+    expect(imported.json).toMatchObject({ created: true });
+    const second = await exportOf(receivingBe, (imported.json as { familyId: string }).familyId);
+    expect(comparable(second)).toEqual(comparable(first));
+  });
+
   it('is idempotent: a second import of the same Bundle creates nothing and answers the same family', async () => {
     const created = await nurse.client.post('/api/families', {
       ...family,
@@ -215,7 +246,9 @@ forEachDatabase('FHIR import and transfer', (current) => {
     };
     // Without the child's BSN: the receiving database holds that child already (imported above).
     const newFamily = async () => {
-      const children = family.children.map(({ nationalId: _none, ...child }: { nationalId?: string }) => child);
+      const children = family.children.map(
+        ({ nationalId: _none, ...child }: { nationalId?: string }) => child,
+      );
       const res = await nurse.client.post('/api/families', { ...family, children });
       const file = res.json as { id: string; caregivers: { id: string }[] };
       return { familyId: file.id, caregiverId: file.caregivers[0]!.id };
