@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idParams } from './common.ts';
+import { importBundleBody, importResult, transferBody, transferResult } from './fhir-exchange.ts';
 import { defineRoute } from './route.ts';
 
 /**
@@ -58,5 +59,23 @@ export const fhir = {
     tags: ['fhir'],
     auth: 'none',
     response: fhirCapabilityStatement,
+  }),
+  import: defineRoute({
+    method: 'POST',
+    path: '/api/fhir/import',
+    summary: 'Import a family from a FHIR R4 Bundle (idempotent by the child’s BSN/INSZ or the sender’s id)',
+    tags: ['fhir'],
+    body: importBundleBody,
+    response: importResult,
+  }),
+  transfer: defineRoute({
+    method: 'POST',
+    path: '/api/families/:id/transfer',
+    summary: 'Hand a family over to another organisation (team lead): export, record, end care relationships',
+    tags: ['fhir'],
+    params: idParams,
+    body: transferBody,
+    response: transferResult,
+    errors: [422],
   }),
 };

@@ -1,6 +1,7 @@
 import { CAREGIVER_ROLES } from '@nestwerk/knowledge';
 import { z } from 'zod';
 import { date, id, idParams, text, version } from './common.ts';
+import { maskedNationalId, nationalIdText, revealedNationalId } from './national-id.ts';
 import { defineRoute } from './route.ts';
 
 const name = text(100);
@@ -19,6 +20,8 @@ const childShape = {
   birthDate: date.optional(),
   dueDate: date.optional(),
   firstChild: z.boolean().optional(),
+  /** BSN (nl) or INSZ (be), optional. */
+  nationalId: nationalIdText.optional(),
 };
 
 function bornOrUnborn(
@@ -43,6 +46,7 @@ export const caregiverIn = z.strictObject({
   birthYear: birthYear.optional(),
   lowEducation: z.boolean().optional(),
   phone: phone.optional(),
+  nationalId: nationalIdText.optional(),
 });
 
 export type ChildIn = z.output<typeof childIn>;
@@ -67,6 +71,7 @@ export const personPatch = z.strictObject({
   birthYear: birthYear.nullable().optional(),
   lowEducation: z.boolean().nullable().optional(),
   phone: phone.nullable().optional(),
+  nationalId: nationalIdText.nullable().optional(),
 });
 export type PersonPatchIn = z.output<typeof personPatch>;
 
@@ -78,6 +83,7 @@ export const child = z.object({
   birthDate: date.nullable(),
   dueDate: date.nullable(),
   firstChild: z.boolean().nullable(),
+  nationalId: maskedNationalId.nullable(),
   version,
 });
 export type Child = z.output<typeof child>;
@@ -91,6 +97,7 @@ export const caregiver = z.object({
   birthYear: z.number().int().nullable(),
   lowEducation: z.boolean().nullable(),
   phone: z.string().nullable(),
+  nationalId: maskedNationalId.nullable(),
   version,
 });
 export type Caregiver = z.output<typeof caregiver>;
@@ -118,5 +125,13 @@ export const persons = {
     body: personPatch,
     response: person,
     errors: [409],
+  }),
+  nationalId: defineRoute({
+    method: 'GET',
+    path: '/api/persons/:id/national-id',
+    summary: "The person's whole BSN or INSZ (an audited read of its own)",
+    tags: ['persons'],
+    params: idParams,
+    response: revealedNationalId,
   }),
 };

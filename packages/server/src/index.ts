@@ -29,7 +29,9 @@ export {
   resetDemoPassword,
 } from './demo/load.ts';
 export { buildDashboard } from './domain/dashboard.ts';
+export { importFamilyFromCli, secretBoxFor } from './domain/family-import-cli.ts';
 export { exportBundle, type FhirFamilyInput } from './fhir/export-bundle.ts';
 export { loadFhirInput } from './fhir/load-input.ts';
 export type { Clock } from './http/app-context.ts';
+export { HttpError } from './http/errors.ts';
 export { refreshDashboardCounts } from './repositories/dashboard-counts.ts';

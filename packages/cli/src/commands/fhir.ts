@@ -1,10 +1,10 @@
-import { exportBundle, loadFhirInput, migrateToLatest, recordAudit } from '@nestwerk/server';
+import { exportBundle, loadFhirInput, migrateToLatest, recordAudit, secretBoxFor } from '@nestwerk/server';
 import { parseOptions } from '../args.ts';
 import { UsageError } from '../cli-error.ts';
 import { DATABASE_OPTION, printJson, withDatabase } from '../database.ts';
+import { importSummary, runImport } from './fhir-import.ts';
 
-export const summary =
-  'fhir export --family ID                                 one family as a FHIR R4 Bundle (JSON)';
+export const summary = `fhir export --family ID                                 one family as a FHIR R4 Bundle (JSON)\n  ${importSummary}`;
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -21,7 +21,7 @@ async function exportCommand(args: string[]): Promise<number> {
     const at = now.toISOString();
     const loaded = await handle.db
       .transaction()
-      .execute((trx) => loadFhirInput(trx, familyId, { at, today: at.slice(0, 10) }));
+      .execute((trx) => loadFhirInput(trx, familyId, { at, today: at.slice(0, 10) }, secretBoxFor(handle)));
     if (!loaded) throw new UsageError('--family', `No family "${familyId}"`, 'not_found');
     const bundle = exportBundle(loaded.input);
     await recordAudit(handle.db, {
@@ -41,6 +41,7 @@ async function exportCommand(args: string[]): Promise<number> {
 
 const subcommands: Record<string, (args: string[]) => Promise<number>> = {
   export: exportCommand,
+  import: runImport,
 };
 
 export async function run(args: string[]): Promise<number> {

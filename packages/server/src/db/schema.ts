@@ -130,6 +130,11 @@ export interface PersonTable {
   birth_year: number | null;
   low_education: Bool | null;
   phone: string | null;
+  /** BSN or INSZ, optional (migration 0015): sealed, found by its keyed digest, shown by its last digits. */
+  national_id_system: 'bsn' | 'insz' | null;
+  national_id_sealed: string | null;
+  national_id_key: string | null;
+  national_id_hint: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -553,6 +558,27 @@ export interface DashboardRefreshTable {
   refreshed_at: Timestamp;
 }
 
+/** A family handed over to another organisation (migration 0017): the sender's record. */
+export interface FamilyTransferTable {
+  id: string;
+  family_id: string;
+  organisation_id: string;
+  consent_id: string;
+  to_organisation: string;
+  transferred_by: string;
+  transferred_at: Timestamp;
+}
+
+/** A Bundle imported as a family (migration 0017), by the sender's family id: a second import finds it. */
+export interface FamilyImportTable {
+  id: string;
+  family_id: string;
+  organisation_id: string;
+  source_family_id: string;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationTable;
   teams: TeamTable;
@@ -587,4 +613,6 @@ export interface Database {
   approval_requests: ApprovalRequestTable;
   dashboard_counts: DashboardCountTable;
   dashboard_refresh: DashboardRefreshTable;
+  family_transfers: FamilyTransferTable;
+  family_imports: FamilyImportTable;
 }

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './connect.ts';
@@ -19,6 +19,12 @@ export interface SecretBox {
   /** `context` (e.g. `totp:<user id>`) is authenticated: a sealed value copied to another row does not open. */
   seal(plain: string, context: string): string;
   open(sealed: string, context: string): string;
+  /**
+   * A keyed digest (HMAC-SHA256 under a key derived from the secrets key for `purpose`) for finding a sealed
+   * value by exact match: equal values give equal digests, and the digest alone does not give the value back
+   * (a BSN has too few possibilities for a plain hash to hide it).
+   */
+  digest(value: string, purpose: string): string;
 }
 
 /** The authenticated context of a user's sealed TOTP secret. */
@@ -32,7 +38,19 @@ export function isSealed(value: string): boolean {
 
 export function createSecretBox(key: Buffer): SecretBox {
   if (key.length !== KEY_BYTES) throw new SecretsKeyError('The secrets key must be 32 bytes');
+  const digestKeys = new Map<string, Buffer>();
+  const digestKey = (purpose: string): Buffer => {
+    let k = digestKeys.get(purpose);
+    if (!k) {
+      k = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `nestwerk digest ${purpose}`, KEY_BYTES));
+      digestKeys.set(purpose, k);
+    }
+    return k;
+  };
   return {
+    digest(value, purpose) {
+      return createHmac('sha256', digestKey(purpose)).update(value, 'utf8').digest('base64url');
+    },
     seal(plain, context) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

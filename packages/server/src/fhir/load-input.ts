@@ -1,3 +1,5 @@
+import { openNationalId } from '../db/national-id-seal.ts';
+import type { SecretBox } from '../db/secrets.ts';
 import { presentFamilyExport } from '../presenters/family-export.ts';
 import type { Db } from '../repositories/db.ts';
 import { loadExportRows } from '../repositories/family-export.ts';
@@ -15,6 +17,18 @@ function codeList(json: string): string[] {
   }
 }
 
+function nationalIdsOf(
+  secrets: SecretBox,
+  persons: Parameters<typeof openNationalId>[1][],
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of persons) {
+    const opened = openNationalId(secrets, p);
+    if (opened) out[p.id] = opened.value;
+  }
+  return out;
+}
+
 /**
  * Everything the FHIR mapping needs for one family, in the contract's shapes (the same presenters as the
  * parents' export), plus what those leave out. Undefined when the family does not exist. The organisation is
@@ -24,6 +38,8 @@ export async function loadFhirInput(
   db: Db,
   familyId: string,
   clock: { at: string; today: string },
+  /** Opens the sealed BSN/INSZ numbers, which the Bundle carries whole; without it they are left out. */
+  secrets?: SecretBox,
 ): Promise<{ input: FhirFamilyInput; personIds: string[] } | undefined> {
   const file = await loadFamilyFile(db, familyId);
   if (!file) return undefined;
@@ -48,7 +64,7 @@ export async function loadFhirInput(
       contacts: exported.contacts,
       instrumentResponses: exported.instrumentResponses,
       referralDetails,
-      nationalIds: {},
+      nationalIds: secrets ? nationalIdsOf(secrets, file.persons) : {},
     },
     personIds: file.persons.map((p) => p.id),
   };

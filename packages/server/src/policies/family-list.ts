@@ -17,6 +17,8 @@ export interface FamilyListQuery {
   today: string;
   scope: CaseloadScope;
   q: string | undefined;
+  /** Set when `q` is a whole BSN or INSZ: its keyed digest, matched exactly against any person of the family. */
+  nationalIdKey?: string | undefined;
   due: DueFilter;
   offset: number;
   limit: number;
@@ -86,35 +88,46 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
 
   const q = query.q?.trim();
   if (q) {
-    const date = searchDate(q);
+    const date = query.nationalIdKey === undefined ? searchDate(q) : null;
     if (date === 'invalid') return { rows: [], total: 0 };
+    const numberKey = query.nationalIdKey;
     // Names are matched on their search keys (lower case, no diacritics), maintained on every write.
     const pattern = date === null ? likePattern(searchKey(q)) : null;
     base =
-      date !== null
+      numberKey !== undefined
         ? base.where((eb) =>
             eb.exists(
               eb
                 .selectFrom('persons as p')
                 .select('p.id')
                 .whereRef('p.family_id', '=', 'f.id')
-                .where('p.kind', '=', 'child')
-                .where((e) => e.or([e('p.birth_date', '=', date), e('p.due_date', '=', date)])),
+                .where('p.national_id_key', '=', numberKey),
             ),
           )
-        : base.where((eb) =>
-            eb.or([
-              eb(sql`f.search_key`, 'like', sql`${pattern} escape '\\'`),
+        : date !== null
+          ? base.where((eb) =>
               eb.exists(
                 eb
                   .selectFrom('persons as p')
                   .select('p.id')
                   .whereRef('p.family_id', '=', 'f.id')
                   .where('p.kind', '=', 'child')
-                  .where(sql<boolean>`p.search_key like ${pattern} escape '\\'`),
+                  .where((e) => e.or([e('p.birth_date', '=', date), e('p.due_date', '=', date)])),
               ),
-            ]),
-          );
+            )
+          : base.where((eb) =>
+              eb.or([
+                eb(sql`f.search_key`, 'like', sql`${pattern} escape '\\'`),
+                eb.exists(
+                  eb
+                    .selectFrom('persons as p')
+                    .select('p.id')
+                    .whereRef('p.family_id', '=', 'f.id')
+                    .where('p.kind', '=', 'child')
+                    .where(sql<boolean>`p.search_key like ${pattern} escape '\\'`),
+                ),
+              ]),
+            );
   }
 
   // The follow-up filter and the urgency work on the computed column, so the page comes from a wrapping select

@@ -1,8 +1,14 @@
-import type { Person } from '@nestwerk/contract';
+import type { MaskedNationalId, Person } from '@nestwerk/contract';
 import { flag } from '../repositories/db.ts';
 import type { PersonRow } from '../repositories/persons.ts';
 
 const optionalFlag = (v: number | null): boolean | null => (v === null ? null : flag(v));
+
+/** The file shows which number a person has and its last digits, never the whole number (see persons.nationalId). */
+function masked(p: PersonRow): MaskedNationalId | null {
+  if (p.national_id_system === null || p.national_id_hint === null) return null;
+  return { system: p.national_id_system, lastDigits: p.national_id_hint };
+}
 
 export function presentPerson(p: PersonRow): Person {
   if (p.kind === 'child') {
@@ -14,6 +20,7 @@ export function presentPerson(p: PersonRow): Person {
       birthDate: p.birth_date,
       dueDate: p.due_date,
       firstChild: optionalFlag(p.first_child),
+      nationalId: masked(p),
       version: p.version,
     };
   }
@@ -26,6 +33,7 @@ export function presentPerson(p: PersonRow): Person {
     birthYear: p.birth_year,
     lowEducation: optionalFlag(p.low_education),
     phone: p.phone,
+    nationalId: masked(p),
     version: p.version,
   };
 }

@@ -17,6 +17,10 @@ export type PersonPatch = Partial<
     | 'birth_year'
     | 'low_education'
     | 'phone'
+    | 'national_id_system'
+    | 'national_id_sealed'
+    | 'national_id_key'
+    | 'national_id_hint'
   >
 >;
 

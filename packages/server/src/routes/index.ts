@@ -9,6 +9,7 @@ import { emergencyAccessRoutes } from './emergency-access/routes.ts';
 import { exportRoutes } from './export/routes.ts';
 import { familyRoutes } from './families/routes.ts';
 import { fhirRoutes } from './fhir/routes.ts';
+import { fhirExchangeRoutes } from './fhir-exchange/routes.ts';
 import { instrumentRoutes } from './instruments/routes.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
@@ -45,4 +46,5 @@ export async function domainRoutes(app: FastifyInstance): Promise<void> {
   await app.register(screeningRoutes);
   await app.register(dashboardRoutes);
   await app.register(teamRoutes);
+  await app.register(fhirExchangeRoutes);
 }

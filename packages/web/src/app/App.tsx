@@ -13,6 +13,7 @@ const LoginPage = lazy(() => import('../screens/login/LoginPage.tsx'));
 const WorklistPage = lazy(() => import('../screens/worklist/WorklistPage.tsx'));
 const FamilyPage = lazy(() => import('../screens/family/FamilyPage.tsx'));
 const RegisterFamilyPage = lazy(() => import('../screens/register/RegisterFamilyPage.tsx'));
+const ImportFamilyPage = lazy(() => import('../screens/exchange/ImportFamilyPage.tsx'));
 const ContactPage = lazy(() => import('../screens/contact/ContactPage.tsx'));
 const TipsPage = lazy(() => import('../screens/tips/TipsPage.tsx'));
 const InstrumentsPage = lazy(() => import('../screens/instruments/InstrumentsPage.tsx'));
@@ -42,6 +43,7 @@ export function App() {
         <Route path="/" element={<Protected>{<Home />}</Protected>} />
         <Route path="/worklist" element={<Protected>{<WorklistPage />}</Protected>} />
         <Route path="/families/new" element={<Protected>{<RegisterFamilyPage />}</Protected>} />
+        <Route path="/families/import" element={<Protected>{<ImportFamilyPage />}</Protected>} />
         <Route path="/families/:familyId" element={<Protected>{<FamilyPage />}</Protected>} />
         <Route path="/families/:familyId/contacts/new" element={<Protected>{<ContactPage />}</Protected>} />
         <Route path="/contacts/:contactId" element={<Protected>{<ContactPage />}</Protected>} />

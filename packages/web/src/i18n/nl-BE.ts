@@ -8,6 +8,8 @@ export const nlBE: PartialMessages = {
   app: {
     fieldErrors: {
       invalid_postcode: 'Vul een postnummer in zoals 1000 (of 1234 AB in Nederland).',
+      invalid_national_id:
+        'Vul het volledige nummer in: een rijksregisternummer heeft 11 cijfers (een Nederlands BSN 9).',
       due_date_range:
         'Een vermoedelijke bevallingsdatum ligt binnen de komende {{weeks}} weken; is het kind geboren, vul dan de geboortedatum in.',
       date_order: 'Deze datum ligt voor de datum van de consultatie of het contact.',
@@ -49,6 +51,13 @@ export const nlBE: PartialMessages = {
     },
     agreements: 'Afspraken en opvolging',
     followUpDue: 'opvolging op {{date}}',
+  },
+  exchange: {
+    transferIntro:
+      'Verhuist het gezin naar een andere regio of organisatie? Draag het dossier over op basis van de toestemming van de ouders om het met die organisatie te delen. Jullie zorgrelatie eindigt dan.',
+    importIntro:
+      'Kies het bestand (FHIR R4 Bundle) dat de vorige organisatie heeft meegegeven. Het gezin komt in jouw opvolging; is het al eens geïmporteerd, dan opent het bestaande dossier.',
+    imported: 'Het dossier is geïmporteerd. Het gezin staat nu op je werklijst voor opvolging.',
   },
   register: {
     dueDate: 'Vermoedelijke bevallingsdatum',

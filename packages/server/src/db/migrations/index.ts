@@ -13,6 +13,8 @@ import { contactCompleteness } from './0010_contact_completeness.ts';
 import { feedbackReminder } from './0011_feedback_reminder.ts';
 import { searchKeys } from './0012_search_keys.ts';
 import { dashboardAggregates } from './0014_dashboard_aggregates.ts';
+import { nationalIds } from './0015_national_ids.ts';
+import { familyTransfer } from './0017_family_transfer.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -40,6 +42,8 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0011_feedback_reminder': feedbackReminder(dialect),
     '0012_search_keys': searchKeys(),
     '0014_dashboard_aggregates': dashboardAggregates(),
+    '0015_national_ids': nationalIds(),
+    '0017_family_transfer': familyTransfer(),
   };
 }
 

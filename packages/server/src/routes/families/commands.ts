@@ -6,6 +6,12 @@ import type {
   PatchFamilyIn,
 } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import {
+  NO_NATIONAL_ID,
+  nationalIdColumns,
+  nationalIdSystemOf,
+  searchByNationalId,
+} from '../../domain/national-id.ts';
 import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../../domain/person-rows.ts';
 import { listFamilyPage, loadListDetails } from '../../policies/family-list.ts';
 import { holdsFamilyContent } from '../../policies/roles.ts';
@@ -15,6 +21,7 @@ import { insertCareRelationship } from '../../repositories/care-relationships.ts
 import type { Db } from '../../repositories/db.ts';
 import { type FamilyPatch, insertFamily, updateFamily } from '../../repositories/families.ts';
 import { type FamilyFile, loadFamilyFile } from '../../repositories/family-file.ts';
+import { organisationRegion } from '../../repositories/organisations.ts';
 import { insertPerson } from '../../repositories/persons.ts';
 import { writeAudit } from '../shared/audit-trail.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
@@ -51,8 +58,23 @@ export async function createFamily(ctx: RequestContext, input: CreateFamilyIn): 
       updated_at: at,
       version: 1,
     });
-    for (const c of input.children) await insertPerson(trx, childRow(uuid(), familyId, c, at));
-    for (const c of input.caregivers) await insertPerson(trx, caregiverRow(uuid(), familyId, c, at));
+    const system = nationalIdSystemOf(await organisationRegion(trx, principal.organisationId));
+    const idColumns = (personId: string, digits: string | undefined, field: string) =>
+      digits === undefined ? NO_NATIONAL_ID : nationalIdColumns(ctx.secrets, system, digits, personId, field);
+    for (const [i, c] of input.children.entries()) {
+      const id = uuid();
+      await insertPerson(trx, {
+        ...childRow(id, familyId, c, at),
+        ...idColumns(id, c.nationalId, `children.${i}.nationalId`),
+      });
+    }
+    for (const [i, c] of input.caregivers.entries()) {
+      const id = uuid();
+      await insertPerson(trx, {
+        ...caregiverRow(id, familyId, c, at),
+        ...idColumns(id, c.nationalId, `caregivers.${i}.nationalId`),
+      });
+    }
     await insertCareRelationship(trx, {
       id: uuid(),
       family_id: familyId,
@@ -138,11 +160,13 @@ export async function searchFamilies(
     ctx,
     { audit: 'family.search', purpose: 'care', basis: 'care_relationship' },
     async (trx) => {
+      const byNumber = searchByNationalId(ctx.secrets, input.q);
       const page = await listFamilyPage(trx, {
         principal: ctx.principal,
         today: ctx.today,
         scope: 'any',
         q: input.q,
+        nationalIdKey: byNumber.nationalIdKey,
         due: 'all',
         offset: input.offset,
         limit: input.limit,
@@ -151,7 +175,7 @@ export async function searchFamilies(
       const details = await loadListDetails(trx, ids, ctx.today);
       return {
         value: { items: presentFamilyList(page.rows, details, ctx.today), total: page.total },
-        details: { query: input.q ?? null, total: page.total, familyIds: ids },
+        details: { query: byNumber.auditQuery, total: page.total, familyIds: ids },
         listedFamilyIds: ids,
       };
     },

@@ -23,7 +23,7 @@ function asContract<R extends Resource, T extends FhirResource>(resource: R): T 
  */
 export function exportFamilyFhir(ctx: RequestContext, familyId: string): Promise<FhirBundle> {
   return withFamily(ctx, { family: familyId, action: 'export', audit: 'fhir.export' }, async (trx) => {
-    const loaded = await loadFhirInput(trx, familyId, { at: ctx.at, today: ctx.today });
+    const loaded = await loadFhirInput(trx, familyId, { at: ctx.at, today: ctx.today }, ctx.secrets);
     if (!loaded) throw notFound();
     const bundle = exportBundle(loaded.input);
     return {

@@ -1,8 +1,12 @@
-import type { Person, PersonIn, PersonPatchIn } from '@nestwerk/contract';
+import type { Person, PersonIn, PersonPatchIn, RevealedNationalId } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import { openNationalId } from '../../db/national-id-seal.ts';
+import { NO_NATIONAL_ID, nationalIdColumns, nationalIdSystemOf } from '../../domain/national-id.ts';
 import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../../domain/person-rows.ts';
 import { HttpError } from '../../http/errors.ts';
 import { presentPerson } from '../../presenters/person.ts';
+import type { Db } from '../../repositories/db.ts';
+import { organisationRegion } from '../../repositories/organisations.ts';
 import {
   findPerson,
   insertPerson,
@@ -25,11 +29,20 @@ export function addPerson(ctx: RequestContext, familyId: string, input: PersonIn
       kind === 'child'
         ? childRow(id, familyId, { ...fields }, ctx.at)
         : caregiverRow(id, familyId, input, ctx.at);
-    await insertPerson(trx, row);
+    const numbered =
+      input.nationalId === undefined
+        ? NO_NATIONAL_ID
+        : nationalIdColumns(ctx.secrets, await regionSystem(ctx, trx), input.nationalId, id, 'nationalId');
+    await insertPerson(trx, { ...row, ...numbered });
     const saved = await findPerson(trx, id);
     if (!saved) throw notFound();
     return { value: presentPerson(saved), personIds: [id] };
   });
+}
+
+/** The number an organisation records follows its region (BSN in nl, INSZ in be). */
+async function regionSystem(ctx: RequestContext, trx: Db) {
+  return nationalIdSystemOf(await organisationRegion(trx, ctx.principal.organisationId));
 }
 
 const CHILD_ONLY = ['birthDate', 'dueDate', 'firstChild'] as const;
@@ -80,10 +93,43 @@ export function patchPerson(ctx: RequestContext, personId: string, input: Person
       const person = await findPerson(trx, personId);
       if (!person) throw notFound();
       const patch = toPatch(person, input, ctx.today);
+      if (input.nationalId === null) Object.assign(patch, NO_NATIONAL_ID);
+      else if (input.nationalId !== undefined)
+        Object.assign(
+          patch,
+          nationalIdColumns(
+            ctx.secrets,
+            await regionSystem(ctx, trx),
+            input.nationalId,
+            personId,
+            'nationalId',
+          ),
+        );
       if (!(await updatePerson(trx, personId, input.version, patch, ctx.at)))
         throw conflict('person', presentPerson(person));
       const saved = (await findPerson(trx, personId)) ?? person;
       return { value: presentPerson(saved), personIds: [personId] };
+    },
+  );
+}
+
+/**
+ * The whole number of one person, read on purpose ("toon"): a read of its own in the audit log, next to the
+ * family read that showed only the last digits.
+ */
+export function revealNationalId(ctx: RequestContext, personId: string): Promise<RevealedNationalId> {
+  return withFamily(
+    ctx,
+    {
+      family: (trx) => findPerson(trx, personId).then((p) => p?.family_id),
+      action: 'read',
+      audit: 'person.national_id.read',
+    },
+    async (trx) => {
+      const person = await findPerson(trx, personId);
+      const opened = person ? openNationalId(ctx.secrets, person) : null;
+      if (!opened) throw notFound();
+      return { value: opened, personIds: [personId] };
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { SecretBox } from '../../db/secrets.ts';
 import { type Principal, requirePrincipal } from '../../http/principal.ts';
 import { localDate } from '../../policies/calendar.ts';
 import type { Db } from '../../repositories/db.ts';
@@ -15,6 +16,8 @@ export interface RequestContext {
   clientIp: string | null;
   /** How long an emergency access lasts (configuration), also the longest any grant counts. */
   emergencyAccessHours: number;
+  /** Seals and finds national identifiers (BSN, INSZ) stored encrypted. */
+  secrets: SecretBox;
 }
 
 export function requestContext(request: FastifyRequest): RequestContext {
@@ -28,5 +31,6 @@ export function requestContext(request: FastifyRequest): RequestContext {
     today: localDate(now),
     clientIp: request.ip || null,
     emergencyAccessHours: request.server.config.emergencyAccessHours,
+    secrets: request.server.secrets,
   };
 }

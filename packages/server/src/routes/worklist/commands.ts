@@ -1,4 +1,5 @@
 import type { FamilyListItem, WorklistQuery } from '@nestwerk/contract';
+import { searchByNationalId } from '../../domain/national-id.ts';
 import { listFamilyPage, loadListDetails } from '../../policies/family-list.ts';
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { presentFamilyList } from '../../presenters/family-list.ts';
@@ -18,11 +19,13 @@ export async function worklist(
     ctx,
     { audit: 'worklist.read', purpose: 'care', basis: 'care_relationship' },
     async (trx) => {
+      const byNumber = searchByNationalId(ctx.secrets, input.q);
       const page = await listFamilyPage(trx, {
         principal: ctx.principal,
         today: ctx.today,
         scope: input.scope,
         q: input.q,
+        nationalIdKey: byNumber.nationalIdKey,
         due: input.due,
         offset: input.offset,
         limit: input.limit,
@@ -34,7 +37,7 @@ export async function worklist(
         details: {
           scope: input.scope,
           due: input.due,
-          query: input.q ?? null,
+          query: byNumber.auditQuery,
           total: page.total,
           familyIds: ids,
         },

@@ -12,6 +12,7 @@ const baby: Person = {
   birthDate: '2025-01-10',
   dueDate: null,
   firstChild: true,
+  nationalId: null,
   version: 1,
 };
 const unborn: Person = { ...baby, id: 'child-2', birthDate: null, dueDate: '2026-06-01' };
@@ -24,6 +25,7 @@ const mother: Person = {
   birthYear: 2006,
   lowEducation: true,
   phone: null,
+  nationalId: null,
   version: 1,
 };
 

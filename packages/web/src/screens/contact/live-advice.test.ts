@@ -29,6 +29,7 @@ const child = fc.record({ born: fc.boolean(), day: date, first: fc.option(fc.boo
     birthDate: born ? day : null,
     dueDate: born ? null : day,
     firstChild: first,
+    nationalId: null,
     version: 1,
   }),
 );
@@ -48,6 +49,7 @@ const caregiver = fc
       role,
       birthYear: year,
       lowEducation: low,
+      nationalId: null,
       phone: null,
       version: 1,
     }),

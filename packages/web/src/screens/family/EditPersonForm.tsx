@@ -25,6 +25,7 @@ function childValues(p: Person): ChildValues {
     birthDate: p.birthDate ?? '',
     dueDate: p.dueDate ?? '',
     firstChild: p.firstChild ?? false,
+    nationalId: '',
   };
 }
 
@@ -36,6 +37,7 @@ function caregiverValues(p: Person): CaregiverValues {
     birthYear: p.birthYear ? String(p.birthYear) : '',
     lowEducation: p.lowEducation ?? false,
     phone: p.phone ?? '',
+    nationalId: '',
   };
 }
 
@@ -70,6 +72,7 @@ export function EditPersonForm({
         birthDate: child.born ? child.birthDate : null,
         dueDate: child.born ? null : child.dueDate,
         firstChild: child.firstChild,
+        ...(child.nationalId.trim() ? { nationalId: child.nationalId.trim() } : {}),
       };
     }
     const year = Number.parseInt(caregiver.birthYear, 10);
@@ -81,6 +84,7 @@ export function EditPersonForm({
       birthYear: Number.isFinite(year) ? year : null,
       lowEducation: caregiver.lowEducation,
       phone: caregiver.phone.trim() || null,
+      ...(caregiver.nationalId.trim() ? { nationalId: caregiver.nationalId.trim() } : {}),
     };
   };
 
@@ -127,9 +131,21 @@ export function EditPersonForm({
       )}
       {mutation.isError && !conflict && <ErrorNotice error={mutation.error} shownAtFields={server.shown} />}
       {person.kind === 'child' ? (
-        <ChildFields prefix={prefix} value={child} onChange={setChild} errors={shown} />
+        <ChildFields
+          prefix={prefix}
+          value={child}
+          onChange={setChild}
+          errors={shown}
+          currentNationalId={person.nationalId}
+        />
       ) : (
-        <CaregiverFields prefix={prefix} value={caregiver} onChange={setCaregiver} errors={shown} />
+        <CaregiverFields
+          prefix={prefix}
+          value={caregiver}
+          onChange={setCaregiver}
+          errors={shown}
+          currentNationalId={person.nationalId}
+        />
       )}
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={mutation.isPending}>

@@ -19,13 +19,18 @@ import { InstrumentResults } from './InstrumentResults.tsx';
 import { ParentScreeningsPanel } from './ParentScreeningsPanel.tsx';
 import { ReferralList } from './ReferralList.tsx';
 import { SafetyRoutePanel } from './SafetyRoutePanel.tsx';
+import { TransferPanel } from './TransferPanel.tsx';
 
 export default function FamilyPage() {
   const { t } = useTranslation();
   const { tag } = useLocale();
   const { familyId = '' } = useParams();
   const location = useLocation();
-  const notice = (location.state as { notice?: 'contact.savedFinal' } | null)?.notice;
+  const notice = (
+    location.state as {
+      notice?: 'contact.savedFinal' | 'exchange.imported' | 'exchange.importedBefore';
+    } | null
+  )?.notice;
   const family = useQuery({
     queryKey: ['family', familyId],
     queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId } }),
@@ -74,6 +79,7 @@ export default function FamilyPage() {
         <BalanceSection family={f} />
         <EstimateHistory family={f} />
         <InstrumentResults family={f} />
+        <TransferPanel family={f} />
         <section className="panel" aria-labelledby="family-links">
           <h2 id="family-links">{t('family.links')}</h2>
           <ul>

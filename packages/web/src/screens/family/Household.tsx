@@ -7,6 +7,7 @@ import { useLocale } from '../../app/locale.tsx';
 import { ageOn, ageText } from '../shared/age.ts';
 import { AddPersonForm } from './AddPersonForm.tsx';
 import { EditPersonForm } from './EditPersonForm.tsx';
+import { NationalIdBadge } from './NationalIdBadge.tsx';
 
 export function Household({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
@@ -47,6 +48,13 @@ export function Household({ family }: { family: FamilyFile }) {
                   ` · ${t('common.dueOn', { date: date(child.dueDate) })}`}
                 {child.firstChild && ` · ${t('family.firstChild')}`}
               </span>
+              {child.nationalId && (
+                <NationalIdBadge
+                  personId={child.id}
+                  nationalId={child.nationalId}
+                  name={`${child.givenName} ${child.familyName}`}
+                />
+              )}
             </div>
             <span className="person__actions">
               {editButton(child)}
@@ -75,6 +83,13 @@ export function Household({ family }: { family: FamilyFile }) {
                 {person.birthYear && ` · ${t('family.bornIn', { year: person.birthYear })}`}
                 {person.lowEducation && ` · ${t('family.lowEducation')}`}
               </span>
+              {person.nationalId && (
+                <NationalIdBadge
+                  personId={person.id}
+                  nationalId={person.nationalId}
+                  name={`${person.givenName} ${person.familyName}`}
+                />
+              )}
             </div>
             {editButton(person)}
             {editor(person)}

@@ -1,7 +1,9 @@
+import type { MaskedNationalId } from '@nestwerk/contract';
 import { CAREGIVER_ROLES, type CaregiverRole } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
 import type { FieldMessages } from '../../lib/field-errors.ts';
 import { Check, TextField } from './Field.tsx';
+import { NationalIdField } from './NationalIdField.tsx';
 import { type CaregiverValues, type ChildValues, NAME_MAX } from './validate.ts';
 
 export function ChildFields({
@@ -9,11 +11,13 @@ export function ChildFields({
   value,
   onChange,
   errors,
+  currentNationalId,
 }: {
   prefix: string;
   value: ChildValues;
   onChange(value: ChildValues): void;
   errors: FieldMessages;
+  currentNationalId?: MaskedNationalId | null;
 }) {
   const { t } = useTranslation();
   const set = (change: Partial<ChildValues>) => onChange({ ...value, ...change });
@@ -76,6 +80,13 @@ export function ChildFields({
         checked={value.firstChild}
         onChange={(firstChild) => set({ firstChild })}
       />
+      <NationalIdField
+        prefix={prefix}
+        value={value.nationalId}
+        onChange={(nationalId) => set({ nationalId })}
+        errors={errors}
+        current={currentNationalId}
+      />
     </>
   );
 }
@@ -85,11 +96,13 @@ export function CaregiverFields({
   value,
   onChange,
   errors,
+  currentNationalId,
 }: {
   prefix: string;
   value: CaregiverValues;
   onChange(value: CaregiverValues): void;
   errors: FieldMessages;
+  currentNationalId?: MaskedNationalId | null;
 }) {
   const { t } = useTranslation();
   const set = (change: Partial<CaregiverValues>) => onChange({ ...value, ...change });
@@ -140,6 +153,13 @@ export function CaregiverFields({
         label={t('register.lowEducation')}
         checked={value.lowEducation}
         onChange={(lowEducation) => set({ lowEducation })}
+      />
+      <NationalIdField
+        prefix={prefix}
+        value={value.nationalId}
+        onChange={(nationalId) => set({ nationalId })}
+        errors={errors}
+        current={currentNationalId}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
@@ -98,6 +98,9 @@ export default function RegisterFamilyPage() {
     <>
       <h1>{t('register.title')}</h1>
       <p>{t('register.intro')}</p>
+      <p>
+        <Link to="/families/import">{t('exchange.importLink')}</Link>
+      </p>
       {errorCount > 0 && (
         <div className="notice notice--error" role="alert" tabIndex={-1} ref={summaryRef}>
           <p>{t('register.errors.summary', { count: errorCount })}</p>

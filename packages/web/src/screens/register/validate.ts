@@ -9,6 +9,8 @@ export interface ChildValues {
   birthDate: string;
   dueDate: string;
   firstChild: boolean;
+  /** BSN or INSZ as typed; empty = none (or, when editing, keep the stored one). */
+  nationalId: string;
 }
 
 export interface CaregiverValues {
@@ -18,6 +20,7 @@ export interface CaregiverValues {
   birthYear: string;
   lowEducation: boolean;
   phone: string;
+  nationalId: string;
 }
 
 export interface FamilyValues {
@@ -50,6 +53,7 @@ const PERSON_INPUTS: Readonly<Record<string, string>> = {
   birthYear: 'year',
   phone: 'phone',
   role: 'role',
+  nationalId: 'national-id',
 };
 
 /** A person's API field (`familyName`) → its input id under `prefix` (`child-family`), or null. */
@@ -82,6 +86,7 @@ export const emptyChild = (familyName = ''): ChildValues => ({
   birthDate: '',
   dueDate: '',
   firstChild: false,
+  nationalId: '',
 });
 
 export const emptyCaregiver = (familyName = ''): CaregiverValues => ({
@@ -91,6 +96,7 @@ export const emptyCaregiver = (familyName = ''): CaregiverValues => ({
   birthYear: '',
   lowEducation: false,
   phone: '',
+  nationalId: '',
 });
 
 export function validateChild(child: ChildValues, prefix: string, today: string): Errors {
@@ -128,6 +134,9 @@ export function toChildIn(child: ChildValues): ChildIn {
   if (child.born) body.birthDate = child.birthDate;
   else body.dueDate = child.dueDate;
   body.firstChild = child.firstChild;
+  // A draft saved before this field existed has none.
+  const nationalId = (child.nationalId ?? '').trim();
+  if (nationalId) body.nationalId = nationalId;
   return body;
 }
 
@@ -137,6 +146,8 @@ export function toCaregiverIn(c: CaregiverValues): CaregiverIn {
   if (Number.isFinite(year)) body.birthYear = year;
   body.lowEducation = c.lowEducation;
   if (c.phone.trim()) body.phone = c.phone.trim();
+  const nationalId = (c.nationalId ?? '').trim();
+  if (nationalId) body.nationalId = nationalId;
   return body;
 }
 

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFamily, uniqueName } from './support/api.ts';
+import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
+import { FLEMISH_NURSE, TEAM_LEAD } from './support/network.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function csrf(page: Page): Promise<string> {
+  const response = await page.request.get('/api/session');
+  return ((await response.json()) as { csrfToken: string }).csrfToken;
+}
+
+/** A valid BSN no other test uses: eight random digits and the check digit that passes the 11-check. */
+function randomBsn(): string {
+  for (;;) {
+    const d = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
+    const last = d.reduce((s, v, i) => s + v * (9 - i), 0) % 11;
+    if (last < 10 && d.some((v) => v > 0)) return `${d.join('')}${last}`;
+  }
+}
+
+describe('national identifier in the family file', () => {
+  it('shows the BSN masked, reveals it on request, and finds the family by the whole number', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page);
+    const bsn = randomBsn();
+    const name = uniqueName('Bsn');
+    const created = await page.request.post('/api/families', {
+      headers: { 'x-csrf-token': await csrf(page) },
+      data: {
+        name,
+        children: [{ givenName: 'Sam', familyName: name, birthDate: '2025-10-01', nationalId: bsn }],
+        caregivers: [],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const familyId = ((await created.json()) as { id: string }).id;
+    await page.goto(`/families/${familyId}`);
+    await page.getByText(`•••••${bsn.slice(-4)}`).waitFor();
+    expect(await page.getByText(bsn, { exact: true }).count()).toBe(0);
+    await snap(page, '93-bsn-masked');
+    await page.getByRole('button', { name: /BSN van Sam .* tonen/ }).click();
+    await page.getByText(bsn, { exact: true }).waitFor();
+    await page.goto(`/worklist`);
+    const search = await page.request.get(`/api/worklist?q=${bsn}`);
+    expect(((await search.json()) as { items: { familyId: string }[] }).items.map((i) => i.familyId)).toEqual(
+      [familyId],
+    );
+    // A wrong number is refused at the field, in Dutch.
+    await page.goto('/families/new');
+    await page.getByLabel('Gezinsnaam').fill(name);
+    await page.getByLabel('Voornaam').first().fill('Kai');
+    await page.getByLabel('Geboortedatum').fill('2025-10-01');
+    await page.locator('#caregiver-0-given').fill('Noa');
+    await page.locator('#child-national-id').fill(`${bsn.slice(0, 8)}${(Number(bsn[8]) + 1) % 10}`);
+    await page.getByRole('button', { name: 'Gezin inschrijven' }).click();
+    await page.getByText('Dit BSN klopt niet').waitFor();
+    await snap(page, '94-bsn-invalid');
+    expectNoProblems(session);
+    await session.context.close();
+  });
+});
+
+describe('transfer of a family to another organisation', () => {
+  it('the team lead hands a family over; the receiving nurse imports it; the sending side no longer has it', async () => {
+    // A family of the Dutch nurse's team, with the parents' consent to share the file with the new organisation.
+    const sending = await open(browser);
+    await login(sending.page);
+    const name = uniqueName('Verhuisd');
+    const family = await createFamily(sending.page, name);
+    const file = (await (await sending.page.request.get(`/api/families/${family.id}`)).json()) as {
+      caregivers: { id: string }[];
+    };
+    const consent = await sending.page.request.post(`/api/families/${family.id}/consents`, {
+      headers: { 'x-csrf-token': await csrf(sending.page) },
+      data: {
+        givenBy: file.caregivers[0]?.id,
+        purpose: 'Verhuizing naar Vlaanderen: overdracht van het dossier',
+        recipient: { kind: 'kind_en_gezin', name: 'Kind en Gezin Scheldeland' },
+        scope: ['child_age'],
+      },
+    });
+    expect(consent.status(), await consent.text()).toBe(201);
+
+    const lead = await open(browser);
+    await login(lead.page, TEAM_LEAD);
+    await lead.page.goto(`/families/${family.id}`);
+    const panel = lead.page.getByRole('region', { name: 'Overdragen' });
+    await panel.waitFor();
+    await panel.getByLabel('Toestemming om te delen met').selectOption({ index: 1 });
+    await panel.getByRole('button', { name: 'Overdragen' }).click();
+    await panel.getByText('Het dossier gaat naar Kind en Gezin Scheldeland').waitFor();
+    await snap(lead.page, '90-transfer-confirm');
+    await panel.getByRole('button', { name: 'Ja, overdragen' }).click();
+    await panel.getByText('Overgedragen aan Kind en Gezin Scheldeland').waitFor();
+    const [download] = await Promise.all([
+      lead.page.waitForEvent('download'),
+      panel.getByRole('link', { name: 'Bestand voor de ontvanger opslaan' }).click(),
+    ]);
+    const path = await download.path();
+    const bundle = readFileSync(path, 'utf8');
+    expect(JSON.parse(bundle)).toMatchObject({ resourceType: 'Bundle' });
+    await expectAccessible(lead.page, 'transfer done');
+    expectNoProblems(lead);
+
+    // The sending side: off the worklist, and the file no longer opens.
+    const worklist = (await (await sending.page.request.get('/api/worklist?limit=200')).json()) as {
+      items: { familyId: string }[];
+    };
+    expect(worklist.items.map((i) => i.familyId)).not.toContain(family.id);
+    expect((await sending.page.request.get(`/api/families/${family.id}`)).status()).toBe(404);
+
+    // The receiving side (Kind en Gezin) imports the file and sees the family.
+    const receiving = await open(browser);
+    await login(receiving.page, FLEMISH_NURSE);
+    await receiving.page.goto('/families/new');
+    await receiving.page.getByRole('link', { name: /Importeer het overgedragen dossier/ }).click();
+    await receiving.page.getByRole('heading', { name: 'Overgedragen dossier importeren' }).waitFor();
+    await receiving.page.getByLabel('Bestand met het dossier').setInputFiles({
+      name: 'overdracht.fhir.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(bundle),
+    });
+    await expectAccessible(receiving.page, 'import');
+    await snap(receiving.page, '91-import');
+    await receiving.page.getByRole('button', { name: 'Importeren' }).click();
+    await receiving.page.waitForURL(/\/families\/[0-9a-f-]{36}$/);
+    await receiving.page.getByText('Het dossier is geïmporteerd').waitFor();
+    await receiving.page
+      .getByRole('heading', { name: new RegExp(name) })
+      .first()
+      .waitFor();
+    await snap(receiving.page, '92-imported-family');
+    const theirs = (await (
+      await receiving.page.request.get(`/api/worklist?q=${encodeURIComponent(name)}`)
+    ).json()) as {
+      items: { name: string }[];
+    };
+    expect(theirs.items.map((i) => i.name)).toEqual([name]);
+    expectNoProblems(receiving);
+    for (const s of [sending, lead, receiving]) await s.context.close();
+  });
+
+  it('shows what is wrong with a file that is not a valid Bundle, at the field', async () => {
+    const session = await open(browser);
+    await login(session.page, FLEMISH_NURSE);
+    await session.page.goto('/families/import');
+    await session.page.getByLabel('Bestand met het dossier').setInputFiles({
+      name: 'kapot.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({
+          resourceType: 'Bundle',
+          type: 'collection',
+          entry: [
+            { resource: { resourceType: 'Patient', name: [{ given: ['Lien'] }], birthDate: '2025-01-01' } },
+          ],
+        }),
+      ),
+    });
+    await session.page.getByRole('button', { name: 'Importeren' }).click();
+    const alert = session.page.getByRole('alert');
+    await alert.getByText('Onderdeel 1 (Patient)').waitFor();
+    expect(await alert.textContent()).toContain('Patient.name[0].family');
+    expectNoProblems(session);
+    await session.context.close();
+  });
+});

@@ -1,0 +1,110 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { ApiError, api } from '../../api/client.ts';
+import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { FieldError } from '../shared/FieldError.tsx';
+
+interface EntryIssue {
+  path: string;
+  code: string;
+  params?: { entry?: number; resourceType?: string; fhirPath?: string };
+}
+
+/**
+ * The receiving side of a transfer: a FHIR Bundle file (from another Nestwerk or a system shaped like it)
+ * becomes a family in this organisation, with the importer in its care. A wrong entry is listed with where it
+ * is, in the user's language; nothing is written until the whole Bundle is right.
+ */
+export default function ImportFamilyPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [bundle, setBundle] = useState<Record<string, unknown> | null>(null);
+  const [fileProblem, setFileProblem] = useState(false);
+
+  const mutation = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      api.call('POST /api/fhir/import', { body: body as { resourceType: 'Bundle' } }),
+    onSuccess: (result) => {
+      void queryClient.invalidateQueries({ queryKey: ['worklist'] });
+      void navigate(`/families/${result.familyId}`, {
+        state: { notice: result.created ? 'exchange.imported' : 'exchange.importedBefore' },
+      });
+    },
+  });
+
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+    setFileProblem(false);
+    mutation.reset();
+    const file = event.target.files?.[0];
+    if (!file) return setBundle(null);
+    try {
+      const parsed: unknown = JSON.parse(await file.text());
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error('not an object');
+      setBundle(parsed as Record<string, unknown>);
+    } catch {
+      setBundle(null);
+      setFileProblem(true);
+    }
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (bundle) mutation.mutate(bundle);
+    else setFileProblem(true);
+  };
+
+  const issues: EntryIssue[] =
+    mutation.error instanceof ApiError && mutation.error.status === 400
+      ? ((mutation.error.body.issues as EntryIssue[] | undefined) ?? [])
+      : [];
+  return (
+    <>
+      <h1>{t('exchange.importTitle')}</h1>
+      <p>{t('exchange.importIntro')}</p>
+      {issues.length > 0 && (
+        <div className="notice notice--error" role="alert">
+          <p>{t('exchange.rejected', { count: issues.length })}</p>
+          <ul>
+            {issues.map((i) => (
+              <li key={`${i.path}-${i.params?.fhirPath}-${i.code}`}>
+                {i.params?.entry !== undefined && i.params.entry >= 0
+                  ? t('exchange.entry', { n: i.params.entry + 1, type: i.params.resourceType ?? '' })
+                  : t('exchange.bundle')}
+                {' — '}
+                <code>{i.params?.fhirPath ?? i.path}</code>:{' '}
+                {t(`exchange.codes.${i.code}`, t('exchange.codes.invalid'))}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {mutation.isError && issues.length === 0 && <ErrorNotice error={mutation.error} />}
+      <form className="form panel" onSubmit={submit} noValidate>
+        <div className={fileProblem ? 'field field--error' : 'field'}>
+          <label htmlFor="import-file">{t('exchange.file')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".json,application/fhir+json,application/json"
+            aria-describedby={fileProblem ? 'import-file-error' : 'import-file-hint'}
+            aria-invalid={fileProblem || undefined}
+            onChange={(e) => void choose(e)}
+          />
+          <p id="import-file-hint" className="hint">
+            {t('exchange.fileHint')}
+          </p>
+          <FieldError id="import-file" message={fileProblem ? t('exchange.notJson') : undefined} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={mutation.isPending}>
+            {t('exchange.importSubmit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import type { MaskedNationalId } from '@nestwerk/contract';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../app/locale.tsx';
+import type { FieldMessages } from '../../lib/field-errors.ts';
+import { TextField } from './Field.tsx';
+
+/**
+ * The BSN (nl) or INSZ (be) input: the organisation's region decides which number it asks for. When a number
+ * is stored already the hint shows its last digits; typing a new one replaces it.
+ */
+export function NationalIdField({
+  prefix,
+  value,
+  onChange,
+  errors,
+  current,
+}: {
+  prefix: string;
+  value: string;
+  onChange(value: string): void;
+  errors: FieldMessages;
+  current?: MaskedNationalId | null;
+}) {
+  const { t } = useTranslation();
+  const { region } = useLocale();
+  const system = region === 'be' ? 'insz' : 'bsn';
+  return (
+    <TextField
+      id={`${prefix}-national-id`}
+      label={t(`register.nationalId.${system}`)}
+      inputMode="numeric"
+      autoComplete="off"
+      value={value ?? ''}
+      onChange={onChange}
+      errors={errors}
+      hint={
+        current
+          ? t('register.nationalId.replaceHint', { masked: maskedNationalId(current) })
+          : t(`register.nationalId.${system}Hint`)
+      }
+    />
+  );
+}
+
+export function maskedNationalId(id: MaskedNationalId): string {
+  return `•••••${id.lastDigits}`;
+}
