@@ -82,7 +82,7 @@ forEachDatabase('FHIR export of demo families and its routes', (current) => {
   it('GET /api/families/:id/fhir answers the Bundle to a professional in care, and audits the read', async () => {
     const res = await nurse.client.get(`/api/families/${familyId}/fhir`);
     expect(res.status).toBe(200);
-    const bundle = res.json as Bundle;
+    const bundle = res.json as unknown as Bundle;
     expect(bundle.resourceType).toBe('Bundle');
     expect(bundleProblems(bundle, 'nl')).toEqual([]);
     const audit = await lastAudit(current().db, nurse.id);
