@@ -35,7 +35,7 @@ export const portalNlBE: PartialPortalMessages = {
   },
   nav: { referrals: 'Doorverwijzingen' },
   access: {
-    roles: { nurse: 'verpleegkundige', doctor: 'arts', imh: 'medewerker van het baby-peuterteam' },
+    roles: { physician: 'arts', imh_specialist: 'medewerker van het baby-peuterteam' },
   },
   consents: {
     intro:
