@@ -1085,6 +1085,7 @@ export const en: Messages = {
         account_changed: 'Your account was changed after approval by a second person',
         urgent_screening: 'Urgent screening result of a parent: action needed today',
         feedback_reminder: 'Reminder: the referrer is waiting for your feedback',
+        parent_self_report: 'A parent reported worries in the parent portal: please get in touch',
       },
     },
     careNetwork: {

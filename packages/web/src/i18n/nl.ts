@@ -1097,6 +1097,7 @@ export const nl = {
         account_changed: 'Je account is gewijzigd na goedkeuring door een tweede persoon',
         urgent_screening: 'Urgente screeningsuitslag van een ouder: vandaag actie nodig',
         feedback_reminder: 'Herinnering: de verwijzer wacht op jullie terugkoppeling',
+        parent_self_report: 'Een ouder meldde in het ouderportaal zorgen over hoe het gaat: neem contact op',
       },
     },
     careNetwork: {
