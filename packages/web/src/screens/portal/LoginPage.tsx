@@ -14,8 +14,8 @@ function safeNext(next: string | null): string {
 export function loginError(err: unknown, step: 'password' | 'totp'): PortalKey {
   if (!(err instanceof ApiError)) return 'app.error';
   if (err.status === 423 || err.status === 429 || err.code === 'locked') return 'login.locked';
-  if (err.code === 'portal_suspended' || err.code === 'suspended' || err.code === 'access_refused')
-    return 'login.suspended';
+  // The right password of a parent whose access ended (suspended, no parental authority, safety route).
+  if (err.status === 403) return 'login.suspended';
   if (err.status === 401 || err.status === 400 || err.status === 403)
     return step === 'totp' ? 'login.codeFailed' : 'login.failed';
   return 'app.error';
