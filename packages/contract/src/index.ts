@@ -23,6 +23,7 @@ export * from './national-id.ts';
 export * from './notifications.ts';
 export * from './partners.ts';
 export * from './persons.ts';
+export * from './portal.ts';
 export * from './referrals.ts';
 export * from './route.ts';
 export * from './safety-routes.ts';

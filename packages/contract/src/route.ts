@@ -5,8 +5,18 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * Who may call a route. `full`: a logged-in user past the second factor (the default); `pending`: between
  * password and second factor; `session`: any session stage; `optional`: with or without one; `none`: public.
+ * `parent`, `parent_pending`, `parent_optional`: the same for a parent portal session (its own cookie), which
+ * never counts for the professional modes, nor a professional session for these.
  */
-export type Auth = 'none' | 'optional' | 'pending' | 'session' | 'full';
+export type Auth =
+  | 'none'
+  | 'optional'
+  | 'pending'
+  | 'session'
+  | 'full'
+  | 'parent'
+  | 'parent_pending'
+  | 'parent_optional';
 
 /** Error statuses a route can answer besides the ones every route can (see {@link COMMON_ERRORS}). */
 export type ErrorStatus = 404 | 409 | 413 | 415 | 422 | 423 | 429 | 503;

@@ -127,6 +127,8 @@ export const parentScreening = z.object({
   nextStep: z.string(),
   sources: z.array(sourceRef),
   professional: z.object({ id, displayName: z.string().nullable() }),
+  /** `parent`: the parent answered it themselves in the portal ("gemeld door ouder"); `professional` is set to the parent account then, displayName null. */
+  source: z.enum(['professional', 'parent']),
   createdAt: timestamp,
 });
 export type ParentScreening = z.output<typeof parentScreening>;

@@ -85,5 +85,7 @@ export const NOTIFICATION_KINDS = [
   'urgent_screening',
   /** The referrer reminds the receiving team that feedback on a referral is overdue. */
   'feedback_reminder',
+  /** A parent's self-report in the portal signalled risk: the nurses with a care relationship hear at once. */
+  'parent_self_report',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

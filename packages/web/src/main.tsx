@@ -1,10 +1,10 @@
 import './styles/app.css';
 import './styles/print.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
 import { ApiError } from './api/client.ts';
 import { App } from './app/App.tsx';
 import { preloadScreen } from './app/preload.ts';
@@ -22,8 +22,26 @@ const queryClient = new QueryClient({
   },
 });
 
+// Parents have their own app under /portaal (own session, own words); its code loads only when a parent comes.
+const PortalRoot = lazy(() => import('./screens/portal/PortalRoot.tsx'));
+const isPortal = /^\/portaal(\/|$)/.test(window.location.pathname);
+
 const root = document.getElementById('root');
-if (root) {
+if (root && isPortal) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <Suspense fallback={null}>
+            <Routes>
+              <Route path="/portaal/*" element={<PortalRoot />} />
+            </Routes>
+          </Suspense>
+        </BrowserRouter>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+} else if (root) {
   preloadScreen(window.location.pathname);
   createRoot(root).render(
     <StrictMode>

@@ -59,6 +59,9 @@ export async function run(args: string[]): Promise<number> {
       '',
       'Demo log-ins (no second factor; for demonstration only):',
       ...result.accounts.map((a) => `  ${a.email.padEnd(38)} ${a.role.padEnd(20)} ${a.organisation}`),
+      ...(result.parent
+        ? [`  ${result.parent.email.padEnd(38)} ${'parent (portal)'.padEnd(20)} ${result.parent.familyName}`]
+        : []),
       `  password: ${result.password}${result.passwordGenerated ? '   (generated; set NESTWERK_DEMO_PASSWORD to choose one)' : ''}`,
       '',
     ];

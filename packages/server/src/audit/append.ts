@@ -6,8 +6,18 @@ import { GENESIS_HASH, type KeyedAuditFields, keyedAuditRowHash, storableText } 
 import { type AuditKeyRing, envOnlyKeyRing } from './keys.ts';
 
 export type AuditOutcome = AuditLogTable['outcome'];
-/** 'no_consent': shared without consent after the five questions of Thema 4 (referrals) — always flagged. */
-export type AuditBasis = 'care_relationship' | 'consent' | 'no_consent' | 'emergency' | 'admin' | 'none';
+/**
+ * 'no_consent': shared without consent after the five questions of Thema 4 (referrals) — always flagged.
+ * 'parent': a parent in the portal, acting on their own family's file (user_role 'parent').
+ */
+export type AuditBasis =
+  | 'care_relationship'
+  | 'consent'
+  | 'no_consent'
+  | 'emergency'
+  | 'admin'
+  | 'none'
+  | 'parent';
 
 /** What happened, by whom, to whom and on what basis (NEN 7513). */
 export interface AuditEntry {

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthMode } from '../http/app-context.ts';
 import { HttpError } from '../http/errors.ts';
 import { auditAuth } from './auth-audit.ts';
+import { authenticateParent, isParentMode } from './parent-authenticate.ts';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.ts';
 import { deleteSession, findSession, type LoadedSession, touchSession } from './session-store.ts';
 import { hashToken, sameToken } from './session-token.ts';
@@ -75,9 +76,14 @@ function unauthenticated(absence: Absence): HttpError {
 export function registerAuthentication(app: FastifyInstance): void {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('parent', null);
+  app.decorateRequest('parentSession', null);
   app.addHook('onRequest', async (request, reply) => {
     const mode = authModeOf(request);
     if (mode === 'none') return;
+    // A portal route looks only at the parent's cookie, a professional route only at the professional's:
+    // neither session can stand in for the other.
+    if (isParentMode(mode)) return authenticateParent(app, request, reply, mode);
     const { session, absence } = await loadSession(app, request, reply);
     try {
       if (session) checkCsrf(request, session);
@@ -120,7 +126,7 @@ async function auditRejection(
 
 function authorise(
   request: FastifyRequest,
-  mode: Exclude<AuthMode, 'none'>,
+  mode: Exclude<AuthMode, 'none' | 'parent' | 'parent_pending' | 'parent_optional'>,
   session: LoadedSession | null,
   absence: Absence,
 ): void {

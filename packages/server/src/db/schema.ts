@@ -34,6 +34,8 @@ export interface OrganisationTable {
   kind: 'jgz' | 'partner';
   /** The number parents call (printed on the parent tips); null when not set. */
   phone: string | null;
+  /** The parent portal's access log names professionals (1) or shows only role and organisation (0, default). */
+  portal_show_names: ColumnType<Bool, Bool | undefined, Bool>;
   created_at: Timestamp;
 }
 
@@ -135,6 +137,8 @@ export interface PersonTable {
   national_id_sealed: string | null;
   national_id_key: string | null;
   national_id_hint: string | null;
+  /** Caregivers: parental authority as a professional recorded it (1/0); null while unrecorded. */
+  parental_authority: ColumnType<Bool | null, Bool | null | undefined, Bool | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
@@ -204,8 +208,10 @@ export interface ParentScreeningTable {
   item10: number | null;
   outcome: ScreeningOutcome;
   result_json: string;
+  /** The professional (users.id), or the parent account when `source` is 'parent'. */
   created_by: string;
   created_at: Timestamp;
+  source: ColumnType<'professional' | 'parent', 'professional' | 'parent' | undefined, never>;
 }
 
 /** An organisation's perinatal thresholds; no row means the defaults. */
@@ -577,6 +583,79 @@ export interface FamilyImportTable {
   source_family_id: string;
   imported_by: string;
   imported_at: Timestamp;
+/* The parent portal (migration 0016): parents' own accounts and sessions, never users or sessions. */
+export interface ParentAccountTable {
+  id: string;
+  person_id: string;
+  family_id: string;
+  email: string;
+  password_hash: string;
+  /** Sealed like a user's (db/secrets.ts), with the parent account's id as context. */
+  totp_secret: string | null;
+  totp_enrolled_at: Timestamp | null;
+  is_demo: Bool;
+  suspended_at: Timestamp | null;
+  suspended_reason: string | null;
+  suspended_by: string | null;
+  created_at: Timestamp;
+  version: number;
+}
+
+export interface ParentSessionTable {
+  id_hash: string;
+  parent_id: string;
+  csrf_token: string;
+  stage: 'full' | 'enrol_pending';
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  client_ip: string | null;
+}
+
+export interface PortalInvitationTable {
+  id: string;
+  family_id: string;
+  person_id: string;
+  /** SHA-256 of the normalised code; the code itself is shown once. */
+  code_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ParentSelfReportTable {
+  id: string;
+  family_id: string;
+  person_id: string;
+  parent_id: string;
+  child_id: string | null;
+  how_are_you: string | null;
+  how_is_child: string | null;
+  want_to_discuss: string | null;
+  whooley_json: string | null;
+  gad2_json: string | null;
+  outcome: ScreeningOutcome | null;
+  risk: Bool;
+  created_at: Timestamp;
+}
+
+export interface PortalHeldBackTable {
+  id: string;
+  family_id: string;
+  kind: 'contact' | 'agreement' | 'referral';
+  subject_id: string;
+  reason: string;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+export interface SafetyRoutePersonTable {
+  route_id: string;
+  person_id: string;
+  flagged_by: string;
+  flagged_at: Timestamp;
 }
 
 export interface Database {
@@ -615,4 +694,10 @@ export interface Database {
   dashboard_refresh: DashboardRefreshTable;
   family_transfers: FamilyTransferTable;
   family_imports: FamilyImportTable;
+  parent_accounts: ParentAccountTable;
+  parent_sessions: ParentSessionTable;
+  portal_invitations: PortalInvitationTable;
+  parent_self_reports: ParentSelfReportTable;
+  portal_held_back: PortalHeldBackTable;
+  safety_route_persons: SafetyRoutePersonTable;
 }

@@ -7,6 +7,7 @@ import { refreshDashboardCounts } from '../repositories/dashboard-counts.ts';
 import { bulkWriter, insertChunked } from './bulk-insert.ts';
 import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
 import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
+import { type DemoParent, loadDemoParent } from './parent.ts';
 import { loadDemoPerinatal } from './perinatal.ts';
 import { DEMO_DOMAIN, type DemoAccount, planStaff } from './staff.ts';
 
@@ -23,6 +24,8 @@ export interface DemoOptions {
 
 export interface DemoResult {
   accounts: DemoAccount[];
+  /** The parent portal's demo account (same password, no second factor); null without a fitting family. */
+  parent: DemoParent | null;
   password: string;
   passwordGenerated: boolean;
   families: number;
@@ -108,6 +111,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   }
   // A few referrals to the demo IMH team: its intake queue and the nurse's worklist show the workflow.
   await loadDemoReferrals(db, staff, seed, new Date(today + 10 * 3_600_000));
+  const parent = await loadDemoParent(db, staff, seed, passwordHash, today);
   // Parents' perinatal screenings in both regions, with the two showcase families' stories.
   await loadDemoPerinatal(db, seed, today, curated);
   // The municipal dashboard reads aggregates only: build them now, so the first look is not empty.
@@ -118,10 +122,16 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
     outcome: 'success',
     basis: 'admin',
     purpose: 'Synthetic demonstration data; no real persons',
-    details: { families: options.families, seed, accounts: staff.users.length },
+    details: {
+      families: options.families,
+      seed,
+      accounts: staff.users.length,
+      parentAccount: parent ? { familyId: parent.familyId } : null,
+    },
   });
   return {
     accounts: staff.accounts,
+    parent,
     password,
     passwordGenerated: generated,
     families: options.families,
@@ -145,6 +155,11 @@ export async function resetDemoPassword(
         locked_until: null,
         version: eb('version', '+', 1),
       }))
+      .where('is_demo', '=', 1)
+      .execute();
+    await trx
+      .updateTable('parent_accounts')
+      .set({ password_hash: passwordHash })
       .where('is_demo', '=', 1)
       .execute();
     await appendAudit(trx, { action: 'demo.password_reset', outcome: 'success', basis: 'admin' });

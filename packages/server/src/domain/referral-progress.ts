@@ -163,19 +163,7 @@ export async function stopSharingOnConsent(
   consentId: string,
   familyId: string,
 ): Promise<string[]> {
-  const affected = await referralsOnConsent(trx, consentId);
-  for (const r of affected) {
-    await updateReferral(trx, r.id, {}, { consent_withdrawn_at: ctx.at }, ctx.at);
-    if (r.receiver_organisation_id !== null && r.sent_at !== null)
-      await notify(
-        trx,
-        await receiverUserIds(trx, r.receiver_organisation_id),
-        'consent_withdrawn',
-        r.id,
-        ctx.at,
-      );
-  }
-  const ids = affected.map((r) => r.id);
+  const ids = await markSharingStopped(trx, ctx.at, consentId);
   if (ids.length > 0)
     await auditAlso(trx, ctx, {
       action: 'referral.sharing_stopped',
@@ -188,6 +176,26 @@ export async function stopSharingOnConsent(
       details: { consentId, referralIds: ids },
     });
   return ids;
+}
+
+/**
+ * The part of a withdrawal every withdrawer shares (a professional, or the parent in the portal, who audits it
+ * as their own action): the referrals resting on the consent are marked and their receivers told.
+ */
+export async function markSharingStopped(trx: Db, at: string, consentId: string): Promise<string[]> {
+  const affected = await referralsOnConsent(trx, consentId);
+  for (const r of affected) {
+    await updateReferral(trx, r.id, {}, { consent_withdrawn_at: at }, at);
+    if (r.receiver_organisation_id !== null && r.sent_at !== null)
+      await notify(
+        trx,
+        await receiverUserIds(trx, r.receiver_organisation_id),
+        'consent_withdrawn',
+        r.id,
+        at,
+      );
+  }
+  return affected.map((r) => r.id);
 }
 
 /** Withdraws the consent a referral rests on, from the referral itself. */

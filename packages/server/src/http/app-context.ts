@@ -14,9 +14,19 @@ export type Clock = () => Date;
  * - `optional`: the session is used when valid, its absence is no error (log-out);
  * - `pending`: a session between password and second factor (TOTP step, enrolment);
  * - `session`: a full session, even one whose password must be changed first (session endpoints);
- * - `full` (default for /api): a full session with no pending password change.
+ * - `full` (default for /api): a full session with no pending password change;
+ * - `parent`, `parent_pending`, `parent_optional`: the parent portal's session (own cookie and table), which
+ *   the professional modes never accept, nor these a professional session.
  */
-export type AuthMode = 'none' | 'optional' | 'pending' | 'session' | 'full';
+export type AuthMode =
+  | 'none'
+  | 'optional'
+  | 'pending'
+  | 'session'
+  | 'full'
+  | 'parent'
+  | 'parent_pending'
+  | 'parent_optional';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -12,11 +12,31 @@ export interface Principal {
   displayName: string;
 }
 
+/**
+ * A parent in the portal: never a Principal, so no professional handler can be reached with it. Set by the
+ * authentication hook on `parent` routes once the parent's session is full and their access still holds.
+ */
+export interface ParentPrincipal {
+  parentId: string;
+  personId: string;
+  familyId: string;
+  organisationId: string;
+  sessionIdHash: string;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** Null on routes that do not require a session. */
     principal: Principal | null;
+    /** Null except on portal routes with a full parent session. */
+    parent: ParentPrincipal | null;
   }
+}
+
+/** For handlers of `parent` routes: the hook has already answered 401 without one. */
+export function requireParent(request: FastifyRequest): ParentPrincipal {
+  if (!request.parent) throw new HttpError('unauthenticated', 'Please log in.');
+  return request.parent;
 }
 
 /**

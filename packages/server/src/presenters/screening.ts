@@ -36,6 +36,7 @@ export function presentScreening(row: ParentScreeningRow, role: ParentScreening[
     nextStep: result.nextStep,
     sources: result.sources,
     professional: { id: row.created_by, displayName: row.professional_name },
+    source: row.source,
     createdAt: row.created_at,
   };
 }

@@ -4,7 +4,10 @@ import { personSearchKey } from '../db/search-key.ts';
 import { type Db, updatedOne } from './db.ts';
 
 /** A person as the application reads it; the search key is the database's business (see insertPerson). */
-export type PersonRow = Omit<Selectable<PersonTable>, 'search_key'>;
+export type PersonRow = Omit<Selectable<PersonTable>, 'search_key' | 'parental_authority'> & {
+  /** Read by the portal's access checks; rows built by hand (tests) may leave it out. */
+  parental_authority?: number | null;
+};
 export type PersonPatch = Partial<
   Pick<
     PersonTable,

@@ -15,6 +15,7 @@ import { intakeRoutes } from './intake/routes.ts';
 import { notificationRoutes } from './notifications/routes.ts';
 import { partnerRoutes } from './partners/routes.ts';
 import { personRoutes } from './persons/routes.ts';
+import { portalRoutes } from './portal/routes.ts';
 import { referralRoutes } from './referrals/routes.ts';
 import { safetyRouteRoutes } from './safety-routes/routes.ts';
 import { screeningRoutes } from './screenings/routes.ts';
@@ -47,4 +48,5 @@ export async function domainRoutes(app: FastifyInstance): Promise<void> {
   await app.register(dashboardRoutes);
   await app.register(teamRoutes);
   await app.register(fhirExchangeRoutes);
+  await app.register(portalRoutes);
 }

@@ -50,6 +50,19 @@ export const nlBE: PartialMessages = {
       referrals_other: '{{count}} lopende doorverwijzingen',
     },
     agreements: 'Afspraken en opvolging',
+    portal: {
+      intro:
+        'Een ouder met ouderlijk gezag kan in het ouderportaal het eigen dossier, de inzage en de toestemmingen zien.',
+      authorityCheck: 'Ik heb nagekeken dat {{name}} het ouderlijk gezag heeft over de kinderen.',
+      authorityRequired: 'Bevestig eerst dat deze ouder het ouderlijk gezag heeft.',
+      blocked: { no_parental_authority: 'Geen toegang: geen ouderlijk gezag' },
+      reason: 'Reden (wordt bijgehouden)',
+    },
+    selfReports: {
+      title: 'Gemeld door de ouder',
+      intro: 'Wat een ouder voor het bezoek zelf invulde in het ouderportaal.',
+      badge: 'Gemeld door de ouder',
+    },
     followUpDue: 'opvolging op {{date}}',
   },
   exchange: {

@@ -8,6 +8,7 @@ import { useLocale } from '../../app/locale.tsx';
 import { useUser } from '../../app/session.tsx';
 import { today } from '../../lib/dates.ts';
 import { serverFieldErrors } from '../../lib/field-errors.ts';
+import { SelfReportsPanel } from '../family/SelfReportsPanel.tsx';
 import { useParentName } from '../screening/names.ts';
 import { usePerinatalThresholds } from '../screening/usePerinatalThresholds.ts';
 import { AgreementSection } from './AgreementSection.tsx';
@@ -234,6 +235,7 @@ export function ContactEditor({
       <div className="contact-layout">
         <form className="contact-form" onSubmit={(e) => e.preventDefault()} noValidate>
           <ContactHeader family={family} form={form} update={update} />
+          <SelfReportsPanel familyId={family.id} limit={2} />
           <Prompts child={child} date={form.date} />
           <CueChecklist cues={form.cues} update={update} />
           <FactorInventory

@@ -17,9 +17,11 @@ import { FamilySummary, safetyLeads } from './FamilySummary.tsx';
 import { Household } from './Household.tsx';
 import { InstrumentResults } from './InstrumentResults.tsx';
 import { ParentScreeningsPanel } from './ParentScreeningsPanel.tsx';
+import { PortalAccessPanel } from './PortalAccessPanel.tsx';
 import { ReferralList } from './ReferralList.tsx';
 import { SafetyRoutePanel } from './SafetyRoutePanel.tsx';
 import { TransferPanel } from './TransferPanel.tsx';
+import { SelfReportsPanel } from './SelfReportsPanel.tsx';
 
 export default function FamilyPage() {
   const { t } = useTranslation();
@@ -68,9 +70,11 @@ export default function FamilyPage() {
       <FamilyHeader family={f} />
       {safetyFirst && <SafetyRoutePanel family={f} />}
       <FamilySummary family={f} />
+      <SelfReportsPanel familyId={f.id} />
       {!safetyFirst && <SafetyRoutePanel family={f} compact />}
       <div className="family-grid">
         <Household family={f} />
+        <PortalAccessPanel family={f} />
         <CareNetworkPanel family={f} />
         <ReferralList family={f} />
         <AgreementList family={f} />

@@ -24,6 +24,8 @@ export function notificationLink(n: Notification): string {
   if (ACCOUNT_KINDS.includes(n.kind)) return '/notifications';
   // An urgent screening outcome points at the family file, where the team lead sees the parent's result.
   if (n.kind === 'urgent_screening' && n.familyId) return `/families/${n.familyId}`;
+  // A parent's self-report with risk answers: the nurse reads it in the family file.
+  if (n.kind === 'parent_self_report' && n.familyId) return `/families/${n.familyId}`;
   return RECEIVER_KINDS.includes(n.kind) ? `/intake/${n.referralId}` : `/referrals/${n.referralId}`;
 }
 

@@ -72,6 +72,7 @@ describe('screening form model', () => {
       answers: null,
       items: null,
       outcome: 'clinical_assessment',
+      source: 'professional',
       reasons: [],
       nextStep: '',
       sources: [],

@@ -1,0 +1,184 @@
+import type { PortalEnrolStage } from '@nestwerk/contract';
+import { type FormEvent, useState } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { issuesOf } from '../../lib/field-errors.ts';
+import { EnrolTotp } from './EnrolTotp.tsx';
+import { type PortalKey, usePortalT } from './i18n.ts';
+import { portalApi, usePortalSession } from './session.tsx';
+
+const MIN_PASSWORD = 12;
+type Field = 'code' | 'email' | 'password' | 'repeat';
+type Errors = Partial<Record<Field, PortalKey>>;
+
+/** The server's answer placed at the field it concerns, in the parent's words. */
+function redeemErrors(err: unknown): { fields: Errors; general: PortalKey | null } {
+  if (!(err instanceof ApiError)) return { fields: {}, general: 'app.error' };
+  if (err.status === 429) return { fields: { code: 'redeem.tooMany' }, general: null };
+  const fields: Errors = {};
+  let general: PortalKey | null = null;
+  for (const issue of issuesOf(err)) {
+    if (issue.code === 'invitation_invalid') fields.code = 'redeem.invalid';
+    else if (issue.code === 'access_refused') general = 'redeem.refused';
+    else if (issue.code === 'email_taken') fields.email = 'redeem.emailTaken';
+    else if (issue.code === 'weak_password' || issue.path === 'password')
+      fields.password = issue.params?.reason === 'too_short' ? 'redeem.tooShort' : 'redeem.weak';
+    else if (issue.path === 'email') fields.email = 'redeem.emailInvalid';
+    else if (issue.path === 'code') fields.code = 'redeem.invalid';
+  }
+  if (!general && Object.keys(fields).length === 0)
+    general = err.code === 'access_refused' ? 'redeem.refused' : 'app.error';
+  return { fields, general };
+}
+
+export default function ActivatePage() {
+  const t = usePortalT();
+  const { established } = usePortalSession();
+  const navigate = useNavigate();
+  const { hash } = useLocation();
+  // The letter's QR code carries the code after '#', which never reaches a server log.
+  const [code, setCode] = useState(() => decodeURIComponent(hash.replace(/^#/, '')));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [general, setGeneral] = useState<PortalKey | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [enrol, setEnrol] = useState<PortalEnrolStage | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const local: Errors = {};
+    if (!code.trim()) local.code = 'redeem.invalid';
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = 'redeem.emailInvalid';
+    if (password.length < MIN_PASSWORD) local.password = 'redeem.tooShort';
+    else if (password !== repeat) local.repeat = 'redeem.mismatch';
+    setErrors(local);
+    setGeneral(null);
+    if (Object.keys(local).length > 0) {
+      document.getElementById(`activate-${Object.keys(local)[0]}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      setEnrol(
+        await portalApi.call('POST /api/portal/invitations/redeem', {
+          body: { code: code.trim(), email: email.trim(), password },
+        }),
+      );
+    } catch (err) {
+      const found = redeemErrors(err);
+      setErrors(found.fields);
+      setGeneral(found.general);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const field = (id: Field, label: PortalKey, input: React.ReactNode, hint?: string) => (
+    <div className="field">
+      <label htmlFor={`activate-${id}`}>{t(label)}</label>
+      {hint && (
+        <p className="hint" id={`activate-${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {input}
+      {errors[id] && (
+        <p className="field__error" id={`activate-${id}-error`}>
+          {t(errors[id], { min: MIN_PASSWORD })}
+        </p>
+      )}
+    </div>
+  );
+  const describedBy = (id: Field, hint: boolean) =>
+    [hint ? `activate-${id}-hint` : '', errors[id] ? `activate-${id}-error` : ''].join(' ').trim() ||
+    undefined;
+
+  return (
+    <div className="portal-login">
+      <h1>{t('redeem.title')}</h1>
+      <p className="portal-stepcount">{t('redeem.step', { step: enrol ? 2 : 1, total: 2 })}</p>
+      {general && (
+        <p className="notice notice--error" role="alert">
+          {t(general)}
+        </p>
+      )}
+      {enrol ? (
+        <EnrolTotp
+          enrol={enrol}
+          onDone={(ok) => {
+            established(ok);
+            void navigate('/portaal', { replace: true });
+          }}
+        />
+      ) : (
+        <form className="form portal-form" onSubmit={submit} noValidate>
+          <h2>{t('redeem.codeTitle')}</h2>
+          <p>{t('redeem.codeIntro')}</p>
+          {field(
+            'code',
+            'redeem.code',
+            <input
+              id="activate-code"
+              className="input--code"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+              aria-invalid={errors.code ? true : undefined}
+              aria-describedby={describedBy('code', true)}
+            />,
+            t('redeem.codeHint'),
+          )}
+          <h2>{t('redeem.passwordTitle')}</h2>
+          {field(
+            'email',
+            'redeem.email',
+            <input
+              id="activate-email"
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+              aria-invalid={errors.email ? true : undefined}
+              aria-describedby={describedBy('email', true)}
+            />,
+            t('redeem.emailHint'),
+          )}
+          {field(
+            'password',
+            'redeem.password',
+            <input
+              id="activate-password"
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              aria-invalid={errors.password ? true : undefined}
+              aria-describedby={describedBy('password', true)}
+            />,
+            t('redeem.passwordHint', { min: MIN_PASSWORD }),
+          )}
+          {field(
+            'repeat',
+            'redeem.repeat',
+            <input
+              id="activate-repeat"
+              type="password"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
+              aria-invalid={errors.repeat ? true : undefined}
+              aria-describedby={describedBy('repeat', false)}
+            />,
+          )}
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('redeem.next')}
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
