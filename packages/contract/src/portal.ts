@@ -352,6 +352,10 @@ export const heldBack = z.object({
 });
 export type HeldBack = z.output<typeof heldBack>;
 
+/** How the organisation shows professionals to parents in the access log: by default role and organisation only. */
+export const portalSettings = z.strictObject({ showNamesToParents: z.boolean() });
+export type PortalSettings = z.output<typeof portalSettings>;
+
 const tags = ['portal'];
 const staffTags = ['portal-access'];
 
@@ -557,6 +561,22 @@ export const portal = {
     tags: staffTags,
     params: idParams,
     response: z.object({ items: z.array(heldBack) }),
+  }),
+  settings: defineRoute({
+    method: 'GET',
+    path: '/api/organisation/portal-settings',
+    summary: "The organisation's parent portal settings",
+    tags: staffTags,
+    response: portalSettings,
+  }),
+  setSettings: defineRoute({
+    method: 'PUT',
+    path: '/api/organisation/portal-settings',
+    summary:
+      'Whether the access log shows parents the names of professionals (application manager); default: role and organisation only',
+    tags: staffTags,
+    body: portalSettings,
+    response: portalSettings,
   }),
   release: defineRoute({
     method: 'DELETE',

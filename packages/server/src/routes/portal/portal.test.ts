@@ -89,6 +89,30 @@ forEachDatabase('parent portal', (current) => {
       expect.objectContaining({ role: 'nurse', action: 'read', name: null, self: false, emergency: false }),
     );
     expect(items.find((i) => i.role === 'nurse')?.organisation).toEqual(expect.any(String));
+    // Names only when the organisation chose to show them, by its application manager.
+    expect(
+      (
+        await nurse.client.request('PUT', '/api/organisation/portal-settings', {
+          body: { showNamesToParents: true },
+        })
+      ).status,
+    ).toBe(403);
+    const manager = await actor(server, current().db, org, 'application_manager');
+    ok(
+      await manager.client.request('PUT', '/api/organisation/portal-settings', {
+        body: { showNamesToParents: true },
+      }),
+    );
+    try {
+      const named = ok(await parent.get('/api/portal/access-log')).items as Array<Record<string, unknown>>;
+      expect(named.find((i) => i.role === 'nurse')?.name).toBe(nurse.email.split('@')[0]);
+    } finally {
+      ok(
+        await manager.client.request('PUT', '/api/organisation/portal-settings', {
+          body: { showNamesToParents: false },
+        }),
+      );
+    }
     const audit = await current()
       .db.selectFrom('audit_log')
       .select(['action', 'user_role', 'basis'])
@@ -465,6 +489,10 @@ forEachDatabase('parent portal', (current) => {
     expect(read.json?.reason).toBe('consent_withdrawn');
     const record = ok(await p.client.get('/api/portal/record'));
     expect(record.referrals).toEqual([expect.objectContaining({ id: sent.id, consentWithdrawn: true })]);
+    const log = ok(await p.client.get('/api/portal/access-log')).items as Array<Record<string, unknown>>;
+    expect(log[0]).toMatchObject({ action: 'consent', self: true, role: 'parent', organisation: null });
+    // The parent's own reads stay out of their access log; the professionals' are there.
+    expect(log.filter((l) => l.self).map((l) => l.action)).toEqual(['consent', 'portal']);
     const row = await db
       .selectFrom('audit_log')
       .select(['user_id', 'user_role', 'basis'])
