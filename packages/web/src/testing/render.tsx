@@ -67,6 +67,7 @@ export const family: FamilyFile = {
   safetyRoute: null,
   screenings: [],
   dueScreenings: [],
+  selfReports: [],
   access: { basis: 'care_relationship', emergencyExpiresAt: null },
 };
 

@@ -408,6 +408,12 @@ forEachDatabase('parent portal', (current) => {
       reportedBy: { id: f.caregiverId, role: 'mother' },
       howAreYou: 'Ik zie het niet meer zitten',
     });
+    // The family file the nurse opens at the next contact carries them too.
+    const file = ok(await nurse.client.get(`/api/families/${f.familyId}`));
+    expect(file.selfReports).toEqual([
+      expect.objectContaining({ source: 'parent', personId: f.caregiverId, risk: true }),
+      expect.objectContaining({ source: 'parent', personId: fatherId, risk: false }),
+    ]);
     const screenings = ok(await nurse.client.get(`/api/families/${f.familyId}/screenings`))
       .screenings as Array<{
       personId: string;
