@@ -429,6 +429,29 @@ forEachDatabase('parent portal', (current) => {
     expect(empty.json?.issues).toEqual([{ path: 'howAreYou', code: 'required' }]);
   });
 
+  it('in Flanders the help names 1813 and Kind en Gezin’s number', async () => {
+    const db = current().db;
+    const be = await createOrg(db, { region: 'be' });
+    await db
+      .updateTable('organisations')
+      .set({ phone: '078 150 100' })
+      .where('id', '=', be.organisationId)
+      .execute();
+    const beNurse = await actor(server, db, be, 'nurse');
+    const f = await seedFamily(db, be.organisationId, beNurse.id);
+    await relate(db, f.familyId, { userId: beNurse.id }, beNurse.id);
+    const p = await invitedParent(server, beNurse, f.familyId, f.caregiverId);
+    const res = ok(
+      await p.client.post('/api/portal/self-reports', {
+        whooley: { depressed: true, lostInterest: false },
+        gad2: { nervous: 2, worrying: 1 },
+      }),
+      201,
+    );
+    expect(res.help).toMatchObject({ region: 'be', crisisLine: '1813', organisationPhone: '078 150 100' });
+    expect(ok(await p.client.get('/api/portal/me')).region).toBe('be');
+  });
+
   it('holding back a contact hides it from the parent, with a reason, until released', async () => {
     const f = await family();
     const contactId = await concerningContact(nurse, f);
