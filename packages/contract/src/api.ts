@@ -16,7 +16,7 @@ import { intake } from './intake.ts';
 import { notifications } from './notifications.ts';
 import { partners } from './partners.ts';
 import { persons } from './persons.ts';
-import { portal } from './portal.ts';
+import { portal } from './portal-routes.ts';
 import { referrals } from './referrals.ts';
 import type { RouteSpec } from './route.ts';
 import { safetyRoutes } from './safety-routes.ts';

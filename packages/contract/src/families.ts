@@ -18,6 +18,7 @@ import { consent } from './consents.ts';
 import { contactSummary } from './contacts.ts';
 import { instrumentResult } from './instruments.ts';
 import { caregiver, caregiverIn, child, childIn } from './persons.ts';
+import { familySelfReport } from './portal.ts';
 import { referralSummary } from './referrals.ts';
 import { defineRoute } from './route.ts';
 import { safetyRoute } from './safety-routes.ts';
@@ -109,6 +110,8 @@ export const familyFile = familyRecord.extend({
   assessments: z.array(assessmentHistoryItem),
   /** Schedule moments due or overdue today, per screened parent. */
   dueScreenings: z.array(dueScreening),
+  /** What parents told before a visit in the portal, newest first, marked `source: 'parent'` ("gemeld door ouder"). */
+  selfReports: z.array(familySelfReport),
   /** How this user came to see the file: the UI shows a banner while it is open under emergency access. */
   access: z.object({ basis: accessBasis, emergencyExpiresAt: timestamp.nullable() }),
 });

@@ -1,9 +1,8 @@
 import { CAREGIVER_ROLES, REFERRAL_STATUSES } from '@nestwerk/knowledge';
 import { z } from 'zod';
 import { knowledgeText, shareItem } from './codes.ts';
-import { date, emptyBody, id, idParams, noContent, text, timestamp, unicodeText } from './common.ts';
+import { date, id, text, timestamp, unicodeText } from './common.ts';
 import { consentStatuses } from './consents.ts';
-import { defineRoute } from './route.ts';
 import { screeningOutcome } from './screenings.ts';
 
 /*
@@ -20,7 +19,7 @@ const password = z.string().min(1).max(PASSWORD_INPUT_MAX);
 const invitationCode = unicodeText().trim().min(1).max(64);
 const totpCode = unicodeText().trim().min(1).max(32);
 /** Why a professional suspends, resumes or holds back: required, audited, shown to colleagues. */
-const reason = text(500);
+export const reason = text(500);
 
 /* ---------- The parent and their session ---------- */
 
@@ -322,7 +321,8 @@ export const portalAccess = z.object({
 });
 export type PortalAccess = z.output<typeof portalAccess>;
 
-const personParams = z.strictObject({ id, personId: id });
+/** A caregiver of a family: `/api/families/:id/persons/:personId/…`. */
+export const personParams = z.strictObject({ id, personId: id });
 
 /**
  * The professional confirms the caregiver has parental authority (checked, e.g. in the gezagsregister);
@@ -352,220 +352,6 @@ export const heldBack = z.object({
 });
 export type HeldBack = z.output<typeof heldBack>;
 
-const tags = ['portal'];
-const staffTags = ['portal-access'];
-
-export const portal = {
-  /* The parent's routes: a parent session only (`parent`), 401 to a professional session. */
-  redeem: defineRoute({
-    method: 'POST',
-    path: '/api/portal/invitations/redeem',
-    summary:
-      'Redeem an invitation code: create the parent account (e-mail, password) and start authenticator enrolment',
-    tags,
-    auth: 'none',
-    body: portalRedeemBody,
-    response: portalEnrolStage,
-    errors: [409, 422],
-  }),
-  logIn: defineRoute({
-    method: 'POST',
-    path: '/api/portal/session',
-    summary: 'Parent log-in: e-mail, password and the authenticator code (demo parents: no code)',
-    tags,
-    auth: 'none',
-    body: portalLoginBody,
-    response: portalLoginResult,
-  }),
-  enrolTotp: defineRoute({
-    method: 'POST',
-    path: '/api/portal/session/totp',
-    summary: 'Finish authenticator enrolment with the first code: the parent session becomes full',
-    tags,
-    auth: 'parent_pending',
-    body: portalTotpBody,
-    response: portalSessionOk,
-  }),
-  current: defineRoute({
-    method: 'GET',
-    path: '/api/portal/session',
-    summary: 'The logged-in parent and the CSRF token',
-    tags,
-    auth: 'parent',
-    response: portalSessionOk,
-  }),
-  logOut: defineRoute({
-    method: 'DELETE',
-    path: '/api/portal/session',
-    summary: 'Parent log-out',
-    tags,
-    auth: 'parent_optional',
-    body: emptyBody,
-    status: 204,
-    response: noContent,
-  }),
-  me: defineRoute({
-    method: 'GET',
-    path: '/api/portal/me',
-    summary: 'The parent, the family and its children (with tips for their age), the next appointment',
-    tags,
-    auth: 'parent',
-    response: portalMe,
-  }),
-  record: defineRoute({
-    method: 'GET',
-    path: '/api/portal/record',
-    summary:
-      'What is recorded: household, contacts with the agreed estimate, agreements and referrals (minus what was held back)',
-    tags,
-    auth: 'parent',
-    response: portalRecord,
-  }),
-  accessLog: defineRoute({
-    method: 'GET',
-    path: '/api/portal/access-log',
-    summary: "Who accessed the family's file: when, organisation and role, what; newest first",
-    tags,
-    auth: 'parent',
-    query: portalAccessLogQuery,
-    response: portalAccessLogPage,
-  }),
-  consents: defineRoute({
-    method: 'GET',
-    path: '/api/portal/consents',
-    summary: 'The consents this parent gave: recipient, purpose, scope and period',
-    tags,
-    auth: 'parent',
-    response: z.object({ items: z.array(portalConsent) }),
-  }),
-  withdrawConsent: defineRoute({
-    method: 'POST',
-    path: '/api/portal/consents/:id/withdraw',
-    summary: 'Withdraw one of the own consents: referrals resting on it stop sharing at once',
-    tags,
-    auth: 'parent',
-    params: idParams,
-    body: emptyBody,
-    response: portalConsent,
-    errors: [409],
-  }),
-  submitSelfReport: defineRoute({
-    method: 'POST',
-    path: '/api/portal/self-reports',
-    summary:
-      'Tell the nurse before a visit how you and the child are doing; Whooley and GAD-2 for yourself. Risk answers return where to get help now',
-    tags,
-    auth: 'parent',
-    body: selfReportIn,
-    status: 201,
-    response: selfReportResult,
-  }),
-  ownSelfReports: defineRoute({
-    method: 'GET',
-    path: '/api/portal/self-reports',
-    summary: "This parent's own self-reports, newest first (never the other parent's)",
-    tags,
-    auth: 'parent',
-    response: z.object({ items: z.array(selfReport) }),
-  }),
-
-  /* The professional's routes (a professional session with a care relationship). */
-  access: defineRoute({
-    method: 'GET',
-    path: '/api/families/:id/portal-access',
-    summary: "Each caregiver's portal access: authority, safety-route flag, account, open invitation",
-    tags: staffTags,
-    params: idParams,
-    response: z.object({ caregivers: z.array(portalAccess) }),
-  }),
-  invite: defineRoute({
-    method: 'POST',
-    path: '/api/families/:id/persons/:personId/portal-invitation',
-    summary:
-      'Invite a caregiver with parental authority: a single-use code valid 14 days, returned once (earlier open codes stop working)',
-    tags: staffTags,
-    params: personParams,
-    body: invitationIn,
-    status: 201,
-    response: invitationOut,
-    errors: [422],
-  }),
-  setParentalAuthority: defineRoute({
-    method: 'PUT',
-    path: '/api/families/:id/persons/:personId/parental-authority',
-    summary: 'Record whether a caregiver has parental authority; without it, portal access ends at once',
-    tags: staffTags,
-    params: personParams,
-    body: z.strictObject({ parentalAuthority: z.boolean() }),
-    response: portalAccess,
-  }),
-  suspend: defineRoute({
-    method: 'POST',
-    path: '/api/families/:id/persons/:personId/portal-access/suspend',
-    summary: "Suspend a parent's portal access, with a reason; their sessions end at once",
-    tags: staffTags,
-    params: personParams,
-    body: z.strictObject({ reason }),
-    response: portalAccess,
-    errors: [409],
-  }),
-  resume: defineRoute({
-    method: 'POST',
-    path: '/api/families/:id/persons/:personId/portal-access/resume',
-    summary: "Resume a suspended parent's portal access, with a reason",
-    tags: staffTags,
-    params: personParams,
-    body: z.strictObject({ reason }),
-    response: portalAccess,
-    errors: [409],
-  }),
-  flagInSafetyRoute: defineRoute({
-    method: 'POST',
-    path: '/api/safety-routes/:id/flagged-persons',
-    summary:
-      'Name a caregiver in an open safety route: no portal access while it is open (sessions end at once)',
-    tags: staffTags,
-    params: idParams,
-    body: z.strictObject({ personId: id }),
-    status: 204,
-    response: noContent,
-    errors: [409],
-  }),
-  selfReports: defineRoute({
-    method: 'GET',
-    path: '/api/families/:id/self-reports',
-    summary: "The parents' self-reports for the family file, newest first, marked source 'parent'",
-    tags: staffTags,
-    params: idParams,
-    response: z.object({ items: z.array(familySelfReport) }),
-  }),
-  holdBack: defineRoute({
-    method: 'POST',
-    path: '/api/families/:id/held-back',
-    summary: 'Hold back a contact, agreement or referral from the parent portal, with a reason',
-    tags: staffTags,
-    params: idParams,
-    body: heldBackIn,
-    status: 201,
-    response: heldBack,
-    errors: [409, 422],
-  }),
-  heldBack: defineRoute({
-    method: 'GET',
-    path: '/api/families/:id/held-back',
-    summary: 'What is held back from the parent portal, with the reasons',
-    tags: staffTags,
-    params: idParams,
-    response: z.object({ items: z.array(heldBack) }),
-  }),
-  release: defineRoute({
-    method: 'DELETE',
-    path: '/api/held-back/:id',
-    summary: 'Show a held-back item to the parents again',
-    tags: staffTags,
-    params: idParams,
-    body: emptyBody,
-    status: 204,
-    response: noContent,
-  }),
-};
+/** How the organisation shows professionals to parents in the access log: by default role and organisation only. */
+export const portalSettings = z.strictObject({ showNamesToParents: z.boolean() });
+export type PortalSettings = z.output<typeof portalSettings>;

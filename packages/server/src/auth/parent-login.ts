@@ -1,4 +1,3 @@
-import { createHash, randomInt } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../http/errors.ts';
@@ -13,6 +12,7 @@ import {
   type ParentAccountRow,
   useInvitation,
 } from '../repositories/portal.ts';
+import { invitationCodeHash } from './invitation-code.ts';
 import { normaliseEmail } from './login.ts';
 import {
   assertIpAllowed,
@@ -27,27 +27,6 @@ import { createParentSession, type NewParentSession, readParentCookie } from './
 import { checkPasswordPolicy, hashPassword, verifyAgainstDummy, verifyPassword } from './password.ts';
 import { hashToken } from './session-token.ts';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.ts';
-
-/** Crockford's base32: no I, L, O or U, so a code read off paper is typed right. 20 characters = 100 bits. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CODE_LENGTH = 20;
-export const INVITATION_DAYS = 14;
-
-export function newInvitationCode(): string {
-  const chars = Array.from({ length: CODE_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]);
-  return chars.join('').replace(/(.{4})(?=.)/g, '$1-');
-}
-
-/** Upper case, separators dropped, the letters people confuse with digits read as those digits. */
-export function normaliseInvitationCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
-
-export function invitationCodeHash(code: string): string {
-  return createHash('sha256')
-    .update(`portal-invitation:${normaliseInvitationCode(code)}`)
-    .digest('hex');
-}
 
 /** Throttle keys of the login mechanism, apart from professionals' (`parent:` and `portal-code:` prefixes). */
 const emailKey = (email: string) => `parent:${email}`;
@@ -365,7 +344,7 @@ export async function completeParentEnrolment(
   code: string,
 ): Promise<{ session: NewParentSession; parentId: string }> {
   const pending = request.parentSession;
-  if (!pending || pending.stage !== 'enrol_pending')
+  if (pending?.stage !== 'enrol_pending')
     throw new HttpError('unauthenticated', 'Redeem your invitation or log in first.');
   const parent = await findParentById(app.db, pending.parentId);
   if (!parent) throw new HttpError('unauthenticated', 'Redeem your invitation or log in first.');

@@ -38,7 +38,22 @@ export async function loadDemoParent(
     .orderBy('child.birth_date', 'desc')
     .orderBy('r.id')
     .execute();
-  const pick = candidates[0];
+  // A small demo may have no referral yet: then any family of the demo nurse with a caregiver will do.
+  const pick =
+    candidates[0] ??
+    (await db
+      .selectFrom('care_relationships as cr')
+      .innerJoin('families as f', 'f.id', 'cr.family_id')
+      .innerJoin('persons as c', 'c.family_id', 'f.id')
+      .innerJoin('persons as child', 'child.family_id', 'f.id')
+      .select(['f.id as family_id', 'c.id as given_by', 'f.name', 'child.birth_date'])
+      .where('cr.user_id', '=', nurseId)
+      .where('c.kind', '=', 'caregiver')
+      .where('child.kind', '=', 'child')
+      .where('child.birth_date', 'is not', null)
+      .orderBy('child.birth_date', 'desc')
+      .orderBy('c.id')
+      .executeTakeFirst());
   if (!pick) return null;
   const at = new Date(today).toISOString();
   const id = demoId(new Random(`${seed}:parent`), today);

@@ -18,6 +18,7 @@ import { presentConsent } from './consent.ts';
 import { presentContactSummary } from './contact.ts';
 import { presentFamilyNetwork } from './family-network.ts';
 import { presentPerson } from './person.ts';
+import { presentSelfReport } from './portal.ts';
 import { presentScreening } from './screening.ts';
 import { dueScreenings, groupScreenings } from './screening-schedule.ts';
 
@@ -110,6 +111,17 @@ export function presentFamily(
     ),
     ...presentFamilyNetwork(file.network, today),
     ...presentParentScreenings(file, today),
+    selfReports: file.selfReports.map((r) => {
+      const p = file.persons.find((person) => person.id === r.person_id);
+      return {
+        ...presentSelfReport(r),
+        reportedBy: {
+          id: r.person_id,
+          name: p ? `${p.given_name} ${p.family_name}` : '',
+          role: p?.caregiver_role ?? null,
+        },
+      };
+    }),
     access: { basis: access.basis, emergencyExpiresAt: access.expiresAt },
   };
 }

@@ -8,6 +8,7 @@ import { type FamilyNetworkRows, loadFamilyNetwork } from './family-network.ts';
 import { type InstrumentResponseRow, listInstrumentResponses } from './instrument-responses.ts';
 import { listParentScreenings, type ParentScreeningRow } from './parent-screenings.ts';
 import { listPersons, type PersonRow } from './persons.ts';
+import { type ParentSelfReportRow, selfReportsOfFamily } from './portal.ts';
 
 /** Everything in one family's file, as stored. The presenter decides what of it leaves the server. */
 export interface FamilyFile {
@@ -22,6 +23,8 @@ export interface FamilyFile {
   screenings: ParentScreeningRow[];
   /** Care network, referrals and safety route: the file shows who else is involved and what was shared. */
   network: FamilyNetworkRows;
+  /** Parents' own reports from the portal, newest first. */
+  selfReports: ParentSelfReportRow[];
 }
 
 /**
@@ -31,17 +34,27 @@ export interface FamilyFile {
 export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFile | undefined> {
   const family = await findFamily(db, familyId);
   if (!family) return undefined;
-  const [persons, contacts, agreements, consents, instrumentResponses, careTeam, screenings, network] =
-    await Promise.all([
-      listPersons(db, familyId),
-      listContactSummaries(db, familyId),
-      listAgreements(db, familyId),
-      listConsents(db, familyId),
-      listInstrumentResponses(db, familyId),
-      listCareTeam(db, familyId),
-      listParentScreenings(db, familyId),
-      loadFamilyNetwork(db, familyId),
-    ]);
+  const [
+    persons,
+    contacts,
+    agreements,
+    consents,
+    instrumentResponses,
+    careTeam,
+    screenings,
+    network,
+    selfReports,
+  ] = await Promise.all([
+    listPersons(db, familyId),
+    listContactSummaries(db, familyId),
+    listAgreements(db, familyId),
+    listConsents(db, familyId),
+    listInstrumentResponses(db, familyId),
+    listCareTeam(db, familyId),
+    listParentScreenings(db, familyId),
+    loadFamilyNetwork(db, familyId),
+    selfReportsOfFamily(db, familyId),
+  ]);
   return {
     family,
     persons,
@@ -52,5 +65,6 @@ export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFi
     careTeam,
     screenings,
     network,
+    selfReports,
   };
 }

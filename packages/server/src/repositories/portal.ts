@@ -158,9 +158,11 @@ export async function deleteHeldBack(db: Db, id: string): Promise<void> {
   await db.deleteFrom('portal_held_back').where('id', '=', id).execute();
 }
 
+const PARENT_ACTIONS_SHOWN = ['consent.withdraw', 'portal.self_report.create', 'portal.invitation.redeem'];
+
 /**
  * The family's file as its audit log saw it, for a parent: what professionals did and this parent's own
- * actions (never the other parent's), successes only, newest first.
+ * changes (never the other parent's), successes only, newest first.
  */
 function portalAuditQuery(db: Db, familyId: string, parentId: string) {
   return db
@@ -170,7 +172,8 @@ function portalAuditQuery(db: Db, familyId: string, parentId: string) {
     .where((eb) =>
       eb.or([
         eb.and([eb('a.user_role', 'is not', null), eb('a.user_role', '!=', 'parent')]),
-        eb('a.user_id', '=', parentId),
+        // The parent's own reads of the portal would bury the professionals' lines: only what they changed.
+        eb.and([eb('a.user_id', '=', parentId), eb('a.action', 'in', PARENT_ACTIONS_SHOWN)]),
       ]),
     );
 }

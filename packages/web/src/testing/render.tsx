@@ -69,6 +69,7 @@ export const family: FamilyFile = {
   safetyRoute: null,
   screenings: [],
   dueScreenings: [],
+  selfReports: [],
   access: { basis: 'care_relationship', emergencyExpiresAt: null },
 };
 

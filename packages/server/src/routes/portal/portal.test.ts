@@ -89,6 +89,30 @@ forEachDatabase('parent portal', (current) => {
       expect.objectContaining({ role: 'nurse', action: 'read', name: null, self: false, emergency: false }),
     );
     expect(items.find((i) => i.role === 'nurse')?.organisation).toEqual(expect.any(String));
+    // Names only when the organisation chose to show them, by its application manager.
+    expect(
+      (
+        await nurse.client.request('PUT', '/api/organisation/portal-settings', {
+          body: { showNamesToParents: true },
+        })
+      ).status,
+    ).toBe(403);
+    const manager = await actor(server, current().db, org, 'application_manager');
+    ok(
+      await manager.client.request('PUT', '/api/organisation/portal-settings', {
+        body: { showNamesToParents: true },
+      }),
+    );
+    try {
+      const named = ok(await parent.get('/api/portal/access-log')).items as Array<Record<string, unknown>>;
+      expect(named.find((i) => i.role === 'nurse')?.name).toBe(nurse.email.split('@')[0]);
+    } finally {
+      ok(
+        await manager.client.request('PUT', '/api/organisation/portal-settings', {
+          body: { showNamesToParents: false },
+        }),
+      );
+    }
     const audit = await current()
       .db.selectFrom('audit_log')
       .select(['action', 'user_role', 'basis'])
@@ -384,6 +408,12 @@ forEachDatabase('parent portal', (current) => {
       reportedBy: { id: f.caregiverId, role: 'mother' },
       howAreYou: 'Ik zie het niet meer zitten',
     });
+    // The family file the nurse opens at the next contact carries them too.
+    const file = ok(await nurse.client.get(`/api/families/${f.familyId}`));
+    expect(file.selfReports).toEqual([
+      expect.objectContaining({ source: 'parent', personId: f.caregiverId, risk: true }),
+      expect.objectContaining({ source: 'parent', personId: fatherId, risk: false }),
+    ]);
     const screenings = ok(await nurse.client.get(`/api/families/${f.familyId}/screenings`))
       .screenings as Array<{
       personId: string;
@@ -397,6 +427,29 @@ forEachDatabase('parent portal', (current) => {
     const empty = await mother.client.post('/api/portal/self-reports', {});
     expect(empty.status).toBe(400);
     expect(empty.json?.issues).toEqual([{ path: 'howAreYou', code: 'required' }]);
+  });
+
+  it('in Flanders the help names 1813 and Kind en Gezin’s number', async () => {
+    const db = current().db;
+    const be = await createOrg(db, { region: 'be' });
+    await db
+      .updateTable('organisations')
+      .set({ phone: '078 150 100' })
+      .where('id', '=', be.organisationId)
+      .execute();
+    const beNurse = await actor(server, db, be, 'nurse');
+    const f = await seedFamily(db, be.organisationId, beNurse.id);
+    await relate(db, f.familyId, { userId: beNurse.id }, beNurse.id);
+    const p = await invitedParent(server, beNurse, f.familyId, f.caregiverId);
+    const res = ok(
+      await p.client.post('/api/portal/self-reports', {
+        whooley: { depressed: true, lostInterest: false },
+        gad2: { nervous: 2, worrying: 1 },
+      }),
+      201,
+    );
+    expect(res.help).toMatchObject({ region: 'be', crisisLine: '1813', organisationPhone: '078 150 100' });
+    expect(ok(await p.client.get('/api/portal/me')).region).toBe('be');
   });
 
   it('holding back a contact hides it from the parent, with a reason, until released', async () => {
@@ -465,6 +518,10 @@ forEachDatabase('parent portal', (current) => {
     expect(read.json?.reason).toBe('consent_withdrawn');
     const record = ok(await p.client.get('/api/portal/record'));
     expect(record.referrals).toEqual([expect.objectContaining({ id: sent.id, consentWithdrawn: true })]);
+    const log = ok(await p.client.get('/api/portal/access-log')).items as Array<Record<string, unknown>>;
+    expect(log[0]).toMatchObject({ action: 'consent', self: true, role: 'parent', organisation: null });
+    // The parent's own reads stay out of their access log; the professionals' are there.
+    expect(log.filter((l) => l.self).map((l) => l.action)).toEqual(['consent', 'portal']);
     const row = await db
       .selectFrom('audit_log')
       .select(['user_id', 'user_role', 'basis'])

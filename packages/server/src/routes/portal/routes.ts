@@ -6,6 +6,7 @@ import { requestContext } from '../shared/context.ts';
 import { parentContext } from './parent-context.ts';
 import { portalAccessLogPage, portalConsents, portalMe, portalRecord } from './parent-read.ts';
 import { ownSelfReports, submitSelfReport, withdrawOwnConsent } from './parent-write.ts';
+import { readPortalSettings, savePortalSettings } from './settings.ts';
 import {
   familySelfReports,
   flagInSafetyRoute,
@@ -49,6 +50,8 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   serve(app, api.portal.selfReports, (req) => familySelfReports(requestContext(req), req.params.id));
   serve(app, api.portal.holdBack, (req) => holdBack(requestContext(req), req.params.id, req.body));
   serve(app, api.portal.heldBack, (req) => heldBackList(requestContext(req), req.params.id));
+  serve(app, api.portal.settings, (req) => readPortalSettings(requestContext(req)));
+  serve(app, api.portal.setSettings, (req) => savePortalSettings(requestContext(req), req.body));
   serve(app, api.portal.release, async (req) => {
     await release(requestContext(req), req.params.id);
     return undefined;

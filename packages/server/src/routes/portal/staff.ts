@@ -1,6 +1,6 @@
 import type { FamilySelfReport, HeldBack, InvitationOut, PortalAccess } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
-import { INVITATION_DAYS, invitationCodeHash, newInvitationCode } from '../../auth/parent-login.ts';
+import { INVITATION_DAYS, invitationCodeHash, newInvitationCode } from '../../auth/invitation-code.ts';
 import { HttpError } from '../../http/errors.ts';
 import { type PortalBlock, portalBlock } from '../../policies/portal-access.ts';
 import { presentHeldBack, presentSelfReport } from '../../presenters/portal.ts';
