@@ -26,6 +26,8 @@ export interface ServerProcess {
 export async function startServerProcess(options: {
   databaseUrl: string;
   workers: number;
+  /** Default 0: any free port. */
+  port?: number;
   env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const child = spawn(
@@ -36,7 +38,7 @@ export async function startServerProcess(options: {
       'packages/cli/src/main.ts',
       'serve',
       '--port',
-      '0',
+      String(options.port ?? 0),
       '--workers',
       String(options.workers),
     ],
@@ -90,14 +92,16 @@ export async function startServerProcess(options: {
       .map(Number);
   };
   const kill = () => {
-    for (const pid of workerPids()) {
+    // The primary first: killed after its workers, it would have forked replacements in between.
+    const workers = workerPids();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const pid of workers) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
         // Already gone.
       }
     }
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
   try {
     const match = await waitForOutput(/running at http:\/\/[^:]+:(\d+)\//);
