@@ -312,13 +312,9 @@ export async function soak(argv: string[]): Promise<void> {
   const workers = Number(values.workers);
   if (!Number.isSafeInteger(cycles) || cycles < 1) throw new Error('--cycles must be a whole number ≥ 1');
   if (!Number.isSafeInteger(workers) || workers < 2) throw new Error('--workers must be a whole number ≥ 2');
-  const dialects =
-    values.database === undefined
-      ? (['sqlite', 'postgres'] as const)
-      : values.database === 'sqlite' || values.database === 'postgres'
-        ? [values.database]
-        : null;
-  if (!dialects) throw new Error('--database must be sqlite or postgres');
+  const all = ['sqlite', 'postgres'] as const;
+  const dialects = all.filter((d) => values.database === undefined || values.database === d);
+  if (dialects.length === 0) throw new Error('--database must be sqlite or postgres');
 
   // Keys and checkpoints of the throwaway databases stay out of the checkout's ./data.
   const dataDir = process.env.NESTWERK_DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'nestwerk-soak-'));
