@@ -217,15 +217,29 @@ async function main() {
   step('Starting the server');
   const child = spawn(
     process.execPath,
-    [at('node_modules', 'tsx', 'dist', 'cli.mjs'), at('packages/cli/src/main.ts'), 'serve', '--port', port],
+    [
+      at('node_modules', 'tsx', 'dist', 'cli.mjs'),
+      at('packages/cli/src/main.ts'),
+      'serve',
+      '--port',
+      port,
+      // One process for the demo on a laptop: it starts fastest and uses the least memory. `nestwerk serve`
+      // itself defaults to one process per core; set NESTWERK_WORKERS to try that here.
+      '--workers',
+      process.env.NESTWERK_WORKERS || '1',
+    ],
     {
       cwd: root,
       stdio: 'inherit',
       env: { ...process.env, NESTWERK_LOG_LEVEL: process.env.NESTWERK_LOG_LEVEL ?? 'warn' },
     },
   );
-  // Ctrl+C reaches the server too (same process group); it shuts down gracefully and we exit with it.
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  // Ctrl+C reaches the server itself (same process group): passing SIGINT on as well would be its second
+  // signal, which means "stop now, drained or not". From a terminal we therefore only wait for it to finish.
+  process.on('SIGTERM', () => child.kill('SIGTERM'));
+  process.on('SIGINT', () => {
+    if (!process.stdin.isTTY) child.kill('SIGINT');
+  });
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
   if (await waitForHealth(url, child)) banner(url, password);
 }

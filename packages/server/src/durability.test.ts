@@ -23,11 +23,14 @@ interface Server {
   exited: Promise<void>;
 }
 
-/** `node --import tsx`, not the tsx wrapper: SIGKILL must hit the process that holds the database. */
+/**
+ * `node --import tsx`, not the tsx wrapper, and one process (no supervisor): SIGKILL must hit the process that
+ * holds the database. Killing workers under a cluster is the fault soak's part (`bench --soak`).
+ */
 function startServer(databaseUrl: string): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'packages/cli/src/main.ts', 'serve', '--port', '0'],
+    ['--import', 'tsx', 'packages/cli/src/main.ts', 'serve', '--port', '0', '--workers', '1'],
     {
       cwd: root,
       env: {

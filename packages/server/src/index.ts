@@ -18,6 +18,7 @@ export {
 } from './db/connect.ts';
 export { MigrationError, migrateToLatest, migrationState } from './db/migrate.ts';
 export type { Role } from './db/schema.ts';
+export { loadOrCreateKeyFile } from './db/secrets.ts';
 export { seedIntakeQueue } from './demo/intake-queue.ts';
 export {
   DEFAULT_DEMO_SEED,

@@ -13,6 +13,7 @@ import { benchWeb } from './web.ts';
  * NESTWERK_BENCH_POSTGRES_URL) in a full run or with --postgres, its lines named `api.postgres.*`.
  */
 async function main(): Promise<void> {
+  if (process.argv.includes('--soak')) return (await import('./soak.ts')).soak(process.argv.slice(2));
   const { values } = parseArgs({
     options: { quick: { type: 'boolean', default: false }, postgres: { type: 'boolean', default: false } },
     strict: true,

@@ -47,12 +47,17 @@ export async function verifyTotp(
     return false;
   }
   const at = input.now.toISOString();
-  await db
+  // Claims the step in one statement, and only if no other request claimed it (or a later one) since the read
+  // above: two requests with the same code, on two server processes at once, cannot both pass.
+  const claimed = await db
     .insertInto('rate_limits')
     .values({ key: stepKey(input.userId), window_start: at, count: step })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ window_start: at, count: step }))
-    .execute();
-  return true;
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ window_start: at, count: step }).where('rate_limits.count', '<', step),
+    )
+    .returning('count')
+    .executeTakeFirst();
+  return claimed !== undefined;
 }
 
 /** A new enrolment starts from a clean slate. */

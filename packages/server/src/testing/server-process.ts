@@ -1,0 +1,123 @@
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** The real `nestwerk serve` in a child process of its own (the primary, when it has workers). */
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  /** Everything it wrote to stdout and stderr so far. */
+  output(): string;
+  /** Resolves once its output matches (checked on every chunk), rejects if it exits first. */
+  waitForOutput(pattern: RegExp): Promise<RegExpExecArray>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The pids of its direct children: its workers. */
+  workerPids(): number[];
+  /** SIGKILL to it and its workers, if still running (afterAll). */
+  kill(): void;
+}
+
+/**
+ * `node --import tsx`, not the tsx wrapper: a signal sent to `child` must reach the process that serves (or
+ * supervises), not a wrapper around it.
+ */
+export async function startServerProcess(options: {
+  databaseUrl: string;
+  workers: number;
+  /** Default 0: any free port. */
+  port?: number;
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'packages/cli/src/main.ts',
+      'serve',
+      '--port',
+      String(options.port ?? 0),
+      '--workers',
+      String(options.workers),
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        NESTWERK_DATABASE_URL: options.databaseUrl,
+        NESTWERK_HOST: '127.0.0.1',
+        NESTWERK_LOG_LEVEL: 'error',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let out = '';
+  const watchers = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    out += chunk.toString();
+    for (const watcher of watchers) watcher();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      for (const watcher of watchers) watcher();
+      resolve({ code, signal });
+    }),
+  );
+  const waitForOutput = (pattern: RegExp) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const check = () => {
+        const match = pattern.exec(out);
+        if (match) {
+          watchers.delete(check);
+          resolve(match);
+        } else if (child.exitCode !== null || child.signalCode !== null) {
+          watchers.delete(check);
+          reject(new Error(`the server exited before printing ${pattern}:\n${out}`));
+        }
+      };
+      watchers.add(check);
+      check();
+    });
+  const workerPids = () => {
+    if (child.pid === undefined) return [];
+    const listed = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout;
+    return listed
+      .split('\n')
+      .filter((line) => /^\d+$/.test(line.trim()))
+      .map(Number);
+  };
+  const kill = () => {
+    // The primary first: killed after its workers, it would have forked replacements in between.
+    const workers = workerPids();
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const pid of workers) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  try {
+    const match = await waitForOutput(/running at http:\/\/[^:]+:(\d+)\//);
+    const port = Number(match[1]);
+    return {
+      child,
+      url: `http://127.0.0.1:${port}`,
+      port,
+      output: () => out,
+      waitForOutput,
+      exited,
+      workerPids,
+      kill,
+    };
+  } catch (err) {
+    kill();
+    throw err;
+  }
+}
