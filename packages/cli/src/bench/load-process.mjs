@@ -42,7 +42,7 @@ process.once('message', ({ urls, headers, concurrency, durationMs, warmupMs }) =
       if (t0 >= measureFrom) latencies.push(performance.now() - t0);
     }
   };
-  Promise.all(Array.from({ length: concurrency }, client)).then(() => {
+  void Promise.all(Array.from({ length: concurrency }, client)).then(() => {
     const elapsed = (performance.now() - measureFrom) / 1000;
     agent.destroy();
     process.send({ latencies, elapsed, requests, failure }, () => process.exit(0));
