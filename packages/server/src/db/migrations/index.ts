@@ -13,6 +13,7 @@ import { contactCompleteness } from './0010_contact_completeness.ts';
 import { feedbackReminder } from './0011_feedback_reminder.ts';
 import { searchKeys } from './0012_search_keys.ts';
 import { dashboardAggregates } from './0014_dashboard_aggregates.ts';
+import { coveringIndexes } from './0018_covering_indexes.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -40,6 +41,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0011_feedback_reminder': feedbackReminder(dialect),
     '0012_search_keys': searchKeys(),
     '0014_dashboard_aggregates': dashboardAggregates(),
+    '0018_covering_indexes': coveringIndexes(),
   };
 }
 
