@@ -93,12 +93,16 @@ export async function benchApi(opts: {
       const baselineRounds: LoadResult[] = [];
       const readRounds: LoadResult[] = [];
       let readCpuMicros = 0;
+      // NESTWERK_BENCH_READ_PROFILE=file.cpuprofile: the server's CPU profile of the family-read rounds only.
+      const readProfile = process.env.NESTWERK_BENCH_READ_PROFILE;
+      if (readProfile) await app.profile(null);
       for (let r = 0; r < rounds; r++) {
         baselineRounds.push(await load(bareUrls));
         const cpuBefore = await app.cpuMicros();
         readRounds.push(await load(readUrls, { cookie }));
         readCpuMicros += (await app.cpuMicros()) - cpuBefore;
       }
+      if (readProfile) await app.profile(readProfile);
       const baseline = combine(baselineRounds);
       const read = combine(readRounds);
       process.stderr.write(`bench: api [${opts.dialect}] worklist…\n`);

@@ -5,6 +5,8 @@ export interface ServerChild {
   url: string;
   /** Microseconds of CPU (user + system) the server process has used so far. */
   cpuMicros(): Promise<number>;
+  /** Starts a CPU profile (file null) or stops it and writes it to `file`. */
+  profile(file: string | null): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,8 @@ function once<T>(child: ChildProcess, type: string): Promise<T> {
 
 /**
  * Starts the real app (or the bare baseline) on `databaseUrl` in a child process. With NESTWERK_BENCH_CPU_PROF
- * set to a directory, the child writes a V8 CPU profile there when it stops (`node --cpu-prof`).
+ * set to a directory, the child writes a V8 CPU profile of its whole life there when it stops
+ * (`node --cpu-prof`); see also `profile()` for one measured window.
  */
 export async function startServerChild(databaseUrl: string, kind: 'app' | 'bare'): Promise<ServerChild> {
   const profileDir = process.env.NESTWERK_BENCH_CPU_PROF;
@@ -53,6 +56,11 @@ export async function startServerChild(databaseUrl: string, kind: 'app' | 'bare'
       child.send({ type: 'cpu' });
       const { usage } = await answer;
       return usage.user + usage.system;
+    },
+    async profile(file) {
+      const answer = once<object>(child, 'profile');
+      child.send({ type: 'profile', file });
+      await answer;
     },
     async stop() {
       if (child.exitCode !== null) return;

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { buildApp, loadConfig, openDatabase } from '@nestwerk/server';
 import { startBareFamilyServer } from '@nestwerk/server/bench';
 
@@ -6,7 +8,27 @@ import { startBareFamilyServer } from '@nestwerk/server/bench';
  * generator never share its event loop. Talks to its parent only over the IPC channel — its CPU time is
  * reported there, never over an HTTP route. argv: <database url> <app|bare>.
  */
-type Request = { type: 'cpu' } | { type: 'stop' };
+type Request = { type: 'cpu' } | { type: 'stop' } | { type: 'profile'; file: string | null };
+
+/**
+ * A CPU profile of just the measured window (not start-up, not the other suites): started and stopped by the
+ * bench over IPC, written as a .cpuprofile that profile-summary.ts (or Chrome DevTools) reads.
+ */
+let profiler: Session | null = null;
+async function profile(file: string | null): Promise<void> {
+  if (file === null) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+    return;
+  }
+  if (!profiler) return;
+  const { profile: taken } = await profiler.post('Profiler.stop');
+  writeFileSync(file, JSON.stringify(taken));
+  profiler.disconnect();
+  profiler = null;
+}
 
 async function main(): Promise<void> {
   const [url, kind] = process.argv.slice(2);
@@ -26,6 +48,8 @@ async function main(): Promise<void> {
   }
   process.on('message', (message: Request) => {
     if (message.type === 'cpu') process.send?.({ type: 'cpu', usage: process.cpuUsage() });
+    else if (message.type === 'profile')
+      void profile(message.file).then(() => process.send?.({ type: 'profile' }));
     else if (message.type === 'stop')
       void close()
         .then(() => handle.close())
