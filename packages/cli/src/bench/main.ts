@@ -7,7 +7,7 @@ import type { BenchResult } from './stats.ts';
 import { benchWeb } from './web.ts';
 
 /**
- * `npm run --silent bench [-- --quick] [-- --postgres]`: one JSON object per line on stdout (DESIGN §4.3).
+ * `npm run --silent bench [-- --quick] [-- --postgres] [-- --only api,web]`: one JSON object per line on stdout (DESIGN §4.3).
  * Progress goes to stderr. Timings that are compared are compared as ratios from the same run, never against
  * constants. The embedded SQLite database is measured by default; PostgreSQL (a throwaway cluster, or
  * NESTWERK_BENCH_POSTGRES_URL) in a full run or with --postgres, its lines named `api.postgres.*`.
@@ -15,7 +15,12 @@ import { benchWeb } from './web.ts';
 async function main(): Promise<void> {
   if (process.argv.includes('--soak')) return (await import('./soak.ts')).soak(process.argv.slice(2));
   const { values } = parseArgs({
-    options: { quick: { type: 'boolean', default: false }, postgres: { type: 'boolean', default: false } },
+    options: {
+      quick: { type: 'boolean', default: false },
+      postgres: { type: 'boolean', default: false },
+      // Comma-separated suite names (engine, db, api, referrals, web): a profiling run needs just one.
+      only: { type: 'string' },
+    },
     strict: true,
   });
   const quick = values.quick === true;
@@ -41,7 +46,9 @@ async function main(): Promise<void> {
       () => onPostgres(() => benchReferralInbox({ quick, dialect: 'postgres' })),
     ]);
   }
+  const only = values.only?.split(',');
   for (const [name, run] of suites) {
+    if (only && !only.includes(name.split(' ')[0] ?? name)) continue;
     process.stderr.write(`bench: ${name}…\n`);
     for (const result of await run()) process.stdout.write(`${JSON.stringify(result)}\n`);
   }

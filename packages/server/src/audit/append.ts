@@ -1,5 +1,6 @@
 import { type Kysely, PostgresAdapter, type Selectable, sql, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { precompiled } from '../db/precompiled.ts';
 import type { AuditLogTable, Database } from '../db/schema.ts';
 import { auditAnchorOf } from './anchor.ts';
 import { GENESIS_HASH, type KeyedAuditFields, keyedAuditRowHash, storableText } from './hash.ts';
@@ -62,6 +63,11 @@ const AUDIT_CHAIN_LOCK = 75_107_513;
  * every read-write transaction takes at `begin immediate`. The unique index on prev_hash is the backstop:
  * a forked chain cannot commit.
  */
+/** Precompiled: every audited request reads the chain's head. */
+const chainHead = precompiled((db) =>
+  db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1),
+);
+
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRecord> {
   const [record] = await appendAuditRows(trx, [entry], true);
   if (!record) throw new Error('The audit row was not written');
@@ -97,12 +103,7 @@ async function appendAuditRows(
     if (rows[0]?.isolation !== 'read committed')
       throw new Error('appendAudit needs a READ COMMITTED transaction on PostgreSQL');
   }
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const [last] = await chainHead.execute(trx, {});
 
   const ring = keyRingFor(trx);
   let prev = last?.hash ?? GENESIS_HASH;

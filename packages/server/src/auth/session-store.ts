@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import { precompiled } from '../db/precompiled.ts';
 import type { Database, Role, SessionTable } from '../db/schema.ts';
 import { hashToken, newToken } from './session-token.ts';
 
@@ -62,9 +63,9 @@ export async function createSession(
   return { token, idHash, csrfToken };
 }
 
-/** One indexed read per request: the session with the user it belongs to; disabled users have none. */
-export async function findSession(db: Kysely<Database>, idHash: string): Promise<LoadedSession | null> {
-  const row = await db
+/** Precompiled: it runs on every request. */
+const sessionWithUser = precompiled((db, p: { idHash: string }) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select([
@@ -82,8 +83,12 @@ export async function findSession(db: Kysely<Database>, idHash: string): Promise
       'users.must_change_password',
       'users.disabled_at',
     ])
-    .where('sessions.id_hash', '=', idHash)
-    .executeTakeFirst();
+    .where('sessions.id_hash', '=', p.idHash),
+);
+
+/** One indexed read per request: the session with the user it belongs to; disabled users have none. */
+export async function findSession(db: Kysely<Database>, idHash: string): Promise<LoadedSession | null> {
+  const [row] = await sessionWithUser.execute(db, { idHash });
   if (!row || row.disabled_at !== null) return null;
   return {
     idHash: row.id_hash,

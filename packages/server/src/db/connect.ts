@@ -6,6 +6,7 @@ import { attachAuditAnchor, resolveAnchorSettings } from '../audit/anchor.ts';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from './private-files.ts';
 import type { Database } from './schema.ts';
 import { NestwerkSqliteDialect } from './sqlite-dialect.ts';
+import { CachingSqliteDatabase } from './statement-cache.ts';
 import { WellFormedTextDialect } from './well-formed-text.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -99,7 +100,9 @@ export function sqliteHandleOf(db: Kysely<Database>): SQLite.Database | undefine
 function openSqlite(path: string): Db {
   const sqlite = openSqliteFile(path);
   const db = new Kysely<Database>({
-    dialect: new WellFormedTextDialect(new NestwerkSqliteDialect({ database: sqlite })),
+    dialect: new WellFormedTextDialect(
+      new NestwerkSqliteDialect({ database: new CachingSqliteDatabase(sqlite) }),
+    ),
   });
   sqliteHandles.set(db, sqlite);
   return { db, dialect: 'sqlite', url: `file:${path}`, close: () => db.destroy() };

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { AgreementTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
@@ -33,14 +34,18 @@ export function findAgreementByContact(db: Db, contactId: string): Promise<Agree
     .executeTakeFirst();
 }
 
-export function listAgreements(db: Db, familyId: string): Promise<AgreementRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const agreementsOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('agreements')
     .selectAll()
-    .where('family_id', '=', familyId)
+    .where('family_id', '=', p.familyId)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc'),
+);
+
+export function listAgreements(db: Db, familyId: string): Promise<AgreementRow[]> {
+  return agreementsOfFamily.execute(db, { familyId: familyId });
 }
 
 export async function updateAgreement(

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { CareRelationshipTable, Role } from '../db/schema.ts';
 import type { Db } from './db.ts';
 
@@ -18,8 +19,9 @@ export interface CareTeamRow {
 }
 
 /** Who looks after the family, past and present (ended relationships stay visible as history). */
-export function listCareTeam(db: Db, familyId: string): Promise<CareTeamRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const careTeamOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('care_relationships as cr')
     .leftJoin('users as u', 'u.id', 'cr.user_id')
     .leftJoin('teams as t', 't.id', 'cr.team_id')
@@ -33,8 +35,11 @@ export function listCareTeam(db: Db, familyId: string): Promise<CareTeamRow[]> {
       'cr.start_date',
       'cr.end_date',
     ])
-    .where('cr.family_id', '=', familyId)
+    .where('cr.family_id', '=', p.familyId)
     .orderBy('cr.start_date')
-    .orderBy('cr.id')
-    .execute();
+    .orderBy('cr.id'),
+);
+
+export function listCareTeam(db: Db, familyId: string): Promise<CareTeamRow[]> {
+  return careTeamOfFamily.execute(db, { familyId: familyId });
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { ConsentTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
@@ -12,14 +13,18 @@ export function findConsent(db: Db, id: string): Promise<ConsentRow | undefined>
   return db.selectFrom('consents').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listConsents(db: Db, familyId: string): Promise<ConsentRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const consentsOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('consents')
     .selectAll()
-    .where('family_id', '=', familyId)
+    .where('family_id', '=', p.familyId)
     .orderBy('given_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc'),
+);
+
+export function listConsents(db: Db, familyId: string): Promise<ConsentRow[]> {
+  return consentsOfFamily.execute(db, { familyId: familyId });
 }
 
 /** Withdrawal is a one-way, timestamped step: false when it was already withdrawn. */

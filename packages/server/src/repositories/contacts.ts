@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { Band, ContactTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
@@ -61,8 +62,9 @@ export interface ContactSummaryRow {
   result_json: string | null;
 }
 
-export function listContactSummaries(db: Db, familyId: string): Promise<ContactSummaryRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const contactSummariesOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('contacts as c')
     .leftJoin('users as u', 'u.id', 'c.professional_id')
     .leftJoin('assessments as a', 'a.contact_id', 'c.id')
@@ -84,8 +86,11 @@ export function listContactSummaries(db: Db, familyId: string): Promise<ContactS
       'a.refer_outside',
       'a.result_json',
     ])
-    .where('c.family_id', '=', familyId)
+    .where('c.family_id', '=', p.familyId)
     .orderBy('c.date', 'desc')
-    .orderBy('c.id', 'desc')
-    .execute();
+    .orderBy('c.id', 'desc'),
+);
+
+export function listContactSummaries(db: Db, familyId: string): Promise<ContactSummaryRow[]> {
+  return contactSummariesOfFamily.execute(db, { familyId: familyId });
 }

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { FamilyTable } from '../db/schema.ts';
 import { searchKey } from '../db/search-key.ts';
 import { type Db, updatedOne } from './db.ts';
@@ -13,8 +14,13 @@ export async function insertFamily(db: Db, row: Omit<Insertable<FamilyTable>, 's
     .execute();
 }
 
-export function findFamily(db: Db, id: string): Promise<FamilyRow | undefined> {
-  return db.selectFrom('families').selectAll().where('id', '=', id).executeTakeFirst();
+/** Precompiled: it runs on every family read. */
+const familyById = precompiled((db, p: { id: string }) =>
+  db.selectFrom('families').selectAll().where('id', '=', p.id),
+);
+
+export async function findFamily(db: Db, id: string): Promise<FamilyRow | undefined> {
+  return (await familyById.execute(db, { id }))[0];
 }
 
 /** Optimistic lock: false when `version` is stale (someone else saved first). */

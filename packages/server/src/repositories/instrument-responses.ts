@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { InstrumentResponseTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
 
@@ -11,12 +12,16 @@ export async function insertInstrumentResponse(
   await db.insertInto('instrument_responses').values(row).execute();
 }
 
-export function listInstrumentResponses(db: Db, familyId: string): Promise<InstrumentResponseRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const instrumentResponsesOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('instrument_responses')
     .selectAll()
-    .where('family_id', '=', familyId)
+    .where('family_id', '=', p.familyId)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+    .orderBy('id', 'desc'),
+);
+
+export function listInstrumentResponses(db: Db, familyId: string): Promise<InstrumentResponseRow[]> {
+  return instrumentResponsesOfFamily.execute(db, { familyId: familyId });
 }

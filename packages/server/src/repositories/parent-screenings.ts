@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { ParentScreeningTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
 
@@ -20,13 +21,17 @@ export function findParentScreening(db: Db, id: string): Promise<ParentScreening
   return selectScreenings(db).where('s.id', '=', id).executeTakeFirst();
 }
 
+/** Precompiled: it runs on every family read. */
+const screeningsOfFamily = precompiled((db, p: { familyId: string }) =>
+  selectScreenings(db)
+    .where('s.family_id', '=', p.familyId)
+    .orderBy('s.date', 'desc')
+    .orderBy('s.created_at', 'desc'),
+);
+
 /** A family's screenings, newest first (by date, then by when they were recorded). */
 export function listParentScreenings(db: Db, familyId: string): Promise<ParentScreeningRow[]> {
-  return selectScreenings(db)
-    .where('s.family_id', '=', familyId)
-    .orderBy('s.date', 'desc')
-    .orderBy('s.created_at', 'desc')
-    .execute();
+  return screeningsOfFamily.execute(db, { familyId: familyId });
 }
 
 /** Who was screened on which date, for the due-screening count of several families at once (worklist page). */

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { PersonTable } from '../db/schema.ts';
 import { personSearchKey } from '../db/search-key.ts';
 import { type Db, updatedOne } from './db.ts';
@@ -38,14 +39,18 @@ export function findPerson(db: Db, id: string): Promise<PersonRow | undefined> {
   return db.selectFrom('persons').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function listPersons(db: Db, familyId: string): Promise<PersonRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const personsOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('persons')
     .selectAll()
-    .where('family_id', '=', familyId)
+    .where('family_id', '=', p.familyId)
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+export function listPersons(db: Db, familyId: string): Promise<PersonRow[]> {
+  return personsOfFamily.execute(db, { familyId: familyId });
 }
 
 export async function updatePerson(

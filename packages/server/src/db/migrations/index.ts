@@ -16,6 +16,7 @@ import { dashboardAggregates } from './0014_dashboard_aggregates.ts';
 import { nationalIds } from './0015_national_ids.ts';
 import { familyTransfer } from './0017_family_transfer.ts';
 import { parentPortal } from './0016_parent_portal.ts';
+import { coveringIndexes } from './0018_covering_indexes.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -46,6 +47,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0015_national_ids': nationalIds(),
     '0017_family_transfer': familyTransfer(),
     '0016_parent_portal': parentPortal(dialect),
+    '0018_covering_indexes': coveringIndexes(),
   };
 }
 

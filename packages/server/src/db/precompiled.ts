@@ -1,0 +1,49 @@
+import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import type { Database } from './schema.ts';
+
+/**
+ * A placeholder no real value can equal (a NUL can never reach the database: the text checks refuse it), so
+ * its position among the compiled parameters says which argument goes there.
+ */
+const MARK = '\u0000nestwerk:param:';
+
+type Compiled = { query: CompiledQuery; slots: Array<string | { value: unknown }> };
+
+/**
+ * A query that runs on every request, built with Kysely once per SQL dialect and then only executed: building
+ * and compiling the query tree cost more CPU than SQLite spends answering it. The Kysely builder stays the one
+ * definition (its types give the row type), called once with placeholders in place of the arguments; the
+ * compiled SQL is kept per dialect (the adapter object, shared by a database handle and its transactions).
+ *
+ * Only for queries whose shape never depends on the arguments: no `in` lists, no optional clauses.
+ */
+export function precompiled<P extends Record<string, unknown>, R>(
+  build: (db: Kysely<Database>, params: P) => Compilable<R>,
+): { execute(db: Kysely<Database>, params: P): Promise<R[]>; sql(db: Kysely<Database>): string } {
+  const byAdapter = new WeakMap<object, Compiled>();
+  const compile = (db: Kysely<Database>): Compiled => {
+    const adapter = db.getExecutor().adapter;
+    const known = byAdapter.get(adapter);
+    if (known) return known;
+    const marks = new Proxy({} as P, {
+      get: (_target, name) => (typeof name === 'string' ? `${MARK}${name}` : undefined),
+    });
+    const query = build(db, marks).compile();
+    const slots = query.parameters.map((p) =>
+      typeof p === 'string' && p.startsWith(MARK) ? p.slice(MARK.length) : { value: p },
+    );
+    const compiled = { query, slots };
+    byAdapter.set(adapter, compiled);
+    return compiled;
+  };
+  return {
+    async execute(db, params) {
+      const { query, slots } = compile(db);
+      const parameters = slots.map((slot) => (typeof slot === 'string' ? params[slot] : slot.value));
+      // The query tree rides along (plugins and the driver look at its kind); only the values are new.
+      const result = await db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>);
+      return result.rows;
+    },
+    sql: (db) => compile(db).query.sql,
+  };
+}
