@@ -3,6 +3,7 @@ import { benchApi } from './api.ts';
 import { benchDemoLoad } from './db.ts';
 import { benchEngine } from './engine.ts';
 import { benchReferralInbox } from './referrals.ts';
+import { benchScale } from './scale.ts';
 import type { BenchResult } from './stats.ts';
 import { benchWeb } from './web.ts';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
       () => onPostgres(() => benchReferralInbox({ quick, dialect: 'postgres' })),
     ]);
   }
+  if (!quick) suites.push(['scale (postgres, two processes)', benchScale]);
   for (const [name, run] of suites) {
     process.stderr.write(`bench: ${name}…\n`);
     for (const result of await run()) process.stdout.write(`${JSON.stringify(result)}\n`);

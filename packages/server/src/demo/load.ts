@@ -4,7 +4,7 @@ import { appendAudit, recordAudit } from '../audit/append.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
 import { refreshDashboardCounts } from '../repositories/dashboard-counts.ts';
-import { bulkWriter, insertChunked } from './bulk-insert.ts';
+import { bulkWriter, insertChunked, type TableRows } from './bulk-insert.ts';
 import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
 import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
 import { loadDemoPerinatal } from './perinatal.ts';
@@ -70,6 +70,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
     return batch;
   };
   let next = generate(0);
+  const reportDone = (done: number) => options.onProgress?.({ done, total: options.families });
   const passwordHash = await hashing;
   await db.transaction().execute(async (trx) => {
     await insertChunked(trx, 'organisations', staff.organisations);
@@ -86,24 +87,21 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
 
   const writer = bulkWriter(db);
   const curated: { familyId: string; case: CuratedCase }[] = [];
+  // One batch in flight: on PostgreSQL the server stores it while this thread generates the next one.
+  let pending: Promise<number> | null = null;
   try {
     for (let start = 0; start < options.families; start += BATCH) {
       const batch = start === 0 ? next : generate(start);
       next = [];
       for (const f of batch) if (f.curated) curated.push({ familyId: String(f.family.id), case: f.curated });
-      await writer.write([
-        ['families', batch.map((f) => f.family)],
-        ['persons', batch.flatMap((f) => f.persons)],
-        ['care_relationships', batch.flatMap((f) => f.careRelationships)],
-        ['contacts', batch.flatMap((f) => f.contacts)],
-        ['observations', batch.flatMap((f) => f.observations)],
-        ['assessments', batch.flatMap((f) => f.assessments)],
-        ['agreements', batch.flatMap((f) => f.agreements)],
-        ['consents', batch.flatMap((f) => f.consents)],
-      ]);
-      options.onProgress?.({ done: start + batch.length, total: options.families });
+      if (pending) reportDone(await pending);
+      const done = start + batch.length;
+      pending = writer.write(batchTables(batch)).then(() => done);
     }
+    if (pending) reportDone(await pending);
   } finally {
+    // A failed batch must not leave the writer's settings behind; its error is the one that is thrown.
+    await pending?.catch(() => 0);
     await writer.finish();
   }
   // A few referrals to the demo IMH team: its intake queue and the nurse's worklist show the workflow.
@@ -127,6 +125,20 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
     families: options.families,
     seed,
   };
+}
+
+/** A batch's rows, parents before children. */
+function batchTables(batch: readonly FamilyRows[]): TableRows {
+  return [
+    ['families', batch.map((f) => f.family)],
+    ['persons', batch.flatMap((f) => f.persons)],
+    ['care_relationships', batch.flatMap((f) => f.careRelationships)],
+    ['contacts', batch.flatMap((f) => f.contacts)],
+    ['observations', batch.flatMap((f) => f.observations)],
+    ['assessments', batch.flatMap((f) => f.assessments)],
+    ['agreements', batch.flatMap((f) => f.agreements)],
+    ['consents', batch.flatMap((f) => f.consents)],
+  ];
 }
 
 /** Gives every demo account a new password (the generated one is shown only once, at load). */
