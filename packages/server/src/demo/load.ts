@@ -18,7 +18,10 @@ export interface DemoOptions {
   today?: Date;
   /** Default: NESTWERK_DEMO_PASSWORD, else a generated one. */
   password?: string;
+  /** Called after each batch is stored. */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /** Families per transaction (default 500); the data does not depend on it. */
+  batchSize?: number;
 }
 
 export interface DemoResult {
@@ -53,6 +56,9 @@ export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
 export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Promise<DemoResult> {
   if (!Number.isInteger(options.families) || options.families < 0)
     throw new DemoError('families must be a whole number ≥ 0');
+  const batchSize = options.batchSize ?? BATCH;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new DemoError('batchSize must be a whole number ≥ 1');
   if (await hasDemoData(db)) throw new DemoError('The demo data is already loaded');
   const { password, generated } = demoPassword(options.password);
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
@@ -65,7 +71,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   const ctx = { seed, today, staff };
   const generate = (start: number): FamilyRows[] => {
     const batch: FamilyRows[] = [];
-    for (let i = start; i < Math.min(options.families, start + BATCH); i++)
+    for (let i = start; i < Math.min(options.families, start + batchSize); i++)
       batch.push(generateFamily(i, ctx));
     return batch;
   };
@@ -90,7 +96,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   // One batch in flight: on PostgreSQL the server stores it while this thread generates the next one.
   let pending: Promise<number> | null = null;
   try {
-    for (let start = 0; start < options.families; start += BATCH) {
+    for (let start = 0; start < options.families; start += batchSize) {
       const batch = start === 0 ? next : generate(start);
       next = [];
       for (const f of batch) if (f.curated) curated.push({ familyId: String(f.family.id), case: f.curated });
