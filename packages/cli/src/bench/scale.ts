@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDemo, migrateToLatest, openDatabase } from '@nestwerk/server';
@@ -21,6 +21,7 @@ import { type BenchResult, percentile, round } from './stats.ts';
 const CONCURRENCY = 16;
 const SERVERS = 2;
 const NURSE = 'verpleegkundige@demo.nestwerk.test';
+const IMH = 'imh@demo.nestwerk.test';
 const PASSWORD = 'bench-scale-password-2026';
 const ROOT = new URL('../../../../', import.meta.url).pathname;
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -116,6 +117,12 @@ export async function benchScale(): Promise<BenchResult[]> {
       durationMs: 10_000,
       warmupMs: 2_000,
     });
+    const plansFile = process.env.NESTWERK_SCALE_PLANS;
+    if (plansFile) {
+      log(`recording the plans of the hot requests into ${plansFile}…`);
+      await recordPlans(env, ids[0]!, (command) => psql(url.toString(), command));
+      copyFileSync(join(cluster.dir, 'server.log'), plansFile);
+    }
     const extra = {
       dialect: 'postgres',
       database: 'postgres',
@@ -155,6 +162,36 @@ export async function benchScale(): Promise<BenchResult[]> {
   }
 }
 
+/**
+ * NESTWERK_SCALE_PLANS=<file>: a third server whose connections load auto_explain (every statement's plan
+ * with actual times and buffers goes to the cluster's log) makes one of each hot request: log-in and session
+ * lookup, a family file with its care-relationship check, the worklist and the IMH team's referral inbox.
+ */
+async function recordPlans(env: NodeJS.ProcessEnv, familyId: string, psql: (command: string) => void) {
+  for (const setting of [
+    "session_preload_libraries = 'auto_explain'",
+    'auto_explain.log_min_duration = 0',
+    'auto_explain.log_analyze = on',
+    'auto_explain.log_buffers = on',
+    'auto_explain.log_nested_statements = on',
+  ])
+    psql(`alter database nestwerk_scale set ${setting}`);
+  const { child, url } = await startServer(env);
+  try {
+    const nurse = await logIn(url);
+    for (const path of [`/api/families/${familyId}`, '/api/worklist?scope=mine&limit=50']) {
+      const response = await fetch(`${url}${path}`, { headers: { cookie: nurse } });
+      await response.arrayBuffer();
+    }
+    const imh = await logIn(url, IMH);
+    const inbox = await fetch(`${url}/api/intake?status=all&limit=50`, { headers: { cookie: imh } });
+    await inbox.arrayBuffer();
+  } finally {
+    await stopServer(child);
+    psql('alter database nestwerk_scale reset all');
+  }
+}
+
 /** `nestwerk serve --port 0`, resolved with the URL it prints once it listens. */
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(TSX, [CLI, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -181,11 +218,11 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-async function logIn(url: string): Promise<string> {
+async function logIn(url: string, email = NURSE): Promise<string> {
   const response = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: NURSE, password: PASSWORD }),
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
   const body = await response.text();
   if (response.status !== 200) throw new Error(`log-in: HTTP ${response.status} ${body.slice(0, 200)}`);
