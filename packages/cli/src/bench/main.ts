@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     ['web', () => benchWeb({ quick }) as Promise<BenchResult[]>],
   ];
   if (postgres) {
+    suites.push(['db (postgres)', () => onPostgres(() => benchDemoLoad({ quick, dialect: 'postgres' }))]);
     suites.push(['api (postgres)', () => onPostgres(() => benchApi({ quick, dialect: 'postgres' }))]);
     suites.push([
       'referrals (postgres)',
