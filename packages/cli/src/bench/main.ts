@@ -3,6 +3,7 @@ import { benchApi } from './api.ts';
 import { benchDemoLoad } from './db.ts';
 import { benchEngine } from './engine.ts';
 import { benchReferralInbox } from './referrals.ts';
+import { benchScale } from './scale.ts';
 import type { BenchResult } from './stats.ts';
 import { benchWeb } from './web.ts';
 
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     ['web', () => benchWeb({ quick }) as Promise<BenchResult[]>],
   ];
   if (postgres) {
+    suites.push(['db (postgres)', () => onPostgres(() => benchDemoLoad({ quick, dialect: 'postgres' }))]);
     suites.push(['api (postgres)', () => onPostgres(() => benchApi({ quick, dialect: 'postgres' }))]);
     suites.push([
       'referrals (postgres)',
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     ]);
   }
   const only = values.only?.split(',');
+  if (!quick) suites.push(['scale (postgres, two processes)', benchScale]);
   for (const [name, run] of suites) {
     if (only && !only.includes(name.split(' ')[0] ?? name)) continue;
     process.stderr.write(`bench: ${name}…\n`);

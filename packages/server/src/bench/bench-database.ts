@@ -14,6 +14,8 @@ import {
 
 export interface BenchDatabase {
   handle: Db;
+  /** The SQLite file; undefined on PostgreSQL. */
+  file?: string;
   /** Closes the handle and removes the database (and the throwaway cluster, if one was started). */
   dispose(): Promise<void>;
 }
@@ -28,10 +30,12 @@ const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 export async function openBenchDatabase(dialect: Dialect): Promise<BenchDatabase> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'nestwerk-bench-'));
-    const handle = await openDatabase(`file:${join(dir, 'bench.db')}`);
+    const file = join(dir, 'bench.db');
+    const handle = await openDatabase(`file:${file}`);
     await migrateToLatest(handle);
     return {
       handle,
+      file,
       async dispose() {
         await handle.close();
         rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { sqliteHandleOf } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 
@@ -20,12 +20,12 @@ export interface BulkWriter {
 /**
  * Fast inserts for loading generated data. On SQLite straight through better-sqlite3 (prepared multi-row
  * statements, reused; rows in key order so b-tree pages are filled in sequence; checkpoints every few
- * batches instead of every 4 MiB), holding Kysely's connection so nothing else interleaves. Elsewhere
- * through Kysely, in multi-row statements.
+ * batches instead of every 4 MiB), holding Kysely's connection so nothing else interleaves. On PostgreSQL
+ * one statement per table and batch (postgresWriter).
  */
 export function bulkWriter(db: Kysely<Database>): BulkWriter {
   const sqlite = sqliteHandleOf(db);
-  return sqlite ? sqliteWriter(db, sqlite) : kyselyWriter(db);
+  return sqlite ? sqliteWriter(db, sqlite) : postgresWriter(db);
 }
 
 function sqliteWriter(db: Kysely<Database>, sqlite: SQLite.Database): BulkWriter {
@@ -115,12 +115,29 @@ function byKey(table: TableName): (a: Record<string, unknown>, b: Record<string,
   };
 }
 
-function kyselyWriter(db: Kysely<Database>): BulkWriter {
+/**
+ * On PostgreSQL a batch is one statement: each table's rows are one parameter, a JSON array that
+ * `json_populate_recordset` turns into rows of the table's own type, inserted by a chain of data-modifying
+ * CTEs (foreign keys are checked at the end of the statement, when every table's rows are in). No parameter
+ * limit to chunk around, one round trip and one commit per batch, no planner pass per row; and while the
+ * server works, the caller's thread is free to generate the next batch.
+ */
+function postgresWriter(db: Kysely<Database>): BulkWriter {
   return {
     async write(tables) {
-      await db.transaction().execute(async (trx) => {
-        for (const [table, rows] of tables) await insertChunked(trx, table, rows);
+      const inserts = tables.flatMap(([table, rows]) => {
+        const first = rows[0];
+        if (first === undefined) return [];
+        const columns = sql.join(Object.keys(first).map((c) => sql.ref(c)));
+        return [
+          sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`,
+        ];
       });
+      const last = inserts.pop();
+      if (!last) return;
+      const ctes = inserts.map((insert, i) => sql`${sql.raw(`t${i}`)} as (${insert})`);
+      const statement = ctes.length > 0 ? sql`with ${sql.join(ctes)} ${last}` : last;
+      await statement.execute(db);
     },
     async finish() {},
   };

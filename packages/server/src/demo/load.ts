@@ -4,7 +4,7 @@ import { appendAudit, recordAudit } from '../audit/append.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
 import { refreshDashboardCounts } from '../repositories/dashboard-counts.ts';
-import { bulkWriter, insertChunked } from './bulk-insert.ts';
+import { bulkWriter, insertChunked, type TableRows } from './bulk-insert.ts';
 import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
 import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
 import { type DemoParent, loadDemoParent } from './parent.ts';
@@ -19,7 +19,10 @@ export interface DemoOptions {
   today?: Date;
   /** Default: NESTWERK_DEMO_PASSWORD, else a generated one. */
   password?: string;
+  /** Called after each batch is stored. */
   onProgress?: (progress: { done: number; total: number }) => void;
+  /** Families per transaction (default 500); the data does not depend on it. */
+  batchSize?: number;
 }
 
 export interface DemoResult {
@@ -56,6 +59,9 @@ export async function hasDemoData(db: Kysely<Database>): Promise<boolean> {
 export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Promise<DemoResult> {
   if (!Number.isInteger(options.families) || options.families < 0)
     throw new DemoError('families must be a whole number ≥ 0');
+  const batchSize = options.batchSize ?? BATCH;
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new DemoError('batchSize must be a whole number ≥ 1');
   if (await hasDemoData(db)) throw new DemoError('The demo data is already loaded');
   const { password, generated } = demoPassword(options.password);
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
@@ -68,11 +74,12 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   const ctx = { seed, today, staff };
   const generate = (start: number): FamilyRows[] => {
     const batch: FamilyRows[] = [];
-    for (let i = start; i < Math.min(options.families, start + BATCH); i++)
+    for (let i = start; i < Math.min(options.families, start + batchSize); i++)
       batch.push(generateFamily(i, ctx));
     return batch;
   };
   let next = generate(0);
+  const reportDone = (done: number) => options.onProgress?.({ done, total: options.families });
   const passwordHash = await hashing;
   await db.transaction().execute(async (trx) => {
     await insertChunked(trx, 'organisations', staff.organisations);
@@ -89,24 +96,21 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
 
   const writer = bulkWriter(db);
   const curated: { familyId: string; case: CuratedCase }[] = [];
+  // One batch in flight: on PostgreSQL the server stores it while this thread generates the next one.
+  let pending: Promise<number> | null = null;
   try {
-    for (let start = 0; start < options.families; start += BATCH) {
+    for (let start = 0; start < options.families; start += batchSize) {
       const batch = start === 0 ? next : generate(start);
       next = [];
       for (const f of batch) if (f.curated) curated.push({ familyId: String(f.family.id), case: f.curated });
-      await writer.write([
-        ['families', batch.map((f) => f.family)],
-        ['persons', batch.flatMap((f) => f.persons)],
-        ['care_relationships', batch.flatMap((f) => f.careRelationships)],
-        ['contacts', batch.flatMap((f) => f.contacts)],
-        ['observations', batch.flatMap((f) => f.observations)],
-        ['assessments', batch.flatMap((f) => f.assessments)],
-        ['agreements', batch.flatMap((f) => f.agreements)],
-        ['consents', batch.flatMap((f) => f.consents)],
-      ]);
-      options.onProgress?.({ done: start + batch.length, total: options.families });
+      if (pending) reportDone(await pending);
+      const done = start + batch.length;
+      pending = writer.write(batchTables(batch)).then(() => done);
     }
+    if (pending) reportDone(await pending);
   } finally {
+    // A failed batch must not leave the writer's settings behind; its error is the one that is thrown.
+    await pending?.catch(() => 0);
     await writer.finish();
   }
   // A few referrals to the demo IMH team: its intake queue and the nurse's worklist show the workflow.
@@ -137,6 +141,20 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
     families: options.families,
     seed,
   };
+}
+
+/** A batch's rows, parents before children. */
+function batchTables(batch: readonly FamilyRows[]): TableRows {
+  return [
+    ['families', batch.map((f) => f.family)],
+    ['persons', batch.flatMap((f) => f.persons)],
+    ['care_relationships', batch.flatMap((f) => f.careRelationships)],
+    ['contacts', batch.flatMap((f) => f.contacts)],
+    ['observations', batch.flatMap((f) => f.observations)],
+    ['assessments', batch.flatMap((f) => f.assessments)],
+    ['agreements', batch.flatMap((f) => f.agreements)],
+    ['consents', batch.flatMap((f) => f.consents)],
+  ];
 }
 
 /** Gives every demo account a new password (the generated one is shown only once, at load). */
