@@ -583,6 +583,8 @@ export interface FamilyImportTable {
   source_family_id: string;
   imported_by: string;
   imported_at: Timestamp;
+}
+
 /* The parent portal (migration 0016): parents' own accounts and sessions, never users or sessions. */
 export interface ParentAccountTable {
   id: string;

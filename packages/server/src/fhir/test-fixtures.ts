@@ -137,6 +137,7 @@ export function screening(n: number, personId: string, over: Partial<ParentScree
     nextStep: '',
     sources: [],
     professional: { id: uid(9, 1), displayName: 'Anna Jansen' },
+    source: 'professional',
     createdAt: AT,
     ...over,
   };
