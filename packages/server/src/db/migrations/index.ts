@@ -14,8 +14,8 @@ import { feedbackReminder } from './0011_feedback_reminder.ts';
 import { searchKeys } from './0012_search_keys.ts';
 import { dashboardAggregates } from './0014_dashboard_aggregates.ts';
 import { nationalIds } from './0015_national_ids.ts';
-import { familyTransfer } from './0017_family_transfer.ts';
 import { parentPortal } from './0016_parent_portal.ts';
+import { familyTransfer } from './0017_family_transfer.ts';
 import { coveringIndexes } from './0018_covering_indexes.ts';
 
 /**

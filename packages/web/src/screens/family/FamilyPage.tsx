@@ -20,8 +20,8 @@ import { ParentScreeningsPanel } from './ParentScreeningsPanel.tsx';
 import { PortalAccessPanel } from './PortalAccessPanel.tsx';
 import { ReferralList } from './ReferralList.tsx';
 import { SafetyRoutePanel } from './SafetyRoutePanel.tsx';
-import { TransferPanel } from './TransferPanel.tsx';
 import { SelfReportsPanel } from './SelfReportsPanel.tsx';
+import { TransferPanel } from './TransferPanel.tsx';
 
 export default function FamilyPage() {
   const { t } = useTranslation();
