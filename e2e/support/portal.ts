@@ -7,7 +7,7 @@ import { expectAccessible, open, SCREENSHOTS, type Session, WIDE } from './brows
 
 /** The narrowest phone the parent portal is built for. */
 export const PHONE = { width: 360, height: 780 };
-export const PARENT_PASSWORD = 'een lange zin voor het portaal';
+export const PARENT_PASSWORD = 'zonnebloemen op de vensterbank in mei';
 
 async function csrf(page: Page): Promise<string> {
   const response = await page.request.get('/api/session');

@@ -66,6 +66,7 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
     repeat: 'Type your password again',
     mismatch: 'The two passwords are not the same.',
     tooShort: 'Your password is too short. Use at least {{min}} characters.',
+    personal: 'Your password must not contain your name or email. Choose another one.',
     weak: 'This password is too easy to guess. Choose another one.',
     emailInvalid: 'Enter a valid email address, like name@example.com.',
     emailTaken: 'There is already an account with this email. Log in with it.',

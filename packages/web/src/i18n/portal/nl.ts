@@ -68,6 +68,7 @@ export const portalNl = {
     repeat: 'Typ je wachtwoord nog een keer',
     mismatch: 'De twee wachtwoorden zijn niet gelijk.',
     tooShort: 'Je wachtwoord is te kort. Neem minstens {{min}} tekens.',
+    personal: 'Je wachtwoord mag niet je naam of e-mail bevatten. Kies een ander.',
     weak: 'Dit wachtwoord is te makkelijk te raden. Kies een ander.',
     emailInvalid: 'Vul een goed e-mailadres in, zoals naam@voorbeeld.nl.',
     emailTaken: 'Met deze e-mail is er al een account. Log daarmee in.',

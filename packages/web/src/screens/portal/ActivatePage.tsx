@@ -22,7 +22,12 @@ function redeemErrors(err: unknown): { fields: Errors; general: PortalKey | null
     else if (issue.code === 'access_refused') general = 'redeem.refused';
     else if (issue.code === 'email_taken') fields.email = 'redeem.emailTaken';
     else if (issue.code === 'weak_password' || issue.path === 'password')
-      fields.password = issue.params?.reason === 'too_short' ? 'redeem.tooShort' : 'redeem.weak';
+      fields.password =
+        issue.params?.reason === 'too_short'
+          ? 'redeem.tooShort'
+          : issue.params?.reason === 'personal'
+            ? 'redeem.personal'
+            : 'redeem.weak';
     else if (issue.path === 'email') fields.email = 'redeem.emailInvalid';
     else if (issue.path === 'code') fields.code = 'redeem.invalid';
   }
