@@ -45,8 +45,8 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0012_search_keys': searchKeys(),
     '0014_dashboard_aggregates': dashboardAggregates(),
     '0015_national_ids': nationalIds(),
-    '0017_family_transfer': familyTransfer(),
     '0016_parent_portal': parentPortal(dialect),
+    '0017_family_transfer': familyTransfer(),
     '0018_covering_indexes': coveringIndexes(),
   };
 }
