@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { Migrator } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../audit/append.ts';
@@ -55,6 +57,20 @@ describe('files at rest, whatever the umask', () => {
     expect(modeOf(join(dataDir, 'keys'))).toBe(0o700);
     expect(modeOf(keyFilePath(dataDir))).toBe(0o600);
     expect(loadOrCreateKeyFile(dataDir).equals(key)).toBe(true);
+  });
+
+  it('gives processes that start at once one key, never a half-written file', async () => {
+    const dataDir = join(root, 'raced');
+    const secretsModule = new URL('./secrets.ts', import.meta.url).pathname;
+    const script = `import { loadOrCreateKeyFile } from ${JSON.stringify(secretsModule)};
+process.stdout.write(loadOrCreateKeyFile(${JSON.stringify(dataDir)}).toString('hex'));`;
+    const starts = Array.from({ length: 8 }, () =>
+      promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]),
+    );
+    const keys = (await Promise.all(starts)).map((r) => r.stdout);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toBe(loadOrCreateKeyFile(dataDir).toString('hex'));
+    expect(readdirSync(join(dataDir, 'keys'))).toEqual(['secrets.key']);
   });
 
   it('seals with AES-256-GCM bound to its row: another key or another user does not open it', () => {

@@ -1,5 +1,15 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './connect.ts';
 import { ensurePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-files.ts';
@@ -103,8 +113,9 @@ export function keyFilePath(dataDir: string): string {
 }
 
 /**
- * The key file under the data folder, made on first start: `keys/` 0700, `secrets.key` 0600. Created with
- * O_EXCL, so two processes starting at once agree on one key (the loser reads the winner's).
+ * The key file under the data folder, made on first start: `keys/` 0700, `secrets.key` 0600. The key is written
+ * whole to a file of this process's own and then hard-linked into place, which fails when the name exists: two
+ * processes starting at once agree on one key, and neither can read the other's half-written file.
  */
 export function loadOrCreateKeyFile(dataDir: string): Buffer {
   const dir = join(dataDir, 'keys');
@@ -113,16 +124,21 @@ export function loadOrCreateKeyFile(dataDir: string): Buffer {
   chmodSync(dir, PRIVATE_DIR_MODE);
   const file = keyFilePath(dataDir);
   if (!existsSync(file)) {
+    const draft = join(dir, `.secrets.key.${process.pid}.${randomBytes(6).toString('hex')}`);
     try {
-      const fd = openSync(file, 'wx', PRIVATE_FILE_MODE);
+      const fd = openSync(draft, 'wx', PRIVATE_FILE_MODE);
       try {
-        chmodSync(file, PRIVATE_FILE_MODE);
         writeSync(fd, `${randomBytes(KEY_BYTES).toString('base64')}\n`);
+        fsyncSync(fd);
       } finally {
         closeSync(fd);
       }
+      chmodSync(draft, PRIVATE_FILE_MODE);
+      linkSync(draft, file);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      rmSync(draft, { force: true });
     }
   }
   chmodSync(file, PRIVATE_FILE_MODE);
