@@ -16,6 +16,7 @@ import { intake } from './intake.ts';
 import { notifications } from './notifications.ts';
 import { partners } from './partners.ts';
 import { persons } from './persons.ts';
+import { portalCitizen } from './portal-citizen.ts';
 import { portal } from './portal-routes.ts';
 import { referrals } from './referrals.ts';
 import type { RouteSpec } from './route.ts';
@@ -44,6 +45,7 @@ export const api = {
   notifications,
   persons,
   portal,
+  portalCitizen,
   agreements,
   contacts,
   instruments,

@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Kysely } from 'kysely';
 import { adminUserRoutes } from './auth/admin-user-routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
+import { citizenOidcRoutes } from './auth/citizen-oidc-routes.ts';
 import { scheduleHousekeeping } from './auth/housekeeping.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
 import { portalSessionRoutes } from './auth/portal-session-routes.ts';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sessionRoutes);
   await app.register(oidcRoutes);
   await app.register(portalSessionRoutes);
+  await app.register(citizenOidcRoutes);
   await app.register(adminUserRoutes);
   await app.register(domainRoutes);
   await registerWebApp(app, config.webDist);

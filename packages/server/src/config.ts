@@ -17,6 +17,23 @@ export interface OidcConfig {
   organisationId: string;
 }
 
+/**
+ * The organisation's identity provider for citizens (DigiD for a Dutch organisation, itsme for a Flemish one,
+ * usually through a broker that speaks OpenID Connect). It vouches for a parent's BSN or INSZ in `idClaim`;
+ * bound to one organisation, whose region decides which number it must be and whose families it may open.
+ */
+export interface CitizenOidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  organisationId: string;
+  /** The ID-token claim that carries the BSN or INSZ (default `sub`). */
+  idClaim: string;
+  /** Space-separated scopes asked for; `openid` is always among them. */
+  scope: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -46,6 +63,8 @@ export interface Config {
   secretsKey: Buffer | null;
   /** Identity providers, each bound to one organisation; empty when OpenID Connect is off. */
   oidc: OidcConfig[];
+  /** The citizen identity provider for the parent portal; null when parents log in by password only. */
+  citizenOidc: CitizenOidcConfig | null;
   /** Break the glass: how long one emergency access lasts before the professional must ask again. */
   emergencyAccessHours: number;
 }
@@ -95,6 +114,22 @@ const envSchema = z.object({
   NESTWERK_EMERGENCY_ACCESS_HOURS: int(1, 12).default(4),
   NESTWERK_OIDC_ORGANISATION: z.string().min(1).optional(),
   NESTWERK_OIDC_PROVIDERS: z.string().min(1).optional(),
+  NESTWERK_CITIZEN_OIDC_ISSUER: z.url().optional(),
+  NESTWERK_CITIZEN_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  NESTWERK_CITIZEN_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  NESTWERK_CITIZEN_OIDC_REDIRECT_URL: z.url().optional(),
+  NESTWERK_CITIZEN_OIDC_ORGANISATION: z.string().min(1).optional(),
+  NESTWERK_CITIZEN_OIDC_ID_CLAIM: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_.:/-]{0,99}$/, 'must be a claim name such as sub or bsn')
+    .default('sub'),
+  NESTWERK_CITIZEN_OIDC_SCOPE: z
+    .string()
+    .regex(
+      /^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/,
+      'must be scopes separated by single spaces',
+    )
+    .default('openid'),
   NESTWERK_DATA_DIR: z.string().min(1).optional(),
   NESTWERK_SECRETS_KEY: z.string().min(1).optional(),
 });
@@ -156,6 +191,70 @@ export function parseTrustProxy(raw: string | undefined): false | number | strin
     'NESTWERK_TRUST_PROXY',
     'NESTWERK_TRUST_PROXY must be false, true (= 1 hop), a number of hops (0-10), or comma-separated proxy addresses or CIDR ranges',
   );
+}
+
+/** Claims every ID token has for its own purpose: a number in one of them would be no citizen's identity. */
+const PROTOCOL_CLAIMS = new Set([
+  'iss',
+  'aud',
+  'exp',
+  'iat',
+  'nbf',
+  'nonce',
+  'azp',
+  'at_hash',
+  'c_hash',
+  'auth_time',
+  'acr',
+  'amr',
+  'sid',
+  'jti',
+]);
+
+type Env = z.output<typeof envSchema>;
+
+/**
+ * All five connection variables or none; TLS for the issuer (plain http only on this machine, for development),
+ * because whoever can answer in the issuer's name can log in as any parent.
+ */
+function parseCitizenOidc(e: Env): CitizenOidcConfig | null {
+  const parts = {
+    NESTWERK_CITIZEN_OIDC_ISSUER: e.NESTWERK_CITIZEN_OIDC_ISSUER,
+    NESTWERK_CITIZEN_OIDC_CLIENT_ID: e.NESTWERK_CITIZEN_OIDC_CLIENT_ID,
+    NESTWERK_CITIZEN_OIDC_CLIENT_SECRET: e.NESTWERK_CITIZEN_OIDC_CLIENT_SECRET,
+    NESTWERK_CITIZEN_OIDC_REDIRECT_URL: e.NESTWERK_CITIZEN_OIDC_REDIRECT_URL,
+    NESTWERK_CITIZEN_OIDC_ORGANISATION: e.NESTWERK_CITIZEN_OIDC_ORGANISATION,
+  };
+  const missing = Object.entries(parts).filter(([, v]) => v === undefined);
+  if (missing.length === Object.keys(parts).length) return null;
+  const [first] = missing;
+  if (first)
+    throw new ConfigError(
+      first[0],
+      `${first[0]} is missing: set all of NESTWERK_CITIZEN_OIDC_ISSUER, _CLIENT_ID, _CLIENT_SECRET, _REDIRECT_URL and _ORGANISATION, or none`,
+    );
+  const issuer = new URL(String(parts.NESTWERK_CITIZEN_OIDC_ISSUER));
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && local))
+    throw new ConfigError(
+      'NESTWERK_CITIZEN_OIDC_ISSUER',
+      'NESTWERK_CITIZEN_OIDC_ISSUER must be an https URL (plain http only for localhost)',
+    );
+  if (PROTOCOL_CLAIMS.has(e.NESTWERK_CITIZEN_OIDC_ID_CLAIM))
+    throw new ConfigError(
+      'NESTWERK_CITIZEN_OIDC_ID_CLAIM',
+      `NESTWERK_CITIZEN_OIDC_ID_CLAIM cannot be ${e.NESTWERK_CITIZEN_OIDC_ID_CLAIM}: name the claim that carries the BSN or INSZ (default sub)`,
+    );
+  const scopes = e.NESTWERK_CITIZEN_OIDC_SCOPE.split(' ');
+  return {
+    issuer: String(parts.NESTWERK_CITIZEN_OIDC_ISSUER),
+    clientId: String(parts.NESTWERK_CITIZEN_OIDC_CLIENT_ID),
+    clientSecret: String(parts.NESTWERK_CITIZEN_OIDC_CLIENT_SECRET),
+    redirectUrl: String(parts.NESTWERK_CITIZEN_OIDC_REDIRECT_URL),
+    organisationId: String(parts.NESTWERK_CITIZEN_OIDC_ORGANISATION),
+    idClaim: e.NESTWERK_CITIZEN_OIDC_ID_CLAIM,
+    scope: scopes.includes('openid') ? scopes.join(' ') : ['openid', ...scopes].join(' '),
+  };
 }
 
 /** Reads the environment once at start; a bad value stops the server with a message naming the variable. */
@@ -243,5 +342,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     secretsKey,
     oidc,
+    citizenOidc: parseCitizenOidc(e),
   };
 }

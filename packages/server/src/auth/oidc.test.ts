@@ -1,86 +1,15 @@
-import { createSign, generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../config.ts';
 import { ApiClient, startTestServer, type TestServer } from '../http/test-server.ts';
 import { forEachDatabase } from '../testing/databases.ts';
+import { FakeIdp } from '../testing/fake-idp.ts';
 import { createTestOrganisation, createTestUser } from './test-users.ts';
 
 const CLIENT_ID = 'nestwerk-test';
 
-/** Just enough of an OpenID provider: discovery, keys, and a token endpoint that signs what the test asks. */
-class FakeIdp {
-  private server: Server | undefined;
-  private readonly keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  issuer = '';
-  /** The claims the next token will carry (nonce is filled in from the authorization request). */
-  nextClaims: Record<string, unknown> = {};
-  nonce = '';
-
-  async start(): Promise<void> {
-    const server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', this.issuer);
-      const json = (body: unknown) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      };
-      if (url.pathname === '/.well-known/openid-configuration')
-        return json({
-          issuer: this.issuer,
-          authorization_endpoint: `${this.issuer}/authorize`,
-          token_endpoint: `${this.issuer}/token`,
-          jwks_uri: `${this.issuer}/jwks`,
-          response_types_supported: ['code'],
-          subject_types_supported: ['public'],
-          id_token_signing_alg_values_supported: ['RS256'],
-          code_challenge_methods_supported: ['S256'],
-        });
-      if (url.pathname === '/jwks')
-        return json({
-          keys: [{ ...this.keys.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }],
-        });
-      if (url.pathname === '/token') {
-        req.resume();
-        return req.on('end', () =>
-          json({ access_token: 'at', token_type: 'Bearer', expires_in: 300, id_token: this.idToken() }),
-        );
-      }
-      res.writeHead(404).end();
-    });
-    this.server = server;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    this.issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  }
-
-  private idToken(): string {
-    const now = Math.floor(Date.now() / 1000);
-    const encode = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-    const payload = {
-      iss: this.issuer,
-      aud: CLIENT_ID,
-      sub: 'user-1',
-      iat: now,
-      exp: now + 300,
-      nonce: this.nonce,
-      ...this.nextClaims,
-    };
-    const signingInput = `${encode({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${encode(payload)}`;
-    const signature = createSign('RSA-SHA256')
-      .update(signingInput)
-      .sign(this.keys.privateKey)
-      .toString('base64url');
-    return `${signingInput}.${signature}`;
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
 forEachDatabase('OpenID Connect log-in', (current) => {
-  const idpA = new FakeIdp();
-  const idpB = new FakeIdp();
+  const idpA = new FakeIdp(CLIENT_ID);
+  const idpB = new FakeIdp(CLIENT_ID);
   let server: TestServer;
   let orgA: { organisationId: string; teamId: string };
   let orgB: { organisationId: string; teamId: string };

@@ -28,13 +28,17 @@ function flowCookieName(secure: boolean): string {
 }
 
 /** Plain http is allowed for an IdP on this machine only (development, tests); anywhere else it must be TLS. */
-function isLocal(url: URL): boolean {
+export function isLocal(url: URL): boolean {
   return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
 const discovered = new WeakMap<FastifyInstance, Map<string, Promise<client.Configuration>>>();
 
-function configuration(app: FastifyInstance, oidc: OidcConfig): Promise<client.Configuration> {
+/** The provider's discovered metadata, per app and provider id (the citizen provider uses an id no slug can be). */
+export function configuration(
+  app: FastifyInstance,
+  oidc: Pick<OidcConfig, 'id' | 'issuer' | 'clientId' | 'clientSecret'>,
+): Promise<client.Configuration> {
   let perProvider = discovered.get(app);
   if (!perProvider) {
     perProvider = new Map();

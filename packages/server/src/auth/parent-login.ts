@@ -30,20 +30,20 @@ import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.ts';
 
 /** Throttle keys of the login mechanism, apart from professionals' (`parent:` and `portal-code:` prefixes). */
 const emailKey = (email: string) => `parent:${email}`;
-const codeKey = (codeHash: string) => `portal-code:${codeHash.slice(0, 32)}`;
+export const codeKey = (codeHash: string) => `portal-code:${codeHash.slice(0, 32)}`;
 const totpSubject = (parentId: string) => `parent:${parentId}`;
 const totpContext = (parentId: string) => `parent-totp:${parentId}`;
 
 const INVALID_LOGIN = 'Invalid e-mail or password.';
 
-async function guard(app: FastifyInstance, request: FastifyRequest, key: string): Promise<void> {
+export async function guard(app: FastifyInstance, request: FastifyRequest, key: string): Promise<void> {
   const now = app.clock();
   await assertIpAllowed(app.db, app.config, request.ip, now);
   const until = await lockedUntil(app.db, app.config, key, now);
   if (until) throw lockedError(until);
 }
 
-async function countFailure(
+export async function countFailure(
   app: FastifyInstance,
   request: FastifyRequest,
   key: string,
@@ -63,7 +63,7 @@ async function countFailure(
   });
 }
 
-async function actorOf(app: FastifyInstance, parentId: string): Promise<ParentActor> {
+export async function actorOf(app: FastifyInstance, parentId: string): Promise<ParentActor> {
   const row = await parentActor(app, parentId);
   if (!row) throw new Error('parent account vanished');
   return {
@@ -74,7 +74,7 @@ async function actorOf(app: FastifyInstance, parentId: string): Promise<ParentAc
   };
 }
 
-async function startParentSession(
+export async function startParentSession(
   app: FastifyInstance,
   request: FastifyRequest,
   parent: ParentAccountRow,

@@ -601,6 +601,24 @@ export interface ParentAccountTable {
   suspended_by: string | null;
   created_at: Timestamp;
   version: number;
+  /** `citizen`: redeemed through the citizen identity provider, without a password anybody knows (0020). */
+  login_method: Generated<'password' | 'citizen'>;
+}
+
+/** One log-in through the citizen identity provider in flight (0020); single use, ten minutes. */
+export interface PortalOidcFlowTable {
+  /** SHA-256 of the random token in the browser's flow cookie. */
+  id_hash: string;
+  state: string;
+  nonce: string;
+  /** The PKCE verifier, sealed with the flow as context. */
+  verifier_sealed: string;
+  /** The invitation an activation redeems; null for a log-in. */
+  invitation_id: string | null;
+  email: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface ParentSessionTable {
@@ -698,6 +716,7 @@ export interface Database {
   family_imports: FamilyImportTable;
   parent_accounts: ParentAccountTable;
   parent_sessions: ParentSessionTable;
+  portal_oidc_flows: PortalOidcFlowTable;
   portal_invitations: PortalInvitationTable;
   parent_self_reports: ParentSelfReportTable;
   portal_held_back: PortalHeldBackTable;

@@ -53,7 +53,9 @@ async function accessOf(trx: Db, familyId: string, at: string): Promise<PortalAc
             status:
               account.suspended_at !== null
                 ? ('suspended' as const)
-                : account.totp_enrolled_at === null && Number(account.is_demo) !== 1
+                : account.totp_enrolled_at === null &&
+                    Number(account.is_demo) !== 1 &&
+                    account.login_method !== 'citizen'
                   ? ('enrolling' as const)
                   : ('active' as const),
             suspendedAt: account.suspended_at,
