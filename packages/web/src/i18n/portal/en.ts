@@ -292,6 +292,28 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
     regards: 'Kind regards,',
     qrLabel: 'QR code to create your account',
   },
+  citizen: {
+    loginDigid: 'Log in with DigiD',
+    loginItsme: 'Log in with itsme',
+    loginIntro: 'Do you already have an account? Then log in with {{provider}}.',
+    or: 'Or log in with your email and password.',
+    activateDigid: 'Create your account with DigiD',
+    activateItsme: 'Create your account with itsme',
+    activateIntro:
+      'Do you have {{provider}}? Then you need no password. Enter your code and your email. Then choose the button.',
+    activateOr: 'Or choose a password. You can do that below.',
+    unavailable: 'You cannot use {{provider}} with this code. Please choose a password.',
+    errors: {
+      citizen_cancelled: 'Logging in was stopped. Try again if you like.',
+      citizen_failed: 'Logging in did not work. Try again. Or log in with your email and password.',
+      citizen_expired: 'This took too long. Please try again.',
+      citizen_unknown:
+        'We cannot find an account of yours. First create your account with the code from the letter.',
+      citizen_mismatch: 'This code is not yours. Is that wrong? Then call youth health care.',
+      citizen_invitation: 'This code no longer works. Ask youth health care for a new letter.',
+      citizen_ended: 'You cannot use the portal right now. Call youth health care if you want to know why.',
+    },
+  },
 };
 
 /** English for families of a Flemish organisation: the Flemish helplines and services. */
@@ -305,5 +327,12 @@ export const portalEnBE: PartialPortalMessages = {
     gp: 'Call your GP. In the evening and at weekends call the GP out-of-hours post (huisartsenwachtpost).',
     jgz: 'Call Kind en Gezin: {{phone}}.',
     jgzNoPhone: 'Call the Kind en Gezin line: 078 150 100.',
+  },
+  citizen: {
+    errors: {
+      citizen_mismatch: 'This code is not yours. Is that wrong? Then call Kind en Gezin.',
+      citizen_invitation: 'This code no longer works. Ask Kind en Gezin for a new letter.',
+      citizen_ended: 'You cannot use the portal right now. Call Kind en Gezin if you want to know why.',
+    },
   },
 };

@@ -58,4 +58,11 @@ export const portalNlBE: PartialPortalMessages = {
   letter: {
     body: 'In het ouderportaal zie je wat Kind en Gezin over je gezin noteert. Je ziet ook wie je dossier bekeek. En je kunt voor een afspraak vertellen hoe het met je gaat.',
   },
+  citizen: {
+    errors: {
+      citizen_mismatch: 'Deze code hoort niet bij jou. Klopt dat niet? Bel dan Kind en Gezin.',
+      citizen_invitation: 'Deze code werkt niet meer. Vraag Kind en Gezin om een nieuwe brief.',
+      citizen_ended: 'Je kunt nu niet in het portaal. Bel Kind en Gezin als je wilt weten waarom.',
+    },
+  },
 };

@@ -294,6 +294,28 @@ export const portalNl = {
     regards: 'Met vriendelijke groet,',
     qrLabel: 'QR-code om je account te maken',
   },
+  /** Log-in with the organisation's citizen identity provider: DigiD (nl) or itsme (be), by the server's answer. */
+  citizen: {
+    loginDigid: 'Inloggen met DigiD',
+    loginItsme: 'Aanmelden met itsme',
+    loginIntro: 'Heb je al een account? Log dan in met {{provider}}.',
+    or: 'Of log in met je e-mail en je wachtwoord.',
+    activateDigid: 'Maak je account met DigiD',
+    activateItsme: 'Maak je account met itsme',
+    activateIntro:
+      'Heb je {{provider}}? Dan heb je geen wachtwoord nodig. Vul je code en je e-mail in. Kies dan de knop.',
+    activateOr: 'Of kies een wachtwoord. Dat kan hieronder.',
+    unavailable: 'Met deze code kun je geen {{provider}} gebruiken. Kies dan een wachtwoord.',
+    errors: {
+      citizen_cancelled: 'Inloggen is gestopt. Probeer het nog een keer als je wilt.',
+      citizen_failed: 'Inloggen lukte niet. Probeer het nog een keer. Of log in met je e-mail en wachtwoord.',
+      citizen_expired: 'Dit duurde te lang. Probeer het nog een keer.',
+      citizen_unknown: 'We vinden geen account van jou. Maak eerst je account met de code uit de brief.',
+      citizen_mismatch: 'Deze code hoort niet bij jou. Klopt dat niet? Bel dan de JGZ.',
+      citizen_invitation: 'Deze code werkt niet meer. Vraag de JGZ om een nieuwe brief.',
+      citizen_ended: 'Je kunt nu niet in het portaal. Bel de JGZ als je wilt weten waarom.',
+    },
+  },
 };
 
 export type PortalMessages = typeof portalNl;

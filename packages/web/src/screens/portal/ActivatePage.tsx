@@ -1,8 +1,9 @@
 import type { PortalEnrolStage } from '@nestwerk/contract';
 import { type FormEvent, useState } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { issuesOf } from '../../lib/field-errors.ts';
+import { citizenErrorKey, providerName, useCitizenProvider } from './CitizenLogin.tsx';
 import { EnrolTotp } from './EnrolTotp.tsx';
 import { type PortalKey, usePortalT } from './i18n.ts';
 import { portalApi, usePortalSession } from './session.tsx';
@@ -50,6 +51,37 @@ export default function ActivatePage() {
   const [general, setGeneral] = useState<PortalKey | null>(null);
   const [busy, setBusy] = useState(false);
   const [enrol, setEnrol] = useState<PortalEnrolStage | null>(null);
+  const [params] = useSearchParams();
+  const citizen = useCitizenProvider();
+  const citizenError = citizenErrorKey(params.get('error'));
+
+  /** The code and e-mail are checked here; the invitation is redeemed when the provider sends the parent back. */
+  const activateWithCitizen = async () => {
+    const local: Errors = {};
+    if (!code.trim()) local.code = 'redeem.invalid';
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = 'redeem.emailInvalid';
+    setErrors(local);
+    setGeneral(null);
+    if (Object.keys(local).length > 0) {
+      document.getElementById(`activate-${Object.keys(local)[0]}`)?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await portalApi.call('POST /api/portal/oidc/activation', {
+        body: { code: code.trim(), email: email.trim() },
+      });
+      window.location.assign(next.redirectUrl);
+    } catch (err) {
+      if (issuesOf(err).some((i) => i.code === 'citizen_unavailable')) setGeneral('citizen.unavailable');
+      else {
+        const found = redeemErrors(err);
+        setErrors(found.fields);
+        setGeneral(found.general);
+      }
+      setBusy(false);
+    }
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -106,7 +138,12 @@ export default function ActivatePage() {
       <p className="portal-stepcount">{t('redeem.step', { step: enrol ? 2 : 1, total: 2 })}</p>
       {general && (
         <p className="notice notice--error" role="alert">
-          {t(general)}
+          {t(general, citizen ? { provider: providerName(citizen) } : {})}
+        </p>
+      )}
+      {citizenError && !general && (
+        <p className="notice notice--error" role="alert">
+          {t(citizenError)}
         </p>
       )}
       {enrol ? (
@@ -137,21 +174,51 @@ export default function ActivatePage() {
             />,
             t('redeem.codeHint'),
           )}
-          <h2>{t('redeem.passwordTitle')}</h2>
-          {field(
-            'email',
-            'redeem.email',
-            <input
-              id="activate-email"
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={describedBy('email', true)}
-            />,
-            t('redeem.emailHint'),
+          {citizen && (
+            <section className="portal-citizen" aria-labelledby="activate-citizen">
+              <p>{t('citizen.activateIntro', { provider: providerName(citizen) })}</p>
+              {field(
+                'email',
+                'redeem.email',
+                <input
+                  id="activate-email"
+                  type="email"
+                  autoComplete="username"
+                  value={email}
+                  onChange={(e) => setEmail(e.target.value)}
+                  aria-invalid={errors.email ? true : undefined}
+                  aria-describedby={describedBy('email', true)}
+                />,
+                t('redeem.emailHint'),
+              )}
+              <button
+                id="activate-citizen"
+                type="button"
+                className="button button--primary"
+                disabled={busy}
+                onClick={() => void activateWithCitizen()}
+              >
+                {t(citizen === 'itsme' ? 'citizen.activateItsme' : 'citizen.activateDigid')}
+              </button>
+              <p>{t('citizen.activateOr')}</p>
+            </section>
           )}
+          <h2>{t('redeem.passwordTitle')}</h2>
+          {!citizen &&
+            field(
+              'email',
+              'redeem.email',
+              <input
+                id="activate-email"
+                type="email"
+                autoComplete="username"
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+                aria-invalid={errors.email ? true : undefined}
+                aria-describedby={describedBy('email', true)}
+              />,
+              t('redeem.emailHint'),
+            )}
           {field(
             'password',
             'redeem.password',

@@ -2,6 +2,7 @@ import type { PortalEnrolStage, PortalSessionOk } from '@nestwerk/contract';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
+import { CitizenLoginButton, citizenErrorKey, useCitizenProvider } from './CitizenLogin.tsx';
 import { EnrolTotp } from './EnrolTotp.tsx';
 import { type PortalKey, usePortalT } from './i18n.ts';
 import { portalApi, usePortalSession } from './session.tsx';
@@ -35,6 +36,8 @@ export default function LoginPage() {
   const [busy, setBusy] = useState(false);
   const next = safeNext(params.get('next'));
   const reason = params.get('reason');
+  const citizen = useCitizenProvider();
+  const citizenError = citizenErrorKey(params.get('error'));
 
   if (state.status === 'authenticated' && !busy) return <Navigate to={next} replace />;
 
@@ -78,6 +81,12 @@ export default function LoginPage() {
           {t(error)}
         </p>
       )}
+      {citizenError && !error && (
+        <p className="notice notice--error" role="alert">
+          {t(citizenError)}
+        </p>
+      )}
+      {citizen && !enrol && step === 'password' && <CitizenLoginButton provider={citizen} t={t} />}
       {enrol ? (
         <EnrolTotp enrol={enrol} onDone={done} />
       ) : (
