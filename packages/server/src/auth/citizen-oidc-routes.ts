@@ -2,12 +2,8 @@ import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../http/errors.ts';
 import { serve } from '../http/serve.ts';
-import {
-  finishCitizenLogin,
-  loginOptions,
-  startCitizenActivation,
-  startCitizenLogin,
-} from './citizen-oidc.ts';
+import { startCitizenActivation } from './citizen-activation.ts';
+import { finishCitizenLogin, loginOptions, startCitizenLogin } from './citizen-oidc.ts';
 
 /**
  * The parent portal's log-in through the citizen identity provider. The options answer always; the flow's
