@@ -120,7 +120,24 @@ export async function startCitizenActivation(
       'code',
     ).because('citizen_unavailable');
   }
-  const redirectUrl = await authorizationUrl(app, citizen, reply, { invitationId: invitation.id, email });
+  let redirectUrl: string;
+  try {
+    redirectUrl = await authorizationUrl(app, citizen, reply, { invitationId: invitation.id, email });
+  } catch {
+    // The provider cannot be reached now; the letter still works with a password.
+    await auditParent(app.db, {
+      action: 'portal.citizen.start',
+      outcome: 'failure',
+      parent: null,
+      clientIp: request.ip,
+      details: { method: METHOD, mode: 'activation', reason: 'provider_unreachable' },
+    });
+    throw new HttpError(
+      'unprocessable',
+      'The identity provider cannot be reached now; try again later, or choose a password.',
+      'code',
+    ).because('citizen_unavailable');
+  }
   await auditParent(app.db, {
     action: 'portal.citizen.start',
     outcome: 'success',

@@ -107,12 +107,19 @@ export async function takeFlow(
   if (!row) return { flow: null, problem: 'absent' };
   if (Number(taken.numUpdatedRows) !== 1)
     return { flow: null, problem: row.used_at !== null ? 'replayed' : 'expired' };
+  let verifier: string;
+  try {
+    verifier = secrets.open(row.verifier_sealed, verifierContext(idHash));
+  } catch {
+    // Sealed under a key this process no longer has (rotated mid-flow): start again.
+    return { flow: null, problem: 'expired' };
+  }
   return {
     flow: {
       idHash,
       state: row.state,
       nonce: row.nonce,
-      verifier: secrets.open(row.verifier_sealed, verifierContext(idHash)),
+      verifier,
       invitationId: row.invitation_id,
       email: row.email,
     },

@@ -534,4 +534,56 @@ forEachDatabase('citizen log-in not configured', (current) => {
       await server.close();
     }
   });
+  it('offers nothing when the configured organisation does not exist, instead of failing every log-in page', async () => {
+    const server = await startTestServer({
+      db: current().db,
+      dialect: current().dialect,
+      config: {
+        logLevel: 'silent',
+        citizenOidc: {
+          issuer: 'http://127.0.0.1:9',
+          clientId: CLIENT_ID,
+          clientSecret: 'secret',
+          redirectUrl: 'http://127.0.0.1/api/portal/oidc/callback',
+          organisationId: 'no-such-organisation',
+          idClaim: 'sub',
+          scope: 'openid',
+        },
+      },
+    });
+    try {
+      const client = new ApiClient(server.url);
+      expect(ok(await client.get('/api/portal/login-options'))).toEqual({ citizen: null });
+      expect((await client.get('/api/portal/oidc/start')).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+  });
+  it('sends the parent back with a message when the provider cannot be reached', async () => {
+    const org = await createOrg(current().db);
+    const server = await startTestServer({
+      db: current().db,
+      dialect: current().dialect,
+      config: {
+        logLevel: 'silent',
+        citizenOidc: {
+          // Port 9 (discard): nothing answers there.
+          issuer: 'http://127.0.0.1:9',
+          clientId: CLIENT_ID,
+          clientSecret: 'secret',
+          redirectUrl: 'http://127.0.0.1/api/portal/oidc/callback',
+          organisationId: org.organisationId,
+          idClaim: 'sub',
+          scope: 'openid',
+        },
+      },
+    });
+    try {
+      const start = await new ApiClient(server.url).get('/api/portal/oidc/start');
+      expect(start.status).toBe(302);
+      expect(start.headers.get('location')).toBe('/portaal/inloggen?error=citizen_failed');
+    } finally {
+      await server.close();
+    }
+  });
 });

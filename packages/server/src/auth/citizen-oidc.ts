@@ -32,7 +32,8 @@ import { setParentCookie } from './parent-session.ts';
 export async function loginOptions(app: FastifyInstance): Promise<PortalLoginOptions> {
   const citizen = app.config.citizenOidc;
   if (!citizen) return { citizen: null };
-  const region = await regionOf(app, citizen);
+  const region = await regionOf(app, citizen).catch(() => null);
+  if (!region) return { citizen: null };
   return { citizen: { provider: region === 'be' ? 'itsme' : 'digid' } };
 }
 
@@ -43,7 +44,23 @@ export async function startCitizenLogin(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const url = await authorizationUrl(app, citizen, reply, null);
+  await regionOf(app, citizen);
+  let url: string;
+  try {
+    url = await authorizationUrl(app, citizen, reply, null);
+  } catch (err) {
+    // The provider cannot be reached (discovery failed): the parent is a browser, so back to the page with a
+    // message, not a JSON error.
+    request.log.warn({ code: errorCode(err) }, 'Citizen identity provider unreachable');
+    await auditParent(app.db, {
+      action: 'portal.citizen.start',
+      outcome: 'failure',
+      parent: null,
+      clientIp: request.ip,
+      details: { method: METHOD, mode: 'login', reason: 'provider_unreachable' },
+    });
+    return reply.redirect('/portaal/inloggen?error=citizen_failed', 302);
+  }
   await auditParent(app.db, {
     action: 'portal.citizen.start',
     outcome: 'success',
@@ -52,6 +69,11 @@ export async function startCitizenLogin(
     details: { method: METHOD, mode: 'login' },
   });
   return reply.redirect(url, 302);
+}
+
+/** Only the kind of error: a library message may quote the provider's answer, which carries the number. */
+function errorCode(err: unknown): string {
+  return err instanceof Error && 'code' in err ? String(err.code) : 'unknown';
 }
 
 function page(mode: Mode): string {
@@ -83,9 +105,7 @@ async function numberFromProvider(
     });
     claims = tokens.claims();
   } catch (err) {
-    // Only the kind of error: a library message may quote the provider's answer, which carries the number.
-    const code = err instanceof Error && 'code' in err ? String(err.code) : 'unknown';
-    request.log.warn({ code }, 'Citizen identity provider callback rejected');
+    request.log.warn({ code: errorCode(err) }, 'Citizen identity provider callback rejected');
     return { reason: 'token_rejected', error: 'citizen_failed' };
   }
   const value = claims?.[citizen.idClaim];

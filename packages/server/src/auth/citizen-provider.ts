@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import * as client from 'openid-client';
 import type { CitizenOidcConfig } from '../config.ts';
+import { HttpError } from '../http/errors.ts';
 import { createFlow } from './citizen-oidc-flow.ts';
 import { configuration } from './oidc.ts';
 
@@ -27,7 +28,12 @@ export async function regionOf(app: FastifyInstance, citizen: CitizenOidcConfig)
     .select('region')
     .where('id', '=', citizen.organisationId)
     .executeTakeFirst();
-  if (!org) throw new Error('NESTWERK_CITIZEN_OIDC_ORGANISATION names no organisation in the database');
+  if (!org) {
+    // A configuration the environment check cannot catch (it has no database): the provider is then offered to
+    // nobody, and the operator reads why in the log.
+    app.log.error('NESTWERK_CITIZEN_OIDC_ORGANISATION names no organisation in the database');
+    throw new HttpError('not_found', 'No such endpoint.');
+  }
   return org.region;
 }
 
