@@ -34,8 +34,16 @@ import { agreementFields, assessmentValues, observationRows, parentFactorRows } 
 
 type Computed = { age: AssessmentInput['child']; values: ReturnType<typeof assessmentValues> };
 
-/** Checks the contact against the file and recomputes the engine's assessment on the server (authoritative). */
-async function compute(trx: Db, ctx: RequestContext, familyId: string, body: ContactIn): Promise<Computed> {
+/**
+ * Checks the contact against the file and recomputes the engine's assessment on the server (authoritative).
+ * The FHIR import uses it too: an imported contact's suggestion is worked out here, never taken on trust.
+ */
+export async function compute(
+  trx: Db,
+  ctx: RequestContext,
+  familyId: string,
+  body: ContactIn,
+): Promise<Computed> {
   if (body.date > addDays(ctx.today, 1))
     throw new HttpError(
       'invalid_input',
@@ -98,7 +106,7 @@ async function supersedeOlderFollowUps(
   return supersedeFollowUps(trx, familyId, agreement, ctx.at);
 }
 
-const ageColumns = (age: AssessmentInput['child']) => ({
+export const ageColumns = (age: AssessmentInput['child']) => ({
   child_age_months: 'ageMonths' in age ? age.ageMonths : null,
   gestation_weeks: 'gestationWeeks' in age ? age.gestationWeeks : null,
 });
