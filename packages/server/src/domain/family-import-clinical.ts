@@ -10,9 +10,9 @@ import { insertContact } from '../repositories/contacts.ts';
 import { bit, type Db } from '../repositories/db.ts';
 import { replaceObservations } from '../repositories/observations.ts';
 import { replaceParentFactors } from '../repositories/parent-factors.ts';
-import { ageColumns, compute } from '../routes/contacts/commands.ts';
-import { observationRows, parentFactorRows } from '../routes/contacts/contact-rows.ts';
 import type { RequestContext } from '../routes/shared/context.ts';
+import { ageColumns, compute } from './contact-assessment.ts';
+import { observationRows, parentFactorRows } from './contact-rows.ts';
 import { BundleRejected } from './family-import-rejected.ts';
 
 /**
