@@ -156,5 +156,39 @@ forEachDatabase('FHIR round trip: export, import into a fresh database, export a
       expect(new Set(marks.map((m) => m.source_system))).toEqual(new Set([name]));
       expect(new Set(marks.map((m) => m.record_kind))).toEqual(new Set(['contact', 'agreement', 'consent']));
     });
+
+    it('rejects a Bundle with an unknown code with 400 naming the entry, and writes nothing', async () => {
+      const familyId = await richest(region);
+      const bundle = JSON.parse(
+        JSON.stringify(await exportOf(current().db, familyId, secretBoxFor(current()))),
+      ) as Bundle;
+      const i = (bundle.entry ?? []).findIndex((e) => e.resource?.resourceType === 'CarePlan');
+      const plan = bundle.entry?.[i]?.resource;
+      if (plan?.resourceType !== 'CarePlan') throw new Error('no CarePlan');
+      plan.activity = [
+        {
+          detail: {
+            status: 'scheduled',
+            code: { coding: [{ system: codeSystemUrl('care-plan-activity'), code: 'holiday' }] },
+          },
+        },
+      ];
+      const org = await createOrg(fresh.db, { region });
+      const nurse = await actor(receiving, fresh.db, org, 'nurse');
+      const before = await rowCounts(fresh.db);
+      const res = await nurse.client.post('/api/fhir/import', bundle);
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({
+        error: 'invalid_input',
+        issues: [
+          {
+            path: `entry.${i}`,
+            code: 'unknown_code',
+            params: { entry: i, resourceType: 'CarePlan', fhirPath: 'CarePlan.activity[0].detail.code' },
+          },
+        ],
+      });
+      expect(await rowCounts(fresh.db)).toEqual(before);
+    });
   });
 });
