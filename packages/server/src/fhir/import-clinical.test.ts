@@ -8,6 +8,12 @@ import { richInput } from './test-fixtures.ts';
 type Json = Record<string, unknown>;
 const asJson = (b: Bundle): Json => JSON.parse(JSON.stringify(b)) as Json;
 const entries = (b: Json) => b.entry as Array<{ fullUrl: string; resource: Resource & Json }>;
+/** The resource of entry `i`, which the test just found. */
+const at = (b: Json, i: number): Json => {
+  const e = entries(b)[i];
+  if (!e) throw new Error(`no entry ${i}`);
+  return e.resource;
+};
 const indexOf = (b: Json, pick: (r: Resource) => boolean) => entries(b).findIndex((e) => pick(e.resource));
 const isKind = (r: Resource, kind: string) =>
   r.resourceType === 'Observation' &&
@@ -40,7 +46,7 @@ describe.each(['nl', 'be'] as const)('reading clinical content back (%s)', (regi
   it('names the entry of a cue code Nestwerk does not know', () => {
     const b = asJson(exported);
     const i = indexOf(b, (r) => isKind(r, 'cue'));
-    const coding = (entries(b)[i]?.resource.code as { coding: Json[] }).coding[0] as Json;
+    const coding = (at(b, i).code as { coding: Json[] }).coding[0] as Json;
     coding.code = 'no_such_cue';
     expect(readClinicalContent(b)).toEqual({
       ok: false,
@@ -51,7 +57,7 @@ describe.each(['nl', 'be'] as const)('reading clinical content back (%s)', (regi
   it('names the entry of an unknown contact type and of a status it cannot map', () => {
     const b = asJson(exported);
     const i = indexOf(b, (r) => r.resourceType === 'Encounter');
-    const encounter = entries(b)[i]?.resource as Json;
+    const encounter = at(b, i);
     encounter.type = [{ coding: [{ system: codeSystemUrl('contact-type'), code: 'video' }] }];
     encounter.status = 'planned';
     const read = readClinicalContent(b);
@@ -65,11 +71,11 @@ describe.each(['nl', 'be'] as const)('reading clinical content back (%s)', (regi
   it('names broken references: an Observation to no Encounter, a Consent given by no one', () => {
     const b = asJson(exported);
     const o = indexOf(b, (r) => isKind(r, 'factor'));
-    (entries(b)[o]?.resource as Json).encounter = {
+    at(b, o).encounter = {
       reference: 'urn:uuid:00000000-0000-4000-8000-000000000000',
     };
     const c = indexOf(b, (r) => r.resourceType === 'Consent');
-    (entries(b)[c]?.resource as Json).performer = [{ reference: 'Patient/elsewhere' }];
+    at(b, c).performer = [{ reference: 'Patient/elsewhere' }];
     const read = readClinicalContent(b);
     expect(read.ok ? [] : read.issues).toEqual([
       { entry: o, resourceType: 'Observation', path: 'Observation.encounter', code: 'broken_reference' },
@@ -80,7 +86,7 @@ describe.each(['nl', 'be'] as const)('reading clinical content back (%s)', (regi
   it('refuses a share item outside the CodeSystem in a consent’s scope', () => {
     const b = asJson(exported);
     const c = indexOf(b, (r) => r.resourceType === 'Consent' && Array.isArray((r.provision as Json)?.code));
-    const provision = (entries(b)[c]?.resource as Json).provision as { code: Json[] };
+    const provision = at(b, c).provision as { code: Json[] };
     provision.code.push({ coding: [{ system: codeSystemUrl('share-item'), code: 'diary' }] });
     const read = readClinicalContent(b);
     expect(read.ok ? [] : read.issues).toEqual([
