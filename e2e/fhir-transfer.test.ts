@@ -86,7 +86,21 @@ describe('transfer of a family to another organisation', () => {
         givenBy: file.caregivers[0]?.id,
         purpose: 'Verhuizing naar Vlaanderen: overdracht van het dossier',
         recipient: { kind: 'kind_en_gezin', name: 'Kind en Gezin Scheldeland' },
-        scope: ['child_age'],
+        // A transfer hands over the whole file, so the consent covers every share item.
+        scope: [
+          'reason',
+          'referrer',
+          'child_age',
+          'cues',
+          'factors',
+          'interventions',
+          'parent_wishes',
+          'child_name',
+          'child_birth_date',
+          'parent_names',
+          'parent_phone',
+          'address',
+        ],
       },
     });
     expect(consent.status(), await consent.text()).toBe(201);

@@ -576,6 +576,21 @@ export interface FamilyTransferTable {
 }
 
 /** A Bundle imported as a family (migration 0017), by the sender's family id: a second import finds it. */
+/** A record an import brought in, with where it came from (migration 0021). */
+export interface ImportedRecordTable {
+  id: string;
+  family_id: string;
+  record_kind: 'contact' | 'agreement' | 'consent';
+  record_id: string;
+  /** The sending organisation's name, as the Bundle gives it. */
+  source_system: string;
+  source_id: string | null;
+  /** The professional the sender named (an Encounter's participant), who has no user here. */
+  source_author: string | null;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
 export interface FamilyImportTable {
   id: string;
   family_id: string;
@@ -714,6 +729,7 @@ export interface Database {
   dashboard_refresh: DashboardRefreshTable;
   family_transfers: FamilyTransferTable;
   family_imports: FamilyImportTable;
+  imported_records: ImportedRecordTable;
   parent_accounts: ParentAccountTable;
   parent_sessions: ParentSessionTable;
   portal_oidc_flows: PortalOidcFlowTable;

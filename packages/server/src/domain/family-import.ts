@@ -1,44 +1,31 @@
 import type { ImportResult } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
-import { type ImportedNationalId, type ImportIssue, readFamilyBundle } from '../fhir/import-bundle.ts';
-import { HttpError } from '../http/errors.ts';
+import { type ImportedNationalId, readFamilyBundle } from '../fhir/import-bundle.ts';
+import { readClinicalContent } from '../fhir/import-clinical.ts';
 import { insertCareRelationship } from '../repositories/care-relationships.ts';
 import type { Db } from '../repositories/db.ts';
 import { insertFamily } from '../repositories/families.ts';
 import { insertPerson } from '../repositories/persons.ts';
 import { writeAudit } from '../routes/shared/audit-trail.ts';
 import type { RequestContext } from '../routes/shared/context.ts';
+import { writeClinicalContent } from './family-import-clinical.ts';
+import { BundleRejected } from './family-import-rejected.ts';
 import { NO_NATIONAL_ID, nationalIdColumns, nationalIdKey } from './national-id.ts';
 
-/**
- * A rejected Bundle: every wrong entry at once, as `issues` (path `entry.<i>`, code, and where inside the
- * resource), so the sender can fix them all; nothing is written.
- */
-export class BundleRejected extends HttpError {
-  constructor(readonly report: ImportIssue[]) {
-    const first = report[0];
-    super(
-      'invalid_input',
-      first
-        ? `The Bundle was not imported: ${report.length} problem(s), the first in entry ${first.entry} (${first.resourceType}) at ${first.path}: ${first.code}.`
-        : 'The Bundle was not imported.',
-      first ? entryPath(first) : 'entry',
-    );
-  }
+export { BundleRejected } from './family-import-rejected.ts';
 
-  override toBody(): Record<string, unknown> {
-    return {
-      ...super.toBody(),
-      issues: this.report.map((i) => ({
-        path: entryPath(i),
-        code: i.code,
-        params: { entry: i.entry, resourceType: i.resourceType, fhirPath: i.path },
-      })),
-    };
+/** The entry indices of the Patients and RelatedPersons, in the order the household reader took them. */
+function personEntries(bundle: Record<string, unknown>): { patients: number[]; relatedPersons: number[] } {
+  const patients: number[] = [];
+  const relatedPersons: number[] = [];
+  const entry = Array.isArray(bundle.entry) ? (bundle.entry as unknown[]) : [];
+  for (const [i, e] of entry.entries()) {
+    const type = (e as { resource?: { resourceType?: unknown } } | null)?.resource?.resourceType;
+    if (type === 'Patient') patients.push(i);
+    else if (type === 'RelatedPerson') relatedPersons.push(i);
   }
+  return { patients, relatedPersons };
 }
-
-const entryPath = (i: ImportIssue) => (i.entry < 0 ? 'entry' : `entry.${i.entry}`);
 
 /** The family this organisation imported before: by a child's BSN/INSZ, else by the sender's family id. */
 async function findImported(
@@ -86,13 +73,22 @@ async function findImported(
 export async function importFamilyBundle(ctx: RequestContext, bundle: unknown): Promise<ImportResult> {
   const read = readFamilyBundle(bundle, ctx.today);
   if (!read.ok) throw new BundleRejected(read.issues);
+  // Checked as a whole before anything is written: a wrong code or reference anywhere rejects the Bundle.
+  const clinical = readClinicalContent(bundle as Record<string, unknown>);
+  if (!clinical.ok) throw new BundleRejected(clinical.issues);
   const { family } = read;
+  const entries = personEntries(bundle as Record<string, unknown>);
   const key = (id: ImportedNationalId) => nationalIdKey(ctx.secrets, id.digits);
   const childKeys = family.children.flatMap((c) => (c.nationalId ? [key(c.nationalId)] : []));
   const { principal, at } = ctx;
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await findImported(trx, ctx, childKeys, family.sourceFamilyId);
-    const audit = (familyId: string, personIds: string[], created: boolean) =>
+    const audit = (
+      familyId: string,
+      personIds: string[],
+      created: boolean,
+      imported: Record<string, string | number> = {},
+    ) =>
       writeAudit(trx, ctx, {
         action: 'family.import',
         outcome: 'success',
@@ -101,7 +97,7 @@ export async function importFamilyBundle(ctx: RequestContext, bundle: unknown): 
         basisDetail: null,
         familyId,
         personIds,
-        details: { created, sourceFamilyId: family.sourceFamilyId },
+        details: { created, sourceFamilyId: family.sourceFamilyId, ...imported },
       });
     if (existing) {
       await audit(existing, [], false);
@@ -123,9 +119,11 @@ export async function importFamilyBundle(ctx: RequestContext, bundle: unknown): 
     const numbered = (personId: string, id: ImportedNationalId | null) =>
       id ? nationalIdColumns(ctx.secrets, id.system, id.digits, personId, 'identifier') : NO_NATIONAL_ID;
     const blank = { created_at: at, updated_at: at, version: 1, family_id: familyId } as const;
-    for (const c of family.children) {
+    const persons = new Map<number, string>();
+    for (const [i, c] of family.children.entries()) {
       const id = uuid();
       personIds.push(id);
+      persons.set(entries.patients[i] as number, id);
       await insertPerson(trx, {
         ...blank,
         id,
@@ -142,9 +140,10 @@ export async function importFamilyBundle(ctx: RequestContext, bundle: unknown): 
         ...numbered(id, c.nationalId),
       });
     }
-    for (const c of family.caregivers) {
+    for (const [i, c] of family.caregivers.entries()) {
       const id = uuid();
       personIds.push(id);
+      persons.set(entries.relatedPersons[i] as number, id);
       await insertPerson(trx, {
         ...blank,
         id,
@@ -193,7 +192,8 @@ export async function importFamilyBundle(ctx: RequestContext, bundle: unknown): 
           imported_at: at,
         })
         .execute();
-    await audit(familyId, personIds, true);
+    const counts = await writeClinicalContent(trx, ctx, familyId, clinical.content, persons);
+    await audit(familyId, personIds, true, { ...counts, sourceSystem: clinical.content.sourceSystem });
     return { familyId, created: true };
   });
 }

@@ -26,8 +26,20 @@ export async function loadExportRows(
     db
       .selectFrom('contacts as c')
       .leftJoin('users as u', 'u.id', 'c.professional_id')
+      // An imported contact names the sender's professional, who has no user here (migration 0021).
+      .leftJoin('imported_records as ir', (j) =>
+        j.onRef('ir.record_id', '=', 'c.id').on('ir.record_kind', '=', 'contact'),
+      )
       .selectAll('c')
-      .select('u.display_name as professional_name')
+      .select((eb) =>
+        eb
+          .case()
+          .when('ir.id', 'is not', null)
+          .then(eb.ref('ir.source_author'))
+          .else(eb.ref('u.display_name'))
+          .end()
+          .as('professional_name'),
+      )
       .where('c.family_id', '=', familyId)
       .orderBy('c.date')
       .orderBy('c.id')

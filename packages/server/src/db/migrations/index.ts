@@ -18,6 +18,7 @@ import { parentPortal } from './0016_parent_portal.ts';
 import { familyTransfer } from './0017_family_transfer.ts';
 import { coveringIndexes } from './0018_covering_indexes.ts';
 import { parentCitizenLogin } from './0020_parent_citizen_login.ts';
+import { importedRecords } from './0021_imported_records.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -50,6 +51,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0017_family_transfer': familyTransfer(),
     '0018_covering_indexes': coveringIndexes(),
     '0020_parent_citizen_login': parentCitizenLogin(),
+    '0021_imported_records': importedRecords(),
   };
 }
 

@@ -1,10 +1,7 @@
 import type { ContactIn, ContactWithAssessment } from '@nestwerk/contract';
-import { type AssessmentInput, assess } from '@nestwerk/engine';
-import { knowledge } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
-import { contactScreenings, organisationThresholds } from '../../domain/perinatal.ts';
-import { HttpError } from '../../http/errors.ts';
-import { addDays } from '../../policies/calendar.ts';
+import { ageColumns, compute } from '../../domain/contact-assessment.ts';
+import { agreementFields, observationRows, parentFactorRows } from '../../domain/contact-rows.ts';
 import { presentContactWithAssessment } from '../../presenters/contact.ts';
 import {
   findAgreementByContact,
@@ -21,66 +18,11 @@ import {
 } from '../../repositories/contacts.ts';
 import type { Db } from '../../repositories/db.ts';
 import { listObservations, replaceObservations } from '../../repositories/observations.ts';
-import { organisationRegion } from '../../repositories/organisations.ts';
 import { listParentFactors, replaceParentFactors } from '../../repositories/parent-factors.ts';
-import { listParentScreenings } from '../../repositories/parent-screenings.ts';
-import { listPersons } from '../../repositories/persons.ts';
 import { conflict } from '../shared/conflict.ts';
 import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
-import { buildAssessmentInput } from './assessment-input.ts';
 import { loadContactParts } from './contact-parts.ts';
-import { agreementFields, assessmentValues, observationRows, parentFactorRows } from './contact-rows.ts';
-
-type Computed = { age: AssessmentInput['child']; values: ReturnType<typeof assessmentValues> };
-
-/** Checks the contact against the file and recomputes the engine's assessment on the server (authoritative). */
-async function compute(trx: Db, ctx: RequestContext, familyId: string, body: ContactIn): Promise<Computed> {
-  if (body.date > addDays(ctx.today, 1))
-    throw new HttpError(
-      'invalid_input',
-      'A contact is recorded on or after the day it took place.',
-      'date',
-    ).because('in_future');
-  if (body.agreement?.followUpDue !== undefined && body.agreement.followUpDue < body.date)
-    throw new HttpError(
-      'invalid_input',
-      'The follow-up lies before the contact date.',
-      'agreement.followUpDue',
-    ).because('date_order', { after: 'date' });
-  const persons = await listPersons(trx, familyId);
-  const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
-  if (!child)
-    throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId').because(
-      'not_in_family',
-    );
-  const caregivers = persons.filter((p) => p.kind === 'caregiver');
-  for (const personId of Object.keys(body.parentFactors))
-    if (!caregivers.some((c) => c.id === personId))
-      throw new HttpError(
-        'invalid_input',
-        'parentFactors names someone who is not a caregiver in this family.',
-        `parentFactors.${personId}`,
-      ).because('not_caregiver');
-  const screenings = await listParentScreenings(trx, familyId);
-  const { organisationId } = ctx.principal;
-  const input = buildAssessmentInput({
-    region: await organisationRegion(trx, organisationId),
-    child,
-    caregivers,
-    contact: body,
-    parentFactors: body.parentFactors,
-    screenings: new Map(caregivers.map((c) => [c.id, contactScreenings(screenings, c.id)])),
-  });
-  if (body.type === 'prenatal_visit' && 'ageMonths' in input.child)
-    throw new HttpError(
-      'invalid_input',
-      'A prenatal visit is for a child that is not born yet.',
-      'type',
-    ).because('prenatal_born');
-  const perinatal = await organisationThresholds(trx, organisationId);
-  return { age: input.child, values: assessmentValues(input, assess(input, knowledge, { perinatal }), body) };
-}
 
 /**
  * A finished contact that plans a follow-up replaces the family's older open follow-ups: the nurse has seen the
@@ -97,11 +39,6 @@ async function supersedeOlderFollowUps(
   if (body.status !== 'final' || !body.agreement?.followUpDue || !agreement) return [];
   return supersedeFollowUps(trx, familyId, agreement, ctx.at);
 }
-
-const ageColumns = (age: AssessmentInput['child']) => ({
-  child_age_months: 'ageMonths' in age ? age.ageMonths : null,
-  gestation_weeks: 'gestationWeeks' in age ? age.gestationWeeks : null,
-});
 
 export function recordContact(
   ctx: RequestContext,

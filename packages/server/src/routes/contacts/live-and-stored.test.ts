@@ -9,10 +9,10 @@ import {
 } from '@nestwerk/knowledge';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildAssessmentInput } from '../../domain/assessment-input.ts';
 import { HttpError } from '../../http/errors.ts';
 import { presentPerson } from '../../presenters/person.ts';
 import type { PersonRow } from '../../repositories/persons.ts';
-import { buildAssessmentInput } from './assessment-input.ts';
 
 /*
  * The browser computes the live advice from the persons the server presents to it (presentPerson) and the

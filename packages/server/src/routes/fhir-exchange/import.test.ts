@@ -1,3 +1,4 @@
+import { SHARE_ITEMS } from '@nestwerk/knowledge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { createTestDatabase, forEachDatabase, type TestDatabase } from '../../testing/databases.ts';
@@ -234,12 +235,18 @@ forEachDatabase('FHIR import and transfer', (current) => {
   });
 
   describe('transfer', () => {
-    const consentFor = async (familyId: string, caregiverId: string) => {
+    // A transfer hands over the whole file: the consent covers every share item unless a test narrows it.
+    const consentFor = async (
+      familyId: string,
+      caregiverId: string,
+      extra: { scope?: string[]; validUntil?: string } = {},
+    ) => {
       const res = await nurse.client.post(`/api/families/${familyId}/consents`, {
         givenBy: caregiverId,
         purpose: 'Verhuizing: overdracht van het dossier',
         recipient: { kind: 'kind_en_gezin', name: 'Kind en Gezin Leuven' },
-        scope: ['child_age'],
+        scope: [...SHARE_ITEMS],
+        ...extra,
       });
       expect(res.status).toBe(201);
       return (res.json as { id: string }).id;
@@ -297,6 +304,47 @@ forEachDatabase('FHIR import and transfer', (current) => {
           .execute(),
       ).toEqual([]);
       expect((await nurse.client.get(`/api/families/${familyId}`)).status).toBe(200);
+    });
+
+    const noTransfer = async (familyId: string) => {
+      expect(
+        await current()
+          .db.selectFrom('family_transfers')
+          .select('id')
+          .where('family_id', '=', familyId)
+          .execute(),
+      ).toEqual([]);
+      expect((await nurse.client.get(`/api/families/${familyId}`)).status).toBe(200);
+    };
+
+    it('is stopped by an expired consent', async () => {
+      const { familyId, caregiverId } = await newFamily();
+      const consentId = await consentFor(familyId, caregiverId, { validUntil: '2099-12-31' });
+      // Expired from the day after its last valid day: move the end back through the database.
+      await current()
+        .db.updateTable('consents')
+        .set({ valid_until: '2020-01-01' })
+        .where('id', '=', consentId)
+        .execute();
+      const res = await lead.client.post(`/api/families/${familyId}/transfer`, { consentId });
+      expect(res.status).toBe(422);
+      expect(res.json).toMatchObject({ issues: [{ path: 'consentId', code: 'consent_expired' }] });
+      await noTransfer(familyId);
+    });
+
+    it('is stopped by a consent that does not cover the whole file, naming what it leaves out', async () => {
+      const { familyId, caregiverId } = await newFamily();
+      // The reason and the referrer are stored with every consent (they go with every referral).
+      const consentId = await consentFor(familyId, caregiverId, { scope: ['child_age', 'cues'] });
+      const res = await lead.client.post(`/api/families/${familyId}/transfer`, { consentId });
+      expect(res.status).toBe(422);
+      const issue = (res.json as { issues: { path: string; code: string; params: { items: string } }[] })
+        .issues[0];
+      expect(issue).toMatchObject({ path: 'consentId', code: 'consent_scope' });
+      expect(issue?.params.items.split(', ')).toEqual(
+        SHARE_ITEMS.filter((i) => !['reason', 'referrer', 'child_age', 'cues'].includes(i)),
+      );
+      await noTransfer(familyId);
     });
   });
 });

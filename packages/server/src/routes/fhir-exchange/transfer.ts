@@ -4,6 +4,7 @@ import { exportBundle } from '../../fhir/export-bundle.ts';
 import { loadFhirInput } from '../../fhir/load-input.ts';
 import { HttpError } from '../../http/errors.ts';
 import { addDays } from '../../policies/calendar.ts';
+import { type TransferConsentRefusal, transferConsentRefusal } from '../../policies/transfer-consent.ts';
 import { findConsent } from '../../repositories/consents.ts';
 import type { Db } from '../../repositories/db.ts';
 import { requireRoleFor } from '../shared/audited.ts';
@@ -11,9 +12,17 @@ import type { RequestContext } from '../shared/context.ts';
 import { withFamily } from '../shared/family-guard.ts';
 import { notFound } from '../shared/not-found.ts';
 
+const REFUSAL_MESSAGE: Record<TransferConsentRefusal['code'], string> = {
+  consent_withdrawn: 'This consent was withdrawn; the file cannot be handed over on it.',
+  consent_expired: 'This consent has expired; record a new one with the parent.',
+  consent_scope:
+    'This consent does not cover the whole file; a transfer needs the parent’s consent to hand over everything.',
+};
+
 /**
  * The hand-over rests on the parents' consent to share the file with the receiving organisation (the consent's
- * recipient is that organisation): withdrawn or expired, it stops the transfer, as it stops a referral.
+ * recipient is that organisation): withdrawn, expired or too narrow for the whole file, it stops the transfer,
+ * as it stops a referral (policies/transfer-consent.ts holds the rule).
  */
 async function transferConsent(trx: Db, familyId: string, consentId: string, today: string) {
   const consent = await findConsent(trx, consentId);
@@ -23,18 +32,12 @@ async function transferConsent(trx: Db, familyId: string, consentId: string, tod
       'This consent is not part of this family’s file.',
       'consentId',
     ).because('not_in_file');
-  if (consent.withdrawn_at !== null)
-    throw new HttpError(
-      'unprocessable',
-      'This consent was withdrawn; the file cannot be handed over on it.',
-      'consentId',
-    ).because('consent_withdrawn');
-  if (consent.valid_until !== null && consent.valid_until < today)
-    throw new HttpError(
-      'unprocessable',
-      'This consent has expired; record a new one with the parent.',
-      'consentId',
-    ).because('consent_expired');
+  const refusal = transferConsentRefusal(consent, today);
+  if (refusal)
+    throw new HttpError('unprocessable', REFUSAL_MESSAGE[refusal.code], 'consentId').because(
+      refusal.code,
+      refusal.code === 'consent_scope' ? { items: refusal.missing.join(', ') } : undefined,
+    );
   return consent;
 }
 

@@ -7,9 +7,9 @@ import {
   type ContactRecord,
 } from '@nestwerk/engine';
 import type { Region } from '@nestwerk/knowledge';
-import { HttpError } from '../../http/errors.ts';
-import { flag } from '../../repositories/db.ts';
-import type { PersonRow } from '../../repositories/persons.ts';
+import { HttpError } from '../http/errors.ts';
+import { flag } from '../repositories/db.ts';
+import type { PersonRow } from '../repositories/persons.ts';
 
 const optionalFlag = (value: number | null): boolean | null => (value === null ? null : flag(value));
 

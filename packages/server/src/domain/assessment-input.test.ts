@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HttpError } from '../../http/errors.ts';
-import type { PersonRow } from '../../repositories/persons.ts';
+import { HttpError } from '../http/errors.ts';
+import type { PersonRow } from '../repositories/persons.ts';
 import { buildAssessmentInput } from './assessment-input.ts';
 
 const person = (over: Partial<PersonRow>): PersonRow => ({

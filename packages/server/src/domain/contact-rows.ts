@@ -1,11 +1,11 @@
 import type { AgreementIn, ContactIn } from '@nestwerk/contract';
 import type { Assessment, AssessmentInput } from '@nestwerk/engine';
-import type { AgreementTable } from '../../db/schema.ts';
-import type { AgreementPatch } from '../../repositories/agreements.ts';
-import type { AssessmentValues } from '../../repositories/assessments.ts';
-import { bit } from '../../repositories/db.ts';
-import type { ObservationRow } from '../../repositories/observations.ts';
-import type { ParentFactorRow } from '../../repositories/parent-factors.ts';
+import type { AgreementTable } from '../db/schema.ts';
+import type { AgreementPatch } from '../repositories/agreements.ts';
+import type { AssessmentValues } from '../repositories/assessments.ts';
+import { bit } from '../repositories/db.ts';
+import type { ObservationRow } from '../repositories/observations.ts';
+import type { ParentFactorRow } from '../repositories/parent-factors.ts';
 
 const key = (o: Pick<ObservationRow, 'kind' | 'code' | 'value' | 'reported_by'>) =>
   `${o.kind}|${o.code}|${o.value}|${o.reported_by}`;
