@@ -47,6 +47,8 @@ export async function startServerChild(databaseUrl: string, kind: 'app' | 'bare'
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${kind}`] : []),
     ],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    // Measured as deployed: production writes response bodies with the compiled serializer (response-serializer.ts).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const { url } = await once<{ url: string }>(child, 'ready');
   return {

@@ -1,8 +1,9 @@
 import type { FastifyInstance, RouteOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isWellFormedText } from '../db/well-formed-text.ts';
 import { HttpError } from './errors.ts';
+import { type ResponseMode, responseModeFor, serializerCompilerFor } from './response-serializer.ts';
 
 /** For a POST/PUT/PATCH/DELETE that takes no body: none (Fastify makes that null) or `{}`, nothing else. */
 export const emptyBody = z.object({}).strict().nullish();
@@ -36,11 +37,13 @@ function illFormedAt(value: unknown, path: string, depth = 0): string | null {
 /**
  * Every body, query and parameter of the API is validated by a zod schema (fastify-type-provider-zod turns them
  * into validators, serializers and the OpenAPI document). A route that forgets one fails at start-up rather
- * than passing unchecked input to its handler; a route without a query schema sees an empty query.
+ * than passing unchecked input to its handler; a route without a query schema sees an empty query. Response
+ * bodies are checked by zod, or in production written by a serializer compiled from the same schema
+ * (response-serializer.ts).
  */
-export function registerValidation(app: FastifyInstance): void {
+export function registerValidation(app: FastifyInstance, responses: ResponseMode = responseModeFor()): void {
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(serializerCompilerFor(responses));
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const where = `${methods(route).join(',')} ${route.url}`;

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { CareNetworkMemberTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
@@ -8,16 +9,20 @@ export type CareNetworkPatch = Partial<
 >;
 
 /** The current members of a family's care network (wrapped care), the coordinator first. */
-export function listCareNetwork(db: Db, familyId: string): Promise<CareNetworkMemberRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const careNetworkOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('care_network_members')
     .selectAll()
-    .where('family_id', '=', familyId)
+    .where('family_id', '=', p.familyId)
     .where('removed_at', 'is', null)
     .orderBy('coordinator', 'desc')
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+export function listCareNetwork(db: Db, familyId: string): Promise<CareNetworkMemberRow[]> {
+  return careNetworkOfFamily.execute(db, { familyId });
 }
 
 export function findCareNetworkMember(

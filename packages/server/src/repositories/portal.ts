@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type {
   ParentAccountTable,
   ParentSelfReportTable,
@@ -120,13 +121,17 @@ export function selfReportsOfPerson(db: Db, personId: string): Promise<ParentSel
     .execute();
 }
 
-export function selfReportsOfFamily(db: Db, familyId: string): Promise<ParentSelfReportRow[]> {
-  return db
+/** Precompiled: it runs on every family read. */
+const selfReportsOf = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('parent_self_reports')
     .selectAll()
-    .where('family_id', '=', familyId)
-    .orderBy('created_at', 'desc')
-    .execute();
+    .where('family_id', '=', p.familyId)
+    .orderBy('created_at', 'desc'),
+);
+
+export function selfReportsOfFamily(db: Db, familyId: string): Promise<ParentSelfReportRow[]> {
+  return selfReportsOf.execute(db, { familyId });
 }
 
 export function heldBackOf(db: Db, familyId: string): Promise<HeldBackRow[]> {

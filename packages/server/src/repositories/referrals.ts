@@ -1,5 +1,6 @@
 import type { ReferralStatus } from '@nestwerk/knowledge';
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { ReferralFeedbackTable, ReferralStatusHistoryTable, ReferralTable } from '../db/schema.ts';
 import { count, type Db, updatedOne } from './db.ts';
 
@@ -72,19 +73,23 @@ export function listFeedback(db: Db, referralId: string): Promise<FeedbackRow[]>
     .execute();
 }
 
-export function listFamilyReferrals(
-  db: Db,
-  familyId: string,
-): Promise<Array<ReferralRow & { partner_name: string }>> {
-  return db
+/** Precompiled: it runs on every family read. */
+const referralsOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('referrals as r')
     .innerJoin('partners as p', 'p.id', 'r.partner_id')
     .selectAll('r')
     .select('p.name as partner_name')
-    .where('r.family_id', '=', familyId)
+    .where('r.family_id', '=', p.familyId)
     .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .execute();
+    .orderBy('r.id', 'desc'),
+);
+
+export function listFamilyReferrals(
+  db: Db,
+  familyId: string,
+): Promise<Array<ReferralRow & { partner_name: string }>> {
+  return referralsOfFamily.execute(db, { familyId });
 }
 
 /** Statuses after which no feedback is awaited any more: a decline carries its reason, closing ends it. */

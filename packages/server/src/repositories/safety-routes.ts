@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { SafetyRouteStepTable, SafetyRouteTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
@@ -32,16 +33,21 @@ export function findOpenSafetyRoute(db: Db, familyId: string): Promise<SafetyRou
 }
 
 /** The open route, else the most recent one: what the family file shows. */
-export function currentSafetyRoute(db: Db, familyId: string): Promise<SafetyRouteRow | undefined> {
-  return db
+/** Precompiled: it runs on every family read. */
+const currentSafetyRouteOfFamily = precompiled((db, p: { familyId: string }) =>
+  db
     .selectFrom('safety_routes')
     .selectAll()
-    .where('family_id', '=', familyId)
+    .where('family_id', '=', p.familyId)
     .orderBy('status', 'desc')
     .orderBy('opened_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+export async function currentSafetyRoute(db: Db, familyId: string): Promise<SafetyRouteRow | undefined> {
+  const [route] = await currentSafetyRouteOfFamily.execute(db, { familyId });
+  return route;
 }
 
 export function listSafetyRouteSteps(db: Db, routeId: string): Promise<SafetyRouteStepRow[]> {
