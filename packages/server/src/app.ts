@@ -15,6 +15,7 @@ import { createSecretBox, loadOrCreateKeyFile } from './db/secrets.ts';
 import type { Clock } from './http/app-context.ts';
 import { answerError, registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes } from './http/health-routes.ts';
+import type { ResponseSerializers } from './http/response-serializer.ts';
 import { registerValidation } from './http/validation.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers.ts';
@@ -28,6 +29,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Off unless asked for (tests); `nestwerk serve` turns it on. */
   logger?: boolean;
+  /** How response bodies are held to the contract; by default from NODE_ENV (see response-serializer.ts). */
+  responses?: ResponseSerializers;
 }
 
 /** The path without its query: search terms are names and birth dates, which do not belong in a log file. */
@@ -75,7 +78,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The API speaks JSON only; a text/plain body is refused (415) instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');
-  registerValidation(app);
+  registerValidation(app, options.responses);
   registerErrorHandling(app);
   registerSecurityHeaders(app, config);
   await app.register(fastifyCookie);

@@ -50,7 +50,7 @@ function simplifyNullable(schema: unknown): unknown {
   return out;
 }
 
-type ZodSchema = z.ZodType | { properties: z.ZodType };
+export type ZodSchema = z.ZodType | { properties: z.ZodType };
 
 /** The zod schema behind a route's response entry (the type provider accepts both shapes). */
 function zodSchemaOf(schema: ZodSchema): z.ZodType {
@@ -77,6 +77,10 @@ export const compiledSerializerCompiler: FastifySerializerCompiler<ZodSchema> = 
   return (data: unknown) => stringify(data);
 };
 
-export function serializerCompilerFor(mode: ResponseMode): FastifySerializerCompiler<ZodSchema> {
+/** A route's response serializer: one of the two modes, or (tests) a compiler of the caller's own. */
+export type ResponseSerializers = ResponseMode | FastifySerializerCompiler<ZodSchema>;
+
+export function serializerCompilerFor(mode: ResponseSerializers): FastifySerializerCompiler<ZodSchema> {
+  if (typeof mode === 'function') return mode;
   return mode === 'compiled' ? compiledSerializerCompiler : zodSerializerCompiler;
 }

@@ -5,6 +5,7 @@ import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { Dialect } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import type { ResponseSerializers } from './response-serializer.ts';
 
 /** A clock tests move by hand: idle timeouts and lockouts without waiting. */
 export class TestClock {
@@ -39,10 +40,17 @@ export async function startTestServer(options: {
   dialect: Dialect;
   config?: Partial<Config>;
   clock?: TestClock;
+  responses?: ResponseSerializers;
 }): Promise<TestServer> {
   const clock = options.clock ?? new TestClock();
   const config = testConfig(options.config);
-  const app = await buildApp({ db: options.db, dialect: options.dialect, config, clock: clock.now });
+  const app = await buildApp({
+    db: options.db,
+    dialect: options.dialect,
+    config,
+    clock: clock.now,
+    responses: options.responses,
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url: address, clock, config, close: () => app.close() };
 }

@@ -3,7 +3,7 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isWellFormedText } from '../db/well-formed-text.ts';
 import { HttpError } from './errors.ts';
-import { type ResponseMode, responseModeFor, serializerCompilerFor } from './response-serializer.ts';
+import { type ResponseSerializers, responseModeFor, serializerCompilerFor } from './response-serializer.ts';
 
 /** For a POST/PUT/PATCH/DELETE that takes no body: none (Fastify makes that null) or `{}`, nothing else. */
 export const emptyBody = z.object({}).strict().nullish();
@@ -41,7 +41,10 @@ function illFormedAt(value: unknown, path: string, depth = 0): string | null {
  * bodies are checked by zod, or in production written by a serializer compiled from the same schema
  * (response-serializer.ts).
  */
-export function registerValidation(app: FastifyInstance, responses: ResponseMode = responseModeFor()): void {
+export function registerValidation(
+  app: FastifyInstance,
+  responses: ResponseSerializers = responseModeFor(),
+): void {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompilerFor(responses));
   app.addHook('onRoute', (route) => {
