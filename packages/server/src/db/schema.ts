@@ -601,6 +601,35 @@ export interface ParentAccountTable {
   suspended_by: string | null;
   created_at: Timestamp;
   version: number;
+  /** 0: activated with a passkey; the hash is of a random secret nobody knows (migration 0019). */
+  password_set: Generated<Bool>;
+}
+
+/** A parent's passkey (WebAuthn credential), migration 0019. */
+export interface ParentPasskeyTable {
+  id: string;
+  parent_account_id: string;
+  /** base64url, as the authenticator names it in every answer. */
+  credential_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  /** bigint: PostgreSQL's driver reads it back as a string. */
+  counter: ColumnType<number | string, number, number>;
+  /** JSON array of AuthenticatorTransport. */
+  transports: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** A single-use WebAuthn challenge (5 minutes), shared by all server processes through the database. */
+export interface ParentPasskeyChallengeTable {
+  id: string;
+  challenge: string;
+  purpose: 'activate' | 'register' | 'login';
+  parent_account_id: string | null;
+  session_hash: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface ParentSessionTable {
@@ -698,6 +727,8 @@ export interface Database {
   family_imports: FamilyImportTable;
   parent_accounts: ParentAccountTable;
   parent_sessions: ParentSessionTable;
+  parent_passkeys: ParentPasskeyTable;
+  parent_passkey_challenges: ParentPasskeyChallengeTable;
   portal_invitations: PortalInvitationTable;
   parent_self_reports: ParentSelfReportTable;
   portal_held_back: PortalHeldBackTable;
