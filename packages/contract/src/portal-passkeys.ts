@@ -108,7 +108,7 @@ export const passkeyLoginCredential = z.object({
     userHandle: b64url(512).optional(),
   }),
   authenticatorAttachment: attachment.optional(),
-  clientExtensionResults: z.object({}),
+  clientExtensionResults: z.object({ credProps: z.object({ rk: z.boolean().optional() }).optional() }),
 });
 
 /**

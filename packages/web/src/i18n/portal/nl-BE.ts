@@ -58,4 +58,14 @@ export const portalNlBE: PartialPortalMessages = {
   letter: {
     body: 'In het ouderportaal zie je wat Kind en Gezin over je gezin noteert. Je ziet ook wie je dossier bekeek. En je kunt voor een afspraak vertellen hoe het met je gaat.',
   },
+  passkey: {
+    choicePasskeyText:
+      'Je gsm bewaart een sleutel voor je. Je logt in met je vinger, je gezicht of je pincode. Je hebt dan geen wachtwoord nodig.',
+    recommended: 'Aanbevolen',
+    noSupport: 'Op dit toestel lukt het niet met een passkey. Kies dan een wachtwoord.',
+    makeHint: 'Je gsm vraagt zo om je vinger, je gezicht of je pincode.',
+    remove: 'Verwijderen',
+    removed: 'De passkey is verwijderd.',
+    removeFresh: 'Log eerst uit en weer in. Dan kun je een passkey verwijderen.',
+  },
 };

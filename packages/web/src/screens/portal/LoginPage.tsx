@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { EnrolTotp } from './EnrolTotp.tsx';
 import { type PortalKey, usePortalT } from './i18n.ts';
+import { PasskeyLogin } from './PasskeyLogin.tsx';
 import { portalApi, usePortalSession } from './session.tsx';
 
 /** Only portal pages are a place to go back to after log-in. */
@@ -78,6 +79,7 @@ export default function LoginPage() {
           {t(error)}
         </p>
       )}
+      {!enrol && step === 'password' && <PasskeyLogin onDone={done} />}
       {enrol ? (
         <EnrolTotp enrol={enrol} onDone={done} />
       ) : (
