@@ -121,6 +121,7 @@ describe('parent portal: invitation and first visit', () => {
     const parent = await open(browser, PHONE);
     const { page } = parent;
     await page.goto(`/portaal/activeren#${code}`);
+    await page.getByRole('radio', { name: /Met een wachtwoord en een code uit een app/ }).check();
     await page.getByLabel('Je e-mail').fill(`${family.name.replace(/\W/g, '').toLowerCase()}@voorbeeld.nl`);
     await page.getByLabel('Wachtwoord', { exact: true }).fill('zonnebloemen op de vensterbank in mei');
     await page.getByLabel('Typ je wachtwoord nog een keer').fill('zonnebloemen op de vensterbank in mei');

@@ -51,6 +51,8 @@ export async function activateParent(browser: Browser, code: string, email: stri
   const { page } = session;
   await page.goto(`/portaal/activeren#${code}`);
   await expect.poll(() => page.getByLabel('Code uit de brief').inputValue()).toBe(code);
+  // Chromium can make passkeys, so the passkey is preselected: this parent chooses password + app code.
+  await page.getByRole('radio', { name: /Met een wachtwoord en een code uit een app/ }).check();
   await page.getByLabel('Je e-mail').fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(PARENT_PASSWORD);
   await page.getByLabel('Typ je wachtwoord nog een keer').fill(PARENT_PASSWORD);

@@ -25,6 +25,7 @@ export * from './partners.ts';
 export * from './persons.ts';
 export * from './portal.ts';
 export * from './portal-citizen.ts';
+export * from './portal-passkeys.ts';
 export * from './portal-routes.ts';
 export * from './referrals.ts';
 export * from './route.ts';

@@ -25,6 +25,16 @@ import {
   selfReportIn,
   selfReportResult,
 } from './portal.ts';
+import {
+  passkeyLoginBody,
+  passkeyLoginChallenge,
+  passkeyRegistrationBody,
+  passkeyRegistrationChallenge,
+  portalPasskey,
+  portalPasskeyStage,
+  portalPasskeys,
+  portalRedeemPasskeyBody,
+} from './portal-passkeys.ts';
 import { defineRoute } from './route.ts';
 
 /** The parent portal's routes (schemas in portal.ts): the parent's own, then the professional's side. */
@@ -143,6 +153,97 @@ export const portal = {
     tags,
     auth: 'parent',
     response: z.object({ items: z.array(selfReport) }),
+  }),
+
+  /* Passkeys (WebAuthn): at activation instead of password + app code, for log-in, and added later. */
+  redeemWithPasskey: defineRoute({
+    method: 'POST',
+    path: '/api/portal/invitations/redeem-passkey',
+    summary:
+      'Redeem an invitation code for a passkey: create the parent account (e-mail, no password) and return the options to make the passkey',
+    tags,
+    auth: 'none',
+    body: portalRedeemPasskeyBody,
+    response: portalPasskeyStage,
+    errors: [409, 422],
+  }),
+  pendingPasskeyOptions: defineRoute({
+    method: 'POST',
+    path: '/api/portal/session/passkey-registration/options',
+    summary: 'A new challenge to make the passkey during activation (the first one expired or was cancelled)',
+    tags,
+    auth: 'parent_pending',
+    body: emptyBody,
+    response: passkeyRegistrationChallenge,
+  }),
+  finishPasskeyActivation: defineRoute({
+    method: 'POST',
+    path: '/api/portal/session/passkey-registration',
+    summary: 'Finish activation with the new passkey: it is stored and the parent session becomes full',
+    tags,
+    auth: 'parent_pending',
+    body: passkeyRegistrationBody,
+    response: portalSessionOk,
+    errors: [409, 422],
+  }),
+  passkeyLoginOptions: defineRoute({
+    method: 'POST',
+    path: '/api/portal/session/passkey/options',
+    summary: 'Start a log-in with a passkey: a single-use challenge, valid 5 minutes',
+    tags,
+    auth: 'none',
+    body: emptyBody,
+    response: passkeyLoginChallenge,
+  }),
+  logInWithPasskey: defineRoute({
+    method: 'POST',
+    path: '/api/portal/session/passkey',
+    summary: 'Log in with a passkey (the same access checks and throttle as the password log-in)',
+    tags,
+    auth: 'none',
+    body: passkeyLoginBody,
+    response: portalSessionOk,
+  }),
+  passkeys: defineRoute({
+    method: 'GET',
+    path: '/api/portal/passkeys',
+    summary: "The parent's own passkeys, and whether the account has a password",
+    tags,
+    auth: 'parent',
+    response: portalPasskeys,
+  }),
+  passkeyOptions: defineRoute({
+    method: 'POST',
+    path: '/api/portal/passkeys/options',
+    summary: 'Start adding a passkey: a single-use challenge bound to this session, valid 5 minutes',
+    tags,
+    auth: 'parent',
+    body: emptyBody,
+    response: passkeyRegistrationChallenge,
+  }),
+  addPasskey: defineRoute({
+    method: 'POST',
+    path: '/api/portal/passkeys',
+    summary: 'Add a passkey to the parent account',
+    tags,
+    auth: 'parent',
+    body: passkeyRegistrationBody,
+    status: 201,
+    response: portalPasskey,
+    errors: [409, 422],
+  }),
+  removePasskey: defineRoute({
+    method: 'DELETE',
+    path: '/api/portal/passkeys/:id',
+    summary:
+      'Remove one of the own passkeys: needs a log-in of the last 10 minutes; never the last one of an account without a password',
+    tags,
+    auth: 'parent',
+    params: idParams,
+    body: emptyBody,
+    status: 204,
+    response: noContent,
+    errors: [404, 409],
   }),
 
   /* The professional's routes (a professional session with a care relationship). */

@@ -6,6 +6,7 @@ import { registerAuthentication } from './auth/authenticate.ts';
 import { citizenOidcRoutes } from './auth/citizen-oidc-routes.ts';
 import { scheduleHousekeeping } from './auth/housekeeping.ts';
 import { oidcRoutes } from './auth/oidc-routes.ts';
+import { portalPasskeyRoutes } from './auth/portal-passkey-routes.ts';
 import { portalSessionRoutes } from './auth/portal-session-routes.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import type { Config } from './config.ts';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(oidcRoutes);
   await app.register(portalSessionRoutes);
   await app.register(citizenOidcRoutes);
+  await app.register(portalPasskeyRoutes);
   await app.register(adminUserRoutes);
   await app.register(domainRoutes);
   await registerWebApp(app, config.webDist);

@@ -67,6 +67,12 @@ export interface Config {
   citizenOidc: CitizenOidcConfig | null;
   /** Break the glass: how long one emergency access lasts before the professional must ask again. */
   emergencyAccessHours: number;
+  /**
+   * The origin parents' browsers see (`https://portaal.example.nl`), from NESTWERK_PUBLIC_ORIGIN: passkeys are
+   * bound to its host name (the WebAuthn relying party id). Null: taken from the request's Host header, which
+   * is only right when nothing in front of the server rewrites it (development, tests).
+   */
+  publicOrigin: string | null;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +103,10 @@ const envSchema = z.object({
     .regex(/^(file:|postgres(ql)?:\/\/)/, 'must start with file: or postgres://')
     .optional(),
   NESTWERK_SECURE_COOKIES: flag.default(false),
+  NESTWERK_PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/ })
+    .transform((u) => new URL(u).origin)
+    .optional(),
   NESTWERK_TRUST_PROXY: z.string().optional(),
   NESTWERK_BODY_LIMIT_KB: int(1, 10_240).default(256),
   NESTWERK_SESSION_IDLE_MINUTES: int(1, 24 * 60).default(30),
@@ -323,6 +333,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.NESTWERK_HOST,
     databaseUrl: e.NESTWERK_DATABASE_URL,
     secureCookies: e.NESTWERK_SECURE_COOKIES,
+    publicOrigin: e.NESTWERK_PUBLIC_ORIGIN ?? null,
     trustProxy: parseTrustProxy(e.NESTWERK_TRUST_PROXY),
     bodyLimitBytes: e.NESTWERK_BODY_LIMIT_KB * 1024,
     session: {

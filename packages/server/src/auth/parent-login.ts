@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { v7 as uuid } from 'uuid';
 import { HttpError } from '../http/errors.ts';
@@ -29,7 +30,7 @@ import { hashToken } from './session-token.ts';
 import { newTotpSecret, otpauthUrl, verifyTotp } from './totp.ts';
 
 /** Throttle keys of the login mechanism, apart from professionals' (`parent:` and `portal-code:` prefixes). */
-const emailKey = (email: string) => `parent:${email}`;
+export const emailKey = (email: string) => `parent:${email}`;
 export const codeKey = (codeHash: string) => `portal-code:${codeHash.slice(0, 32)}`;
 const totpSubject = (parentId: string) => `parent:${parentId}`;
 const totpContext = (parentId: string) => `parent-totp:${parentId}`;
@@ -142,6 +143,19 @@ export async function redeemInvitation(
   request: FastifyRequest,
   input: { code: string; email: string; password: string },
 ): Promise<ParentEnrol> {
+  return beginEnrolment(app, request, await claimInvitation(app, request, input));
+}
+
+/**
+ * The code checked and used, the account made or renewed. `password: null` is activation with a passkey: the
+ * stored hash is of a random secret nobody knows (`password_set` 0). A renewal (new letter, lost phone) also
+ * drops the old passkeys, which may be on the lost phone.
+ */
+export async function claimInvitation(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  input: { code: string; email: string; password: string | null },
+): Promise<ParentAccountRow> {
   const codeHash = invitationCodeHash(input.code);
   await guard(app, request, codeKey(codeHash));
   const now = app.clock();
@@ -186,10 +200,10 @@ export async function redeemInvitation(
     .select(['given_name', 'family_name'])
     .where('id', '=', invitation.person_id)
     .executeTakeFirstOrThrow();
-  const policy = checkPasswordPolicy(input.password, {
-    email,
-    name: `${person.given_name} ${person.family_name}`,
-  });
+  const policy =
+    input.password === null
+      ? ({ ok: true } as const)
+      : checkPasswordPolicy(input.password, { email, name: `${person.given_name} ${person.family_name}` });
   if (!policy.ok)
     throw new HttpError('invalid_input', policy.message, 'password', { reason: policy.reason }).because(
       'weak_password',
@@ -203,7 +217,8 @@ export async function redeemInvitation(
       'This e-mail address is already used for the portal; choose another.',
       'email',
     ).because('email_taken');
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password ?? randomBytes(32).toString('base64url'));
+  const passwordSet = input.password === null ? 0 : 1;
   const parentId = existing?.id ?? uuid();
   await app.db.transaction().execute(async (trx) => {
     if (!(await useInvitation(trx, invitation.id, at)))
@@ -211,9 +226,16 @@ export async function redeemInvitation(
     if (existing) {
       await trx
         .updateTable('parent_accounts')
-        .set({ email, password_hash: passwordHash, totp_secret: null, totp_enrolled_at: null })
+        .set({
+          email,
+          password_hash: passwordHash,
+          password_set: passwordSet,
+          totp_secret: null,
+          totp_enrolled_at: null,
+        })
         .where('id', '=', existing.id)
         .execute();
+      await trx.deleteFrom('parent_passkeys').where('parent_account_id', '=', existing.id).execute();
       await deleteParentSessions(trx, existing.id);
     } else
       await insertParentAccount(trx, {
@@ -230,6 +252,7 @@ export async function redeemInvitation(
         suspended_by: null,
         created_at: at,
         version: 1,
+        password_set: passwordSet,
       });
   });
   const actor = await actorOf(app, parentId);
@@ -239,11 +262,15 @@ export async function redeemInvitation(
     outcome: 'success',
     parent: actor,
     clientIp: request.ip,
-    details: { invitationId: invitation.id, renewed: existing !== undefined },
+    details: {
+      invitationId: invitation.id,
+      renewed: existing !== undefined,
+      method: input.password === null ? 'passkey' : 'password',
+    },
   });
   const parent = await findParentById(app.db, parentId);
   if (!parent) throw new Error('parent account vanished');
-  return beginEnrolment(app, request, parent);
+  return parent;
 }
 
 export type ParentLogin =

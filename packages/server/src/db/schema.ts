@@ -618,6 +618,8 @@ export interface ParentAccountTable {
   version: number;
   /** `citizen`: redeemed through the citizen identity provider, without a password anybody knows (0020). */
   login_method: Generated<'password' | 'citizen'>;
+  /** 0: activated with a passkey; the hash is of a random secret nobody knows (migration 0019). */
+  password_set: Generated<Bool>;
 }
 
 /** One log-in through the citizen identity provider in flight (0020); single use, ten minutes. */
@@ -634,6 +636,33 @@ export interface PortalOidcFlowTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+}
+
+/** A parent's passkey (WebAuthn credential), migration 0019. */
+export interface ParentPasskeyTable {
+  id: string;
+  parent_account_id: string;
+  /** base64url, as the authenticator names it in every answer. */
+  credential_id: string;
+  /** COSE public key, base64url. */
+  public_key: string;
+  /** bigint: PostgreSQL's driver reads it back as a string. */
+  counter: ColumnType<number | string, number, number>;
+  /** JSON array of AuthenticatorTransport. */
+  transports: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+}
+
+/** A single-use WebAuthn challenge (5 minutes), shared by all server processes through the database. */
+export interface ParentPasskeyChallengeTable {
+  id: string;
+  challenge: string;
+  purpose: 'activate' | 'register' | 'login';
+  parent_account_id: string | null;
+  session_hash: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
 }
 
 export interface ParentSessionTable {
@@ -733,6 +762,8 @@ export interface Database {
   parent_accounts: ParentAccountTable;
   parent_sessions: ParentSessionTable;
   portal_oidc_flows: PortalOidcFlowTable;
+  parent_passkeys: ParentPasskeyTable;
+  parent_passkey_challenges: ParentPasskeyChallengeTable;
   portal_invitations: PortalInvitationTable;
   parent_self_reports: ParentSelfReportTable;
   portal_held_back: PortalHeldBackTable;

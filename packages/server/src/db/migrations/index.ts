@@ -17,6 +17,7 @@ import { nationalIds } from './0015_national_ids.ts';
 import { parentPortal } from './0016_parent_portal.ts';
 import { familyTransfer } from './0017_family_transfer.ts';
 import { coveringIndexes } from './0018_covering_indexes.ts';
+import { parentPasskeys } from './0019_parent_passkeys.ts';
 import { parentCitizenLogin } from './0020_parent_citizen_login.ts';
 import { importedRecords } from './0021_imported_records.ts';
 
@@ -50,6 +51,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0016_parent_portal': parentPortal(dialect),
     '0017_family_transfer': familyTransfer(),
     '0018_covering_indexes': coveringIndexes(),
+    '0019_parent_passkeys': parentPasskeys(),
     '0020_parent_citizen_login': parentCitizenLogin(),
     '0021_imported_records': importedRecords(),
   };

@@ -65,4 +65,14 @@ export const portalNlBE: PartialPortalMessages = {
       citizen_ended: 'Je kunt nu niet in het portaal. Bel Kind en Gezin als je wilt weten waarom.',
     },
   },
+  passkey: {
+    choicePasskeyText:
+      'Je gsm bewaart een sleutel voor je. Je logt in met je vinger, je gezicht of je pincode. Je hebt dan geen wachtwoord nodig.',
+    recommended: 'Aanbevolen',
+    noSupport: 'Op dit toestel lukt het niet met een passkey. Kies dan een wachtwoord.',
+    makeHint: 'Je gsm vraagt zo om je vinger, je gezicht of je pincode.',
+    remove: 'Verwijderen',
+    removed: 'De passkey is verwijderd.',
+    removeFresh: 'Log eerst uit en weer in. Dan kun je een passkey verwijderen.',
+  },
 };

@@ -1,4 +1,4 @@
-import type { PortalEnrolStage } from '@nestwerk/contract';
+import type { PortalEnrolStage, PortalSessionOk } from '@nestwerk/contract';
 import { type FormEvent, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
@@ -6,6 +6,8 @@ import { issuesOf } from '../../lib/field-errors.ts';
 import { citizenErrorKey, providerName, useCitizenProvider } from './CitizenLogin.tsx';
 import { EnrolTotp } from './EnrolTotp.tsx';
 import { type PortalKey, usePortalT } from './i18n.ts';
+import { MethodChoice, makeActivationPasskey, PasskeyRetry } from './PasskeyActivation.tsx';
+import { passkeyError, passkeySupported } from './passkey.ts';
 import { portalApi, usePortalSession } from './session.tsx';
 
 const MIN_PASSWORD = 12;
@@ -83,13 +85,25 @@ export default function ActivatePage() {
     }
   };
 
+  // A passkey is offered first where the browser can make one: nothing to remember, nothing to type.
+  const [supported] = useState(passkeySupported);
+  const [method, setMethod] = useState<'passkey' | 'password'>(supported ? 'passkey' : 'password');
+  const [passkeyFailed, setPasskeyFailed] = useState<PortalKey | null>(null);
+
+  const finished = (ok: PortalSessionOk) => {
+    established(ok);
+    void navigate('/portaal', { replace: true });
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const local: Errors = {};
     if (!code.trim()) local.code = 'redeem.invalid';
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = 'redeem.emailInvalid';
-    if (password.length < MIN_PASSWORD) local.password = 'redeem.tooShort';
-    else if (password !== repeat) local.repeat = 'redeem.mismatch';
+    if (method === 'password') {
+      if (password.length < MIN_PASSWORD) local.password = 'redeem.tooShort';
+      else if (password !== repeat) local.repeat = 'redeem.mismatch';
+    }
     setErrors(local);
     setGeneral(null);
     if (Object.keys(local).length > 0) {
@@ -97,6 +111,10 @@ export default function ActivatePage() {
       return;
     }
     setBusy(true);
+    if (method === 'passkey') {
+      await redeemForPasskey();
+      return;
+    }
     try {
       setEnrol(
         await portalApi.call('POST /api/portal/invitations/redeem', {
@@ -107,6 +125,27 @@ export default function ActivatePage() {
       const found = redeemErrors(err);
       setErrors(found.fields);
       setGeneral(found.general);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const redeemForPasskey = async () => {
+    let redeemed = false;
+    try {
+      const stage = await portalApi.call('POST /api/portal/invitations/redeem-passkey', {
+        body: { code: code.trim(), email: email.trim() },
+      });
+      redeemed = true;
+      portalApi.setCsrfToken(stage.csrfToken);
+      finished(await makeActivationPasskey(stage));
+    } catch (err) {
+      if (redeemed) setPasskeyFailed(passkeyError(err, 'make'));
+      else {
+        const found = redeemErrors(err);
+        setErrors(found.fields);
+        setGeneral(found.general);
+      }
     } finally {
       setBusy(false);
     }
@@ -135,7 +174,9 @@ export default function ActivatePage() {
   return (
     <div className="portal-login">
       <h1>{t('redeem.title')}</h1>
-      <p className="portal-stepcount">{t('redeem.step', { step: enrol ? 2 : 1, total: 2 })}</p>
+      <p className="portal-stepcount">
+        {t('redeem.step', { step: enrol || passkeyFailed ? 2 : 1, total: 2 })}
+      </p>
       {general && (
         <p className="notice notice--error" role="alert">
           {t(general, citizen ? { provider: providerName(citizen) } : {})}
@@ -146,14 +187,10 @@ export default function ActivatePage() {
           {t(citizenError)}
         </p>
       )}
-      {enrol ? (
-        <EnrolTotp
-          enrol={enrol}
-          onDone={(ok) => {
-            established(ok);
-            void navigate('/portaal', { replace: true });
-          }}
-        />
+      {passkeyFailed ? (
+        <PasskeyRetry initialError={passkeyFailed} onDone={finished} />
+      ) : enrol ? (
+        <EnrolTotp enrol={enrol} onDone={finished} />
       ) : (
         <form className="form portal-form" onSubmit={submit} noValidate>
           <h2>{t('redeem.codeTitle')}</h2>
@@ -203,7 +240,8 @@ export default function ActivatePage() {
               <p>{t('citizen.activateOr')}</p>
             </section>
           )}
-          <h2>{t('redeem.passwordTitle')}</h2>
+          <MethodChoice method={method} supported={supported} onChange={setMethod} />
+          <h2>{method === 'password' ? t('redeem.passwordTitle') : t('passkey.emailTitle')}</h2>
           {!citizen &&
             field(
               'email',
@@ -219,35 +257,38 @@ export default function ActivatePage() {
               />,
               t('redeem.emailHint'),
             )}
-          {field(
-            'password',
-            'redeem.password',
-            <input
-              id="activate-password"
-              type="password"
-              autoComplete="new-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={errors.password ? true : undefined}
-              aria-describedby={describedBy('password', true)}
-            />,
-            t('redeem.passwordHint', { min: MIN_PASSWORD }),
-          )}
-          {field(
-            'repeat',
-            'redeem.repeat',
-            <input
-              id="activate-repeat"
-              type="password"
-              autoComplete="new-password"
-              value={repeat}
-              onChange={(e) => setRepeat(e.target.value)}
-              aria-invalid={errors.repeat ? true : undefined}
-              aria-describedby={describedBy('repeat', false)}
-            />,
-          )}
+          {method === 'password' &&
+            field(
+              'password',
+              'redeem.password',
+              <input
+                id="activate-password"
+                type="password"
+                autoComplete="new-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-invalid={errors.password ? true : undefined}
+                aria-describedby={describedBy('password', true)}
+              />,
+              t('redeem.passwordHint', { min: MIN_PASSWORD }),
+            )}
+          {method === 'password' &&
+            field(
+              'repeat',
+              'redeem.repeat',
+              <input
+                id="activate-repeat"
+                type="password"
+                autoComplete="new-password"
+                value={repeat}
+                onChange={(e) => setRepeat(e.target.value)}
+                aria-invalid={errors.repeat ? true : undefined}
+                aria-describedby={describedBy('repeat', false)}
+              />,
+            )}
+          {method === 'passkey' && <p className="hint">{t('passkey.makeHint')}</p>}
           <button type="submit" className="button button--primary" disabled={busy}>
-            {t('redeem.next')}
+            {method === 'passkey' ? t('passkey.make') : t('redeem.next')}
           </button>
         </form>
       )}

@@ -2,6 +2,7 @@ import type { PortalMe } from '@nestwerk/contract';
 import { Link } from 'react-router';
 import { usePortalT } from './i18n.ts';
 import { usePortalLocale } from './locale.tsx';
+import { PasskeySection } from './PasskeySection.tsx';
 import { LoadError } from './PortalRoot.tsx';
 import { ageText, usePortalRecord } from './usePortal.ts';
 
@@ -89,6 +90,8 @@ export default function HomePage({ me }: { me: PortalMe }) {
           </ul>
         )}
       </section>
+
+      {!me.parent.isDemo && <PasskeySection />}
 
       {me.organisation.phone && (
         <p className="portal-phone">

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { CitizenLoginButton, citizenErrorKey, useCitizenProvider } from './CitizenLogin.tsx';
 import { EnrolTotp } from './EnrolTotp.tsx';
 import { type PortalKey, usePortalT } from './i18n.ts';
+import { PasskeyLogin } from './PasskeyLogin.tsx';
 import { portalApi, usePortalSession } from './session.tsx';
 
 /** Only portal pages are a place to go back to after log-in. */
@@ -87,6 +88,7 @@ export default function LoginPage() {
         </p>
       )}
       {citizen && !enrol && step === 'password' && <CitizenLoginButton provider={citizen} t={t} />}
+      {!enrol && step === 'password' && <PasskeyLogin onDone={done} />}
       {enrol ? (
         <EnrolTotp enrol={enrol} onDone={done} />
       ) : (
