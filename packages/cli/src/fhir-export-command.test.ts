@@ -1,29 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { errorLine, nestwerk } from './testing/nestwerk-process.ts';
 
 /** `nestwerk fhir export --family ID` (DESIGN §4.4) as a child process, on a database of its own. */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const MAIN = join('packages', 'cli', 'src', 'main.ts');
-
-function nestwerk(args: string[], env: Record<string, string>, input?: string) {
-  const r = spawnSync(TSX, [MAIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    timeout: 180_000,
-    input,
-    env: { ...process.env, NESTWERK_DEBUG: '', NODE_OPTIONS: '', ...env },
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const errorLine = (stderr: string) =>
-  JSON.parse(stderr.split('\n').filter((l) => l.trim() !== '' && !l.startsWith('npm warn'))[0] ?? '');
-
 const seed = {
   resourceType: 'Bundle',
   type: 'collection',

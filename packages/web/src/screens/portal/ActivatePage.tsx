@@ -171,6 +171,22 @@ export default function ActivatePage() {
     [hint ? `activate-${id}-hint` : '', errors[id] ? `activate-${id}-error` : ''].join(' ').trim() ||
     undefined;
 
+  // One e-mail field: inside the DigiD/itsme block when a provider is offered (both ways share it), else with
+  // the chosen method below.
+  const emailField = field(
+    'email',
+    'redeem.email',
+    <input
+      id="activate-email"
+      type="email"
+      autoComplete="username"
+      value={email}
+      onChange={(e) => setEmail(e.target.value)}
+      aria-invalid={errors.email ? true : undefined}
+      aria-describedby={describedBy('email', true)}
+    />,
+    t('redeem.emailHint'),
+  );
   return (
     <div className="portal-login">
       <h1>{t('redeem.title')}</h1>
@@ -214,20 +230,7 @@ export default function ActivatePage() {
           {citizen && (
             <section className="portal-citizen" aria-labelledby="activate-citizen">
               <p>{t('citizen.activateIntro', { provider: providerName(citizen) })}</p>
-              {field(
-                'email',
-                'redeem.email',
-                <input
-                  id="activate-email"
-                  type="email"
-                  autoComplete="username"
-                  value={email}
-                  onChange={(e) => setEmail(e.target.value)}
-                  aria-invalid={errors.email ? true : undefined}
-                  aria-describedby={describedBy('email', true)}
-                />,
-                t('redeem.emailHint'),
-              )}
+              {emailField}
               <button
                 id="activate-citizen"
                 type="button"
@@ -242,21 +245,7 @@ export default function ActivatePage() {
           )}
           <MethodChoice method={method} supported={supported} onChange={setMethod} />
           <h2>{method === 'password' ? t('redeem.passwordTitle') : t('passkey.emailTitle')}</h2>
-          {!citizen &&
-            field(
-              'email',
-              'redeem.email',
-              <input
-                id="activate-email"
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-                aria-invalid={errors.email ? true : undefined}
-                aria-describedby={describedBy('email', true)}
-              />,
-              t('redeem.emailHint'),
-            )}
+          {!citizen && emailField}
           {method === 'password' &&
             field(
               'password',
