@@ -22,7 +22,7 @@ import { invitationCodeHash } from './invitation-code.ts';
 import { normaliseEmail } from './login.ts';
 import { clearAccountFailures } from './login-throttle.ts';
 import { auditParent, type ParentActor } from './parent-audit.ts';
-import { actorOf, codeKey, countFailure, guard } from './parent-login.ts';
+import { actorOf, codeKey, countFailure, guard } from './parent-login-steps.ts';
 import { hashPassword } from './password.ts';
 
 /**

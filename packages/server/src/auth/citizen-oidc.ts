@@ -16,7 +16,7 @@ import { type CitizenFlow, takeFlow } from './citizen-oidc-flow.ts';
 import { authorizationUrl, METHOD, type Mode, provider, regionOf } from './citizen-provider.ts';
 import { configuration } from './oidc.ts';
 import { auditParent, type ParentActor } from './parent-audit.ts';
-import { actorOf, startParentSession } from './parent-login.ts';
+import { actorOf, startParentSession } from './parent-login-steps.ts';
 import { setParentCookie } from './parent-session.ts';
 
 /**

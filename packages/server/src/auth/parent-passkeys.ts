@@ -9,7 +9,7 @@ import { findParentById, type ParentAccountRow } from '../repositories/portal.ts
 import { normaliseEmail } from './login.ts';
 import { assertIpAllowed, lockedError, lockedUntil } from './login-throttle.ts';
 import { auditParent } from './parent-audit.ts';
-import { actorOf, countFailure, emailKey, guard, startParentSession } from './parent-login.ts';
+import { actorOf, countFailure, emailKey, guard, startParentSession } from './parent-login-steps.ts';
 import type { NewParentSession } from './parent-session.ts';
 import {
   loginOptions,

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../http/errors.ts';
 import { requireParent } from '../http/principal.ts';
 import { serve } from '../http/serve.ts';
-import { claimInvitation, presentPortalParent, startParentSession } from './parent-login.ts';
+import { claimInvitation, presentPortalParent } from './parent-login.ts';
+import { startParentSession } from './parent-login-steps.ts';
 import {
   finishPasskeyActivation,
   listPasskeys,
