@@ -580,7 +580,19 @@ export interface FamilyTransferTable {
 export interface ImportedRecordTable {
   id: string;
   family_id: string;
-  record_kind: 'contact' | 'agreement' | 'consent';
+  /**
+   * What was imported: the family itself (record_id the family), its records, and a `partner` placeholder an
+   * imported referral needed for a partner this organisation does not know.
+   */
+  record_kind:
+    | 'family'
+    | 'contact'
+    | 'agreement'
+    | 'consent'
+    | 'referral'
+    | 'screening'
+    | 'instrument_response'
+    | 'partner';
   record_id: string;
   /** The sending organisation's name, as the Bundle gives it. */
   source_system: string;

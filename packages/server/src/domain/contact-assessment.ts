@@ -23,6 +23,12 @@ export async function compute(
   ctx: RequestContext,
   familyId: string,
   body: ContactIn,
+  /**
+   * An imported contact is history: one dated before the child's birth was a visit to an unborn child, though
+   * the file now holds the birth. Its age is then worked out as the sender's was, before the birth (the birth
+   * date standing in for the due date, which the file no longer holds).
+   */
+  options: { historic?: boolean } = {},
 ): Promise<Computed> {
   if (body.date > addDays(ctx.today, 1))
     throw new HttpError(
@@ -37,7 +43,11 @@ export async function compute(
       'agreement.followUpDue',
     ).because('date_order', { after: 'date' });
   const persons = await listPersons(trx, familyId);
-  const child = persons.find((p) => p.id === body.childId && p.kind === 'child');
+  const found = persons.find((p) => p.id === body.childId && p.kind === 'child');
+  const child =
+    found && options.historic && found.birth_date !== null && body.date < found.birth_date
+      ? { ...found, birth_date: null, due_date: found.birth_date }
+      : found;
   if (!child)
     throw new HttpError('invalid_input', 'childId is not a child in this family.', 'childId').because(
       'not_in_family',

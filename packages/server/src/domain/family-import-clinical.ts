@@ -14,12 +14,22 @@ import type { RequestContext } from '../routes/shared/context.ts';
 import { ageColumns, compute } from './contact-assessment.ts';
 import { observationRows, parentFactorRows } from './contact-rows.ts';
 import { BundleRejected } from './family-import-rejected.ts';
+import {
+  linkScreenings,
+  type Mark,
+  matchPartners,
+  writeInstrumentResults,
+  writeReferrals,
+  writeScreenings,
+} from './family-import-results.ts';
 
 /**
  * Writes the clinical content of an imported Bundle into the family just created, inside the import's
  * transaction: contacts (with the engine's suggestion worked out again here), their observations with the
- * moments they were first recorded, agreements and consents, each with its original dates and a provenance
- * record naming the sender. Nothing here is sent anywhere.
+ * moments they were first recorded, agreements and consents (a consent's recipient linked to the partner this
+ * organisation knows by that name, else kept as a name: external), then screenings, questionnaire results and
+ * referrals (family-import-results.ts); each with its original dates and a provenance record naming the sender.
+ * Nothing here is sent anywhere.
  */
 
 type Factors = Record<string, { value: FactorRead['value']; reportedBy: FactorRead['reportedBy'] }>;
@@ -77,16 +87,13 @@ export async function writeClinicalContent(
   content: ClinicalRead,
   /** The new person id of each Patient and RelatedPerson entry. */
   persons: Map<number, string>,
-): Promise<{ contacts: number; agreements: number; consents: number }> {
+): Promise<
+  Record<'contacts' | 'agreements' | 'consents' | 'screenings' | 'instrumentResults' | 'referrals', number>
+> {
   const { at, principal } = ctx;
   const personId = (entry: number) => persons.get(entry) as string;
   const provenance: ImportedRecordTable[] = [];
-  const mark = (
-    kind: ImportedRecordTable['record_kind'],
-    recordId: string,
-    sourceId: string | null,
-    author: string | null = null,
-  ) =>
+  const mark: Mark = (kind, recordId, sourceId, author = null) =>
     provenance.push({
       id: uuid(),
       family_id: familyId,
@@ -99,9 +106,15 @@ export async function writeClinicalContent(
       imported_at: at,
     });
 
+  mark('family', familyId, null);
+  const partners = await matchPartners(trx, principal.organisationId, content.partners);
+
+  const consentIds = new Map<number, string>();
   // Newest first in the file, ties by id: written oldest first so that new ids keep the sender's order.
   for (const c of [...content.consents].reverse()) {
     const id = uuid();
+    consentIds.set(c.entry, id);
+    const partner = c.recipientEntry === null ? undefined : partners.get(c.recipientEntry);
     await insertConsent(trx, {
       id,
       family_id: familyId,
@@ -109,7 +122,7 @@ export async function writeClinicalContent(
       purpose: c.purpose,
       recipient: c.recipient,
       scope: c.scopeNote,
-      recipient_partner_id: null,
+      recipient_partner_id: partner ? partner.id : null,
       recipient_kind: null,
       scope_items_json: c.scope ? JSON.stringify(c.scope) : null,
       given_at: c.givenAt,
@@ -122,13 +135,15 @@ export async function writeClinicalContent(
     mark('consent', id, c.sourceId);
   }
 
+  // Before the contacts: the engine reads the screenings on file when it works out a contact's suggestion.
+  const screenings = await writeScreenings(trx, ctx, familyId, content.screenings, personId, mark);
   const contactIds = new Map<number, string>();
   for (const c of content.contacts) {
     const childId = personId(c.childEntry);
     const body = checkedBody(c, contactBody(c, childId, personId));
     let computed: Awaited<ReturnType<typeof compute>>;
     try {
-      computed = await compute(trx, ctx, familyId, body);
+      computed = await compute(trx, ctx, familyId, body, { historic: true });
     } catch (e) {
       if (!(e instanceof HttpError)) throw e;
       throw new BundleRejected([
@@ -208,6 +223,25 @@ export async function writeClinicalContent(
         .set({ superseded_by: agreementIds.get(a.entry) as string })
         .where('id', '=', agreementIds.get(replaced) as string)
         .execute();
-  if (provenance.length > 0) await trx.insertInto('imported_records').values(provenance).execute();
-  return { contacts: contactIds.size, agreements: agreementIds.size, consents: content.consents.length };
+  const contactId = (entry: number | null) => (entry === null ? null : (contactIds.get(entry) ?? null));
+  await linkScreenings(trx, screenings, contactId);
+  const instrumentResults = await writeInstrumentResults(
+    trx,
+    ctx,
+    familyId,
+    content.instrumentResults,
+    personId,
+    contactId,
+    mark,
+  );
+  const referrals = await writeReferrals(trx, ctx, familyId, content, personId, partners, consentIds, mark);
+  await trx.insertInto('imported_records').values(provenance).execute();
+  return {
+    contacts: contactIds.size,
+    agreements: agreementIds.size,
+    consents: content.consents.length,
+    screenings: screenings.length,
+    instrumentResults,
+    referrals,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Referral, SharedReferral } from '@nestwerk/contract';
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { HttpError } from '../http/errors.ts';
 import { buildShared } from '../network/share.ts';
 import { presentReferral } from '../presenters/referral.ts';
 import { findConsent } from '../repositories/consents.ts';
@@ -37,6 +38,27 @@ export function auditAlso(trx: Db, ctx: RequestContext, line: DomainAuditLine): 
 export async function requireReferral(trx: Db, id: string): Promise<ReferralRow> {
   const referral = await findReferral(trx, id);
   if (!referral) throw notFound();
+  return referral;
+}
+
+/**
+ * A referral that may still change: not one brought in by a FHIR import. An imported referral is the sender's
+ * history; sending, moving, reminding or editing it here would act on a partner on the sender's behalf.
+ */
+export async function requireLiveReferral(trx: Db, id: string): Promise<ReferralRow> {
+  const referral = await requireReferral(trx, id);
+  const imported = await trx
+    .selectFrom('imported_records')
+    .select('id')
+    .where('record_kind', '=', 'referral')
+    .where('record_id', '=', id)
+    .executeTakeFirst();
+  if (imported)
+    throw new HttpError(
+      'conflict',
+      'This referral was imported from another organisation: it is a historic record and cannot change here.',
+      'status',
+    ).because('imported_referral');
   return referral;
 }
 

@@ -17,7 +17,7 @@ import {
 } from '../repositories/referrals.ts';
 import type { RequestContext } from '../routes/shared/context.ts';
 import { withFamily } from '../routes/shared/family-guard.ts';
-import { auditAlso, familyOfReferral, loadReferralOut, requireReferral } from './referral-load.ts';
+import { auditAlso, familyOfReferral, loadReferralOut, requireLiveReferral } from './referral-load.ts';
 
 export interface MoveIn {
   status: ReferralStatus;
@@ -93,7 +93,7 @@ export function moveAsReferrer(ctx: RequestContext, id: string, body: ReferrerSt
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.status' },
     async (trx) => {
-      const r = await requireReferral(trx, id);
+      const r = await requireLiveReferral(trx, id);
       if (r.version !== body.version)
         throw new HttpError(
           'conflict',
@@ -126,7 +126,7 @@ export function recordFeedback(ctx: RequestContext, id: string, body: RecordedFe
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.feedback.record' },
     async (trx) => {
-      const r = await requireReferral(trx, id);
+      const r = await requireLiveReferral(trx, id);
       if (r.status === 'draft')
         throw new HttpError(
           'conflict',
@@ -204,7 +204,7 @@ export function withdrawReferralConsent(ctx: RequestContext, id: string): Promis
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'consent.withdraw' },
     async (trx, grant) => {
-      const r = await requireReferral(trx, id);
+      const r = await requireLiveReferral(trx, id);
       if (r.consent_id === null)
         throw new HttpError('conflict', 'This referral does not rest on a consent.', 'consentId', {
           basis: r.basis,

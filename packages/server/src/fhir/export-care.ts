@@ -85,6 +85,10 @@ export function serviceRequest(input: FhirFamilyInput, a: Anchors, r: ReferralSu
     requester: ref(a.organisation, input.organisation.name),
     performer: [ref(a.partners.get(r.partner.id) as string, r.partner.name)],
     ...(detail?.reasonText ? { reasonCode: [{ text: detail.reasonText }] } : {}),
+    // The consent the referral rests on, so that a receiver keeps the basis whole.
+    ...(detail?.consentId && input.family.consents.some((c) => c.id === detail.consentId)
+      ? { supportingInfo: [ref(fhirId('Consent', detail.consentId))] }
+      : {}),
   };
 }
 

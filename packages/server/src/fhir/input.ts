@@ -13,7 +13,16 @@ export interface FhirFamilyInput {
   contacts: ContactWithAssessment[];
   instrumentResponses: FamilyExport['instrumentResponses'];
   /** What the family file's referral summary leaves out: the child, the interventions asked for, the reason. */
-  referralDetails: Record<string, { childId: string; interventions: string[]; reasonText: string | null }>;
+  referralDetails: Record<
+    string,
+    {
+      childId: string;
+      interventions: string[];
+      reasonText: string | null;
+      /** The consent a referral on the consent basis rests on. */
+      consentId: string | null;
+    }
+  >;
   /** Whole national identifiers (BSN or INSZ digits) by person id; the file itself only shows them masked. */
   nationalIds: Record<string, string>;
 }

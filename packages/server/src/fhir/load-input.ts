@@ -55,6 +55,7 @@ export async function loadFhirInput(
       childId: r.child_id,
       interventions: codeList(r.interventions_json),
       reasonText: r.reason_text,
+      consentId: r.consent_id,
     };
   return {
     input: {

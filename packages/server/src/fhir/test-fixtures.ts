@@ -370,8 +370,19 @@ export function richInput(region: 'nl' | 'be'): FhirFamilyInput {
       { id: uid(10, 1), instrumentId: 'ari_cp_2_5', answers: null, score: null, createdAt: AT },
     ],
     referralDetails: {
-      [uid(11, 0)]: { childId: c0, interventions: ['vipp_sd'], reasonText: 'Onveilige hechting vermoed' },
-      [uid(11, 1)]: { childId: c0, interventions: ['meldcode_veilig_thuis'], reasonText: null },
+      [uid(11, 0)]: {
+        childId: c0,
+        interventions: ['vipp_sd'],
+        reasonText: 'Onveilige hechting vermoed',
+        consentId: uid(5, 0),
+      },
+      [uid(11, 1)]: {
+        childId: c0,
+        interventions: ['meldcode_veilig_thuis'],
+        reasonText: null,
+        consentId: null,
+      },
+      [uid(11, 2)]: { childId: c0, interventions: [], reasonText: null, consentId: uid(5, 0) },
     },
     nationalIds,
   };

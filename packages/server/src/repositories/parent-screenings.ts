@@ -6,11 +6,25 @@ import type { Db } from './db.ts';
 export type ParentScreeningRow = Selectable<ParentScreeningTable> & { professional_name: string | null };
 
 function selectScreenings(db: Db) {
-  return db
-    .selectFrom('parent_screenings as s')
-    .leftJoin('users as u', 'u.id', 's.created_by')
-    .selectAll('s')
-    .select('u.display_name as professional_name');
+  return (
+    db
+      .selectFrom('parent_screenings as s')
+      .leftJoin('users as u', 'u.id', 's.created_by')
+      // An imported screening names the sender's professional, who has no user here (as for contacts).
+      .leftJoin('imported_records as ir', (j) =>
+        j.onRef('ir.record_id', '=', 's.id').on('ir.record_kind', '=', 'screening'),
+      )
+      .selectAll('s')
+      .select((eb) =>
+        eb
+          .case()
+          .when('ir.id', 'is not', null)
+          .then(eb.ref('ir.source_author'))
+          .else(eb.ref('u.display_name'))
+          .end()
+          .as('professional_name'),
+      )
+  );
 }
 
 export async function insertParentScreening(db: Db, row: Insertable<ParentScreeningTable>): Promise<void> {

@@ -9,7 +9,7 @@ import {
   familyOfReferral,
   loadReferralOut,
   partnerOf,
-  requireReferral,
+  requireLiveReferral,
 } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { itemsOf, normaliseItems } from '../../network/share.ts';
@@ -304,7 +304,7 @@ export function patchReferral(ctx: RequestContext, id: string, body: ReferralPat
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.update' },
     async (trx, grant) => {
-      const current = await requireReferral(trx, id);
+      const current = await requireLiveReferral(trx, id);
       if (current.status !== 'draft')
         throw new HttpError(
           'conflict',

@@ -1,5 +1,5 @@
 import type { Referral } from '@nestwerk/contract';
-import { familyOfReferral, loadReferralOut, requireReferral } from '../../domain/referral-load.ts';
+import { familyOfReferral, loadReferralOut, requireLiveReferral } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { mayRemind } from '../../presenters/referral.ts';
 import { lastReminder, notify, receiverUserIds } from '../../repositories/notifications.ts';
@@ -28,7 +28,7 @@ export function remindReceiver(ctx: RequestContext, id: string): Promise<Referra
     ctx,
     { family: familyOfReferral(id), action: 'write', audit: 'referral.remind' },
     async (trx) => {
-      const r = await requireReferral(trx, id);
+      const r = await requireLiveReferral(trx, id);
       const decision = mayRemind(r, await lastReminder(trx, id), ctx.today);
       if (decision !== 'ok') {
         const [error, message] = REFUSAL[decision];

@@ -6,7 +6,7 @@ import {
   familyOfReferral,
   loadReferralOut,
   partnerOf,
-  requireReferral,
+  requireLiveReferral,
 } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { invalidTransition } from '../../network/lifecycle.ts';
@@ -38,7 +38,7 @@ export const DEFAULT_FEEDBACK_DAYS = 14;
 const unprocessable = (message: string, field: string) => new HttpError('unprocessable', message, field);
 
 async function current(trx: Db, id: string, version: number, today: string): Promise<ReferralRow> {
-  const r = await requireReferral(trx, id);
+  const r = await requireLiveReferral(trx, id);
   if (r.version !== version) throw conflict('referral', await loadReferralOut(trx, id, today));
   return r;
 }
