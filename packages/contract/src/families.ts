@@ -103,8 +103,28 @@ export const familyRecord = familyHead.extend({
 });
 export type FamilyRecord = z.output<typeof familyRecord>;
 
+/**
+ * Where a file brought in by a FHIR import came from: "imported from <organisation>, <date>". The family shows it,
+ * and so does every record that came with it (listed by kind). A file is imported once, from one sender.
+ */
+export const importMarker = z.object({
+  /** The sending organisation as the Bundle named it. */
+  organisation: z.string(),
+  importedAt: timestamp,
+  records: z.object({
+    contacts: z.array(id),
+    agreements: z.array(id),
+    consents: z.array(id),
+    referrals: z.array(id),
+    screenings: z.array(id),
+  }),
+});
+export type ImportMarker = z.output<typeof importMarker>;
+
 /** The family file as a professional opens it. */
 export const familyFile = familyRecord.extend({
+  /** Null for a family registered here. */
+  imported: importMarker.nullable(),
   contacts: z.array(contactSummary),
   /** Suggested and agreed estimates, oldest first. */
   assessments: z.array(assessmentHistoryItem),

@@ -1,4 +1,5 @@
 import type { Bundle } from '@medplum/fhirtypes';
+import type { ImportMarker } from '@nestwerk/contract';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, TestClock, type TestServer } from '../http/test-server.ts';
 import { forEachDatabase } from '../testing/databases.ts';
@@ -72,6 +73,15 @@ forEachDatabase('FHIR import of history: partners, consents, referrals', (curren
       .consents;
     expect(shown.find((c) => c.recipient === 'Huisarts Bos')?.recipientPartnerId).toBeNull();
     expect(shown.find((c) => c.recipient === 'Ouder-kindteam Noord')?.recipientPartnerId).toBe(known);
+    // The file says where it came from, for the family and each record that came with it.
+    const marker = (file.json as { imported: ImportMarker | null }).imported;
+    expect(marker?.organisation).toBe(richInput('nl').organisation.name);
+    expect(marker?.importedAt).toBe(AT);
+    expect(marker?.records.consents).toHaveLength(shown.length);
+    expect(marker?.records.referrals).toHaveLength(3);
+    expect(marker?.records.screenings).toHaveLength(
+      richInput('nl').family.screenings.flatMap((p) => p.screenings).length,
+    );
   });
 
   it('keeps every consent recipient as a name when the organisation knows none of the partners', async () => {

@@ -17,6 +17,7 @@ import { balanceByLevel } from './assessment.ts';
 import { presentConsent } from './consent.ts';
 import { presentContactSummary } from './contact.ts';
 import { presentFamilyNetwork } from './family-network.ts';
+import { presentImported } from './imported.ts';
 import { presentPerson } from './person.ts';
 import { presentSelfReport } from './portal.ts';
 import { presentScreening } from './screening.ts';
@@ -122,6 +123,7 @@ export function presentFamily(
         },
       };
     }),
+    imported: presentImported(file.imported),
     access: { basis: access.basis, emergencyExpiresAt: access.expiresAt },
   };
 }

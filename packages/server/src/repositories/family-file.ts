@@ -5,6 +5,7 @@ import { type ContactSummaryRow, listContactSummaries } from './contacts.ts';
 import type { Db } from './db.ts';
 import { type FamilyRow, findFamily } from './families.ts';
 import { type FamilyNetworkRows, loadFamilyNetwork } from './family-network.ts';
+import { type ImportedRecordRow, listImportedRecords } from './imported-records.ts';
 import { type InstrumentResponseRow, listInstrumentResponses } from './instrument-responses.ts';
 import { listParentScreenings, type ParentScreeningRow } from './parent-screenings.ts';
 import { listPersons, type PersonRow } from './persons.ts';
@@ -25,6 +26,8 @@ export interface FamilyFile {
   network: FamilyNetworkRows;
   /** Parents' own reports from the portal, newest first. */
   selfReports: ParentSelfReportRow[];
+  /** What a FHIR import brought in (empty for a family registered here). */
+  imported: ImportedRecordRow[];
 }
 
 /**
@@ -44,6 +47,7 @@ export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFi
     screenings,
     network,
     selfReports,
+    imported,
   ] = await Promise.all([
     listPersons(db, familyId),
     listContactSummaries(db, familyId),
@@ -54,6 +58,7 @@ export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFi
     listParentScreenings(db, familyId),
     loadFamilyNetwork(db, familyId),
     selfReportsOfFamily(db, familyId),
+    listImportedRecords(db, familyId),
   ]);
   return {
     family,
@@ -66,5 +71,6 @@ export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFi
     screenings,
     network,
     selfReports,
+    imported,
   };
 }

@@ -418,6 +418,12 @@ export const en: Messages = {
     },
   },
   family: {
+    imported: {
+      family: 'File imported from {{organisation}}, {{date}}',
+      record: 'imported from {{organisation}}, {{date}}',
+      consent: 'Consent to share with {{recipient}}',
+      external: 'external',
+    },
     titleLabel: 'Family file',
     pageTitle: '{{name}} family',
     emergencyAccess:

@@ -426,6 +426,12 @@ export const nl = {
     },
   },
   family: {
+    imported: {
+      family: 'Dossier geïmporteerd uit {{organisation}}, {{date}}',
+      record: 'geïmporteerd uit {{organisation}}, {{date}}',
+      consent: 'Toestemming om te delen met {{recipient}}',
+      external: 'extern',
+    },
     titleLabel: 'Gezinsdossier',
     pageTitle: 'Gezin {{name}}',
     emergencyAccess:

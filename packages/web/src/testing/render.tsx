@@ -70,6 +70,7 @@ export const family: FamilyFile = {
   screenings: [],
   dueScreenings: [],
   selfReports: [],
+  imported: null,
   access: { basis: 'care_relationship', emergencyExpiresAt: null },
 };
 

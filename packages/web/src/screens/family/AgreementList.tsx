@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { today } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { ImportedBadge } from '../shared/ImportedMarker.tsx';
 
 export function AgreementList({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
@@ -19,7 +20,7 @@ export function AgreementList({ family }: { family: FamilyFile }) {
       ) : (
         <ul className="plain agreements">
           {agreements.map((a) => (
-            <AgreementItem key={a.id} agreement={a} familyId={family.id} />
+            <AgreementItem key={a.id} agreement={a} familyId={family.id} imported={family.imported} />
           ))}
         </ul>
       )}
@@ -27,7 +28,15 @@ export function AgreementList({ family }: { family: FamilyFile }) {
   );
 }
 
-function AgreementItem({ agreement: a, familyId }: { agreement: Agreement; familyId: string }) {
+function AgreementItem({
+  agreement: a,
+  familyId,
+  imported,
+}: {
+  agreement: Agreement;
+  familyId: string;
+  imported: FamilyFile['imported'];
+}) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const queryClient = useQueryClient();
@@ -53,7 +62,8 @@ function AgreementItem({ agreement: a, familyId }: { agreement: Agreement; famil
           </span>
         )}
         {a.extraContact && ` · ${t('family.extraContact')}`}
-        {a.status === 'done' && ` · ${t('family.done')}`}
+        {a.status === 'done' && ` · ${t('family.done')}`}{' '}
+        <ImportedBadge marker={imported} kind="agreements" id={a.id} />
       </p>
       {a.nextTopic && (
         <p>

@@ -2,6 +2,7 @@ import type { FamilyFile } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
+import { ImportedBadge } from '../shared/ImportedMarker.tsx';
 
 export function ContactTimeline({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
@@ -26,6 +27,7 @@ export function ContactTimeline({ family }: { family: FamilyFile }) {
                     {t(`common.contactTypes.${contact.type}`)} · {childName(contact.childId)}
                   </Link>
                   {contact.status === 'draft' && <span className="tag">{t('family.draft')}</span>}
+                  <ImportedBadge marker={family.imported} kind="contacts" id={contact.id} />
                   {contact.professional && (
                     <span className="muted">
                       {' '}

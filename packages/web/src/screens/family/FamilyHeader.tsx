@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { ImportedFamilyNotice } from '../shared/ImportedMarker.tsx';
 
 export function FamilyHeader({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function FamilyHeader({ family }: { family: FamilyFile }) {
         <h1 data-page-title={t('family.pageTitle', { name: family.name })}>{family.name}</h1>
         {address && <p className="muted">{address}</p>}
         <HeaderStatus family={family} />
+        <ImportedFamilyNotice family={family} />
         {saved && (
           <p className="notice notice--success" role="status">
             {t('family.saved')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
 import { useHashTarget } from '../../lib/useHashTarget.ts';
+import { ImportedBadge } from '../shared/ImportedMarker.tsx';
 
 /** The family's referrals with status and feedback state; a new one starts from here or from the advice. */
 export function ReferralList({ family }: { family: FamilyFile }) {
@@ -27,6 +28,7 @@ export function ReferralList({ family }: { family: FamilyFile }) {
                 {r.partner.name}
               </Link>{' '}
               <span className="pill">{t(`network.status.${r.status}`)}</span>
+              <ImportedBadge marker={family.imported} kind="referrals" id={r.id} />
               {r.basis === 'no_consent' && (
                 <span className="flag flag--safety">{t('network.referral.noConsentBanner')}</span>
               )}

@@ -3,6 +3,7 @@ import { SCREENING_SCHEDULE } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
+import { ImportedBadge } from '../shared/ImportedMarker.tsx';
 import { instrumentDefinition } from './model.ts';
 import { screenedParents, useParentName } from './names.ts';
 import { OutcomeBadge, ScreeningOutcomeBlock } from './ScreeningOutcome.tsx';
@@ -33,7 +34,13 @@ export function DueScreenings({ due }: { due: readonly DueScreening[] }) {
   );
 }
 
-function Latest({ screenings }: { screenings: readonly ParentScreening[] }) {
+function Latest({
+  screenings,
+  imported,
+}: {
+  screenings: readonly ParentScreening[];
+  imported: FamilyFile['imported'] | undefined;
+}) {
   const { t } = useTranslation();
   const { date } = useLocale();
   const latest = screenings[0];
@@ -50,6 +57,7 @@ function Latest({ screenings }: { screenings: readonly ParentScreening[] }) {
           <span key={s.id}>
             {i > 0 && ', '}
             {shortName(s)}
+            <ImportedBadge marker={imported} kind="screenings" id={s.id} />
           </span>
         ))}
       </p>
@@ -60,7 +68,8 @@ function Latest({ screenings }: { screenings: readonly ParentScreening[] }) {
           <ul>
             {screenings.slice(sameDay.length).map((s) => (
               <li key={s.id}>
-                {date(s.date)} · {shortName(s)} · <OutcomeBadge outcome={s.outcome} />
+                {date(s.date)} · {shortName(s)} · <OutcomeBadge outcome={s.outcome} />{' '}
+                <ImportedBadge marker={imported} kind="screenings" id={s.id} />
               </li>
             ))}
           </ul>
@@ -110,7 +119,7 @@ export function ParentScreeningList({
               ) : null}
             </h3>
             <DueScreenings due={due} />
-            <Latest screenings={screenings} />
+            <Latest screenings={screenings} imported={family.imported} />
             <p>
               <Link
                 className="button button--small button--primary"
