@@ -153,6 +153,11 @@ describe('transfer of a family to another organisation', () => {
       .getByRole('heading', { name: new RegExp(name) })
       .first()
       .waitFor();
+    // Where the file came from, under the family's name; the consent's recipient is no partner here: external.
+    const marker = receiving.page.getByTestId('imported-family');
+    await marker.getByText(/^Dossier geïmporteerd uit .+, /).waitFor();
+    await marker.getByText('Toestemming om te delen met Kind en Gezin Scheldeland').waitFor();
+    await marker.getByText('extern', { exact: true }).waitFor();
     await snap(receiving.page, '92-imported-family');
     const theirs = (await (
       await receiving.page.request.get(`/api/worklist?q=${encodeURIComponent(name)}`)
