@@ -13,13 +13,12 @@ import { replaceParentFactors } from '../repositories/parent-factors.ts';
 import type { RequestContext } from '../routes/shared/context.ts';
 import { ageColumns, compute } from './contact-assessment.ts';
 import { observationRows, parentFactorRows } from './contact-rows.ts';
+import { matchPartners, writeReferrals } from './family-import-referrals.ts';
 import { BundleRejected } from './family-import-rejected.ts';
 import {
   linkScreenings,
   type Mark,
-  matchPartners,
   writeInstrumentResults,
-  writeReferrals,
   writeScreenings,
 } from './family-import-results.ts';
 

@@ -3,7 +3,7 @@ import type { ReferralStatus, SharingBasis } from '@nestwerk/knowledge';
 import type { ImportIssue } from './import-bundle.ts';
 import { nestwerkCode, nestwerkCodingCode } from './import-codes.ts';
 import { extension, identifier, isTimestamp, required, TEXT_MAX, text } from './import-fields.ts';
-import { array, type BundleIndex, type Entry, EntryIssues, isObject, str } from './import-references.ts';
+import { array, type BundleIndex, type Entry, EntryIssues, isObject } from './import-references.ts';
 import { EXTENSIONS, NESTWERK_ID_SYSTEMS } from './mapping.ts';
 
 /**

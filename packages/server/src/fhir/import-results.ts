@@ -172,7 +172,7 @@ function readScales(r: Json, instrumentId: string, issues: EntryIssues): ScaleRe
     const coding = isObject(c) && isObject(c.code) ? array(c.code.coding).find(isObject) : undefined;
     const code = coding && coding.system === SCALE_SYSTEM ? str(coding.code) : null;
     const prefix = `${instrumentId}:`;
-    if (!isObject(c) || !coding || !code || !code.startsWith(prefix) || code.length === prefix.length) {
+    if (!isObject(c) || !coding || !code?.startsWith(prefix) || code.length === prefix.length) {
       issues.fail(`.component[${i}].code`, 'unknown_code');
       continue;
     }

@@ -65,6 +65,8 @@ export const en: Messages = {
       due_date_range:
         'A due date lies within the coming {{weeks}} weeks; once the child is born, enter the birth date.',
       date_order: 'This date lies before the date of the contact.',
+      imported_referral:
+        'This referral came with a file from another organisation: it is history and cannot change here.',
       consent_withdrawn: 'This consent was withdrawn.',
       consent_expired: 'This consent has expired; record a new one with the parent.',
       consent_scope: 'The consent does not cover: {{items}}. Share less, or record consent for these items.',

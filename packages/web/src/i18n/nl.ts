@@ -68,6 +68,8 @@ export const nl = {
       due_date_range:
         'Een uitgerekende datum ligt binnen de komende {{weeks}} weken; is het kind geboren, vul dan de geboortedatum in.',
       date_order: 'Deze datum ligt voor de datum van het contact.',
+      imported_referral:
+        'Deze verwijzing is overgenomen uit een ander dossier: ze is geschiedenis en kan hier niet meer veranderen.',
       consent_withdrawn: 'Deze toestemming is ingetrokken.',
       consent_expired: 'Deze toestemming is verlopen; leg een nieuwe vast met de ouder.',
       consent_scope:
