@@ -46,7 +46,8 @@ function failedTests(label, report) {
     const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
     for (const test of failed)
       lines.push(`${label} › ${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
-    if (failed.length === 0 && file.status === 'failed') lines.push(`${label} › ${where}: ${firstLine(file.message)}`);
+    if (failed.length === 0 && file.status === 'failed')
+      lines.push(`${label} › ${where}: ${firstLine(file.message)}`);
   }
   return lines;
 }
