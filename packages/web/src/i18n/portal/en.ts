@@ -59,6 +59,7 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
     tooMany: 'Too many codes tried. Wait an hour, then try again.',
     hello: 'Hello {{name}}. This code is for you.',
     passwordTitle: 'Choose your email and a password',
+    passwordOnlyTitle: 'Choose a password',
     email: 'Your email',
     emailHint: 'You will use it to log in.',
     password: 'Password',

@@ -61,6 +61,7 @@ export const portalNl = {
     tooMany: 'Je hebt te vaak een code geprobeerd. Wacht een uur. Probeer het dan weer.',
     hello: 'Hallo {{name}}. Deze code is voor jou.',
     passwordTitle: 'Kies je e-mail en een wachtwoord',
+    passwordOnlyTitle: 'Kies een wachtwoord',
     email: 'Je e-mail',
     emailHint: 'Hiermee log je straks in.',
     password: 'Wachtwoord',
