@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFamily, uniqueName } from './support/api.ts';
 import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
+import { randomBsn } from './support/national-id.ts';
 import { FLEMISH_NURSE, TEAM_LEAD } from './support/network.ts';
 
 let browser: Browser;
@@ -16,15 +17,6 @@ afterAll(async () => {
 async function csrf(page: Page): Promise<string> {
   const response = await page.request.get('/api/session');
   return ((await response.json()) as { csrfToken: string }).csrfToken;
-}
-
-/** A valid BSN no other test uses: eight random digits and the check digit that passes the 11-check. */
-function randomBsn(): string {
-  for (;;) {
-    const d = Array.from({ length: 8 }, () => Math.floor(Math.random() * 10));
-    const last = d.reduce((s, v, i) => s + v * (9 - i), 0) % 11;
-    if (last < 10 && d.some((v) => v > 0)) return `${d.join('')}${last}`;
-  }
 }
 
 describe('national identifier in the family file', () => {

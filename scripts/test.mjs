@@ -10,6 +10,8 @@ import { nodeHome, prepareCheckout, selectedLines, vitestOnLine } from './node-l
 const root = new URL('..', import.meta.url).pathname;
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** Every failed test (or suite that failed to load), repeated just above the summary: CI shows only the tail. */
+const failures = [];
 
 const timings = [];
 
@@ -36,6 +38,24 @@ function check(label, cmd, args) {
 }
 
 /** A vitest run whose JSON report is added to the totals; `runner` runs vitest with the given arguments. */
+/** `label › file › test: first line of the error` for each failure in a vitest JSON report. */
+function failedTests(label, report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const where = file.name.startsWith(root) ? file.name.slice(root.length) : file.name;
+    const failed = (file.assertionResults ?? []).filter((test) => test.status === 'failed');
+    for (const test of failed)
+      lines.push(`${label} › ${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    if (failed.length === 0 && file.status === 'failed')
+      lines.push(`${label} › ${where}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+function firstLine(text) {
+  return (text ?? '').split('\n').find((line) => line.trim() !== '') ?? '(no message)';
+}
+
 function vitest(label, args, runner = (vitestArgs) => run(label, bin('vitest'), vitestArgs)) {
   const out = join(root, 'test-results', `${label.replace(/\W+/g, '-')}.json`);
   mkdirSync(join(root, 'test-results'), { recursive: true });
@@ -46,6 +66,7 @@ function vitest(label, args, runner = (vitestArgs) => run(label, bin('vitest'), 
     totals.passed += report.numPassedTests;
     totals.failed += report.numFailedTests;
     totals.skipped += report.numPendingTests + report.numTodoTests;
+    failures.push(...failedTests(label, report));
     // A suite that fails to load has no tests to count, but it is a failure all the same.
     if (!ok && report.numFailedTests === 0) totals.failed += Math.max(1, report.numFailedTestSuites);
   } catch {
@@ -94,6 +115,11 @@ for (const { label, seconds, ok } of timings)
   process.stdout.write(
     `  ${ok ? '✓' : '✗'} ${label}: ${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s\n`,
   );
+
+if (failures.length > 0) {
+  process.stdout.write('\nFailed:\n');
+  for (const line of failures) process.stdout.write(`  ✗ ${line.slice(0, 400)}\n`);
+}
 
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);

@@ -3,8 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '@nestwerk/server';
 import type { TestProject } from 'vitest/node';
+import { FakeIdp } from '../../packages/server/src/testing/fake-idp.ts';
 import { ensureChromium } from './chromium.ts';
+
+/** The client the e2e server is registered as at the test citizen provider (DigiD for the Dutch demo JGZ). */
+const CITIZEN_CLIENT = 'nestwerk-e2e-citizen';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -37,6 +42,20 @@ function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv,
     throw new Error(
       `${label} failed (exit ${result.status}):\n${result.stdout ?? ''}\n${result.stderr ?? ''}`,
     );
+  }
+}
+
+async function organisationId(databaseUrl: string, name: string): Promise<string> {
+  const handle = await openDatabase(databaseUrl);
+  try {
+    const row = await handle.db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', name)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } finally {
+    await handle.close();
   }
 }
 
@@ -96,6 +115,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   run('loading demo data (nestwerk demo --families 50)', tsx, [cli, 'demo', '--families', '50'], env);
 
   const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  // DigiD for the Dutch demo organisation, played by a sign-in page of our own (e2e/portal-citizen.test.ts).
+  const idp = new FakeIdp(CITIZEN_CLIENT);
+  await idp.start();
+  Object.assign(env, {
+    NESTWERK_CITIZEN_OIDC_ISSUER: idp.issuer,
+    NESTWERK_CITIZEN_OIDC_CLIENT_ID: CITIZEN_CLIENT,
+    NESTWERK_CITIZEN_OIDC_CLIENT_SECRET: 'e2e-secret',
+    NESTWERK_CITIZEN_OIDC_REDIRECT_URL: `${baseURL}/api/portal/oidc/callback`,
+    NESTWERK_CITIZEN_OIDC_ORGANISATION: await organisationId(
+      String(env.NESTWERK_DATABASE_URL),
+      'JGZ Veldland',
+    ),
+  });
   log(`starting the server (nestwerk serve --port ${port})`);
   const server = spawn(tsx, [cli, 'serve', '--port', String(port)], { cwd: root, env, detached: true });
   let output = '';
@@ -105,7 +138,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   server.stderr?.on('data', (chunk: Buffer) => {
     output += chunk.toString();
   });
-  const baseURL = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (server.exitCode === null && server.pid !== undefined) {
       try {
@@ -115,6 +147,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }
       await new Promise((r) => setTimeout(r, 500));
     }
+    await idp.close();
     rmSync(dir, { recursive: true, force: true });
   };
   try {

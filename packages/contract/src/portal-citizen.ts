@@ -25,7 +25,8 @@ export type PortalLoginOptions = z.output<typeof portalLoginOptions>;
  * not be trusted or used: try again), `citizen_expired` (took too long, or the page was opened twice),
  * `citizen_unknown` (this number opens no portal account: activate with the letter first),
  * `citizen_mismatch` (the number is not that of the parent the letter was for), `citizen_invitation` (the code
- * was used, replaced or expired meanwhile), `citizen_ended` (no access now; the reason is not told here).
+ * was used, replaced or expired meanwhile), `citizen_ended` (no access now; the reason is not told here),
+ * `citizen_busy` (too many log-ins started from this address: wait a quarter of an hour).
  */
 export const CITIZEN_LOGIN_ERRORS = [
   'citizen_cancelled',
@@ -35,6 +36,7 @@ export const CITIZEN_LOGIN_ERRORS = [
   'citizen_mismatch',
   'citizen_invitation',
   'citizen_ended',
+  'citizen_busy',
 ] as const;
 export type CitizenLoginError = (typeof CITIZEN_LOGIN_ERRORS)[number];
 

@@ -1,7 +1,19 @@
-import type { FactorCode } from '@nestwerk/knowledge';
+import {
+  FACTOR_CODES,
+  type FactorCode,
+  HINDERING_CHILD_CODES,
+  HINDERING_FAMILY_CODES,
+  HINDERING_PARENT_CODES,
+  PROTECTIVE_CHILD_CODES,
+  PROTECTIVE_FAMILY_CODES,
+  PROTECTIVE_PARENT_CODES,
+} from '@nestwerk/knowledge';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BALANCE_WEIGHTS, weighBalance } from './balance.ts';
 import type { FactorValue } from './input.ts';
+
+type Factors = Partial<Record<FactorCode, FactorValue>>;
 
 function present(...codes: FactorCode[]): Partial<Record<FactorCode, FactorValue>> {
   return Object.fromEntries(codes.map((c) => [c, 'present']));
@@ -131,5 +143,59 @@ describe('balance of burden and strength (seed 000 Thema 3 §4; seed 002 §3; gu
     expect(w.parentHindering).toBeGreaterThan(w.familyHindering);
     expect(w.familyHindering).toBeGreaterThan(w.childHindering);
     expect(w.cumulativeRiskMin).toBe(2);
+  });
+});
+
+describe('the one-pass sorting of factors', () => {
+  // The plain definition: filter every known code list in its own order (what weighBalance did before).
+  const presentIn = (codes: readonly FactorCode[], f: Factors) => codes.filter((c) => f[c] === 'present');
+  function reference(f: Factors) {
+    const levels = [
+      [HINDERING_PARENT_CODES, PROTECTIVE_PARENT_CODES],
+      [HINDERING_FAMILY_CODES, PROTECTIVE_FAMILY_CODES],
+      [HINDERING_CHILD_CODES, PROTECTIVE_CHILD_CODES],
+    ] as const;
+    return {
+      hindering: levels.flatMap(([h]) => presentIn(h, f)),
+      protective: levels.flatMap(([, p]) => presentIn(p, f)),
+      unknown: FACTOR_CODES.filter((c) => f[c] === 'unknown'),
+      byLevel: {
+        parent: {
+          hindering: presentIn(levels[0][0], f).length,
+          protective: presentIn(levels[0][1], f).length,
+        },
+        family: {
+          hindering: presentIn(levels[1][0], f).length,
+          protective: presentIn(levels[1][1], f).length,
+        },
+        child: {
+          hindering: presentIn(levels[2][0], f).length,
+          protective: presentIn(levels[2][1], f).length,
+        },
+      },
+    };
+  }
+
+  it('gives the same lists, in the same order, as filtering every code list, whatever order factors come in', () => {
+    const entries = fc.uniqueArray(
+      fc.tuple(
+        fc.constantFrom(...FACTOR_CODES),
+        fc.constantFrom<FactorValue>('present', 'absent', 'unknown'),
+      ),
+      { selector: ([code]) => code, maxLength: FACTOR_CODES.length },
+    );
+    fc.assert(
+      fc.property(entries, (pairs) => {
+        const factors: Factors = Object.fromEntries(pairs);
+        const b = weighBalance(factors);
+        expect({
+          hindering: b.hindering,
+          protective: b.protective,
+          unknown: b.unknown,
+          byLevel: b.byLevel,
+        }).toEqual(reference(factors));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -80,22 +80,71 @@ export interface BalanceResult {
 
 type Factors = Partial<Record<FactorCode, FactorValue>>;
 
-const PROTECTIVE_CODES = [...PROTECTIVE_PARENT_CODES, ...PROTECTIVE_FAMILY_CODES, ...PROTECTIVE_CHILD_CODES];
+type Kind = 'hindering' | 'protective';
 
-function present<C extends FactorCode>(codes: readonly C[], factors: Factors): C[] {
-  return codes.filter((c) => factors[c] === 'present');
+/** Where a code belongs, and its place in its own list (the order every list in the result keeps). */
+interface Place {
+  kind: Kind;
+  level: FactorLevel;
+  order: number;
+  /** Its place in FACTOR_CODES, the order of `unknown`. */
+  overall: number;
+}
+
+const LISTS: ReadonlyArray<[Kind, FactorLevel, readonly FactorCode[]]> = [
+  ['hindering', 'parent', HINDERING_PARENT_CODES],
+  ['hindering', 'family', HINDERING_FAMILY_CODES],
+  ['hindering', 'child', HINDERING_CHILD_CODES],
+  ['protective', 'parent', PROTECTIVE_PARENT_CODES],
+  ['protective', 'family', PROTECTIVE_FAMILY_CODES],
+  ['protective', 'child', PROTECTIVE_CHILD_CODES],
+];
+
+const PLACES = new Map<string, Place>();
+for (const [kind, level, codes] of LISTS)
+  for (const [order, code] of codes.entries())
+    PLACES.set(code, { kind, level, order, overall: FACTOR_CODES.indexOf(code) });
+
+interface Buckets {
+  hindering: Record<FactorLevel, HinderingFactorCode[]>;
+  protective: Record<FactorLevel, ProtectiveFactorCode[]>;
+}
+
+const byOrder = (a: FactorCode, b: FactorCode) => (PLACES.get(a)?.order ?? 0) - (PLACES.get(b)?.order ?? 0);
+
+/**
+ * One pass over what was recorded (a dozen factors) instead of a filter over every known code per list: the
+ * balance is weighed once for the family and once per parent, and this was a third of an assessment's time.
+ */
+function sortFactors(factors: Factors) {
+  const present: Buckets = {
+    hindering: { parent: [], family: [], child: [] },
+    protective: { parent: [], family: [], child: [] },
+  };
+  const unknown: FactorCode[] = [];
+  let strengthAsked = false;
+  for (const code in factors) {
+    const place = PLACES.get(code);
+    const value = factors[code as FactorCode];
+    if (!place || value === undefined) continue;
+    // The place came from the code's own list, so the code is of that kind.
+    if (value === 'present') (present[place.kind][place.level] as FactorCode[]).push(code as FactorCode);
+    else if (value === 'unknown') unknown.push(code as FactorCode);
+    if (place.kind === 'protective' && (value === 'present' || value === 'absent')) strengthAsked = true;
+  }
+  for (const kind of [present.hindering, present.protective])
+    for (const codes of [kind.parent, kind.family, kind.child]) (codes as FactorCode[]).sort(byOrder);
+  unknown.sort((a, b) => (PLACES.get(a)?.overall ?? 0) - (PLACES.get(b)?.overall ?? 0));
+  return { present, unknown, strengthAsked };
 }
 
 export function weighBalance(
   factors: Factors,
   weights: BalanceWeights = DEFAULT_BALANCE_WEIGHTS,
 ): BalanceResult {
-  const hp = present(HINDERING_PARENT_CODES, factors);
-  const hf = present(HINDERING_FAMILY_CODES, factors);
-  const hc = present(HINDERING_CHILD_CODES, factors);
-  const pp = present(PROTECTIVE_PARENT_CODES, factors);
-  const pf = present(PROTECTIVE_FAMILY_CODES, factors);
-  const pc = present(PROTECTIVE_CHILD_CODES, factors);
+  const { present, unknown, strengthAsked } = sortFactors(factors);
+  const { parent: hp, family: hf, child: hc } = present.hindering;
+  const { parent: pp, family: pf, child: pc } = present.protective;
 
   const parentFamilyBurden = hp.length * weights.parentHindering + hf.length * weights.familyHindering;
   const childBurden = hc.length * weights.childHindering;
@@ -108,9 +157,6 @@ export function weighBalance(
 
   const hindering = [...hp, ...hf, ...hc];
   const protective = [...pp, ...pf, ...pc];
-  const unknown = FACTOR_CODES.filter((c) => factors[c] === 'unknown');
-
-  const strengthAsked = PROTECTIVE_CODES.some((c) => factors[c] === 'present' || factors[c] === 'absent');
   let tilt: BalanceTilt;
   if (hindering.length === 0 && protective.length === 0) tilt = 'not_known';
   else if (netBurden >= weights.evenBand) tilt = strengthAsked ? 'burden_outweighs' : 'strength_unknown';

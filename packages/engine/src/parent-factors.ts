@@ -49,7 +49,11 @@ export function effectiveFactors(input: AssessmentInput, screenings: ParentMenta
       screenings.find((s) => s.parent === i),
     ),
   );
+  // A code no parent has a record of keeps its family-level value (familyValue's second case): skipping those
+  // saves building a per-parent array for every known code on every assessment.
+  const recorded = new Set<string>(own.flatMap((o) => Object.keys(o)));
   for (const code of PARENT_FACTOR_CODES) {
+    if (!recorded.has(code)) continue;
     const merged = familyValue(
       out[code],
       own.map((o) => o[code]),

@@ -52,6 +52,8 @@ export interface Config {
     maxFailuresPerAccount: number;
     lockMinutes: number;
     maxAttemptsPerIp: number;
+    /** Passkey challenges and citizen log-in starts per address per window: each stores a row. */
+    maxStartsPerIp: number;
     windowMinutes: number;
   };
   /** The built web app; null when it has not been built (the API still works). */
@@ -114,6 +116,7 @@ const envSchema = z.object({
   NESTWERK_LOGIN_MAX_FAILURES: int(1, 1000).default(10),
   NESTWERK_LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15),
   NESTWERK_LOGIN_MAX_PER_IP: int(1, 100_000).default(50),
+  NESTWERK_LOGIN_MAX_STARTS_PER_IP: int(1, 100_000).default(120),
   NESTWERK_WEB_DIST: z.string().min(1).optional(),
   NESTWERK_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NESTWERK_OIDC_ISSUER: z.url().optional(),
@@ -345,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxFailuresPerAccount: e.NESTWERK_LOGIN_MAX_FAILURES,
       lockMinutes: e.NESTWERK_LOGIN_LOCK_MINUTES,
       maxAttemptsPerIp: e.NESTWERK_LOGIN_MAX_PER_IP,
+      maxStartsPerIp: e.NESTWERK_LOGIN_MAX_STARTS_PER_IP,
       windowMinutes: 15,
     },
     webDist: existsSync(webDist) ? webDist : null,

@@ -57,7 +57,13 @@ forEachDatabase('four eyes and the user lifecycle', (current) => {
       db,
       dialect: current().dialect,
       config: {
-        login: { maxFailuresPerAccount: 10, lockMinutes: 15, maxAttemptsPerIp: 10_000, windowMinutes: 15 },
+        login: {
+          maxFailuresPerAccount: 10,
+          lockMinutes: 15,
+          maxAttemptsPerIp: 10_000,
+          maxStartsPerIp: 1000,
+          windowMinutes: 15,
+        },
       },
     });
     org = await createOrg(db, { name: 'JGZ Vierogen' });

@@ -20,7 +20,7 @@ import type { CitizenFlow } from './citizen-oidc-flow.ts';
 import { authorizationUrl, METHOD, regionOf } from './citizen-provider.ts';
 import { invitationCodeHash } from './invitation-code.ts';
 import { normaliseEmail } from './login.ts';
-import { clearAccountFailures } from './login-throttle.ts';
+import { clearAccountFailures, countLoginStart } from './login-throttle.ts';
 import { auditParent, type ParentActor } from './parent-audit.ts';
 import { actorOf, codeKey, countFailure, guard } from './parent-login-steps.ts';
 import { hashPassword } from './password.ts';
@@ -53,6 +53,7 @@ export async function startCitizenActivation(
 ): Promise<{ redirectUrl: string }> {
   const codeHash = invitationCodeHash(input.code);
   await guard(app, request, codeKey(codeHash));
+  await countLoginStart(app.db, app.config, request.ip, app.clock());
   const at = app.clock().toISOString();
   const invitation = await findInvitationByHash(app.db, codeHash);
   const problem = invitationProblem(invitation, at);

@@ -517,6 +517,59 @@ forEachDatabase('parent log-in through the citizen identity provider', (current)
     const unknown = await viaIdp(new ApiClient(be.server.url), { rrn: INSZ_OTHER });
     expect(unknown.back.headers.get('location')).toBe('/portaal/inloggen?error=citizen_unknown');
   });
+
+  it('counts log-ins started from one address: past the limit the provider is not asked, passkeys get 429', async () => {
+    const db = current().db;
+    const org = await createOrg(db);
+    const server = await startTestServer({
+      db,
+      dialect: current().dialect,
+      config: {
+        logLevel: 'silent',
+        login: {
+          maxFailuresPerAccount: 10,
+          lockMinutes: 15,
+          maxAttemptsPerIp: 1000,
+          maxStartsPerIp: 2,
+          windowMinutes: 15,
+        },
+        citizenOidc: {
+          issuer: idp.issuer,
+          clientId: CLIENT_ID,
+          clientSecret: 'secret',
+          redirectUrl: 'http://127.0.0.1/api/portal/oidc/callback',
+          organisationId: org.organisationId,
+          idClaim: 'sub',
+          scope: 'openid',
+        },
+      },
+    });
+    try {
+      // The other tests of this file started log-ins from the same address: this one counts from zero.
+      await db.deleteFrom('rate_limits').where('key', 'like', 'login-start:%').execute();
+      const client = new ApiClient(server.url);
+      for (let i = 0; i < 2; i++) {
+        const start = await client.get('/api/portal/oidc/start');
+        expect(start.status).toBe(302);
+        expect(start.headers.get('location')?.startsWith(`${idp.issuer}/authorize`)).toBe(true);
+      }
+      const third = await client.get('/api/portal/oidc/start');
+      expect(third.status).toBe(302);
+      expect(third.headers.get('location')).toBe('/portaal/inloggen?error=citizen_busy');
+      const passkey = await client.post('/api/portal/session/passkey/options');
+      expect(passkey.status).toBe(429);
+      expect(passkey.json).toMatchObject({ error: 'rate_limited', retryAfter: expect.any(String) });
+      const refused = await db
+        .selectFrom('audit_log')
+        .select('details_json')
+        .where('action', '=', 'portal.citizen.start')
+        .where('outcome', '=', 'failure')
+        .execute();
+      expect(refused.map((r) => JSON.parse(r.details_json ?? '{}').reason)).toContain('rate_limited');
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 forEachDatabase('citizen log-in not configured', (current) => {

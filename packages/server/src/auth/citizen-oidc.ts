@@ -8,12 +8,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as client from 'openid-client';
 import type { CitizenOidcConfig } from '../config.ts';
 import { nationalIdKey, nationalIdSystemOf } from '../domain/national-id.ts';
+import { HttpError } from '../http/errors.ts';
 import { portalBlock } from '../policies/portal-access.ts';
 import { findCitizenParents } from '../repositories/citizen-parents.ts';
 import { findParentById } from '../repositories/portal.ts';
 import { activate } from './citizen-activation.ts';
 import { type CitizenFlow, takeFlow } from './citizen-oidc-flow.ts';
 import { authorizationUrl, METHOD, type Mode, provider, regionOf } from './citizen-provider.ts';
+import { countLoginStart } from './login-throttle.ts';
 import { configuration } from './oidc.ts';
 import { auditParent, type ParentActor } from './parent-audit.ts';
 import { actorOf, startParentSession } from './parent-login-steps.ts';
@@ -45,6 +47,19 @@ export async function startCitizenLogin(
   reply: FastifyReply,
 ): Promise<FastifyReply> {
   await regionOf(app, citizen);
+  try {
+    await countLoginStart(app.db, app.config, request.ip, app.clock());
+  } catch (err) {
+    if (!(err instanceof HttpError && err.error === 'rate_limited')) throw err;
+    await auditParent(app.db, {
+      action: 'portal.citizen.start',
+      outcome: 'failure',
+      parent: null,
+      clientIp: request.ip,
+      details: { method: METHOD, mode: 'login', reason: 'rate_limited' },
+    });
+    return reply.redirect('/portaal/inloggen?error=citizen_busy', 302);
+  }
   let url: string;
   try {
     url = await authorizationUrl(app, citizen, reply, null);

@@ -13,7 +13,13 @@ forEachDatabase('login lockout', (current) => {
       db: current().db,
       dialect: current().dialect,
       config: {
-        login: { maxFailuresPerAccount: 10, lockMinutes: 15, maxAttemptsPerIp: 1000, windowMinutes: 15 },
+        login: {
+          maxFailuresPerAccount: 10,
+          lockMinutes: 15,
+          maxAttemptsPerIp: 1000,
+          maxStartsPerIp: 1000,
+          windowMinutes: 15,
+        },
       },
     });
     org = await createTestOrganisation(current().db);
@@ -83,7 +89,13 @@ forEachDatabase('login rate limit per address', (current) => {
       db: current().db,
       dialect: current().dialect,
       config: {
-        login: { maxFailuresPerAccount: 1000, lockMinutes: 15, maxAttemptsPerIp: 5, windowMinutes: 15 },
+        login: {
+          maxFailuresPerAccount: 1000,
+          lockMinutes: 15,
+          maxAttemptsPerIp: 5,
+          maxStartsPerIp: 1000,
+          windowMinutes: 15,
+        },
       },
     });
   });

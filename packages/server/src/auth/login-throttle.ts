@@ -11,6 +11,7 @@ import { HttpError } from '../http/errors.ts';
 const failKey = (email: string) => `login-fail:${email}`;
 const lockKey = (email: string) => `login-lock:${email}`;
 const ipKey = (ip: string) => `login-ip:${ip}`;
+const startKey = (ip: string) => `login-start:${ip}`;
 
 /**
  * Fixed-window counter in one atomic statement: a window older than `windowMs` starts over at 1. Both SQLite
@@ -74,6 +75,31 @@ export async function assertIpAllowed(
         retryAfter: new Date(windowEnd).toISOString(),
       },
     );
+}
+
+/**
+ * A log-in that starts before anyone is known (a passkey challenge, a redirect to the citizen provider) costs a
+ * stored row each time and fails nowhere we could count: these starts are counted per address, and past
+ * `maxStartsPerIp` in a window the address gets 429 until the window ends. The rows expire either way; this
+ * keeps one address from filling the table in the meantime.
+ */
+export async function countLoginStart(
+  db: Kysely<Database>,
+  config: Config,
+  ip: string,
+  now: Date,
+): Promise<void> {
+  const window = minutes(config.login.windowMinutes);
+  const count = await bump(db, startKey(ip), now, window);
+  if (count <= config.login.maxStartsPerIp) return;
+  const row = await read(db, startKey(ip));
+  const windowEnd = (row ? Date.parse(row.window_start) : now.getTime()) + window;
+  throw new HttpError(
+    'rate_limited',
+    'Too many log-ins started from this address; try again later.',
+    undefined,
+    { retryAfter: new Date(windowEnd).toISOString() },
+  );
 }
 
 /** The time until which the account is locked, or null. */

@@ -66,6 +66,7 @@ forEachDatabase('parent portal passkeys: garbage in', (current) => {
           maxFailuresPerAccount: 100_000,
           lockMinutes: 1,
           maxAttemptsPerIp: 100_000,
+          maxStartsPerIp: 100_000,
           windowMinutes: 15,
         },
       },

@@ -7,7 +7,7 @@ import { HttpError } from '../http/errors.ts';
 import { portalBlock } from '../policies/portal-access.ts';
 import { findParentById, type ParentAccountRow } from '../repositories/portal.ts';
 import { normaliseEmail } from './login.ts';
-import { assertIpAllowed, lockedError, lockedUntil } from './login-throttle.ts';
+import { assertIpAllowed, countLoginStart, lockedError, lockedUntil } from './login-throttle.ts';
 import { auditParent } from './parent-audit.ts';
 import { actorOf, countFailure, emailKey, guard, startParentSession } from './parent-login-steps.ts';
 import type { NewParentSession } from './parent-session.ts';
@@ -180,6 +180,7 @@ export function presentPasskey(row: {
 export async function passkeyLoginChallenge(app: FastifyInstance, request: FastifyRequest) {
   const now = app.clock();
   await assertIpAllowed(app.db, app.config, request.ip, now);
+  await countLoginStart(app.db, app.config, request.ip, now);
   const options = await loginOptions(relyingParty(app.config, request));
   const stored = await storeChallenge(app.db, {
     challenge: options.challenge,

@@ -42,7 +42,13 @@ forEachDatabase('client address behind a reverse proxy', (current) => {
       dialect: current().dialect,
       config: {
         trustProxy,
-        login: { maxFailuresPerAccount: 1000, lockMinutes: 15, maxAttemptsPerIp, windowMinutes: 15 },
+        login: {
+          maxFailuresPerAccount: 1000,
+          lockMinutes: 15,
+          maxAttemptsPerIp,
+          maxStartsPerIp: 1000,
+          windowMinutes: 15,
+        },
       },
     });
     return server;

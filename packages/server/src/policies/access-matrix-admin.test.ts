@@ -63,7 +63,13 @@ forEachDatabase('access matrix: administration', (current) => {
       db,
       dialect: current().dialect,
       config: {
-        login: { maxFailuresPerAccount: 10, lockMinutes: 15, maxAttemptsPerIp: 10_000, windowMinutes: 15 },
+        login: {
+          maxFailuresPerAccount: 10,
+          lockMinutes: 15,
+          maxAttemptsPerIp: 10_000,
+          maxStartsPerIp: 1000,
+          windowMinutes: 15,
+        },
       },
     });
     home = await createOrg(db, { name: 'JGZ Thuis' });

@@ -126,7 +126,13 @@ forEachDatabase('access matrix', (current) => {
       db,
       dialect: current().dialect,
       config: {
-        login: { maxFailuresPerAccount: 10, lockMinutes: 15, maxAttemptsPerIp: 10_000, windowMinutes: 15 },
+        login: {
+          maxFailuresPerAccount: 10,
+          lockMinutes: 15,
+          maxAttemptsPerIp: 10_000,
+          maxStartsPerIp: 1000,
+          windowMinutes: 15,
+        },
       },
     });
     const jgzA = await createOrg(db, { name: 'JGZ Regio A' });

@@ -24,12 +24,14 @@ function isTally(v: unknown): v is { hindering: number; protective: number } {
   return typeof t.hindering === 'number' && typeof t.protective === 'number';
 }
 
-/** Just the burden/strength tally per level from a stored result; null if it is missing (older rows). */
-export function balanceByLevel(resultJson: string | null): BalanceByLevel | null {
-  if (!resultJson) return null;
+/**
+ * The burden/strength tally per level from a stored result's `balance.byLevel` (JSON text, cut out by the
+ * query); null if it is missing (older rows).
+ */
+export function balanceByLevel(byLevelJson: string | null): BalanceByLevel | null {
+  if (!byLevelJson) return null;
   try {
-    const parsed: unknown = JSON.parse(resultJson);
-    const byLevel = (parsed as { balance?: { byLevel?: Record<string, unknown> } } | null)?.balance?.byLevel;
+    const byLevel = JSON.parse(byLevelJson) as Record<string, unknown> | null;
     if (!byLevel || !isTally(byLevel.parent) || !isTally(byLevel.family) || !isTally(byLevel.child))
       return null;
     return {

@@ -89,7 +89,7 @@ export function presentFamily(
         date: c.date,
         suggestedBand: c.suggested_band ?? 'unclear',
         agreedBand: c.agreed_band,
-        balanceByLevel: balanceByLevel(c.result_json),
+        balanceByLevel: balanceByLevel(c.balance_by_level),
         cumulativeRisk: flag(c.cumulative_risk),
         safetyConcern: flag(c.safety_concern),
         referOutside: flag(c.refer_outside),

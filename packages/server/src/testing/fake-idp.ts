@@ -6,6 +6,10 @@ import type { AddressInfo } from 'node:net';
  * Just enough of an OpenID provider, over real HTTP with real RS256-signed ID tokens: discovery, keys, and a
  * token endpoint that signs what the test asks. Shared by the professional and the citizen log-in tests.
  */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 export class FakeIdp {
   constructor(private readonly clientId: string) {}
 
@@ -38,6 +42,36 @@ export class FakeIdp {
         return json({
           keys: [{ ...this.keys.publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' }],
         });
+      // A sign-in page for browser tests: the "citizen" types the number the provider vouches for (the BSN or
+      // INSZ in `sub`), and is sent back to the client with a code, as DigiD or itsme would.
+      if (url.pathname === '/authorize' && req.method === 'GET') {
+        const field = (name: string) => escapeHtml(url.searchParams.get(name) ?? '');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(
+          `<!doctype html><html lang="nl"><head><title>Test-inlogpagina</title></head><body><main>` +
+            `<h1>Test-inlogpagina</h1><form method="post" action="/authorize">` +
+            `<label for="subject">Burgerservicenummer</label> <input id="subject" name="subject" required>` +
+            `<input type="hidden" name="redirect_uri" value="${field('redirect_uri')}">` +
+            `<input type="hidden" name="state" value="${field('state')}">` +
+            `<input type="hidden" name="nonce" value="${field('nonce')}">` +
+            `<button type="submit">Inloggen</button></form></main></body></html>`,
+        );
+      }
+      if (url.pathname === '/authorize' && req.method === 'POST') {
+        let body = '';
+        req.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+        });
+        return req.on('end', () => {
+          const form = new URLSearchParams(body);
+          this.nextClaims = { sub: form.get('subject') ?? '' };
+          this.nonce = form.get('nonce') ?? '';
+          const back = new URL(form.get('redirect_uri') ?? '');
+          back.searchParams.set('code', 'browser-code');
+          back.searchParams.set('state', form.get('state') ?? '');
+          res.writeHead(302, { location: back.toString() }).end();
+        });
+      }
       if (url.pathname === '/token') {
         req.resume();
         return req.on('end', () =>

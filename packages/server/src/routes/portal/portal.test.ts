@@ -540,7 +540,13 @@ forEachDatabase('parent portal: redemption is throttled', (current) => {
       dialect: current().dialect,
       config: {
         ...LONG_SESSIONS,
-        login: { maxFailuresPerAccount: 3, lockMinutes: 15, maxAttemptsPerIp: 6, windowMinutes: 15 },
+        login: {
+          maxFailuresPerAccount: 3,
+          lockMinutes: 15,
+          maxAttemptsPerIp: 6,
+          maxStartsPerIp: 1000,
+          windowMinutes: 15,
+        },
       },
     });
   });

@@ -1,5 +1,5 @@
 import type { PortalEnrolStage, PortalSessionOk } from '@nestwerk/contract';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { issuesOf } from '../../lib/field-errors.ts';
@@ -39,14 +39,32 @@ function redeemErrors(err: unknown): { fields: Errors; general: PortalKey | null
   return { fields, general };
 }
 
+const CITIZEN_DRAFT = 'nestwerk.portal.activation';
+
+function citizenDraft(): { code: string; email: string } {
+  const stored = sessionStorage.getItem(CITIZEN_DRAFT);
+  try {
+    const parsed: unknown = stored ? JSON.parse(stored) : null;
+    if (parsed && typeof parsed === 'object' && 'code' in parsed && 'email' in parsed)
+      return { code: String(parsed.code), email: String(parsed.email) };
+  } catch {
+    // Not ours, or damaged: start empty.
+  }
+  return { code: '', email: '' };
+}
+
 export default function ActivatePage() {
   const t = usePortalT();
   const { established } = usePortalSession();
   const navigate = useNavigate();
   const { hash } = useLocation();
   // The letter's QR code carries the code after '#', which never reaches a server log.
-  const [code, setCode] = useState(() => decodeURIComponent(hash.replace(/^#/, '')));
-  const [email, setEmail] = useState('');
+  // Back from the citizen provider with an error, the letter's link (and its code) is gone from the address:
+  // what the parent typed before leaving is kept for this tab only, and only until it is back.
+  const [left] = useState(citizenDraft);
+  useEffect(() => sessionStorage.removeItem(CITIZEN_DRAFT), []);
+  const [code, setCode] = useState(() => decodeURIComponent(hash.replace(/^#/, '')) || left.code);
+  const [email, setEmail] = useState(left.email);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [errors, setErrors] = useState<Errors>({});
@@ -73,6 +91,7 @@ export default function ActivatePage() {
       const next = await portalApi.call('POST /api/portal/oidc/activation', {
         body: { code: code.trim(), email: email.trim() },
       });
+      sessionStorage.setItem(CITIZEN_DRAFT, JSON.stringify({ code: code.trim(), email: email.trim() }));
       window.location.assign(next.redirectUrl);
     } catch (err) {
       if (issuesOf(err).some((i) => i.code === 'citizen_unavailable')) setGeneral('citizen.unavailable');
@@ -244,7 +263,12 @@ export default function ActivatePage() {
             </section>
           )}
           <MethodChoice method={method} supported={supported} onChange={setMethod} />
-          <h2>{method === 'password' ? t('redeem.passwordTitle') : t('passkey.emailTitle')}</h2>
+          {citizen ? (
+            // The e-mail was asked above, with the provider's button.
+            method === 'password' && <h2>{t('redeem.passwordOnlyTitle')}</h2>
+          ) : (
+            <h2>{method === 'password' ? t('redeem.passwordTitle') : t('passkey.emailTitle')}</h2>
+          )}
           {!citizen && emailField}
           {method === 'password' &&
             field(

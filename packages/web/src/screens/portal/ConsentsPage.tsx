@@ -20,10 +20,12 @@ export default function ConsentsPage() {
   const [done, setDone] = useState(false);
   const withdraw = useMutation({
     mutationFn: (id: string) => portalApi.call('POST /api/portal/consents/:id/withdraw', { params: { id } }),
-    onSuccess: () => {
+    // The confirmation says "withdrawn" only once the list says so too: until the list is fetched again the
+    // dialog stays busy, so the card never shows an active consent under a "withdrawn" notice.
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: PORTAL_CONSENTS_KEY });
       setAsking(null);
       setDone(true);
-      void queryClient.invalidateQueries({ queryKey: PORTAL_CONSENTS_KEY });
       void queryClient.invalidateQueries({ queryKey: PORTAL_RECORD_KEY });
     },
   });
