@@ -33,6 +33,7 @@ import type {
   PersonTable,
 } from '../db/schema.ts';
 import { personSearchKey, searchKey } from '../db/search-key.ts';
+import { balanceSummary } from '../domain/contact-rows.ts';
 import {
   CHILD_FACTOR_MIN_MONTHS,
   CRYING_PERSISTS,
@@ -544,6 +545,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       refer_outside: result.referral.referOutside ? 1 : 0,
       safety_concern: result.safetyConcern ? 1 : 0,
       created_at: at,
+      ...balanceSummary(result),
     });
     latest = {
       band: agreed ?? suggested,
