@@ -287,7 +287,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
     planned.push(prenatal(birthMs - (40 - at) * 7 * DAY, at, nurseId));
   }
   if (birthMs !== null && ageMonthsNow !== null) {
-    const regular: PlannedContact[] = [];
+    const regular: Array<Omit<PlannedContact, 'ageMonths'>> = [];
     for (const step of SCHEDULE) {
       if (step.months > ageMonthsNow) break;
       const ms = Math.min(today - DAY, birthMs + Math.round(step.months * MONTH_DAYS + rng.int(-2, 5)) * DAY);
@@ -297,11 +297,12 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
         ms,
         type,
         professionalId: step.physician ? physicianId : nurseId,
-        ageMonths: completedMonths(isoDate(birthMs), isoDate(ms)),
         gestationWeeks: null,
       });
     }
-    planned.push(...regular.slice(-REGULAR_CONTACTS_KEPT));
+    // The age only of the contacts kept (it draws nothing from the generator, so the data stays the same).
+    for (const r of regular.slice(-REGULAR_CONTACTS_KEPT))
+      planned.push({ ...r, ageMonths: completedMonths(isoDate(birthMs), isoDate(r.ms)) });
     const last = planned[planned.length - 1];
     if (quality !== 'safe' && last && last.ms < today - 21 * DAY) {
       // Never before the birth: a baby born in the last weeks may have had only prenatal contacts so far.
