@@ -17,9 +17,9 @@ export function assessmentBalanceSummary(dialect: Dialect): Migration {
       await db.schema.alterTable('assessments').addColumn('balance_protective', 'integer').execute();
       await db.schema.alterTable('assessments').addColumn('balance_tilt', 'text').execute();
       await backfillBalanceSummary(db, dialect);
-      // The worklist's latest-assessment lookup answered from the index alone. On SQLite the new columns sit
-      // at the end of the row, behind the kilobytes of input and result JSON: reading them from the table
-      // walks those overflow pages. Replaces the (contact_id) index of 0001, its prefix.
+      // The worklist's latest-assessment lookup answered from the index alone: the new columns sit at the end
+      // of the row, behind the kilobytes of input and result JSON (overflow pages on SQLite), and PostgreSQL
+      // can answer with an index-only scan. Replaces the (contact_id) index of 0001, its prefix.
       await db.schema
         .createIndex('assessments_contact_summary_idx')
         .on('assessments')
