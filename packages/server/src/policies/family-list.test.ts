@@ -56,9 +56,7 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
       offset: 0,
       limit: 50,
     });
-    expect(page.rows.map((r) => r.name)).toEqual(
-      scope === 'team' ? ['Cc'] : q ? ['Bb'] : ['Aa', 'Bb'],
-    );
+    expect(page.rows.map((r) => r.name)).toEqual(scope === 'team' ? ['Cc'] : q ? ['Bb'] : ['Aa', 'Bb']);
     // Plugins see every subquery as it is built too: the page is the statement with the window count.
     const query = seen.find((c) => c.sql.includes('over()'));
     if (!query) throw new Error('the page query did not run');
