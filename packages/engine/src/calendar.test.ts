@@ -96,3 +96,53 @@ describe('calendar dates', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
   });
 });
+
+describe('addDays and daysBetween without Date on the common path', () => {
+  // What they computed before the integer arithmetic: Date.UTC on the pattern's parts. It stays the definition.
+  const reference = (value: string, days: number) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!m) throw new RangeError(`Not a calendar date: ${value}`);
+    return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]) + days)).toISOString().slice(0, 10);
+  };
+  const pad4 = (n: number) => String(n).padStart(4, '0');
+  /** Every string the pattern accepts, impossible dates (2025-02-30, month 00 or 13, day 00) included. */
+  const patterned = fc
+    .record({
+      y: fc.oneof(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 9999 })),
+      m: fc.oneof(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 99 })),
+      d: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 99 })),
+    })
+    .map(({ y, m, d }) => `${pad4(y)}-${pad(m)}-${pad(d)}`);
+  const days = fc.oneof(
+    fc.integer({ min: -800, max: 800 }),
+    fc.integer({ min: -3_000_000, max: 3_000_000 }),
+    fc.double({ min: -1000, max: 1000, noNaN: true }),
+  );
+
+  it('gives the same date as Date.UTC for every patterned date and any number of days', () => {
+    fc.assert(
+      fc.property(patterned, days, (value, n) => {
+        expect(addDays(value, n)).toBe(reference(value, n));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('agrees with Date.UTC across every day of 1899–2101', () => {
+    for (let n = -26_000; n <= 48_000; n++) expect(addDays('1970-01-01', n)).toBe(reference('1970-01-01', n));
+  });
+
+  it('still refuses what is not `YYYY-MM-DD`, with the same error', () => {
+    for (const bad of [
+      '2025-1-01',
+      '2025-01-1',
+      '２０２５-01-01',
+      '2025/01/01',
+      '2025-01-01 ',
+      'abcd-ef-gh',
+      '',
+    ])
+      expect(() => addDays(bad, 1)).toThrow(new RangeError(`Not a calendar date: ${bad}`));
+    expect(daysBetween('2025-01-31', '2025-03-01')).toBe(29);
+  });
+});

@@ -241,6 +241,13 @@ export interface AssessmentTable {
   refer_outside: Bool;
   safety_concern: Bool;
   created_at: Timestamp;
+  /**
+   * The result's balance, counted (migration 0023): what the worklist shows, without parsing `result_json`.
+   * Written with the result, from it (domain/contact-rows.ts `balanceSummary`); null where the result has no balance.
+   */
+  balance_hindering: number | null;
+  balance_protective: number | null;
+  balance_tilt: string | null;
 }
 
 export interface AgreementTable {

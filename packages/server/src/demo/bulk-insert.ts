@@ -8,8 +8,13 @@ export type TableRows = ReadonlyArray<readonly [TableName, ReadonlyArray<Record<
 
 /** Bound parameters per statement, under SQLite's 32 766 and PostgreSQL's 65 535. */
 const MAX_PARAMS = 30_000;
-/** Rows per prepared multi-row insert on SQLite: fewer calls into SQLite, still a small statement. */
+/**
+ * Rows per prepared multi-row insert on SQLite: fewer calls into SQLite, still a small statement. Measured
+ * (25 000 observations): 16, 64, 500 and 1 333 rows per statement cost the same within noise; SQLite's own
+ * b-tree work is the cost, not the calls. Bounded by the parameters per statement for wide tables.
+ */
 const SQLITE_ROWS_PER_STATEMENT = 64;
+const SQLITE_PARAMS_PER_STATEMENT = 8_000;
 
 export interface BulkWriter {
   /** Inserts the tables' rows in the order given, in one transaction. */
@@ -50,13 +55,17 @@ function sqliteWriter(db: Kysely<Database>, sqlite: SQLite.Database): BulkWriter
     const first = rows[0];
     if (!first) return;
     const columns = Object.keys(first);
-    const sorted = [...rows].sort(byKey(table));
+    const sorted = inKeyOrder(table, rows);
+    const perStatement = Math.max(
+      1,
+      Math.min(SQLITE_ROWS_PER_STATEMENT, Math.floor(SQLITE_PARAMS_PER_STATEMENT / columns.length)),
+    );
     const values: unknown[] = [];
     let i = 0;
-    const many = prepare(table, columns, SQLITE_ROWS_PER_STATEMENT);
-    for (; i + SQLITE_ROWS_PER_STATEMENT <= sorted.length; i += SQLITE_ROWS_PER_STATEMENT) {
+    const many = prepare(table, columns, perStatement);
+    for (; i + perStatement <= sorted.length; i += perStatement) {
       values.length = 0;
-      for (let r = i; r < i + SQLITE_ROWS_PER_STATEMENT; r++) {
+      for (let r = i; r < i + perStatement; r++) {
         const row = sorted[r]!;
         for (const c of columns) values.push(row[c]);
       }
@@ -102,17 +111,21 @@ function sqliteWriter(db: Kysely<Database>, sqlite: SQLite.Database): BulkWriter
   };
 }
 
-/** Primary-key order (ids are UUID v7 text, observations are keyed by contact, kind and code). */
-function byKey(table: TableName): (a: Record<string, unknown>, b: Record<string, unknown>) => number {
+/**
+ * The rows in primary-key order (ids are UUID v7 text, observations are keyed by contact, kind and code). Each
+ * row's key is made once, not on every comparison: a batch has tens of thousands of observations.
+ */
+function inKeyOrder(
+  table: TableName,
+  rows: ReadonlyArray<Record<string, unknown>>,
+): ReadonlyArray<Record<string, unknown>> {
   const key =
     table === 'observations'
       ? (r: Record<string, unknown>) => `${r.contact_id}|${r.kind}|${r.code}`
       : (r: Record<string, unknown>) => String(r.id);
-  return (a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  };
+  const keyed = rows.map((row) => ({ key: key(row), row }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.row);
 }
 
 /**

@@ -33,6 +33,7 @@ import type {
   PersonTable,
 } from '../db/schema.ts';
 import { personSearchKey, searchKey } from '../db/search-key.ts';
+import { balanceSummary } from '../domain/contact-rows.ts';
 import {
   CHILD_FACTOR_MIN_MONTHS,
   CRYING_PERSISTS,
@@ -286,7 +287,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
     planned.push(prenatal(birthMs - (40 - at) * 7 * DAY, at, nurseId));
   }
   if (birthMs !== null && ageMonthsNow !== null) {
-    const regular: PlannedContact[] = [];
+    const regular: Array<Omit<PlannedContact, 'ageMonths'>> = [];
     for (const step of SCHEDULE) {
       if (step.months > ageMonthsNow) break;
       const ms = Math.min(today - DAY, birthMs + Math.round(step.months * MONTH_DAYS + rng.int(-2, 5)) * DAY);
@@ -296,11 +297,12 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
         ms,
         type,
         professionalId: step.physician ? physicianId : nurseId,
-        ageMonths: completedMonths(isoDate(birthMs), isoDate(ms)),
         gestationWeeks: null,
       });
     }
-    planned.push(...regular.slice(-REGULAR_CONTACTS_KEPT));
+    // The age only of the contacts kept (it draws nothing from the generator, so the data stays the same).
+    for (const r of regular.slice(-REGULAR_CONTACTS_KEPT))
+      planned.push({ ...r, ageMonths: completedMonths(isoDate(birthMs), isoDate(r.ms)) });
     const last = planned[planned.length - 1];
     if (quality !== 'safe' && last && last.ms < today - 21 * DAY) {
       // Never before the birth: a baby born in the last weeks may have had only prenatal contacts so far.
@@ -544,6 +546,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
       refer_outside: result.referral.referOutside ? 1 : 0,
       safety_concern: result.safetyConcern ? 1 : 0,
       created_at: at,
+      ...balanceSummary(result),
     });
     latest = {
       band: agreed ?? suggested,

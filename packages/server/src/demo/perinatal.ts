@@ -20,6 +20,7 @@ import type {
   ParentFactorObservationTable,
   ParentScreeningTable,
 } from '../db/schema.ts';
+import { balanceSummary } from '../domain/contact-rows.ts';
 import { type StoredAnswers, scoreColumns, screeningOutcome } from '../domain/perinatal.ts';
 import type { StoredScreeningResult } from '../presenters/screening.ts';
 import { insertChunked } from './bulk-insert.ts';
@@ -321,6 +322,7 @@ async function reassess(db: Kysely<Database>, contactId: string): Promise<void> 
       cumulative_risk: assessment.balance.cumulativeRisk ? 1 : 0,
       refer_outside: assessment.referral.referOutside ? 1 : 0,
       safety_concern: assessment.safetyConcern ? 1 : 0,
+      ...balanceSummary(assessment),
     })
     .where('contact_id', '=', contactId)
     .execute();

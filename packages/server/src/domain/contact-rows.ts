@@ -59,6 +59,24 @@ export function parentFactorRows(
   return rows;
 }
 
+/**
+ * The balance columns stored beside a result (migration 0023), from the result itself: what the worklist
+ * shows. The same values the JSON paths `$.balance.hindering` (array length), `$.balance.protective` and
+ * `$.balance.tilt` give, including null where the result has no balance.
+ */
+export function balanceSummary(result: Pick<Assessment, 'balance'> | { balance?: undefined }): {
+  balance_hindering: number | null;
+  balance_protective: number | null;
+  balance_tilt: string | null;
+} {
+  const balance = result.balance;
+  return {
+    balance_hindering: Array.isArray(balance?.hindering) ? balance.hindering.length : null,
+    balance_protective: Array.isArray(balance?.protective) ? balance.protective.length : null,
+    balance_tilt: typeof balance?.tilt === 'string' ? balance.tilt : null,
+  };
+}
+
 /** The engine's suggestion with the knowledge version it came from, next to the estimate agreed with the parent. */
 export function assessmentValues(
   input: AssessmentInput,
@@ -76,6 +94,7 @@ export function assessmentValues(
     cumulative_risk: bit(result.balance.cumulativeRisk),
     refer_outside: bit(result.referral.referOutside),
     safety_concern: bit(result.safetyConcern),
+    ...balanceSummary(result),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type CaregiverRole, SCREENED_ROLES } from '@nestwerk/knowledge';
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Band } from '../db/schema.ts';
 import { searchKey } from '../db/search-key.ts';
 import type { Principal } from '../http/principal.ts';
@@ -68,24 +68,17 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
   const { principal, today } = query;
   const scope = relationshipFamilyIds(db, principal, today, query.scope);
 
-  // CROSS JOIN is SQLite's join-order hint: walk the (small) caseload and look each family up by id, never
-  // the whole organisation's families probing the caseload. PostgreSQL plans it as the inner join it is.
-  let base = db
-    .selectFrom(scope.as('s'))
-    .crossJoin('families as f')
-    .whereRef('f.id', '=', 's.family_id')
-    .where('f.organisation_id', '=', principal.organisationId)
-    .select((eb) => [
-      'f.id',
-      'f.name',
-      eb
-        .selectFrom('agreements as ag')
-        .select((e) => e.fn.min('ag.follow_up_due').as('d'))
-        .whereRef('ag.family_id', '=', 'f.id')
-        .where('ag.status', '=', 'open')
-        .as('next_follow_up'),
-    ]);
-
+  // The family's own row (name, organisation, search) is read per family of the caseload, by its primary key,
+  // in a scalar subquery: null when the family is of another organisation or does not match the search. Both
+  // databases then walk the (small) caseload from its index and look each family up — a scalar subquery is
+  // never turned into a join, so PostgreSQL cannot choose to scan the whole organisation's families and probe
+  // the caseload (it did with a join: most families belong to one organisation, so the filter is not selective).
+  let family = db
+    .selectFrom('families as f')
+    .select('f.name')
+    // `k` is the caseload the subquery is placed in, below; Kysely cannot see it from here.
+    .where('f.id', '=', sql.ref<string>('k.family_id'))
+    .where('f.organisation_id', '=', principal.organisationId);
   const q = query.q?.trim();
   if (q) {
     const date = query.nationalIdKey === undefined ? searchDate(q) : null;
@@ -93,9 +86,9 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
     const numberKey = query.nationalIdKey;
     // Names are matched on their search keys (lower case, no diacritics), maintained on every write.
     const pattern = date === null ? likePattern(searchKey(q)) : null;
-    base =
+    family =
       numberKey !== undefined
-        ? base.where((eb) =>
+        ? family.where((eb) =>
             eb.exists(
               eb
                 .selectFrom('persons as p')
@@ -105,7 +98,7 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
             ),
           )
         : date !== null
-          ? base.where((eb) =>
+          ? family.where((eb) =>
               eb.exists(
                 eb
                   .selectFrom('persons as p')
@@ -115,7 +108,7 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
                   .where((e) => e.or([e('p.birth_date', '=', date), e('p.due_date', '=', date)])),
               ),
             )
-          : base.where((eb) =>
+          : family.where((eb) =>
               eb.or([
                 eb(sql`f.search_key`, 'like', sql`${pattern} escape '\\'`),
                 eb.exists(
@@ -130,14 +123,33 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
             );
   }
 
-  // The follow-up filter and the urgency work on the computed column, so the page comes from a wrapping select
-  // over the caseload as a MATERIALIZED CTE: the follow-up subquery then runs once per family, however often
-  // the filter, the urgency and the order refer to it (a flattened subquery would repeat it).
+  // `k`: the caseload with each family's name (null: not listed). `w`: the listed families with their next
+  // follow-up. The follow-up filter and the urgency work on that computed column, so the page comes from a
+  // wrapping select over MATERIALIZED CTEs: the follow-up subquery then runs once per listed family, however
+  // often the filter, the urgency and the order refer to it (a flattened subquery would repeat it).
   const urgentSince = addDays(today, -URGENT_SCREENING_DAYS);
   let filtered = db
     .with(
+      (wb) => wb('k').materialized(),
+      (d) => d.selectFrom(scope.as('k')).select(['k.family_id as id', family.as('name')]),
+    )
+    .with(
       (wb) => wb('w').materialized(),
-      () => base,
+      (d) =>
+        d
+          .selectFrom('k')
+          .select((eb) => [
+            'k.id',
+            'k.name',
+            eb
+              .selectFrom('agreements as ag')
+              .select((e) => e.fn.min('ag.follow_up_due').as('d'))
+              .whereRef('ag.family_id', '=', 'k.id')
+              .where('ag.status', '=', 'open')
+              .as('next_follow_up'),
+          ])
+          .where('k.name', 'is not', null)
+          .$narrowType<{ name: string }>(),
     )
     .selectFrom('w')
     .select(['w.id', 'w.name', 'w.next_follow_up'])
@@ -247,25 +259,6 @@ export interface ListDetails {
   network: ListNetworkDetails;
 }
 
-/** The balance of a stored result as three columns, in each database's JSON functions. */
-function balanceColumns(db: Db) {
-  if (db.getExecutor().adapter instanceof PostgresAdapter)
-    return [
-      sql<number | null>`json_array_length((a.result_json::json)->'balance'->'hindering')`.as(
-        'hindering_count',
-      ),
-      sql<number | null>`json_array_length((a.result_json::json)->'balance'->'protective')`.as(
-        'protective_count',
-      ),
-      sql<string | null>`(a.result_json::json)->'balance'->>'tilt'`.as('tilt'),
-    ];
-  return [
-    sql<number | null>`json_array_length(a.result_json, '$.balance.hindering')`.as('hindering_count'),
-    sql<number | null>`json_array_length(a.result_json, '$.balance.protective')`.as('protective_count'),
-    sql<string | null>`json_extract(a.result_json, '$.balance.tilt')`.as('tilt'),
-  ];
-}
-
 /** Children, screened parents, their screening dates and the latest contact of one page of families: no N+1. */
 export async function loadListDetails(db: Db, familyIds: string[], today: string): Promise<ListDetails> {
   if (familyIds.length === 0)
@@ -306,9 +299,11 @@ export async function loadListDetails(db: Db, familyIds: string[], today: string
         'a.agreed_band',
         'a.cumulative_risk',
         'a.safety_concern',
-        // Just the balance's counts and tilt, taken out of the stored result by the database: the whole
-        // result (kilobytes per family) never crosses into the application for a list.
-        ...balanceColumns(db),
+        // The balance's counts and tilt as stored beside the result (migration 0023): neither the whole
+        // result (kilobytes per family) nor the database's JSON parser is needed for a list.
+        'a.balance_hindering as hindering_count',
+        'a.balance_protective as protective_count',
+        'a.balance_tilt as tilt',
       ])
       .where('c.id', 'in', (eb) =>
         eb

@@ -1,0 +1,89 @@
+import type { CompiledQuery, KyselyPlugin } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestUser } from '../auth/test-users.ts';
+import type { Principal } from '../http/principal.ts';
+import { forEachDatabase } from '../testing/databases.ts';
+import { createOrg, relate, seedFamily } from '../testing/world.ts';
+import { listFamilyPage } from './family-list.ts';
+
+/**
+ * The worklist page must grow with the caseload, never with the organisation: it walks the professional's
+ * care relationships by index and looks each family up by its primary key (docs/operations.md, issue 12).
+ * PostgreSQL plans by table statistics, so its plan is recorded at scale in docs/operations.md, not asserted on
+ * a near-empty test table; SQLite's plan does not depend on them, so it is checked here.
+ */
+forEachDatabase('worklist page: driven from the caseload', (current, dialect) => {
+  let principal: Principal;
+  beforeAll(async () => {
+    const db = current().db;
+    const org = await createOrg(db);
+    const nurse = await createTestUser(db, org, { email: 'werklijst-plan@example.test', role: 'nurse' });
+    principal = {
+      userId: nurse.id,
+      role: 'nurse',
+      organisationId: org.organisationId,
+      teamId: org.teamId,
+      sessionIdHash: 'test',
+      displayName: 'Test',
+    };
+    for (const name of ['Aa', 'Bb', 'Cc']) {
+      const { familyId } = await seedFamily(db, org.organisationId, nurse.id, { name });
+      await relate(db, familyId, name === 'Cc' ? { teamId: org.teamId } : { userId: nurse.id }, nurse.id);
+    }
+    // A family of another organisation the nurse happens to hold a relationship with: never listed.
+    const other = await createOrg(db);
+    const elsewhere = await seedFamily(db, other.organisationId, nurse.id, { name: 'Elders' });
+    await relate(db, elsewhere.familyId, { userId: nurse.id }, nurse.id);
+  });
+
+  /** The page query as compiled for this database, from a run of the real function. */
+  async function pageQuery(scope: 'mine' | 'team', q?: string): Promise<CompiledQuery> {
+    const seen: CompiledQuery[] = [];
+    const db = current().db;
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        seen.push(db.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const page = await listFamilyPage(db.withPlugin(capture), {
+      principal,
+      today: '2026-03-02',
+      scope,
+      q,
+      due: 'all',
+      offset: 0,
+      limit: 50,
+    });
+    expect(page.rows.map((r) => r.name)).toEqual(scope === 'team' ? ['Cc'] : q ? ['Bb'] : ['Aa', 'Bb']);
+    // Plugins see every subquery as it is built too: the page is the statement with the window count.
+    const query = seen.find((c) => c.sql.includes('over()'));
+    if (!query) throw new Error('the page query did not run');
+    return query;
+  }
+
+  if (dialect === 'sqlite')
+    it('walks the care relationships by index and looks each family up by its key (SQLite plan)', async () => {
+      for (const [scope, q] of [['mine'], ['team'], ['mine', 'bb']] as const) {
+        const query = await pageQuery(scope, q);
+        // The same statement with the same parameters, asked for its plan.
+        const { rows } = await current().db.executeQuery<{ detail: string }>({
+          ...query,
+          sql: `explain query plan ${query.sql}`,
+        });
+        const plan = rows.map((r) => r.detail).join('\n');
+        expect(plan).toMatch(
+          /SEARCH care_relationships USING COVERING INDEX care_relationships_(user|team)_active_idx/,
+        );
+        expect(plan).toMatch(/SEARCH f USING INDEX sqlite_autoindex_families_1 \(id=\?\)/);
+        expect(plan).not.toMatch(/SCAN f\b/);
+      }
+    });
+
+  it('lists only families of the professional’s own organisation, whatever the relationships say', async () => {
+    await pageQuery('mine');
+    await pageQuery('team');
+    await pageQuery('mine', 'bb');
+  });
+});
