@@ -95,6 +95,11 @@ const noConsentAnswers = z.object(
 export const referral = z.object({
   id,
   familyId: id,
+  /**
+   * Set when the referral came with a FHIR import: the sender's history, shown as it was sent and never acted
+   * on here (no sending, reminding, feedback or status change).
+   */
+  imported: z.object({ organisation: z.string(), importedAt: timestamp }).nullable(),
   /** The family's name and the child's, so the referrer knows whom the referral is about. */
   familyName: z.string(),
   childId: id,

@@ -45,15 +45,18 @@ export async function requireReferral(trx: Db, id: string): Promise<ReferralRow>
  * A referral that may still change: not one brought in by a FHIR import. An imported referral is the sender's
  * history; sending, moving, reminding or editing it here would act on a partner on the sender's behalf.
  */
-export async function requireLiveReferral(trx: Db, id: string): Promise<ReferralRow> {
-  const referral = await requireReferral(trx, id);
-  const imported = await trx
+function importedReferral(trx: Db, id: string) {
+  return trx
     .selectFrom('imported_records')
-    .select('id')
+    .select(['source_system', 'imported_at'])
     .where('record_kind', '=', 'referral')
     .where('record_id', '=', id)
     .executeTakeFirst();
-  if (imported)
+}
+
+export async function requireLiveReferral(trx: Db, id: string): Promise<ReferralRow> {
+  const referral = await requireReferral(trx, id);
+  if (await importedReferral(trx, id))
     throw new HttpError(
       'conflict',
       'This referral was imported from another organisation: it is a historic record and cannot change here.',
@@ -95,13 +98,14 @@ async function names(trx: Db, userIds: string[], personIds: string[]): Promise<M
 /** The referrer's view of one referral, with everything around it. */
 export async function loadReferralOut(trx: Db, id: string, today: string): Promise<Referral> {
   const referral = await requireReferral(trx, id);
-  const [partner, consent, history, feedback, family, lastReminderAt] = await Promise.all([
+  const [partner, consent, history, feedback, family, lastReminderAt, imported] = await Promise.all([
     partnerOf(trx, referral),
     referral.consent_id ? findConsent(trx, referral.consent_id) : Promise.resolve(undefined),
     listStatusHistory(trx, id),
     listFeedback(trx, id),
     findFamily(trx, referral.family_id),
     lastReminder(trx, id),
+    importedReferral(trx, id),
   ]);
   const userIds = [
     referral.referrer_id,
@@ -125,6 +129,7 @@ export async function loadReferralOut(trx: Db, id: string, today: string): Promi
       names: nameMap,
       familyName: family?.name ?? '',
       lastReminderAt,
+      imported: imported ? { organisation: imported.source_system, importedAt: imported.imported_at } : null,
     },
     today,
   );

@@ -123,6 +123,12 @@ forEachDatabase('FHIR import of history: partners, consents, referrals', (curren
     expect(await db.selectFrom('notifications').select('id').execute()).toHaveLength(before.length);
 
     const draft = referrals.find((r) => r.status === 'draft');
+    // The referral page is told, so it offers no send, remind or feedback on the sender's history.
+    const detail = await nurse.client.get(`/api/referrals/${draft?.id}`);
+    expect(detail.status).toBe(200);
+    expect(detail.json).toMatchObject({
+      imported: { organisation: expect.any(String), importedAt: expect.any(String) },
+    });
     const sent = await nurse.client.post(`/api/referrals/${draft?.id}/send`, { version: 1 });
     expect(sent.status).toBe(409);
     expect(sent.json).toMatchObject({ issues: [{ code: 'imported_referral' }] });

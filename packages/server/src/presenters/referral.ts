@@ -50,6 +50,8 @@ export interface ReferralParts {
   familyName: string;
   /** The last reminder of overdue feedback sent to the receiving team. */
   lastReminderAt: string | null;
+  /** Where an imported referral came from; null for one made here. */
+  imported: { organisation: string; importedAt: string } | null;
 }
 
 /**
@@ -86,6 +88,7 @@ export function presentReferral(p: ReferralParts, today: string): Referral {
   return {
     id: r.id,
     familyId: r.family_id,
+    imported: p.imported,
     familyName: p.familyName,
     childId: r.child_id,
     childName: p.names.get(r.child_id) ?? '',

@@ -1123,6 +1123,8 @@ export const en: Messages = {
       intakeOn: 'Intake planned on {{date}}',
       list: 'Referrals',
       backToList: 'Family {{family}}: all referrals',
+      importedHistory:
+        "Imported from {{organisation}}, {{date}}. This is the referral's history: nothing is sent or changed here.",
       about: 'About {{child}}, family {{family}}',
       none: 'No referrals yet.',
       open: 'View referral to {{partner}}',

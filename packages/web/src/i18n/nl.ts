@@ -1136,6 +1136,8 @@ export const nl = {
       intakeOn: 'Intake gepland op {{date}}',
       list: 'Verwijzingen',
       backToList: 'Gezin {{family}}: alle verwijzingen',
+      importedHistory:
+        'Geïmporteerd uit {{organisation}}, {{date}}. Dit is de geschiedenis van de verwijzing: hier wordt niets verstuurd of gewijzigd.',
       about: 'Over {{child}}, gezin {{family}}',
       none: 'Nog geen verwijzingen.',
       open: 'Verwijzing naar {{partner}} bekijken',

@@ -85,7 +85,7 @@ export default function ReferralPage() {
           ) : (
             <p>{t('network.referral.awaitingConfirm')}</p>
           )}
-          {r.status === 'draft' && isTeamLead && !isReferrer && !r.noConsent?.confirmedAt && (
+          {r.status === 'draft' && !r.imported && isTeamLead && !isReferrer && !r.noConsent?.confirmedAt && (
             <button
               type="button"
               className="button"
@@ -110,55 +110,69 @@ export default function ReferralPage() {
               })}
         </p>
       )}
-      <div className="family-grid">
-        <ReferralPreview
-          referral={r}
-          items={items}
-          onItems={(next) => setTicked({ version: r.version, items: next })}
-          onUpdated={update}
-        />
-        {r.status === 'draft' ? (
-          <SendPanel referral={r} items={items} onSent={update} />
-        ) : (
-          <>
-            <StatusTimeline referral={r} />
-            <FeedbackSection referral={r} onUpdated={update} />
-            {r.feedbackOverdue && r.partner.viaNestwerk && <ReminderPanel referral={r} onSent={update} />}
-            {!r.partner.viaNestwerk && (
-              <section className="panel" aria-labelledby="referral-letter">
-                <h2 id="referral-letter">{t('network.referral.letter')}</h2>
-                {r.channel && r.sentAt && (
+      {r.imported && (
+        <p className="notice" role="note" data-testid="referral-imported">
+          {t('network.referral.importedHistory', {
+            organisation: r.imported.organisation,
+            date: date(r.imported.importedAt.slice(0, 10)),
+          })}
+        </p>
+      )}
+      {r.imported ? (
+        <div className="family-grid">
+          <StatusTimeline referral={r} />
+        </div>
+      ) : (
+        <div className="family-grid">
+          <ReferralPreview
+            referral={r}
+            items={items}
+            onItems={(next) => setTicked({ version: r.version, items: next })}
+            onUpdated={update}
+          />
+          {r.status === 'draft' ? (
+            <SendPanel referral={r} items={items} onSent={update} />
+          ) : (
+            <>
+              <StatusTimeline referral={r} />
+              <FeedbackSection referral={r} onUpdated={update} />
+              {r.feedbackOverdue && r.partner.viaNestwerk && <ReminderPanel referral={r} onSent={update} />}
+              {!r.partner.viaNestwerk && (
+                <section className="panel" aria-labelledby="referral-letter">
+                  <h2 id="referral-letter">{t('network.referral.letter')}</h2>
+                  {r.channel && r.sentAt && (
+                    <p>
+                      {t('network.referral.sentVia', {
+                        channel: t(`network.referral.channels.${r.channel}`),
+                        date: date(r.sentAt.slice(0, 10)),
+                      })}
+                    </p>
+                  )}
                   <p>
-                    {t('network.referral.sentVia', {
-                      channel: t(`network.referral.channels.${r.channel}`),
-                      date: date(r.sentAt.slice(0, 10)),
-                    })}
+                    <a href={`/api/referrals/${r.id}/letter`} target="_blank" rel="noopener">
+                      {t('network.referral.letter')}
+                    </a>
                   </p>
-                )}
-                <p>
-                  <a href={`/api/referrals/${r.id}/letter`} target="_blank" rel="noopener">
-                    {t('network.referral.letter')}
-                  </a>
-                </p>
-              </section>
-            )}
-            {r.consent && !r.consentWithdrawnAt && r.status !== 'closed' && (
-              <section className="panel" aria-labelledby="referral-withdraw">
-                <h2 id="referral-withdraw">{t('network.referral.withdraw')}</h2>
-                <button
-                  type="button"
-                  className="button button--danger"
-                  onClick={() => withdraw.mutate(r)}
-                  disabled={withdraw.isPending}
-                >
-                  {t('network.referral.withdraw')}
-                </button>
-                {withdraw.isError && <ErrorNotice error={withdraw.error} />}
-              </section>
-            )}
-          </>
-        )}
-      </div>
+                </section>
+              )}
+              {r.consent && !r.consentWithdrawnAt && r.status !== 'closed' && (
+                <section className="panel" aria-labelledby="referral-withdraw">
+                  <h2 id="referral-withdraw">{t('network.referral.withdraw')}</h2>
+                  <button
+                    type="button"
+                    className="button button--danger"
+                    onClick={() => withdraw.mutate(r)}
+                    disabled={withdraw.isPending}
+                  >
+                    {t('network.referral.withdraw')}
+                  </button>
+                  {withdraw.isError && <ErrorNotice error={withdraw.error} />}
+                </section>
+              )}
+            </>
+          )}
+        </div>
+      )}
     </>
   );
 }
