@@ -96,13 +96,36 @@ describe('transfer of a family to another organisation', () => {
       },
     });
     expect(consent.status(), await consent.text()).toBe(201);
+    const transferConsentId = ((await consent.json()) as { id: string }).id;
+    // A referral the sending nurse drafted: it travels as history and is never sent from the receiving side.
+    const partners = await sending.page.request.get('/api/partners?kind=imh_specialist&limit=50');
+    const partner = ((await partners.json()) as { items: Array<{ id: string; kind: string }> }).items.find(
+      (p) => p.kind === 'imh_specialist',
+    );
+    const child = (await (await sending.page.request.get(`/api/families/${family.id}`)).json()) as {
+      children: { id: string }[];
+    };
+    const referral = await sending.page.request.post(`/api/families/${family.id}/referrals`, {
+      headers: { 'x-csrf-token': await csrf(sending.page) },
+      data: {
+        partnerId: partner?.id,
+        childId: child.children[0]?.id,
+        criteria: ['regulation_problems_persistent', 'parent_worry_or_overload_persistent'],
+        imhReasons: ['regulation_problems'],
+        interventions: ['imh_team'],
+        reasonText: 'Regulatieproblemen; de ouders vragen om steun.',
+        referrerPhone: '030 000 11 00',
+        consent: { givenBy: file.caregivers[0]?.id, purpose: 'Aanmelding bij het IMH-team' },
+      },
+    });
+    expect(referral.status(), await referral.text()).toBe(201);
 
     const lead = await open(browser);
     await login(lead.page, TEAM_LEAD);
     await lead.page.goto(`/families/${family.id}`);
     const panel = lead.page.getByRole('region', { name: 'Overdragen' });
     await panel.waitFor();
-    await panel.getByLabel('Toestemming om te delen met').selectOption({ index: 1 });
+    await panel.getByLabel('Toestemming om te delen met').selectOption(transferConsentId);
     await panel.getByRole('button', { name: 'Overdragen' }).click();
     await panel.getByText('Het dossier gaat naar Kind en Gezin Scheldeland').waitFor();
     await snap(lead.page, '90-transfer-confirm');
@@ -149,7 +172,11 @@ describe('transfer of a family to another organisation', () => {
     const marker = receiving.page.getByTestId('imported-family');
     await marker.getByText(/^Dossier geïmporteerd uit .+, /).waitFor();
     await marker.getByText('Toestemming om te delen met Kind en Gezin Scheldeland').waitFor();
-    await marker.getByText('extern', { exact: true }).waitFor();
+    await marker
+      .getByRole('listitem')
+      .filter({ hasText: 'Kind en Gezin Scheldeland' })
+      .getByText('extern', { exact: true })
+      .waitFor();
     await snap(receiving.page, '92-imported-family');
     const theirs = (await (
       await receiving.page.request.get(`/api/worklist?q=${encodeURIComponent(name)}`)
@@ -157,6 +184,20 @@ describe('transfer of a family to another organisation', () => {
       items: { name: string }[];
     };
     expect(theirs.items.map((i) => i.name)).toEqual([name]);
+
+    // The referral came along as history: where it came from, its status, and nothing to send.
+    const imported = (await (
+      await receiving.page.request.get(receiving.page.url().replace(/.*\/families\//, '/api/families/'))
+    ).json()) as { referrals: { id: string }[] };
+    expect(imported.referrals).toHaveLength(1);
+    await receiving.page.goto(`/referrals/${imported.referrals[0]?.id}`);
+    await receiving.page
+      .getByTestId('referral-imported')
+      .getByText(/^Geïmporteerd uit .+doorverwijzing/)
+      .waitFor();
+    expect(await receiving.page.getByRole('button', { name: /versturen/i }).count()).toBe(0);
+    await expectAccessible(receiving.page, 'imported referral');
+    await snap(receiving.page, '92b-imported-referral');
     expectNoProblems(receiving);
     for (const s of [sending, lead, receiving]) await s.context.close();
   });

@@ -1092,6 +1092,7 @@ export const en: Messages = {
       incomplete: 'Not all five questions are answered yet.',
       status: 'Status: {{status}}',
       timeline: 'Progress',
+      timelineEmpty: 'Not sent yet.',
       feedback: 'Feedback',
       noFeedback: 'No feedback yet.',
       feedbackDue: 'Feedback expected by {{date}}',

@@ -132,6 +132,7 @@ export const nlBE: PartialMessages = {
       itemsGoWithSend:
         'Je selectie is gewijzigd: het voorbeeld hieronder toont ze al, en "Doorverwijzing versturen" stuurt precies dit mee.',
       backToList: 'Gezin {{family}}: alle doorverwijzingen',
+      draftTitle: 'Doorverwijzing naar {{partner}}',
       importedHistory:
         'Geïmporteerd uit {{organisation}}, {{date}}. Dit is de geschiedenis van de doorverwijzing: hier wordt niets verstuurd of gewijzigd.',
       reminderHint:

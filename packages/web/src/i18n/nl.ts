@@ -1104,6 +1104,7 @@ export const nl = {
       incomplete: 'Nog niet alle vijf vragen zijn beantwoord.',
       status: 'Status: {{status}}',
       timeline: 'Verloop',
+      timelineEmpty: 'Nog niet verstuurd.',
       feedback: 'Terugkoppeling',
       noFeedback: 'Nog geen terugkoppeling.',
       feedbackDue: 'Terugkoppeling verwacht uiterlijk {{date}}',

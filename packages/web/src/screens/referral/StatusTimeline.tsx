@@ -18,6 +18,7 @@ export function StatusTimeline({ referral: r }: { referral: Referral }) {
   return (
     <section className="panel" aria-labelledby="referral-timeline">
       <h2 id="referral-timeline">{t('network.referral.timeline')}</h2>
+      {r.history.length === 0 && <p className="empty">{t('network.referral.timelineEmpty')}</p>}
       <ol className="plain referral-timeline" data-testid="referral-timeline">
         {r.history.map((h) => (
           <li key={`${h.status}-${h.at}`} className="timeline__item">
