@@ -313,7 +313,8 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
       citizen_mismatch: 'This code is not yours. Is that wrong? Then call youth health care.',
       citizen_invitation: 'This code no longer works. Ask youth health care for a new letter.',
       citizen_ended: 'You cannot use the portal right now. Call youth health care if you want to know why.',
-      citizen_busy: 'Too many log-ins were started from this address. Wait a quarter of an hour, then try again.',
+      citizen_busy:
+        'Too many log-ins were started from this address. Wait a quarter of an hour, then try again.',
     },
   },
   passkey: {

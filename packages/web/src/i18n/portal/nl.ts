@@ -315,7 +315,8 @@ export const portalNl = {
       citizen_mismatch: 'Deze code hoort niet bij jou. Klopt dat niet? Bel dan de JGZ.',
       citizen_invitation: 'Deze code werkt niet meer. Vraag de JGZ om een nieuwe brief.',
       citizen_ended: 'Je kunt nu niet in het portaal. Bel de JGZ als je wilt weten waarom.',
-      citizen_busy: 'Vanaf dit adres is te vaak geprobeerd in te loggen. Wacht een kwartier. Probeer het dan weer.',
+      citizen_busy:
+        'Vanaf dit adres is te vaak geprobeerd in te loggen. Wacht een kwartier. Probeer het dan weer.',
     },
   },
   /* Passkeys: log in with the phone's finger, face or PIN instead of a password and an app code. */
