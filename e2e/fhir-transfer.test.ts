@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFamily, uniqueName } from './support/api.ts';
+import { createFamily, csrf, uniqueName } from './support/api.ts';
 import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
 import { randomBsn } from './support/national-id.ts';
 import { FLEMISH_NURSE, TEAM_LEAD } from './support/network.ts';
@@ -13,11 +13,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function csrf(page: Page): Promise<string> {
-  const response = await page.request.get('/api/session');
-  return ((await response.json()) as { csrfToken: string }).csrfToken;
-}
 
 describe('national identifier in the family file', () => {
   it('shows the BSN masked, reveals it on request, and finds the family by the whole number', async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from './support/api.ts';
+import { csrf, uniqueName } from './support/api.ts';
 import { expectNoProblems, launch, login, open } from './support/browser.ts';
 import { randomBsn } from './support/national-id.ts';
 import { inviteViaApi, PHONE, portalAccess, snapPhone } from './support/portal.ts';
@@ -17,11 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function csrf(page: Page): Promise<string> {
-  const response = await page.request.get('/api/session');
-  return ((await response.json()) as { csrfToken: string }).csrfToken;
-}
 
 /** Signs in at the provider's page with the given number and lands back in the portal. */
 async function signInAtProvider(page: Page, bsn: string): Promise<void> {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { isoDate } from './browser.ts';
 
 /** Setting up test data through the same HTTP API the app uses, with the page's own session. */
-async function csrf(page: Page): Promise<string> {
+export async function csrf(page: Page): Promise<string> {
   const response = await page.request.get('/api/session');
   expect(response.ok(), 'a session is needed to set up data').toBe(true);
   return ((await response.json()) as { csrfToken: string }).csrfToken;
