@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dueScreeningMoment } from './screening-schedule.ts';
+import { addDays } from './calendar.ts';
+import { dueScreeningMoment, scheduleWindows } from './screening-schedule.ts';
 
 // Leidraad screening en detectie: first contact (≤ 16 weeks), 20–21 weeks, 6 weeks postpartum.
 describe('Flemish screening schedule', () => {
@@ -60,5 +62,41 @@ describe('Flemish screening schedule', () => {
     expect(at('2026-03-02', [], {})).toBeNull();
     expect(at('2026-07-22')).toBeNull(); // three weeks after the due date
     expect(at('2026-07-21')).toMatchObject({ moment: 'mid_pregnancy', status: 'overdue' });
+  });
+});
+
+describe('dueScreeningMoment', () => {
+  // The plain reading of the rule: walk every window of the child. The function answers children past the
+  // phase's end without building their windows; it must answer exactly as this walk does.
+  function walk(child: { birthDate?: string; dueDate?: string }, dates: string[], today: string) {
+    for (const span of scheduleWindows(child)) {
+      if (today < span.from || today >= span.until) continue;
+      if (dates.some((d) => d >= span.from && d < span.until)) return null;
+      return {
+        moment: span.moment,
+        status: today <= span.to ? 'due' : 'overdue',
+        from: span.from,
+        to: span.to,
+      };
+    }
+    return null;
+  }
+  const day = fc.integer({ min: -800, max: 800 }).map((n) => addDays('2026-06-01', n));
+
+  it('answers as the walk over all windows, born or unborn, screened or not', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          birthDate: fc.option(day, { nil: undefined }),
+          dueDate: fc.option(day, { nil: undefined }),
+        }),
+        fc.array(day, { maxLength: 4 }),
+        day,
+        (child, dates, today) => {
+          expect(dueScreeningMoment(child, dates, today)).toEqual(walk(child, dates, today));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

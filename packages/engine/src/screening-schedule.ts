@@ -25,18 +25,28 @@ export interface ScheduleWindow {
   until: string;
 }
 
+const POSTPARTUM = SCREENING_SCHEDULE.filter((m) => m.window.phase === 'postpartum');
+const PREGNANCY = SCREENING_SCHEDULE.filter((m) => m.window.phase === 'pregnancy');
+
+/** Where a child's schedule is counted from, and the day its last moment stops being asked for. */
+function schedulePhase(child: ScheduleChild): { born: boolean; anchor: string; phaseEnd: string } | null {
+  const born = child.birthDate ?? null;
+  const anchor = born ?? (child.dueDate ? addDays(child.dueDate, -TERM_DAYS) : null);
+  if (!anchor) return null;
+  // Pregnancy moments are asked for until birth; the postpartum ones until the first birthday.
+  const phaseEnd = born ? addDays(born, 365) : addDays(anchor, TERM_DAYS + 7 * 3);
+  return { born: born !== null, anchor, phaseEnd };
+}
+
 /**
  * The schedule's windows for a child, in order; `until` is when a moment stops being asked for.
  * Pregnancy week w starts `TERM_DAYS − 7·(40 − w)` days before the due date; postpartum week w at birth + 7w.
  */
 export function scheduleWindows(child: ScheduleChild): ScheduleWindow[] {
-  const born = child.birthDate ?? null;
-  const phase = born ? 'postpartum' : 'pregnancy';
-  const anchor = born ?? (child.dueDate ? addDays(child.dueDate, -TERM_DAYS) : null);
-  if (!anchor) return [];
-  const moments = SCREENING_SCHEDULE.filter((m) => m.window.phase === phase);
-  // Pregnancy moments are asked for until birth; the postpartum ones until the first birthday.
-  const phaseEnd = born ? addDays(born, 365) : addDays(anchor, TERM_DAYS + 7 * 3);
+  const phase = schedulePhase(child);
+  if (!phase) return [];
+  const { anchor, phaseEnd } = phase;
+  const moments = phase.born ? POSTPARTUM : PREGNANCY;
   return moments.map((m, i) => {
     const next = moments[i + 1];
     return {
@@ -60,6 +70,10 @@ export function dueScreeningMoment(
   screeningDates: readonly string[],
   today: string,
 ): ScheduledMoment | null {
+  // No window stays open past the phase's end, and most children on a list are past it: answer those without
+  // building their windows.
+  const phase = schedulePhase(child);
+  if (!phase || today >= phase.phaseEnd) return null;
   for (const span of scheduleWindows(child)) {
     if (today < span.from || today >= span.until) continue;
     const done = screeningDates.some((d) => d >= span.from && d < span.until);

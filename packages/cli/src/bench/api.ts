@@ -93,11 +93,14 @@ export async function benchApi(opts: {
       const baselineRounds: LoadResult[] = [];
       const readRounds: LoadResult[] = [];
       let readCpuMicros = 0;
+      let bareCpuMicros = 0;
       // NESTWERK_BENCH_READ_PROFILE=file.cpuprofile: the server's CPU profile of the family-read rounds only.
       const readProfile = process.env.NESTWERK_BENCH_READ_PROFILE;
       if (readProfile) await app.profile(null);
       for (let r = 0; r < rounds; r++) {
+        const bareBefore = await bare.cpuMicros();
         baselineRounds.push(await load(bareUrls));
+        bareCpuMicros += (await bare.cpuMicros()) - bareBefore;
         const cpuBefore = await app.cpuMicros();
         readRounds.push(await load(readUrls, { cookie }));
         readCpuMicros += (await app.cpuMicros()) - cpuBefore;
@@ -112,9 +115,13 @@ export async function benchApi(opts: {
           `${url}/api/worklist?scope=mine&limit=50&offset=${offset}${i === 4 ? '&due=week' : ''}`,
       );
       // The server's CPU time per worklist request, like the family read's: steadier than p95 on a shared machine.
+      // NESTWERK_BENCH_WORKLIST_PROFILE=file.cpuprofile: the server's CPU profile of the worklist load only.
+      const worklistProfile = process.env.NESTWERK_BENCH_WORKLIST_PROFILE;
+      if (worklistProfile) await app.profile(null);
       const worklistCpuBefore = await app.cpuMicros();
       const worklist = await load(worklistUrls, { cookie }, rounds * roundMs);
       const worklistCpuMicros = (await app.cpuMicros()) - worklistCpuBefore;
+      if (worklistProfile) await app.profile(worklistProfile);
 
       process.stderr.write(`bench: api [${opts.dialect}] dashboard…\n`);
       // The analyst switching regions and ranges of fixed quarters: every answer comes from the aggregates.
@@ -151,6 +158,7 @@ export async function benchApi(opts: {
           unit: 'ratio',
           baselineOpsPerSecond: round(baseline.opsPerSecond, 1),
           baselineP95Ms: round(percentile(baseline.latencies, 95)),
+          baselineCpuUsPerReq: round(bareCpuMicros / Math.max(1, baseline.requests), 1),
           ...extra,
         },
         {

@@ -85,9 +85,6 @@ export async function appendAudits(
   if (entries.length > 0) await appendAuditRows(trx, entries, false);
 }
 
-/** 17 columns each: well below SQLite's and PostgreSQL's limits on bound parameters per statement. */
-const INSERT_CHUNK = 500;
-
 async function appendAuditRows(
   trx: Transaction<Database>,
   entries: readonly AuditEntry[],
@@ -114,14 +111,8 @@ async function appendAuditRows(
     return { ...fields, hash };
   });
   const records: AuditRecord[] = [];
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-    const chunk = rows.slice(i, i + INSERT_CHUNK);
-    if (chunk.length <= PRECOMPILED_ROWS) {
-      records.push(...(await insertPrecompiled(trx, chunk, returning)));
-    } else if (returning)
-      records.push(...(await trx.insertInto('audit_log').values(chunk).returningAll().execute()));
-    else await trx.insertInto('audit_log').values(chunk).execute();
-  }
+  for (let i = 0; i < rows.length; i += PRECOMPILED_ROWS)
+    records.push(...(await insertPrecompiled(trx, rows.slice(i, i + PRECOMPILED_ROWS), returning)));
   const anchor = auditAnchorOf(trx);
   for (let i = 0; i < rows.length; i++) anchor?.noteAppend();
   return records;
@@ -152,10 +143,10 @@ const AUDIT_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof AuditRow>;
 
 /**
- * Inserts of up to this many rows are precompiled, one per row count: a read's group commit writes one to a
- * few dozen rows (one per request in the batch, MAX_BATCH 64), and building the insert with Kysely each time
- * cost more CPU than SQLite spends on it. Larger inserts (a search listing hundreds of families) are rare and
- * built per call, as before; at most 64 × 2 statements are kept.
+ * Every insert is precompiled, one per row count up to this many rows; more rows go in chunks of this size.
+ * Building the insert with Kysely each time cost more CPU than SQLite spends on it, and large inserts are not
+ * rare: a group commit of 16 worklist pages writes 16 × 51 rows. 18 columns × 64 rows stays well below both
+ * databases' limits on bound parameters; at most 64 × 2 statements are kept.
  */
 const PRECOMPILED_ROWS = 64;
 

@@ -25,12 +25,13 @@ function entry(i: number): AuditEntry {
 }
 
 forEachDatabase('precompiled audit insert', (current) => {
-  it('stores exactly what the Kysely-built insert stores, for the precompiled sizes and beyond', async () => {
+  it('stores every row of every batch size, in chain order, across chunks', async () => {
     const { db } = current();
-    // 1, 2 and 64 rows take a precompiled insert each, 65 the insert built per call (its Kysely twin).
+    // 1, 2 and 64 rows take one precompiled insert each; 65 and 200 are split into chunks of 64 (a group
+    // commit of several worklist pages), whose rows must still chain in order across the chunk boundaries.
     let next = 0;
     const batches: AuditEntry[][] = [];
-    for (const size of [1, 2, 64, 65, 2]) {
+    for (const size of [1, 2, 64, 65, 200, 2]) {
       const batch = Array.from({ length: size }, () => entry(next++));
       batches.push(batch);
       await db.transaction().execute((trx) => appendAudits(trx, batch));
