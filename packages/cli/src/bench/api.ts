@@ -94,9 +94,12 @@ export async function benchApi(opts: {
       const readRounds: LoadResult[] = [];
       let readCpuMicros = 0;
       let bareCpuMicros = 0;
-      // NESTWERK_BENCH_READ_PROFILE=file.cpuprofile: the server's CPU profile of the family-read rounds only.
+      // NESTWERK_BENCH_READ_PROFILE=file.cpuprofile: the server's CPU profile of the family-read rounds only;
+      // NESTWERK_BENCH_BARE_PROFILE the bare baseline's of its rounds.
       const readProfile = process.env.NESTWERK_BENCH_READ_PROFILE;
       if (readProfile) await app.profile(null);
+      const bareProfile = process.env.NESTWERK_BENCH_BARE_PROFILE;
+      if (bareProfile) await bare.profile(null);
       for (let r = 0; r < rounds; r++) {
         const bareBefore = await bare.cpuMicros();
         baselineRounds.push(await load(bareUrls));
@@ -106,6 +109,7 @@ export async function benchApi(opts: {
         readCpuMicros += (await app.cpuMicros()) - cpuBefore;
       }
       if (readProfile) await app.profile(readProfile);
+      if (bareProfile) await bare.profile(bareProfile);
       const baseline = combine(baselineRounds);
       const read = combine(readRounds);
       process.stderr.write(`bench: api [${opts.dialect}] worklist…\n`);

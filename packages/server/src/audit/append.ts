@@ -60,12 +60,12 @@ const AUDIT_CHAIN_LOCK = 75_107_513;
  *
  * Appenders are serialised: on PostgreSQL by a transaction-scoped advisory lock (held until commit, so call
  * this as the last statement of the transaction to keep the wait short); on SQLite by the write lock that
- * every read-write transaction takes at `begin immediate`. The unique index on prev_hash is the backstop:
+ * every read-write transaction takes at `begin immediate`. The unique index on chain_height is the backstop:
  * a forked chain cannot commit.
  */
 /** Precompiled: every audited request reads the chain's head. */
 const chainHead = precompiled((db) =>
-  db.selectFrom('audit_log').select('hash').orderBy('seq', 'desc').limit(1),
+  db.selectFrom('audit_log').select(['hash', 'seq', 'chain_height']).orderBy('seq', 'desc').limit(1),
 );
 
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRecord> {
@@ -104,11 +104,13 @@ async function appendAuditRows(
 
   const ring = keyRingFor(trx);
   let prev = last?.hash ?? GENESIS_HASH;
-  const rows = entries.map((entry) => {
+  // A row written before migration 0024 has no height: its seq is as unique, so the chain counts on from it.
+  const base = last ? Number(last.chain_height ?? last.seq) : 0;
+  const rows = entries.map((entry, i): AuditRow => {
     const fields = auditFields(entry, prev, ring.current.id);
     const hash = keyedAuditRowHash(fields, ring.current.secret);
     prev = hash;
-    return { ...fields, hash };
+    return Object.assign(fields, { hash, chain_height: base + 1 + i });
   });
   const records: AuditRecord[] = [];
   for (let i = 0; i < rows.length; i += PRECOMPILED_ROWS)
@@ -118,7 +120,7 @@ async function appendAuditRows(
   return records;
 }
 
-type AuditRow = KeyedAuditFields & { hash: string };
+type AuditRow = KeyedAuditFields & { hash: string; chain_height: number };
 
 /** Every column of an audit row, in the order the insert names them. */
 const AUDIT_COLUMNS = [
@@ -140,6 +142,7 @@ const AUDIT_COLUMNS = [
   'prev_hash',
   'key_id',
   'hash',
+  'chain_height',
 ] as const satisfies ReadonlyArray<keyof AuditRow>;
 
 /**
@@ -150,7 +153,7 @@ const AUDIT_COLUMNS = [
  */
 const PRECOMPILED_ROWS = 64;
 
-type InsertParams = Record<string, string | null>;
+type InsertParams = Record<string, string | number | null>;
 type Precompiled<R> = ReturnType<typeof precompiled<InsertParams, R>>;
 const plainInserts = new Map<number, Precompiled<unknown>>();
 const returningInserts = new Map<number, Precompiled<AuditRecord>>();
@@ -158,7 +161,7 @@ const returningInserts = new Map<number, Precompiled<AuditRecord>>();
 /** The same Kysely insert as the fallback, with row i's column c bound to the argument `i:c`. */
 function auditValues(count: number, p: InsertParams): AuditRow[] {
   return Array.from({ length: count }, (_, i) => {
-    const row: Record<string, string | null | undefined> = {};
+    const row: Record<string, string | number | null | undefined> = {};
     for (const column of AUDIT_COLUMNS) row[column] = p[`${i}:${column}`];
     return row as unknown as AuditRow;
   });

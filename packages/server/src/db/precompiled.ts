@@ -19,7 +19,12 @@ type Compiled = { query: CompiledQuery; slots: Array<string | { value: unknown }
  */
 export function precompiled<P extends Record<string, unknown>, R>(
   build: (db: Kysely<Database>, params: P) => Compilable<R>,
-): { execute(db: Kysely<Database>, params: P): Promise<R[]>; sql(db: Kysely<Database>): string } {
+): {
+  execute(db: Kysely<Database>, params: P): Promise<R[]>;
+  /** The statement `execute` runs, with the arguments bound (for tests and query plans). */
+  bind(db: Kysely<Database>, params: P): CompiledQuery<R>;
+  sql(db: Kysely<Database>): string;
+} {
   const byAdapter = new WeakMap<object, Compiled>();
   const compile = (db: Kysely<Database>): Compiled => {
     const adapter = db.getExecutor().adapter;
@@ -36,14 +41,17 @@ export function precompiled<P extends Record<string, unknown>, R>(
     byAdapter.set(adapter, compiled);
     return compiled;
   };
+  const bind = (db: Kysely<Database>, params: P): CompiledQuery<R> => {
+    const { query, slots } = compile(db);
+    const parameters = slots.map((slot) => (typeof slot === 'string' ? params[slot] : slot.value));
+    // The query tree rides along (plugins and the driver look at its kind); only the values are new.
+    return { ...query, parameters } as CompiledQuery<R>;
+  };
   return {
     async execute(db, params) {
-      const { query, slots } = compile(db);
-      const parameters = slots.map((slot) => (typeof slot === 'string' ? params[slot] : slot.value));
-      // The query tree rides along (plugins and the driver look at its kind); only the values are new.
-      const result = await db.executeQuery<R>({ ...query, parameters } as CompiledQuery<R>);
-      return result.rows;
+      return (await db.executeQuery<R>(bind(db, params))).rows;
     },
+    bind,
     sql: (db) => compile(db).query.sql,
   };
 }

@@ -348,6 +348,11 @@ export interface AuditLogTable {
   hash: ColumnType<string, string, never>;
   /** Null on legacy (unkeyed) rows. */
   key_id: ColumnType<string | null, string | null | undefined, never>;
+  /**
+   * The row's position in the chain, unique: the fork guard (migration 0024). Not hashed. Null on rows
+   * written before 0024; PostgreSQL returns its bigint as a string.
+   */
+  chain_height: ColumnType<number | string | null, number | null | undefined, never>;
 }
 
 /* The network and referral workflow (DESIGN.md §2.8–2.9): the social map, referrals, notifications, the care

@@ -1,10 +1,10 @@
-import type { CompiledQuery, KyselyPlugin } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestUser } from '../auth/test-users.ts';
 import type { Principal } from '../http/principal.ts';
 import { forEachDatabase } from '../testing/databases.ts';
 import { createOrg, relate, seedFamily } from '../testing/world.ts';
-import { listFamilyPage } from './family-list.ts';
+import { type DueFilter, familyPageStatement, listFamilyPage } from './family-list.ts';
 
 /**
  * The worklist page must grow with the caseload, never with the organisation: it walks the professional's
@@ -37,32 +37,41 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
     await relate(db, elsewhere.familyId, { userId: nurse.id }, nurse.id);
   });
 
-  /** The page query as compiled for this database, from a run of the real function. */
+  const query = (scope: 'mine' | 'team', q?: string, due: DueFilter = 'all', offset = 0) => ({
+    principal,
+    today: '2026-03-02',
+    scope,
+    q,
+    due,
+    offset,
+    limit: 50,
+  });
+
+  /** The page statement the real function runs, after checking what it lists. */
   async function pageQuery(scope: 'mine' | 'team', q?: string): Promise<CompiledQuery> {
-    const seen: CompiledQuery[] = [];
     const db = current().db;
-    const capture: KyselyPlugin = {
-      transformQuery: (args) => {
-        seen.push(db.getExecutor().compileQuery(args.node, args.queryId));
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
-    const page = await listFamilyPage(db.withPlugin(capture), {
-      principal,
-      today: '2026-03-02',
-      scope,
-      q,
-      due: 'all',
-      offset: 0,
-      limit: 50,
-    });
+    const page = await listFamilyPage(db, query(scope, q));
     expect(page.rows.map((r) => r.name)).toEqual(scope === 'team' ? ['Cc'] : q ? ['Bb'] : ['Aa', 'Bb']);
-    // Plugins see every subquery as it is built too: the page is the statement with the window count.
-    const query = seen.find((c) => c.sql.includes('over()'));
-    if (!query) throw new Error('the page query did not run');
-    return query;
+    const statement = familyPageStatement(db, query(scope, q));
+    if (!statement) throw new Error('no page statement');
+    return statement;
   }
+
+  it('runs, precompiled, exactly the statement and arguments a fresh build gives, for every shape', async () => {
+    const db = current().db;
+    for (const role of ['nurse', 'team_lead'] as const)
+      for (const teamId of [principal.teamId, null])
+        for (const scope of ['mine', 'team'] as const)
+          for (const due of ['all', 'today', 'overdue', 'week'] as const) {
+            const q = { ...query(scope, undefined, due, 1), principal: { ...principal, role, teamId } };
+            const kept = familyPageStatement(db, q);
+            const built = familyPageStatement(db, q, { precompiled: false });
+            expect(kept?.sql).toBe(built?.sql);
+            expect(kept?.parameters).toEqual(built?.parameters);
+            const [a, b] = [kept, built].map((s) => (s ? db.executeQuery(s) : null));
+            expect((await a)?.rows).toEqual((await b)?.rows);
+          }
+  });
 
   if (dialect === 'sqlite')
     it('walks the care relationships by index and looks each family up by its key (SQLite plan)', async () => {

@@ -1,5 +1,6 @@
 import { type CaregiverRole, SCREENED_ROLES } from '@nestwerk/knowledge';
-import { sql } from 'kysely';
+import { type CompiledQuery, sql } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { Band } from '../db/schema.ts';
 import { searchKey } from '../db/search-key.ts';
 import type { Principal } from '../http/principal.ts';
@@ -58,76 +59,83 @@ function likePattern(key: string): string {
   return `%${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/**
- * One page of the families a professional may see, most urgent first: an open safety route, an urgent
- * screening, overdue referral feedback, an overdue follow-up, a follow-up today; then by the next follow-up
- * (none last). The total comes in the same query (a window count). The scope subquery decides which
- * families; the page's details come from {@link loadListDetails} in a fixed number of queries.
- */
-export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<FamilyListPage> {
-  const { principal, today } = query;
-  const scope = relationshipFamilyIds(db, principal, today, query.scope);
+/** What a page's query is built from: the values, with the dates it compares against worked out. */
+interface PageArgs {
+  principal: Principal;
+  today: string;
+  /** Urgent screenings on or after this day keep a family at the top. */
+  urgentSince: string;
+  /** The last day `due=week` lists. */
+  weekEnd: string;
+  scope: CaseloadScope;
+  due: DueFilter;
+  offset: number;
+  limit: number;
+}
 
-  // The family's own row (name, organisation, search) is read per family of the caseload, by its primary key,
-  // in a scalar subquery: null when the family is of another organisation or does not match the search. Both
-  // databases then walk the (small) caseload from its index and look each family up — a scalar subquery is
-  // never turned into a join, so PostgreSQL cannot choose to scan the whole organisation's families and probe
-  // the caseload (it did with a join: most families belong to one organisation, so the filter is not selective).
+/** A search narrows the caseload on the family's name or its persons; none lists the whole caseload. */
+type Search =
+  | { kind: 'national_id'; key: string }
+  | { kind: 'date'; date: string }
+  | { kind: 'text'; pattern: string };
+
+/**
+ * The caseload with each family's name (`k`), the listed families with their next follow-up (`w`), and their
+ * urgency: the page query's FROM. The family's own row (name, organisation, search) is read per family of
+ * the caseload, by its primary key, in a scalar subquery: null when the family is of another organisation or
+ * does not match the search. Both databases then walk the (small) caseload from its index and look each
+ * family up — a scalar subquery is never turned into a join, so PostgreSQL cannot choose to scan the whole
+ * organisation's families and probe the caseload (it did with a join: most families belong to one
+ * organisation, so the filter is not selective).
+ */
+function listedFamilies(db: Db, a: PageArgs, search: Search | null) {
+  const scope = relationshipFamilyIds(db, a.principal, a.today, a.scope);
   let family = db
     .selectFrom('families as f')
     .select('f.name')
     // `k` is the caseload the subquery is placed in, below; Kysely cannot see it from here.
     .where('f.id', '=', sql.ref<string>('k.family_id'))
-    .where('f.organisation_id', '=', principal.organisationId);
-  const q = query.q?.trim();
-  if (q) {
-    const date = query.nationalIdKey === undefined ? searchDate(q) : null;
-    if (date === 'invalid') return { rows: [], total: 0 };
-    const numberKey = query.nationalIdKey;
+    .where('f.organisation_id', '=', a.principal.organisationId);
+  if (search?.kind === 'national_id')
+    family = family.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('persons as p')
+          .select('p.id')
+          .whereRef('p.family_id', '=', 'f.id')
+          .where('p.national_id_key', '=', search.key),
+      ),
+    );
+  else if (search?.kind === 'date')
+    family = family.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('persons as p')
+          .select('p.id')
+          .whereRef('p.family_id', '=', 'f.id')
+          .where('p.kind', '=', 'child')
+          .where((e) => e.or([e('p.birth_date', '=', search.date), e('p.due_date', '=', search.date)])),
+      ),
+    );
+  else if (search?.kind === 'text')
     // Names are matched on their search keys (lower case, no diacritics), maintained on every write.
-    const pattern = date === null ? likePattern(searchKey(q)) : null;
-    family =
-      numberKey !== undefined
-        ? family.where((eb) =>
-            eb.exists(
-              eb
-                .selectFrom('persons as p')
-                .select('p.id')
-                .whereRef('p.family_id', '=', 'f.id')
-                .where('p.national_id_key', '=', numberKey),
-            ),
-          )
-        : date !== null
-          ? family.where((eb) =>
-              eb.exists(
-                eb
-                  .selectFrom('persons as p')
-                  .select('p.id')
-                  .whereRef('p.family_id', '=', 'f.id')
-                  .where('p.kind', '=', 'child')
-                  .where((e) => e.or([e('p.birth_date', '=', date), e('p.due_date', '=', date)])),
-              ),
-            )
-          : family.where((eb) =>
-              eb.or([
-                eb(sql`f.search_key`, 'like', sql`${pattern} escape '\\'`),
-                eb.exists(
-                  eb
-                    .selectFrom('persons as p')
-                    .select('p.id')
-                    .whereRef('p.family_id', '=', 'f.id')
-                    .where('p.kind', '=', 'child')
-                    .where(sql<boolean>`p.search_key like ${pattern} escape '\\'`),
-                ),
-              ]),
-            );
-  }
+    family = family.where((eb) =>
+      eb.or([
+        eb(sql`f.search_key`, 'like', sql`${search.pattern} escape '\\'`),
+        eb.exists(
+          eb
+            .selectFrom('persons as p')
+            .select('p.id')
+            .whereRef('p.family_id', '=', 'f.id')
+            .where('p.kind', '=', 'child')
+            .where(sql<boolean>`p.search_key like ${search.pattern} escape '\\'`),
+        ),
+      ]),
+    );
 
-  // `k`: the caseload with each family's name (null: not listed). `w`: the listed families with their next
-  // follow-up. The follow-up filter and the urgency work on that computed column, so the page comes from a
+  // The follow-up filter and the urgency work on the computed next follow-up, so the page comes from a
   // wrapping select over MATERIALIZED CTEs: the follow-up subquery then runs once per listed family, however
   // often the filter, the urgency and the order refer to it (a flattened subquery would repeat it).
-  const urgentSince = addDays(today, -URGENT_SCREENING_DAYS);
   let filtered = db
     .with(
       (wb) => wb('k').materialized(),
@@ -171,7 +179,7 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
             .selectFrom('parent_screenings as ps')
             .select('ps.family_id')
             .where('ps.outcome', '=', 'urgent')
-            .where('ps.date', '>=', urgentSince),
+            .where('ps.date', '>=', a.urgentSince),
         )
         .then(1)
         .when(
@@ -182,22 +190,27 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
             .select('rf.family_id')
             .where('rf.status', 'not in', [...FEEDBACK_SETTLED])
             .where('rf.feedback_received_at', 'is', null)
-            .where('rf.feedback_due', '<', today),
+            .where('rf.feedback_due', '<', a.today),
         )
         .then(2)
-        .when('w.next_follow_up', '<', today)
+        .when('w.next_follow_up', '<', a.today)
         .then(3)
-        .when('w.next_follow_up', '=', today)
+        .when('w.next_follow_up', '=', a.today)
         .then(4)
         .else(5)
         .end()
         .as('urgency'),
     );
-  if (query.due === 'today') filtered = filtered.where('w.next_follow_up', '=', today);
-  if (query.due === 'overdue') filtered = filtered.where('w.next_follow_up', '<', today);
-  if (query.due === 'week') filtered = filtered.where('w.next_follow_up', '<=', addDays(today, 7));
-  const rows = await db
-    .selectFrom(filtered.as('u'))
+  if (a.due === 'today') filtered = filtered.where('w.next_follow_up', '=', a.today);
+  if (a.due === 'overdue') filtered = filtered.where('w.next_follow_up', '<', a.today);
+  if (a.due === 'week') filtered = filtered.where('w.next_follow_up', '<=', a.weekEnd);
+  return filtered;
+}
+
+/** The page, most urgent first, with the total in the same query (a window count). */
+function pageQuery(db: Db, a: PageArgs, search: Search | null) {
+  return db
+    .selectFrom(listedFamilies(db, a, search).as('u'))
     .select(['u.id', 'u.name', 'u.next_follow_up'])
     .select((eb) => eb.fn.countAll<string | number>().over().as('total'))
     .orderBy('u.urgency')
@@ -205,14 +218,146 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
     .orderBy('u.next_follow_up')
     .orderBy('u.name')
     .orderBy('u.id')
-    .offset(query.offset)
-    .limit(query.limit)
-    .execute();
+    .offset(a.offset)
+    .limit(a.limit);
+}
+
+/** The values of a page without a search, bound into its precompiled query. */
+type PageParams = {
+  userId: string;
+  organisationId: string;
+  teamId: string | null;
+  today: string;
+  urgentSince: string;
+  weekEnd: string;
+  offset: number;
+  limit: number;
+};
+
+type PrecompiledPage = ReturnType<typeof precompilePage>;
+const precompiledPages = new Map<string, PrecompiledPage>();
+
+function precompilePage(shape: {
+  role: Principal['role'];
+  team: boolean;
+  scope: CaseloadScope;
+  due: DueFilter;
+}) {
+  return precompiled((db, p: PageParams) =>
+    pageQuery(
+      db,
+      {
+        principal: {
+          userId: p.userId,
+          role: shape.role,
+          organisationId: p.organisationId,
+          // Whether there is a team changes the query's shape (a branch more), its id is a value.
+          teamId: shape.team ? p.teamId : null,
+          sessionIdHash: '',
+          displayName: '',
+        },
+        today: p.today,
+        urgentSince: p.urgentSince,
+        weekEnd: p.weekEnd,
+        scope: shape.scope,
+        due: shape.due,
+        offset: p.offset,
+        limit: p.limit,
+      },
+      null,
+    ),
+  );
+}
+
+/**
+ * The worklist without a search, precompiled per shape (role, team or none, scope, due filter: a few dozen in
+ * all): building and compiling this query with Kysely cost about as much CPU as SQLite spent answering it.
+ * A search builds its query per call, from the same definition.
+ */
+function worklistPage(db: Db, a: PageArgs): CompiledQuery<PageRow> {
+  const { principal } = a;
+  const shape = { role: principal.role, team: principal.teamId !== null, scope: a.scope, due: a.due };
+  const key = `${shape.role}|${shape.team}|${shape.scope}|${shape.due}`;
+  let page = precompiledPages.get(key);
+  if (!page) {
+    page = precompilePage(shape);
+    precompiledPages.set(key, page);
+  }
+  return page.bind(db, {
+    userId: principal.userId,
+    organisationId: principal.organisationId,
+    teamId: principal.teamId,
+    today: a.today,
+    urgentSince: a.urgentSince,
+    weekEnd: a.weekEnd,
+    offset: a.offset,
+    limit: a.limit,
+  });
+}
+
+/**
+ * One page of the families a professional may see, most urgent first: an open safety route, an urgent
+ * screening, overdue referral feedback, an overdue follow-up, a follow-up today; then by the next follow-up
+ * (none last). The scope subquery decides which families; the page's details come from
+ * {@link loadListDetails} in a fixed number of queries.
+ */
+type PageRow = FamilyListRow & { total: string | number };
+
+/**
+ * The statement {@link listFamilyPage} runs for `query`, arguments bound; null for a search on a date that does
+ * not exist. `precompiled: false` builds it afresh even without a search (tests compare the two).
+ */
+export function familyPageStatement(
+  db: Db,
+  query: FamilyListQuery,
+  options: { precompiled?: boolean } = {},
+): CompiledQuery<PageRow> | null {
+  const a = pageArgs(query);
+  const search = searchOf(query);
+  if (search === 'invalid') return null;
+  if (search === null && options.precompiled !== false) return worklistPage(db, a);
+  return pageQuery(db, a, search).compile();
+}
+
+function pageArgs(query: FamilyListQuery): PageArgs {
+  const { today } = query;
+  return {
+    principal: query.principal,
+    today,
+    urgentSince: addDays(today, -URGENT_SCREENING_DAYS),
+    weekEnd: addDays(today, 7),
+    scope: query.scope,
+    due: query.due,
+    offset: query.offset,
+    limit: query.limit,
+  };
+}
+
+function searchOf(query: FamilyListQuery): Search | 'invalid' | null {
+  const q = query.q?.trim();
+  if (!q) return null;
+  if (query.nationalIdKey !== undefined) return { kind: 'national_id', key: query.nationalIdKey };
+  const date = searchDate(q);
+  if (date === 'invalid') return 'invalid';
+  return date !== null ? { kind: 'date', date } : { kind: 'text', pattern: likePattern(searchKey(q)) };
+}
+
+/**
+ * One page of the families a professional may see, most urgent first: an open safety route, an urgent
+ * screening, overdue referral feedback, an overdue follow-up, a follow-up today; then by the next follow-up
+ * (none last). The scope subquery decides which families; the page's details come from
+ * {@link loadListDetails} in a fixed number of queries.
+ */
+export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<FamilyListPage> {
+  const statement = familyPageStatement(db, query);
+  if (!statement) return { rows: [], total: 0 };
+  const { rows } = await db.executeQuery(statement);
   let total = rows[0] ? Number(rows[0].total) : 0;
   // Past the last page the window count has no row to ride on: count separately (rare).
   if (!rows[0] && query.offset > 0) {
+    const search = searchOf(query);
     const row = await db
-      .selectFrom(filtered.as('c'))
+      .selectFrom(listedFamilies(db, pageArgs(query), search === 'invalid' ? null : search).as('c'))
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirst();
     total = Number(row?.n ?? 0);

@@ -21,6 +21,7 @@ import { parentPasskeys } from './0019_parent_passkeys.ts';
 import { parentCitizenLogin } from './0020_parent_citizen_login.ts';
 import { importedRecords } from './0021_imported_records.ts';
 import { assessmentBalanceSummary } from './0023_assessment_balance_summary.ts';
+import { auditChainHeight } from './0024_audit_chain_height.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -57,6 +58,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0021_imported_records': importedRecords(),
     // 0022 is taken by a change on another branch; the names only have to sort in the order they run.
     '0023_assessment_balance_summary': assessmentBalanceSummary(dialect),
+    '0024_audit_chain_height': auditChainHeight(dialect),
   };
 }
 
