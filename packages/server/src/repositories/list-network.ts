@@ -1,3 +1,5 @@
+import { idListValue, inIdList } from '../db/id-list.ts';
+import { precompiled } from '../db/precompiled.ts';
 import type { Db } from './db.ts';
 import { FEEDBACK_SETTLED } from './referrals.ts';
 
@@ -9,31 +11,39 @@ export interface ListNetworkDetails {
   openRoutes: Array<{ family_id: string; id: string; steps_done: number | string | null }>;
 }
 
+/** Precompiled, like the rest of a worklist page: the ids are one bound value (db/id-list.ts). */
+const awaitingFeedbackOf = precompiled((db, p: { ids: unknown }) =>
+  db
+    .selectFrom('referrals')
+    .select(['family_id', 'feedback_due'])
+    .where(inIdList(db, 'family_id', p.ids))
+    .where('status', 'not in', [...FEEDBACK_SETTLED])
+    .where('feedback_received_at', 'is', null)
+    .where('feedback_due', 'is not', null),
+);
+
+const openRoutesOf = precompiled((db, p: { ids: unknown }) =>
+  db
+    .selectFrom('safety_routes as r')
+    .select((eb) => [
+      'r.family_id',
+      'r.id',
+      eb
+        .selectFrom('safety_route_steps as s')
+        .select((e) => e.fn.countAll<number | string>().as('n'))
+        .whereRef('s.route_id', '=', 'r.id')
+        .as('steps_done'),
+    ])
+    .where(inIdList(db, 'r.family_id', p.ids))
+    .where('r.status', '=', 'open'),
+);
+
 /** Two queries for a page of families, no N+1. */
 export async function loadListNetworkDetails(db: Db, familyIds: string[]): Promise<ListNetworkDetails> {
+  const ids = idListValue(db, familyIds);
   const [awaiting, routes] = await Promise.all([
-    db
-      .selectFrom('referrals')
-      .select(['family_id', 'feedback_due'])
-      .where('family_id', 'in', familyIds)
-      .where('status', 'not in', [...FEEDBACK_SETTLED])
-      .where('feedback_received_at', 'is', null)
-      .where('feedback_due', 'is not', null)
-      .execute(),
-    db
-      .selectFrom('safety_routes as r')
-      .select((eb) => [
-        'r.family_id',
-        'r.id',
-        eb
-          .selectFrom('safety_route_steps as s')
-          .select((e) => e.fn.countAll<number | string>().as('n'))
-          .whereRef('s.route_id', '=', 'r.id')
-          .as('steps_done'),
-      ])
-      .where('r.family_id', 'in', familyIds)
-      .where('r.status', '=', 'open')
-      .execute(),
+    awaitingFeedbackOf.execute(db, { ids }),
+    openRoutesOf.execute(db, { ids }),
   ]);
   return {
     awaitingFeedback: awaiting.flatMap((a) =>

@@ -1,4 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
+import { idListValue, inIdList } from '../db/id-list.ts';
 import { precompiled } from '../db/precompiled.ts';
 import type { ParentScreeningTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
@@ -49,14 +50,18 @@ export function listParentScreenings(db: Db, familyId: string): Promise<ParentSc
 }
 
 /** Who was screened on which date, for the due-screening count of several families at once (worklist page). */
+/** Precompiled: every worklist page reads it (the ids as one value, see db/id-list.ts). */
+const screeningDatesOfFamilies = precompiled((db, p: { ids: unknown }) =>
+  db
+    .selectFrom('parent_screenings')
+    .select(['family_id', 'person_id', 'date'])
+    .where(inIdList(db, 'family_id', p.ids)),
+);
+
 export async function screeningDatesOf(
   db: Db,
   familyIds: readonly string[],
 ): Promise<{ family_id: string; person_id: string; date: string }[]> {
   if (familyIds.length === 0) return [];
-  return db
-    .selectFrom('parent_screenings')
-    .select(['family_id', 'person_id', 'date'])
-    .where('family_id', 'in', familyIds)
-    .execute();
+  return screeningDatesOfFamilies.execute(db, { ids: idListValue(db, familyIds) });
 }
