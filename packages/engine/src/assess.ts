@@ -12,6 +12,7 @@ import { type ContinuumThresholds, DEFAULT_CONTINUUM_THRESHOLDS, placeOnContinuu
 import { explainBalance, explainContinuum } from './explain.ts';
 import type { AssessmentInput } from './input.ts';
 import { suggestConversationAids, suggestInstruments } from './instrument-suggestions.ts';
+import { withKeys } from './object-copy.ts';
 import { effectiveFactors, ownFactors } from './parent-factors.ts';
 import { screenParents } from './perinatal.ts';
 import { adviseAndMonitorRule } from './rules/advise-and-monitor.ts';
@@ -103,9 +104,8 @@ export function assess(
     child: age.born
       ? { born: true, ageMonths: age.months, gestationWeeks: null }
       : { born: false, ageMonths: null, gestationWeeks: age.gestationWeeks },
-    relationship: { ...continuum, explanation: explainContinuum(ctx, continuum) },
-    balance: {
-      ...balance,
+    relationship: withKeys(continuum, { explanation: explainContinuum(ctx, continuum) }),
+    balance: withKeys(balance, {
       missingStrengths,
       explanation: explainBalance(ctx, balance),
       byParent: recorded.parents.map((p, i) => {
@@ -119,7 +119,7 @@ export function assess(
         );
         return { parent: i, role: p.role, hindering: own.hindering, protective: own.protective };
       }),
-    },
+    }),
     referral: { criteriaMet: met, referOutside: ctx.referOutside, imhReasons: ctx.imhReasons },
     safetyConcern: ctx.safetyConcern,
     parentMentalHealth,

@@ -30,7 +30,11 @@ export function ownFactors(
   index: number,
   screening: ParentMentalHealth | undefined,
 ): Partial<Record<ParentFactorCode, FactorValue>> {
-  const own = { ...(input.parents[index]?.factors ?? {}) };
+  // Object.assign, not spread: the copy may gain positive_mental_health_screen (see object-copy.ts).
+  const own: Partial<Record<ParentFactorCode, FactorValue>> = Object.assign(
+    {},
+    input.parents[index]?.factors,
+  );
   if (screening && isPositiveScreen(screening.outcome)) own.positive_mental_health_screen = 'present';
   return own;
 }
@@ -41,7 +45,8 @@ export function ownFactors(
  * hindering factor of that parent, and facts that follow from the household (a mother under 20).
  */
 export function effectiveFactors(input: AssessmentInput, screenings: ParentMentalHealth[]): Factors {
-  const out: Factors = { ...input.factors };
+  // Object.assign, not spread: the copy may gain teenage_mother below (see object-copy.ts).
+  const out: Factors = Object.assign({}, input.factors);
   const own = input.parents.map((_, i) =>
     ownFactors(
       input,

@@ -54,7 +54,6 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
   const screenings = parent.screenings ?? [];
   const done = new Set(screenings.map((s) => s.instrument));
   const out: Finding[] = [];
-  const cite = (key: keyof PerinatalThresholds) => PERINATAL_THRESHOLD_SOURCES[key];
   for (const s of screenings) {
     switch (s.instrument) {
       case 'whooley': {
@@ -88,7 +87,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `GAD-2: ${s.total} (vanaf ${t.gad2ScreenFurtherFrom} verder screenen); vul de GAD-7 in.`,
               en: `GAD-2: ${s.total} (screen further from ${t.gad2ScreenFurtherFrom}); complete the GAD-7.`,
             },
-            source: cite('gad2ScreenFurtherFrom'),
+            source: PERINATAL_THRESHOLD_SOURCES.gad2ScreenFurtherFrom,
           });
         break;
       case 'gad_7':
@@ -99,7 +98,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `GAD-7: ${s.total} (boven ${t.gad7ClinicalAbove}).`,
               en: `GAD-7: ${s.total} (above ${t.gad7ClinicalAbove}).`,
             },
-            source: cite('gad7ClinicalAbove'),
+            source: PERINATAL_THRESHOLD_SOURCES.gad7ClinicalAbove,
           });
         else if (s.total > t.gad7RescreenAbove)
           out.push({
@@ -108,7 +107,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `GAD-7: ${s.total} (boven ${t.gad7RescreenAbove}).`,
               en: `GAD-7: ${s.total} (above ${t.gad7RescreenAbove}).`,
             },
-            source: cite('gad7RescreenAbove'),
+            source: PERINATAL_THRESHOLD_SOURCES.gad7RescreenAbove,
           });
         break;
       case 'phq_9':
@@ -119,7 +118,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `PHQ-9: ${s.total} (vanaf ${t.phq9ClinicalFrom}).`,
               en: `PHQ-9: ${s.total} (from ${t.phq9ClinicalFrom}).`,
             },
-            source: cite('phq9ClinicalFrom'),
+            source: PERINATAL_THRESHOLD_SOURCES.phq9ClinicalFrom,
           });
         else if (s.total >= t.phq9RescreenFrom)
           out.push({
@@ -128,7 +127,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `PHQ-9: ${s.total} (vanaf ${t.phq9RescreenFrom}).`,
               en: `PHQ-9: ${s.total} (from ${t.phq9RescreenFrom}).`,
             },
-            source: cite('phq9RescreenFrom'),
+            source: PERINATAL_THRESHOLD_SOURCES.phq9RescreenFrom,
           });
         break;
       case 'epds': {
@@ -140,7 +139,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `EPDS vraag 10 (zelfbeschadiging): ${item10}. Dit vraagt vandaag actie, wat het totaal ook is.`,
               en: `EPDS item 10 (self-harm): ${item10}. This needs action today, whatever the total.`,
             },
-            source: cite('epdsItem10UrgentAbove'),
+            source: PERINATAL_THRESHOLD_SOURCES.epdsItem10UrgentAbove,
           });
         const clinicalAbove = isBirthParent(parent.role)
           ? t.epdsClinicalAbove
@@ -155,7 +154,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `EPDS: ${total} (boven ${clinicalAbove}${isBirthParent(parent.role) ? '' : ', de grens voor vaders en meeouders'}).`,
               en: `EPDS: ${total} (above ${clinicalAbove}${isBirthParent(parent.role) ? '' : ', the cut-off for fathers and co-parents'}).`,
             },
-            source: cite(clinicalKey),
+            source: PERINATAL_THRESHOLD_SOURCES[clinicalKey],
           });
         else if (total > t.epdsRescreenAbove)
           out.push({
@@ -164,7 +163,7 @@ function findings(parent: ParentInput, t: PerinatalThresholds): Finding[] {
               nl: `EPDS: ${total} (boven ${t.epdsRescreenAbove}).`,
               en: `EPDS: ${total} (above ${t.epdsRescreenAbove}).`,
             },
-            source: cite('epdsRescreenAbove'),
+            source: PERINATAL_THRESHOLD_SOURCES.epdsRescreenAbove,
           });
         break;
       }

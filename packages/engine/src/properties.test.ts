@@ -536,4 +536,24 @@ describe('property: assess over arbitrary valid input', () => {
       RUNS,
     );
   });
+
+  it('relationship and balance are the continuum and balance results, same keys in the same order, plus the added keys', () => {
+    fc.assert(
+      fc.property(validInput, (input) => {
+        const a = assess(input, knowledge);
+        const { explanation, ...relationship } = a.relationship;
+        expect(JSON.stringify(relationship)).toBe(JSON.stringify(placeOnContinuum(input.cues)));
+        expect(Object.keys(a.relationship).at(-1)).toBe('explanation');
+        expect(explanation).not.toBe('');
+        const balanceKeys = Object.keys(weighBalance(input.factors));
+        expect(Object.keys(a.balance)).toEqual([
+          ...balanceKeys,
+          'missingStrengths',
+          'explanation',
+          'byParent',
+        ]);
+      }),
+      RUNS,
+    );
+  });
 });

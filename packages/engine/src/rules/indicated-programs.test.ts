@@ -1,8 +1,10 @@
-import { knowledge } from '@nestwerk/knowledge';
+import { FACTOR_CODES, type FactorCode, knowledge } from '@nestwerk/knowledge';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess } from '../assess.ts';
 import type { Assessment } from '../assessment.ts';
 import { type AssessmentInputJson, parseAssessmentInput } from '../input.ts';
+import { STEVIG_DOMAINS, stevigFindings } from './indicated-programs.ts';
 
 function run(raw: AssessmentInputJson, lang: 'nl' | 'en' = 'nl'): Assessment {
   const parsed = parseAssessmentInput(raw);
@@ -203,6 +205,45 @@ describe('Bemoeizorg (seed 002 §4.3)', () => {
   it('no care avoidance → no bemoeizorg', () => {
     expect(programmes(run({ child: { ageMonths: 6 }, factors: { care_avoidance: 'absent' } }))).not.toContain(
       'bemoeizorg',
+    );
+  });
+});
+
+describe('stevigFindings', () => {
+  /** The formulation it replaced: a filter over the domains, then a flatMap over the same lists. */
+  function previous(factors: Partial<Record<FactorCode, 'present' | 'absent' | 'unknown'>>) {
+    const has = (f: FactorCode) => factors[f] === 'present';
+    const support = has('low_social_support') || factors.social_network_support === 'absent';
+    const domains = (Object.keys(STEVIG_DOMAINS) as Array<keyof typeof STEVIG_DOMAINS>).filter(
+      (d) => STEVIG_DOMAINS[d].some((f) => has(f)) || (d === 'support' && support),
+    );
+    return { domains, present: domains.flatMap((d) => STEVIG_DOMAINS[d].filter((f) => has(f))) };
+  }
+
+  // Biased towards the domains' own factors, so most maps hit several domains.
+  const code = fc.oneof(
+    fc.constantFrom(...Object.values(STEVIG_DOMAINS).flat(), 'social_network_support' as const),
+    fc.constantFrom(...FACTOR_CODES),
+  );
+  const factors = fc
+    .uniqueArray(
+      fc.tuple(
+        code,
+        fc.constantFrom('present', 'absent', 'unknown') as fc.Arbitrary<'present' | 'absent' | 'unknown'>,
+      ),
+      {
+        selector: (t) => t[0],
+        maxLength: 30,
+      },
+    )
+    .map((entries) => Object.fromEntries(entries));
+
+  it('property: gives what the previous formulation gave, in the same order', () => {
+    fc.assert(
+      fc.property(factors, (f) => {
+        expect(stevigFindings(f)).toEqual(previous(f));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -36,11 +36,14 @@ const PARENT_DISTRESS: readonly FactorCode[] = [
 
 /** Seed 004 "Wanneer verwijzen naar IMH": which of its reasons the recorded observations point to. */
 export function imhReasons(input: AssessmentInput, continuum: ContinuumResult): ImhReferralReasonCode[] {
-  const present = (f: FactorCode): boolean => input.factors[f] === 'present';
   const reasons: ImhReferralReasonCode[] = [];
-  if (present('difficult_temperament_or_excessive_crying')) reasons.push('restless_or_crying_baby');
+  if (input.factors.difficult_temperament_or_excessive_crying === 'present')
+    reasons.push('restless_or_crying_baby');
   if (input.criteria.regulation_problems_persistent === true) reasons.push('regulation_problems');
-  if (input.cues.child_severe_emotion_dysregulation === true || present('child_emotional_problems')) {
+  if (
+    input.cues.child_severe_emotion_dysregulation === true ||
+    input.factors.child_emotional_problems === 'present'
+  ) {
     reasons.push('separation_anxiety_or_behaviour_problems');
   }
   if (
@@ -50,7 +53,11 @@ export function imhReasons(input: AssessmentInput, continuum: ContinuumResult): 
     reasons.push('persistent_relationship_tension');
   }
   if (continuum.suggestedBand === 'problematic_suspected') reasons.push('attachment_problems');
-  if (PARENT_DISTRESS.some(present) || input.criteria.parent_worry_or_overload_persistent === true) {
+  // Inline predicates rather than a named local: tsx's keepNames redefines a local function's name on every call.
+  if (
+    PARENT_DISTRESS.some((f) => input.factors[f] === 'present') ||
+    input.criteria.parent_worry_or_overload_persistent === true
+  ) {
     reasons.push('parental_stress_trauma_anxiety_depression');
   }
   return reasons;
@@ -86,10 +93,9 @@ function ouderBabyReason(ctx: RuleContext): string | null {
 /** Thema 3 "Verwijzen voor meer intensieve hulp": the specific routes, each with its reason. */
 function routes(ctx: RuleContext): Array<{ code: InterventionCode; why: string }> {
   const { input, age } = ctx;
-  const present = (f: FactorCode): boolean => input.factors[f] === 'present';
   const out: Array<{ code: InterventionCode; why: string }> = [];
   const fosterOrAdoptive =
-    present('adoption_or_foster_care') ||
+    input.factors.adoption_or_foster_care === 'present' ||
     input.parents.some((p) => p.role === 'foster_parent' || p.role === 'adoptive_parent');
   if (fosterOrAdoptive) {
     out.push({
@@ -151,14 +157,16 @@ export function referOutsideRule(ctx: RuleContext): Recommendation | null {
     ];
   }
   const met = ctx.criteriaMet.length;
+  // The same in every language: `why` is already in the assessment's language.
+  const list = chosen.map((r) => `${interventionNames(ctx, [r.code])} (${r.why})`).join('; ');
   return {
     id: 'refer_outside',
     category: 'refer_outside',
     interventions: chosen.map((r) => r.code),
     rationale: say(ctx, {
-      nl: `${met} van de 4 verwijscriteria gelden (2 of meer is de grens). Bespreek met de ouders een verwijzing naar meer intensieve hulp buiten de JGZ: ${chosen.map((r) => `${interventionNames(ctx, [r.code])} (${r.why})`).join('; ')}.`,
-      nlBE: `${met} van de 4 verwijscriteria gelden (2 of meer is de grens). Bespreek met de ouders een doorverwijzing naar meer intensieve hulp: ${chosen.map((r) => `${interventionNames(ctx, [r.code])} (${r.why})`).join('; ')}.`,
-      en: `${met} of the 4 referral criteria hold (2 or more is the threshold). Discuss with the parents a referral to more intensive help outside youth health care: ${chosen.map((r) => `${interventionNames(ctx, [r.code])} (${r.why})`).join('; ')}.`,
+      nl: `${met} van de 4 verwijscriteria gelden (2 of meer is de grens). Bespreek met de ouders een verwijzing naar meer intensieve hulp buiten de JGZ: ${list}.`,
+      nlBE: `${met} van de 4 verwijscriteria gelden (2 of meer is de grens). Bespreek met de ouders een doorverwijzing naar meer intensieve hulp: ${list}.`,
+      en: `${met} of the 4 referral criteria hold (2 or more is the threshold). Discuss with the parents a referral to more intensive help outside youth health care: ${list}.`,
     }),
     sources: [
       src(DOC.guideline, 'Thema 3, aanbeveling 3'),
