@@ -76,54 +76,59 @@ export function presentFamily(
 ): FamilyFileOut {
   const persons = file.persons.map(presentPerson);
   const names = new Map(file.persons.map((p) => [p.id, `${p.given_name} ${p.family_name}`]));
-  return {
-    ...presentFamilyHead(file.family),
-    children: persons.filter((p): p is Child => p.kind === 'child'),
-    caregivers: persons.filter((p): p is Caregiver => p.kind === 'caregiver'),
-    contacts: file.contacts.map(presentContactSummary),
-    // Oldest first: the history of suggested and agreed estimates reads as a line over time.
-    assessments: file.contacts
-      .filter((c) => c.suggested_band !== null)
-      .map((c) => ({
-        contactId: c.id,
-        date: c.date,
-        suggestedBand: c.suggested_band ?? 'unclear',
-        agreedBand: c.agreed_band,
-        balanceByLevel: balanceByLevel(c.balance_by_level),
-        cumulativeRisk: flag(c.cumulative_risk),
-        safetyConcern: flag(c.safety_concern),
-        referOutside: flag(c.refer_outside),
-      }))
-      .reverse(),
-    agreements: file.agreements.map((a) => presentAgreement(a, today)),
-    consents: file.consents.map((c) => presentConsent(c, today, names)),
-    instrumentResults: file.instrumentResponses.map(presentInstrumentResult),
-    careTeam: file.careTeam.map(
-      (m): CareTeamMember => ({
-        id: m.id,
-        kind: m.user_id ? 'professional' : 'team',
-        memberId: m.user_id ?? m.team_id ?? '',
-        name: m.user_id ? m.user_name : m.team_name,
-        role: m.user_role,
-        startDate: m.start_date,
-        endDate: m.end_date,
-        active: m.start_date <= today && (m.end_date === null || m.end_date >= today),
+  // Object.assign, not spread: on Node 20 an object spread and then given more keys outlives young-generation
+  // collections (see engine/object-copy.ts), and this runs on every family read.
+  return Object.assign(
+    presentFamilyHead(file.family),
+    {
+      children: persons.filter((p): p is Child => p.kind === 'child'),
+      caregivers: persons.filter((p): p is Caregiver => p.kind === 'caregiver'),
+      contacts: file.contacts.map(presentContactSummary),
+      // Oldest first: the history of suggested and agreed estimates reads as a line over time.
+      assessments: file.contacts
+        .filter((c) => c.suggested_band !== null)
+        .map((c) => ({
+          contactId: c.id,
+          date: c.date,
+          suggestedBand: c.suggested_band ?? 'unclear',
+          agreedBand: c.agreed_band,
+          balanceByLevel: balanceByLevel(c.balance_by_level),
+          cumulativeRisk: flag(c.cumulative_risk),
+          safetyConcern: flag(c.safety_concern),
+          referOutside: flag(c.refer_outside),
+        }))
+        .reverse(),
+      agreements: file.agreements.map((a) => presentAgreement(a, today)),
+      consents: file.consents.map((c) => presentConsent(c, today, names)),
+      instrumentResults: file.instrumentResponses.map(presentInstrumentResult),
+      careTeam: file.careTeam.map(
+        (m): CareTeamMember => ({
+          id: m.id,
+          kind: m.user_id ? 'professional' : 'team',
+          memberId: m.user_id ?? m.team_id ?? '',
+          name: m.user_id ? m.user_name : m.team_name,
+          role: m.user_role,
+          startDate: m.start_date,
+          endDate: m.end_date,
+          active: m.start_date <= today && (m.end_date === null || m.end_date >= today),
+        }),
+      ),
+    },
+    presentFamilyNetwork(file.network, today),
+    presentParentScreenings(file, today),
+    {
+      selfReports: file.selfReports.map((r) => {
+        const p = file.persons.find((person) => person.id === r.person_id);
+        return Object.assign(presentSelfReport(r), {
+          reportedBy: {
+            id: r.person_id,
+            name: p ? `${p.given_name} ${p.family_name}` : '',
+            role: p?.caregiver_role ?? null,
+          },
+        });
       }),
-    ),
-    ...presentFamilyNetwork(file.network, today),
-    ...presentParentScreenings(file, today),
-    selfReports: file.selfReports.map((r) => {
-      const p = file.persons.find((person) => person.id === r.person_id);
-      return {
-        ...presentSelfReport(r),
-        reportedBy: {
-          id: r.person_id,
-          name: p ? `${p.given_name} ${p.family_name}` : '',
-          role: p?.caregiver_role ?? null,
-        },
-      };
-    }),
-    imported: presentImported(file.imported),
-    access: { basis: access.basis, emergencyExpiresAt: access.expiresAt },
-  };
+      imported: presentImported(file.imported),
+      access: { basis: access.basis, emergencyExpiresAt: access.expiresAt },
+    },
+  );
 }

@@ -32,7 +32,15 @@ export function dueScreenings(
       const key = `${parent.id}|${due.moment}|${due.from}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ personId: parent.id, role: parent.caregiver_role ?? 'other', childId: child.id, ...due });
+      out.push({
+        personId: parent.id,
+        role: parent.caregiver_role ?? 'other',
+        childId: child.id,
+        moment: due.moment,
+        status: due.status,
+        from: due.from,
+        to: due.to,
+      });
     }
   }
   return out;
