@@ -9,8 +9,19 @@ const LOCAL_DATE = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+const MINUTE_MS = 60_000;
+/** The last answer, per minute: formatting through ICU cost a few µs on every request. */
+let lastMinute = Number.NaN;
+let lastDate = '';
+
 export function localDate(now: Date): string {
-  return LOCAL_DATE.format(now);
+  // Time zone offsets are whole minutes, so the local date can only change at the start of a minute.
+  const minute = Math.floor(now.getTime() / MINUTE_MS);
+  if (minute !== lastMinute) {
+    lastDate = LOCAL_DATE.format(now);
+    lastMinute = minute;
+  }
+  return lastDate;
 }
 
 export function addDays(date: string, days: number): string {
