@@ -56,7 +56,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0019_parent_passkeys': parentPasskeys(),
     '0020_parent_citizen_login': parentCitizenLogin(),
     '0021_imported_records': importedRecords(),
-    // 0022 is taken by a change on another branch; the names only have to sort in the order they run.
+    // There is no 0022 (a number once reserved for a branch that never landed); names only sort in run order.
     '0023_assessment_balance_summary': assessmentBalanceSummary(dialect),
     '0024_audit_chain_height': auditChainHeight(dialect),
   };
