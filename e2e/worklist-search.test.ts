@@ -24,9 +24,15 @@ describe('worklist search', () => {
     expect(hint).toContain('Zoë');
 
     const search = async (q: string) => {
+      // The previous list stays in view, marked busy, until the answer to this search is there.
+      const answered = page.waitForResponse(
+        (r) => r.url().includes('/api/worklist') && new URL(r.url()).searchParams.get('q') === q,
+      );
       await page.getByLabel('Zoeken op naam of geboortedatum').fill(q);
       await page.getByRole('button', { name: 'Zoeken' }).click();
       await page.waitForURL((url) => url.searchParams.get('q') === q);
+      await answered;
+      await page.locator('.worklist-results[aria-busy="false"]').waitFor();
       const rows = page.locator('table.worklist tbody tr, p.empty');
       await rows.first().waitFor();
       return page.locator('table.worklist tbody tr').filter({ hasText: family.name }).count();

@@ -63,7 +63,9 @@ export default function WorklistPage() {
         </p>
       )}
       {list.data && (
-        <>
+        // While a new search or filter loads, the previous list stays in view (no flash of emptiness), dimmed and
+        // marked busy so nobody takes it for the answer.
+        <div className="worklist-results" aria-busy={list.isPlaceholderData}>
           <p className="result-count" role="status">
             {t('worklist.total', { count: list.data.total })}
             <span className="muted"> · {t('worklist.sortNote')}</span>
@@ -75,7 +77,7 @@ export default function WorklistPage() {
             total={list.data.total}
             onPage={(offset) => update({ offset })}
           />
-        </>
+        </div>
       )}
     </>
   );
