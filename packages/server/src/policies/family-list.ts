@@ -1,13 +1,8 @@
-import { type CaregiverRole, SCREENED_ROLES } from '@nestwerk/knowledge';
 import { type CompiledQuery, sql } from 'kysely';
-import { idListValue, inIdList } from '../db/id-list.ts';
 import { precompiled } from '../db/precompiled.ts';
-import type { Band } from '../db/schema.ts';
 import { searchKey } from '../db/search-key.ts';
 import type { Principal } from '../http/principal.ts';
 import type { Db } from '../repositories/db.ts';
-import { type ListNetworkDetails, loadListNetworkDetails } from '../repositories/list-network.ts';
-import { screeningDatesOf } from '../repositories/parent-screenings.ts';
 import { FEEDBACK_SETTLED } from '../repositories/referrals.ts';
 import { addDays } from './calendar.ts';
 import { type CaseloadScope, relationshipFamilyIds } from './family-scope.ts';
@@ -296,12 +291,6 @@ function worklistPage(db: Db, a: PageArgs): CompiledQuery<PageRow> {
   });
 }
 
-/**
- * One page of the families a professional may see, most urgent first: an open safety route, an urgent
- * screening, overdue referral feedback, an overdue follow-up, a follow-up today; then by the next follow-up
- * (none last). The scope subquery decides which families; the page's details come from
- * {@link loadListDetails} in a fixed number of queries.
- */
 type PageRow = FamilyListRow & { total: string | number };
 
 /**
@@ -347,7 +336,7 @@ function searchOf(query: FamilyListQuery): Search | 'invalid' | null {
  * One page of the families a professional may see, most urgent first: an open safety route, an urgent
  * screening, overdue referral feedback, an overdue follow-up, a follow-up today; then by the next follow-up
  * (none last). The scope subquery decides which families; the page's details come from
- * {@link loadListDetails} in a fixed number of queries.
+ * `loadListDetails` (list-details.ts) in a fixed number of queries.
  */
 export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<FamilyListPage> {
   const statement = familyPageStatement(db, query);
@@ -364,139 +353,4 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
     total = Number(row?.n ?? 0);
   }
   return { rows: rows.map(({ id, name, next_follow_up }) => ({ id, name, next_follow_up })), total };
-}
-
-export interface ListChildRow {
-  id: string;
-  family_id: string;
-  given_name: string;
-  birth_date: string | null;
-  due_date: string | null;
-}
-
-export interface LatestContactRow {
-  family_id: string;
-  date: string;
-  suggested_band: Band | null;
-  agreed_band: Band | null;
-  cumulative_risk: number | null;
-  safety_concern: number | null;
-  /** From the engine's stored result: burdens and strengths counted, and which way the balance tipped. */
-  hindering_count: number | string | null;
-  protective_count: number | string | null;
-  tilt: string | null;
-}
-
-export interface ListParentRow {
-  id: string;
-  family_id: string;
-  caregiver_role: CaregiverRole | null;
-}
-
-export interface ListDetails {
-  children: ListChildRow[];
-  /** Mothers, fathers and co-parents, and the dates they were screened: the screenings due today. */
-  parents: ListParentRow[];
-  screenings: { family_id: string; person_id: string; date: string }[];
-  latest: LatestContactRow[];
-  /** Families with a parent's urgent screening outcome in the last {@link URGENT_SCREENING_DAYS} days. */
-  urgentScreenings: string[];
-  /** Referrals awaiting feedback and open safety routes, so the worklist can flag them. */
-  network: ListNetworkDetails;
-}
-
-// A page's details, precompiled: the page's ids are one bound value (db/id-list.ts), so the text is fixed.
-const childrenOf = precompiled((db, p: { ids: unknown }) =>
-  db
-    .selectFrom('persons')
-    .select(['id', 'family_id', 'given_name', 'birth_date', 'due_date'])
-    .where(inIdList(db, 'family_id', p.ids))
-    .where('kind', '=', 'child')
-    .orderBy('family_id')
-    .orderBy('birth_date')
-    .orderBy('id'),
-);
-
-const screenedParentsOf = precompiled((db, p: { ids: unknown }) =>
-  db
-    .selectFrom('persons')
-    .select(['id', 'family_id', 'caregiver_role'])
-    .where(inIdList(db, 'family_id', p.ids))
-    .where('kind', '=', 'caregiver')
-    .where('caregiver_role', 'in', [...SCREENED_ROLES]),
-);
-
-// The latest contact per family by an index seek each (contacts by family and date), not a sort of all.
-const latestContactOf = precompiled((db, p: { ids: unknown }) =>
-  db
-    .selectFrom('contacts as c')
-    .leftJoin('assessments as a', 'a.contact_id', 'c.id')
-    .select([
-      'c.family_id',
-      'c.date',
-      'a.suggested_band',
-      'a.agreed_band',
-      'a.cumulative_risk',
-      'a.safety_concern',
-      // The balance's counts and tilt as stored beside the result (migration 0023): neither the whole
-      // result (kilobytes per family) nor the database's JSON parser is needed for a list.
-      'a.balance_hindering as hindering_count',
-      'a.balance_protective as protective_count',
-      'a.balance_tilt as tilt',
-    ])
-    .where('c.id', 'in', (eb) =>
-      eb
-        .selectFrom('families as f')
-        .select((e) =>
-          e
-            .selectFrom('contacts as last')
-            .select('last.id')
-            .whereRef('last.family_id', '=', 'f.id')
-            .orderBy('last.date', 'desc')
-            .orderBy('last.id', 'desc')
-            .limit(1)
-            .as('id'),
-        )
-        .where(inIdList(db, 'f.id', p.ids)),
-    ),
-);
-
-const urgentScreeningsOf = precompiled((db, p: { ids: unknown; since: string }) =>
-  db
-    .selectFrom('parent_screenings')
-    .select('family_id')
-    .distinct()
-    .where(inIdList(db, 'family_id', p.ids))
-    .where('date', '>=', p.since)
-    .where('outcome', '=', 'urgent'),
-);
-
-/** Children, screened parents, their screening dates and the latest contact of one page of families: no N+1. */
-export async function loadListDetails(db: Db, familyIds: string[], today: string): Promise<ListDetails> {
-  if (familyIds.length === 0)
-    return {
-      children: [],
-      parents: [],
-      screenings: [],
-      latest: [],
-      urgentScreenings: [],
-      network: { awaitingFeedback: [], openRoutes: [] },
-    };
-  const ids = idListValue(db, familyIds);
-  const [children, parents, screenings, latest, urgent, network] = await Promise.all([
-    childrenOf.execute(db, { ids }),
-    screenedParentsOf.execute(db, { ids }),
-    screeningDatesOf(db, familyIds),
-    latestContactOf.execute(db, { ids }),
-    urgentScreeningsOf.execute(db, { ids, since: addDays(today, -URGENT_SCREENING_DAYS) }),
-    loadListNetworkDetails(db, familyIds),
-  ]);
-  return {
-    children,
-    parents,
-    screenings,
-    latest,
-    urgentScreenings: urgent.map((u) => u.family_id),
-    network,
-  };
 }

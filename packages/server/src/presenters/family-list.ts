@@ -1,5 +1,6 @@
 import { balanceTilts, type FamilyListItem, type ListBalance } from '@nestwerk/contract';
-import type { FamilyListRow, LatestContactRow, ListDetails } from '../policies/family-list.ts';
+import type { FamilyListRow } from '../policies/family-list.ts';
+import type { LatestContactRow, ListDetails } from '../policies/list-details.ts';
 import { flag } from '../repositories/db.ts';
 import { dueScreenings, type SchedulePerson } from './screening-schedule.ts';
 

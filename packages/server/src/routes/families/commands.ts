@@ -13,7 +13,8 @@ import {
   searchByNationalId,
 } from '../../domain/national-id.ts';
 import { caregiverRow, checkBirthYear, checkChildDates, childRow } from '../../domain/person-rows.ts';
-import { listFamilyPage, loadListDetails } from '../../policies/family-list.ts';
+import { listFamilyPage } from '../../policies/family-list.ts';
+import { loadListDetails } from '../../policies/list-details.ts';
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { presentFamily } from '../../presenters/family.ts';
 import { presentFamilyList } from '../../presenters/family-list.ts';

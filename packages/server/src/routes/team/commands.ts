@@ -1,7 +1,8 @@
 import type { FamilyListItem, TeamOverview } from '@nestwerk/contract';
 import { daysBetween } from '@nestwerk/engine';
 import { addDays } from '../../policies/calendar.ts';
-import { type FamilyListRow, listFamilyPage, loadListDetails } from '../../policies/family-list.ts';
+import { type FamilyListRow, listFamilyPage } from '../../policies/family-list.ts';
+import { loadListDetails } from '../../policies/list-details.ts';
 import { seesTeamCaseload } from '../../policies/roles.ts';
 import { presentFamilyList } from '../../presenters/family-list.ts';
 import type { Db } from '../../repositories/db.ts';

@@ -1,6 +1,7 @@
 import type { FamilyListItem, WorklistQuery } from '@nestwerk/contract';
 import { searchByNationalId } from '../../domain/national-id.ts';
-import { listFamilyPage, loadListDetails } from '../../policies/family-list.ts';
+import { listFamilyPage } from '../../policies/family-list.ts';
+import { loadListDetails } from '../../policies/list-details.ts';
 import { holdsFamilyContent } from '../../policies/roles.ts';
 import { presentFamilyList } from '../../presenters/family-list.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
