@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { type AuditOutcome, appendAudit } from '../audit/append.ts';
 import type { Database, Role } from '../db/schema.ts';
@@ -88,7 +88,7 @@ export async function emailOwner(
   const taken = await db
     .selectFrom('users')
     .select('organisation_id')
-    .where(sql<string>`lower(email)`, '=', normaliseEmail(email))
+    .where('email', '=', normaliseEmail(email))
     .executeTakeFirst();
   if (!taken) return 'free';
   return taken.organisation_id === organisationId ? 'own' : 'elsewhere';
@@ -98,7 +98,7 @@ export async function assertEmailFree(db: Kysely<Database>, email: string): Prom
   const taken = await db
     .selectFrom('users')
     .select('id')
-    .where(sql<string>`lower(email)`, '=', normaliseEmail(email))
+    .where('email', '=', normaliseEmail(email))
     .executeTakeFirst();
   if (taken)
     throw new HttpError('conflict', 'An account with this e-mail address already exists.', 'email').because(

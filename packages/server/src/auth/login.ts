@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sql } from 'kysely';
-import type { UserTable } from '../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { Database, UserTable } from '../db/schema.ts';
 import { totpContext } from '../db/secrets.ts';
 import { HttpError } from '../http/errors.ts';
 import { type AuthUser, auditAuth } from './auth-audit.ts';
@@ -51,8 +51,13 @@ function authUser(user: UserRow): AuthUser {
   return { id: user.id, role: user.role, organisationId: user.organisation_id };
 }
 
-export async function findUserByEmail(app: FastifyInstance, email: string): Promise<UserRow | undefined> {
-  return app.db
+/**
+ * The account behind an e-mail address (already normalised). Stored addresses are lower case
+ * (users_email_lowercase_check), so `email =` means `lower(email) =` and finds the row through the unique
+ * index; `lower(email)` read every account on each log-in (docs/operations.md §7).
+ */
+export function userByEmailQuery(db: Kysely<Database>, email: string) {
+  return db
     .selectFrom('users')
     .select([
       'id',
@@ -65,8 +70,11 @@ export async function findUserByEmail(app: FastifyInstance, email: string): Prom
       'is_demo',
       'disabled_at',
     ])
-    .where(sql<string>`lower(email)`, '=', email)
-    .executeTakeFirst();
+    .where('email', '=', email);
+}
+
+export function findUserByEmail(app: FastifyInstance, email: string): Promise<UserRow | undefined> {
+  return userByEmailQuery(app.db, email).executeTakeFirst();
 }
 
 async function findUserById(app: FastifyInstance, id: string): Promise<UserRow | undefined> {
