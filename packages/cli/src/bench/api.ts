@@ -135,7 +135,12 @@ export async function benchApi(opts: {
       );
       const dashboard = await load(dashboardUrls, { cookie: analyst }, rounds * roundMs);
 
-      const extra = { dialect: opts.dialect, families, concurrency: CONCURRENCY };
+      const extra = {
+        dialect: opts.dialect,
+        families,
+        concurrency: CONCURRENCY,
+        serverProcesses: app.processes,
+      };
       return [
         {
           name: 'api.family_read.p95_ms',

@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 export interface ServerChild {
   url: string;
+  /** How many processes serve (NESTWERK_BENCH_WORKERS; the cluster's primary not counted). */
+  processes: number;
   /** Microseconds of CPU (user + system) the server process has used so far. */
   cpuMicros(): Promise<number>;
   /** Starts a CPU profile (file null) or stops it and writes it to `file`. */
@@ -40,9 +42,10 @@ function once<T>(child: ChildProcess, type: string): Promise<T> {
 export async function startServerChild(databaseUrl: string, kind: 'app' | 'bare'): Promise<ServerChild> {
   const profileDir = process.env.NESTWERK_BENCH_CPU_PROF;
   const child = fork(ENTRY, [databaseUrl, kind], {
-    // tsx's loader flags come with process.execArgv; the profile flags only when asked for.
+    // tsx's loader flags come with process.execArgv under `npm run bench`; a test runner has its own loader,
+    // so the child is given tsx explicitly. The profile flags only when asked for.
     execArgv: [
-      ...process.execArgv,
+      ...(process.execArgv.some((flag) => flag.includes('tsx')) ? process.execArgv : ['--import', 'tsx']),
       // No --cpu-prof-name: tsx's loader thread writes a profile too, and one name would overwrite the other.
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${kind}`] : []),
     ],
@@ -50,9 +53,10 @@ export async function startServerChild(databaseUrl: string, kind: 'app' | 'bare'
     // Measured as deployed: production writes response bodies with the compiled serializer (response-serializer.ts).
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  const { url } = await once<{ url: string }>(child, 'ready');
+  const { url, processes } = await once<{ url: string; processes: number }>(child, 'ready');
   return {
     url,
+    processes,
     async cpuMicros() {
       const answer = once<{ usage: NodeJS.CpuUsage }>(child, 'cpu');
       child.send({ type: 'cpu' });

@@ -14,7 +14,10 @@ import { startBareFamilyServer } from '@nestwerk/server/bench';
  * reported there, never over an HTTP route. argv: <database url> <app|bare>.
  */
 type Request = { type: 'cpu' } | { type: 'stop' } | { type: 'profile'; file: string | null };
-type Reply = { type: 'ready'; url: string } | { type: 'cpu'; usage: NodeJS.CpuUsage } | { type: 'profile' };
+type Reply =
+  | { type: 'ready'; url: string; processes: number }
+  | { type: 'cpu'; usage: NodeJS.CpuUsage }
+  | { type: 'profile' };
 
 /**
  * A CPU profile of just the measured window (not start-up, not the other suites): started and stopped by the
@@ -68,7 +71,7 @@ async function serve(url: string, kind: 'app' | 'bare', send: (reply: Reply) => 
         // A normal exit, so that --cpu-prof writes its profile.
         .finally(() => process.exit(0));
   });
-  send({ type: 'ready', url: listening });
+  send({ type: 'ready', url: listening, processes: 1 });
 }
 
 /** Asks every worker the same thing and waits for all their answers. */
@@ -138,7 +141,7 @@ async function supervise(count: number, toParent: (reply: Reply) => void): Promi
       for (const worker of workers) worker.send({ type: 'stop' });
     }
   });
-  toParent({ type: 'ready', url: ready[0] ?? '' });
+  toParent({ type: 'ready', url: ready[0] ?? '', processes: workers.length });
 }
 
 async function main(): Promise<void> {
