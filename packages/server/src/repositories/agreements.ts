@@ -35,13 +35,16 @@ export function findAgreementByContact(db: Db, contactId: string): Promise<Agree
 }
 
 /** Precompiled: it runs on every family read. */
-const agreementsOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function agreementsOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('agreements')
     .selectAll()
-    .where('family_id', '=', p.familyId)
+    .where('family_id', '=', familyId)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc'),
+    .orderBy('id', 'desc');
+}
+const agreementsOfFamily = precompiled((db, p: { familyId: string }) =>
+  agreementsOfFamilyQuery(db, p.familyId),
 );
 
 export function listAgreements(db: Db, familyId: string): Promise<AgreementRow[]> {

@@ -10,15 +10,18 @@ export type CareNetworkPatch = Partial<
 
 /** The current members of a family's care network (wrapped care), the coordinator first. */
 /** Precompiled: it runs on every family read. */
-const careNetworkOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function careNetworkOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('care_network_members')
     .selectAll()
-    .where('family_id', '=', p.familyId)
+    .where('family_id', '=', familyId)
     .where('removed_at', 'is', null)
     .orderBy('coordinator', 'desc')
     .orderBy('created_at')
-    .orderBy('id'),
+    .orderBy('id');
+}
+const careNetworkOfFamily = precompiled((db, p: { familyId: string }) =>
+  careNetworkOfFamilyQuery(db, p.familyId),
 );
 
 export function listCareNetwork(db: Db, familyId: string): Promise<CareNetworkMemberRow[]> {

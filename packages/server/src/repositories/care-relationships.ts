@@ -20,8 +20,8 @@ export interface CareTeamRow {
 
 /** Who looks after the family, past and present (ended relationships stay visible as history). */
 /** Precompiled: it runs on every family read. */
-const careTeamOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function careTeamOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('care_relationships as cr')
     .leftJoin('users as u', 'u.id', 'cr.user_id')
     .leftJoin('teams as t', 't.id', 'cr.team_id')
@@ -35,10 +35,11 @@ const careTeamOfFamily = precompiled((db, p: { familyId: string }) =>
       'cr.start_date',
       'cr.end_date',
     ])
-    .where('cr.family_id', '=', p.familyId)
+    .where('cr.family_id', '=', familyId)
     .orderBy('cr.start_date')
-    .orderBy('cr.id'),
-);
+    .orderBy('cr.id');
+}
+const careTeamOfFamily = precompiled((db, p: { familyId: string }) => careTeamOfFamilyQuery(db, p.familyId));
 
 export function listCareTeam(db: Db, familyId: string): Promise<CareTeamRow[]> {
   return careTeamOfFamily.execute(db, { familyId: familyId });

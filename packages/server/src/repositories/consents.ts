@@ -14,14 +14,15 @@ export function findConsent(db: Db, id: string): Promise<ConsentRow | undefined>
 }
 
 /** Precompiled: it runs on every family read. */
-const consentsOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function consentsOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('consents')
     .selectAll()
-    .where('family_id', '=', p.familyId)
+    .where('family_id', '=', familyId)
     .orderBy('given_at', 'desc')
-    .orderBy('id', 'desc'),
-);
+    .orderBy('id', 'desc');
+}
+const consentsOfFamily = precompiled((db, p: { familyId: string }) => consentsOfFamilyQuery(db, p.familyId));
 
 export function listConsents(db: Db, familyId: string): Promise<ConsentRow[]> {
   return consentsOfFamily.execute(db, { familyId: familyId });

@@ -74,8 +74,8 @@ function balanceByLevelColumn(db: Db) {
 }
 
 /** Precompiled: it runs on every family read. */
-const contactSummariesOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function contactSummariesOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('contacts as c')
     .leftJoin('users as u', 'u.id', 'c.professional_id')
     .leftJoin('assessments as a', 'a.contact_id', 'c.id')
@@ -97,9 +97,12 @@ const contactSummariesOfFamily = precompiled((db, p: { familyId: string }) =>
       'a.refer_outside',
       balanceByLevelColumn(db),
     ])
-    .where('c.family_id', '=', p.familyId)
+    .where('c.family_id', '=', familyId)
     .orderBy('c.date', 'desc')
-    .orderBy('c.id', 'desc'),
+    .orderBy('c.id', 'desc');
+}
+const contactSummariesOfFamily = precompiled((db, p: { familyId: string }) =>
+  contactSummariesOfFamilyQuery(db, p.familyId),
 );
 
 export function listContactSummaries(db: Db, familyId: string): Promise<ContactSummaryRow[]> {

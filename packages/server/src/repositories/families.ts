@@ -15,9 +15,10 @@ export async function insertFamily(db: Db, row: Omit<Insertable<FamilyTable>, 's
 }
 
 /** Precompiled: it runs on every family read. */
-const familyById = precompiled((db, p: { id: string }) =>
-  db.selectFrom('families').selectAll().where('id', '=', p.id),
-);
+export function familyByIdQuery(db: Db, id: string) {
+  return db.selectFrom('families').selectAll().where('id', '=', id);
+}
+const familyById = precompiled((db, p: { id: string }) => familyByIdQuery(db, p.id));
 
 export async function findFamily(db: Db, id: string): Promise<FamilyRow | undefined> {
   return (await familyById.execute(db, { id }))[0];

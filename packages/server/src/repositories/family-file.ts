@@ -1,9 +1,11 @@
+import { PostgresAdapter } from 'kysely';
 import { type AgreementRow, listAgreements } from './agreements.ts';
 import { type CareTeamRow, listCareTeam } from './care-relationships.ts';
 import { type ConsentRow, listConsents } from './consents.ts';
 import { type ContactSummaryRow, listContactSummaries } from './contacts.ts';
 import type { Db } from './db.ts';
 import { type FamilyRow, findFamily } from './families.ts';
+import { loadFamilyFileAtOnce } from './family-file-at-once.ts';
 import { type FamilyNetworkRows, loadFamilyNetwork } from './family-network.ts';
 import { type ImportedRecordRow, listImportedRecords } from './imported-records.ts';
 import { type InstrumentResponseRow, listInstrumentResponses } from './instrument-responses.ts';
@@ -31,10 +33,17 @@ export interface FamilyFile {
 }
 
 /**
- * A fixed number of queries per file whatever its size (no query per contact). Used by the family read, the
+ * A fixed number of queries per file whatever its size (no query per contact); on PostgreSQL all of them in
+ * one statement (family-file-at-once.ts), as SQLite has no round trips to save. Used by the family read, the
  * export, and the bench's bare baseline route, so the baseline runs exactly the same queries.
  */
 export async function loadFamilyFile(db: Db, familyId: string): Promise<FamilyFile | undefined> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) return loadFamilyFileAtOnce(db, familyId);
+  return loadFamilyFileBySteps(db, familyId);
+}
+
+/** The file one query at a time: SQLite's way, and the reference the one-statement form is tested against. */
+export async function loadFamilyFileBySteps(db: Db, familyId: string): Promise<FamilyFile | undefined> {
   const family = await findFamily(db, familyId);
   if (!family) return undefined;
   const [

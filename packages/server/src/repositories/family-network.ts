@@ -21,15 +21,18 @@ export async function loadFamilyNetwork(db: Db, familyId: string): Promise<Famil
     listFamilyReferrals(db, familyId),
     currentSafetyRoute(db, familyId),
   ]);
-  if (!route) return { careNetwork, referrals, safetyRoute: null };
+  return { careNetwork, referrals, safetyRoute: route ? await withStepsAndNames(db, route) : null };
+}
+
+/** A family's safety route with its steps and the names of who opened, closed and recorded them. */
+export async function withStepsAndNames(
+  db: Db,
+  route: SafetyRouteRow,
+): Promise<NonNullable<FamilyNetworkRows['safetyRoute']>> {
   const steps = await listSafetyRouteSteps(db, route.id);
   const ids = [...new Set([route.opened_by, route.closed_by, ...steps.map((s) => s.recorded_by)])].filter(
     (i): i is string => i !== null,
   );
   const users = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
-  return {
-    careNetwork,
-    referrals,
-    safetyRoute: { route, steps, names: new Map(users.map((u) => [u.id, u.display_name])) },
-  };
+  return { route, steps, names: new Map(users.map((u) => [u.id, u.display_name])) };
 }

@@ -9,14 +9,15 @@ export type ImportedRecordRow = Pick<
 >;
 
 /** Precompiled: it runs on every family read (most families have no rows here). */
-const importedOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function importedOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('imported_records')
     .select(['record_kind', 'record_id', 'source_system', 'imported_at'])
-    .where('family_id', '=', p.familyId)
+    .where('family_id', '=', familyId)
     .orderBy('record_kind')
-    .orderBy('record_id'),
-);
+    .orderBy('record_id');
+}
+const importedOfFamily = precompiled((db, p: { familyId: string }) => importedOfFamilyQuery(db, p.familyId));
 
 /** What a FHIR import brought into this family, record by record (the provenance marker). */
 export function listImportedRecords(db: Db, familyId: string): Promise<ImportedRecordRow[]> {

@@ -13,13 +13,16 @@ export async function insertInstrumentResponse(
 }
 
 /** Precompiled: it runs on every family read. */
-const instrumentResponsesOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function instrumentResponsesOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('instrument_responses')
     .selectAll()
-    .where('family_id', '=', p.familyId)
+    .where('family_id', '=', familyId)
     .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc'),
+    .orderBy('id', 'desc');
+}
+const instrumentResponsesOfFamily = precompiled((db, p: { familyId: string }) =>
+  instrumentResponsesOfFamilyQuery(db, p.familyId),
 );
 
 export function listInstrumentResponses(db: Db, familyId: string): Promise<InstrumentResponseRow[]> {

@@ -37,11 +37,14 @@ export function findParentScreening(db: Db, id: string): Promise<ParentScreening
 }
 
 /** Precompiled: it runs on every family read. */
-const screeningsOfFamily = precompiled((db, p: { familyId: string }) =>
-  selectScreenings(db)
-    .where('s.family_id', '=', p.familyId)
+export function screeningsOfFamilyQuery(db: Db, familyId: string) {
+  return selectScreenings(db)
+    .where('s.family_id', '=', familyId)
     .orderBy('s.date', 'desc')
-    .orderBy('s.created_at', 'desc'),
+    .orderBy('s.created_at', 'desc');
+}
+const screeningsOfFamily = precompiled((db, p: { familyId: string }) =>
+  screeningsOfFamilyQuery(db, p.familyId),
 );
 
 /** A family's screenings, newest first (by date, then by when they were recorded). */

@@ -40,14 +40,15 @@ export function findPerson(db: Db, id: string): Promise<PersonRow | undefined> {
 }
 
 /** Precompiled: it runs on every family read. */
-const personsOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function personsOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('persons')
     .selectAll()
-    .where('family_id', '=', p.familyId)
+    .where('family_id', '=', familyId)
     .orderBy('created_at')
-    .orderBy('id'),
-);
+    .orderBy('id');
+}
+const personsOfFamily = precompiled((db, p: { familyId: string }) => personsOfFamilyQuery(db, p.familyId));
 
 export function listPersons(db: Db, familyId: string): Promise<PersonRow[]> {
   return personsOfFamily.execute(db, { familyId: familyId });

@@ -122,13 +122,14 @@ export function selfReportsOfPerson(db: Db, personId: string): Promise<ParentSel
 }
 
 /** Precompiled: it runs on every family read. */
-const selfReportsOf = precompiled((db, p: { familyId: string }) =>
-  db
+export function selfReportsOfQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('parent_self_reports')
     .selectAll()
-    .where('family_id', '=', p.familyId)
-    .orderBy('created_at', 'desc'),
-);
+    .where('family_id', '=', familyId)
+    .orderBy('created_at', 'desc');
+}
+const selfReportsOf = precompiled((db, p: { familyId: string }) => selfReportsOfQuery(db, p.familyId));
 
 export function selfReportsOfFamily(db: Db, familyId: string): Promise<ParentSelfReportRow[]> {
   return selfReportsOf.execute(db, { familyId });

@@ -74,15 +74,18 @@ export function listFeedback(db: Db, referralId: string): Promise<FeedbackRow[]>
 }
 
 /** Precompiled: it runs on every family read. */
-const referralsOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function referralsOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('referrals as r')
     .innerJoin('partners as p', 'p.id', 'r.partner_id')
     .selectAll('r')
     .select('p.name as partner_name')
-    .where('r.family_id', '=', p.familyId)
+    .where('r.family_id', '=', familyId)
     .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc'),
+    .orderBy('r.id', 'desc');
+}
+const referralsOfFamily = precompiled((db, p: { familyId: string }) =>
+  referralsOfFamilyQuery(db, p.familyId),
 );
 
 export function listFamilyReferrals(

@@ -34,15 +34,18 @@ export function findOpenSafetyRoute(db: Db, familyId: string): Promise<SafetyRou
 
 /** The open route, else the most recent one: what the family file shows. */
 /** Precompiled: it runs on every family read. */
-const currentSafetyRouteOfFamily = precompiled((db, p: { familyId: string }) =>
-  db
+export function currentSafetyRouteOfFamilyQuery(db: Db, familyId: string) {
+  return db
     .selectFrom('safety_routes')
     .selectAll()
-    .where('family_id', '=', p.familyId)
+    .where('family_id', '=', familyId)
     .orderBy('status', 'desc')
     .orderBy('opened_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(1),
+    .limit(1);
+}
+const currentSafetyRouteOfFamily = precompiled((db, p: { familyId: string }) =>
+  currentSafetyRouteOfFamilyQuery(db, p.familyId),
 );
 
 export async function currentSafetyRoute(db: Db, familyId: string): Promise<SafetyRouteRow | undefined> {
