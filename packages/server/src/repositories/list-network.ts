@@ -12,18 +12,19 @@ export interface ListNetworkDetails {
 }
 
 /** Precompiled, like the rest of a worklist page: the ids are one bound value (db/id-list.ts). */
-const awaitingFeedbackOf = precompiled((db, p: { ids: unknown }) =>
-  db
+export function awaitingFeedbackOfQuery(db: Db, ids: unknown) {
+  return db
     .selectFrom('referrals')
     .select(['family_id', 'feedback_due'])
-    .where(inIdList(db, 'family_id', p.ids))
+    .where(inIdList(db, 'family_id', ids))
     .where('status', 'not in', [...FEEDBACK_SETTLED])
     .where('feedback_received_at', 'is', null)
-    .where('feedback_due', 'is not', null),
-);
+    .where('feedback_due', 'is not', null);
+}
+const awaitingFeedbackOf = precompiled((db, p: { ids: unknown }) => awaitingFeedbackOfQuery(db, p.ids));
 
-const openRoutesOf = precompiled((db, p: { ids: unknown }) =>
-  db
+export function openRoutesOfQuery(db: Db, ids: unknown) {
+  return db
     .selectFrom('safety_routes as r')
     .select((eb) => [
       'r.family_id',
@@ -34,9 +35,10 @@ const openRoutesOf = precompiled((db, p: { ids: unknown }) =>
         .whereRef('s.route_id', '=', 'r.id')
         .as('steps_done'),
     ])
-    .where(inIdList(db, 'r.family_id', p.ids))
-    .where('r.status', '=', 'open'),
-);
+    .where(inIdList(db, 'r.family_id', ids))
+    .where('r.status', '=', 'open');
+}
+const openRoutesOf = precompiled((db, p: { ids: unknown }) => openRoutesOfQuery(db, p.ids));
 
 /** Two queries for a page of families, no N+1. */
 export async function loadListNetworkDetails(db: Db, familyIds: string[]): Promise<ListNetworkDetails> {
@@ -45,6 +47,14 @@ export async function loadListNetworkDetails(db: Db, familyIds: string[]): Promi
     awaitingFeedbackOf.execute(db, { ids }),
     openRoutesOf.execute(db, { ids }),
   ]);
+  return listNetworkDetails(awaiting, routes);
+}
+
+/** The worklist's network details from the rows of the two queries above, however they were read. */
+export function listNetworkDetails(
+  awaiting: ReadonlyArray<{ family_id: string; feedback_due: string | null }>,
+  routes: ListNetworkDetails['openRoutes'],
+): ListNetworkDetails {
   return {
     awaitingFeedback: awaiting.flatMap((a) =>
       a.feedback_due === null ? [] : [{ family_id: a.family_id, feedback_due: a.feedback_due }],

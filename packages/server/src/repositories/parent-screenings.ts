@@ -54,11 +54,14 @@ export function listParentScreenings(db: Db, familyId: string): Promise<ParentSc
 
 /** Who was screened on which date, for the due-screening count of several families at once (worklist page). */
 /** Precompiled: every worklist page reads it (the ids as one value, see db/id-list.ts). */
-const screeningDatesOfFamilies = precompiled((db, p: { ids: unknown }) =>
-  db
+export function screeningDatesOfFamiliesQuery(db: Db, ids: unknown) {
+  return db
     .selectFrom('parent_screenings')
     .select(['family_id', 'person_id', 'date'])
-    .where(inIdList(db, 'family_id', p.ids)),
+    .where(inIdList(db, 'family_id', ids));
+}
+const screeningDatesOfFamilies = precompiled((db, p: { ids: unknown }) =>
+  screeningDatesOfFamiliesQuery(db, p.ids),
 );
 
 export async function screeningDatesOf(
