@@ -30,4 +30,66 @@ forEachDatabase('dashboard counts', (current) => {
     expect(written).toBe(got.rows);
     expect(got).toEqual(EXPECTED);
   });
+
+  it('gives the same aggregates a few families, referrals and routes at a time', async () => {
+    const { db } = current();
+    // 7: many chunk boundaries among 200 families; 1: every family, referral and route a chunk of its own.
+    for (const chunkSize of [7, 1]) {
+      await refreshDashboardCounts(db, AT, chunkSize);
+      expect(await tableDigest(db, 'dashboard_counts', ['count'])).toEqual(EXPECTED);
+    }
+  });
+
+  it('refuses a chunk size that is not a whole number ≥ 1', async () => {
+    await expect(refreshDashboardCounts(current().db, AT, 0)).rejects.toThrow(RangeError);
+  });
+
+  // The demo makes no safety routes: a few here, so their chunks are read too (this changes the data, so last).
+  it('counts every safety route once, a route at a time or all at once', async () => {
+    const { db } = current();
+    const families = await db
+      .selectFrom('families')
+      .select(['id', 'created_by'])
+      .orderBy('id')
+      .limit(5)
+      .execute();
+    await db
+      .insertInto('safety_routes')
+      .values(
+        families.map((f, i) => ({
+          id: `00000000-0000-7000-8000-00000000000${i}`,
+          family_id: f.id,
+          region: 'nl' as const,
+          route: 'meldcode_veilig_thuis',
+          concerns_json: '[]',
+          status: 'closed' as const,
+          decision_json: null,
+          opened_by: f.created_by,
+          opened_at: `2026-0${i + 1}-15T09:00:00.000Z`,
+          closed_by: f.created_by,
+          closed_at: `2026-0${i + 1}-20T09:00:00.000Z`,
+          version: 1,
+        })),
+      )
+      .execute();
+    // Summed over the families' municipalities, one row each.
+    const routes = async () => {
+      const rows = await db
+        .selectFrom('dashboard_counts')
+        .select(['period', 'count'])
+        .where('indicator', '=', 'safety_routes')
+        .execute();
+      const perPeriod = new Map<string, number>();
+      for (const r of rows) perPeriod.set(r.period, (perPeriod.get(r.period) ?? 0) + Number(r.count));
+      return [...perPeriod].sort();
+    };
+    await refreshDashboardCounts(db, AT);
+    const whole = await tableDigest(db, 'dashboard_counts', ['count']);
+    expect(await routes()).toEqual([
+      ['2026-Q1', 3],
+      ['2026-Q2', 2],
+    ]);
+    await refreshDashboardCounts(db, AT, 1);
+    expect(await tableDigest(db, 'dashboard_counts', ['count'])).toEqual(whole);
+  });
 });
