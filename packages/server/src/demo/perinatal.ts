@@ -58,8 +58,8 @@ export const PERINATAL_CHUNK = 500;
  * assessment holds `parentMentalHealth`.
  *
  * The families are taken `chunkSize` at a time in id order, each chunk read, built and stored before the next:
- * memory follows the chunk, not the database (10^6 families did not fit otherwise). The rows do not depend on
- * the chunk size: every child draws from its own seeded generator, and a family is never split over two chunks.
+ * memory follows the chunk, not the database. The rows do not depend on the chunk size: every child draws from
+ * its own seeded generator, and a family is never split over two chunks.
  */
 export async function loadDemoPerinatal(
   db: Kysely<Database>,
@@ -136,7 +136,8 @@ async function loadChunk(
     .where('caregiver_role', 'in', [...SCREENED_ROLES])
     .orderBy('id')
     .execute();
-  // In id order within each family, as the curated stories pick the first mother and father.
+  // In id order within each family: the order the parents draw from the child's generator, and the curated
+  // stories take the first mother and father.
   const parentsOf = new Map<string, Parent[]>();
   for (const r of parentRows) {
     if (!r.caregiver_role) continue;
