@@ -21,7 +21,10 @@ export interface DemoOptions {
   password?: string;
   /** Called after each batch is stored. */
   onProgress?: (progress: { done: number; total: number }) => void;
-  /** Families per transaction (default 500); the data does not depend on it. */
+  /**
+   * Families per transaction, for the families and for their perinatal screenings (default 500); the data does
+   * not depend on it.
+   */
   batchSize?: number;
 }
 
@@ -117,7 +120,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   await loadDemoReferrals(db, staff, seed, new Date(today + 10 * 3_600_000));
   const parent = await loadDemoParent(db, staff, seed, passwordHash, today);
   // Parents' perinatal screenings in both regions, with the two showcase families' stories.
-  await loadDemoPerinatal(db, seed, today, curated);
+  await loadDemoPerinatal(db, seed, today, curated, batchSize);
   // The municipal dashboard reads aggregates only: build them now, so the first look is not empty.
   await refreshDashboardCounts(db, new Date().toISOString());
 

@@ -14,6 +14,7 @@ import {
   SCREENED_ROLES,
 } from '@nestwerk/knowledge';
 import type { Insertable, Kysely } from 'kysely';
+import { idListValue, inIdList } from '../db/id-list.ts';
 import type {
   CaregiverRole,
   Database,
@@ -44,6 +45,9 @@ interface Planned {
   screening: ScreeningInput;
 }
 
+/** Families per chunk: what the loader holds in memory at once, and what one transaction stores. */
+export const PERINATAL_CHUNK = 500;
+
 /**
  * Perinatal screenings for the demo families with a child from pregnancy to the first birthday, in both regions:
  * each parent is screened at most schedule moments that have passed (Whooley and GAD-2, the second stage when
@@ -52,49 +56,105 @@ interface Planned {
  * with his own factor at that contact; in the Netherlands a pregnancy at 20 weeks, the father's anxiety screen
  * positive. Their contacts' assessments are made again through the engine's one contact path, so the stored
  * assessment holds `parentMentalHealth`.
+ *
+ * The families are taken `chunkSize` at a time in id order, each chunk read, built and stored before the next:
+ * memory follows the chunk, not the database. The rows do not depend on the chunk size: every child draws from
+ * its own seeded generator, and a family is never split over two chunks.
  */
 export async function loadDemoPerinatal(
   db: Kysely<Database>,
   seed: string,
   today: number,
   curated: ReadonlyArray<{ familyId: string; case: CuratedCase }>,
+  chunkSize: number = PERINATAL_CHUNK,
 ): Promise<number> {
-  const todayIso = isoDate(today);
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new RangeError('chunkSize must be a whole number ≥ 1');
+  const ctx: ChunkContext = {
+    seed,
+    todayIso: isoDate(today),
+    bornAfter: isoDate(today - 365 * DAY),
+    curatedCase: new Map(curated.map((c) => [c.familyId, c.case])),
+  };
+  let stored = 0;
+  let after: string | null = null;
+  for (;;) {
+    const last: string | null = after;
+    const families = await db
+      .selectFrom('families')
+      .select('id')
+      .$if(last !== null, (qb) => qb.where('id', '>', last ?? ''))
+      .orderBy('id')
+      .limit(chunkSize)
+      .execute();
+    const lastFamily = families.at(-1);
+    if (!lastFamily) break;
+    stored += await loadChunk(
+      db,
+      ctx,
+      families.map((f) => f.id),
+    );
+    if (families.length < chunkSize) break;
+    after = lastFamily.id;
+  }
+  return stored;
+}
+
+interface ChunkContext {
+  seed: string;
+  todayIso: string;
+  /** A child born after this day is under one year old today. */
+  bornAfter: string;
+  curatedCase: ReadonlyMap<string, CuratedCase>;
+}
+
+/** One chunk of families: their eligible children and screened parents, their rows stored in one transaction. */
+async function loadChunk(
+  db: Kysely<Database>,
+  ctx: ChunkContext,
+  familyIds: readonly string[],
+): Promise<number> {
+  const { seed, todayIso } = ctx;
+  const ids = idListValue(db, familyIds);
   const children = await db
     .selectFrom('persons as p')
     .innerJoin('families as f', 'f.id', 'p.family_id')
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
     .select(['p.id', 'p.family_id', 'p.birth_date', 'p.due_date', 'f.created_by', 'o.region'])
+    .where(inIdList(db, 'p.family_id', ids))
     .where('p.kind', '=', 'child')
-    .where((eb) =>
-      eb.or([eb('p.birth_date', '>', isoDate(today - 365 * DAY)), eb('p.due_date', 'is not', null)]),
-    )
+    .where((eb) => eb.or([eb('p.birth_date', '>', ctx.bornAfter), eb('p.due_date', 'is not', null)]))
     .orderBy('p.family_id')
     .orderBy('p.id')
     .execute();
-  const familyIds = [...new Set(children.map((c) => c.family_id))];
-  const parents: Parent[] = [];
-  for (let i = 0; i < familyIds.length; i += 500) {
-    const rows = await db
-      .selectFrom('persons')
-      .select(['id', 'family_id', 'caregiver_role'])
-      .where('family_id', 'in', familyIds.slice(i, i + 500))
-      .where('kind', '=', 'caregiver')
-      .where('caregiver_role', 'in', [...SCREENED_ROLES])
-      .orderBy('id')
-      .execute();
-    for (const r of rows) if (r.caregiver_role) parents.push({ ...r, caregiver_role: r.caregiver_role });
+  if (children.length === 0) return 0;
+  const parentRows = await db
+    .selectFrom('persons')
+    .select(['id', 'family_id', 'caregiver_role'])
+    .where(inIdList(db, 'family_id', ids))
+    .where('kind', '=', 'caregiver')
+    .where('caregiver_role', 'in', [...SCREENED_ROLES])
+    .orderBy('id')
+    .execute();
+  // In id order within each family: the order the parents draw from the child's generator, and the curated
+  // stories take the first mother and father.
+  const parentsOf = new Map<string, Parent[]>();
+  for (const r of parentRows) {
+    if (!r.caregiver_role) continue;
+    const list = parentsOf.get(r.family_id);
+    const parent = { ...r, caregiver_role: r.caregiver_role };
+    if (list) list.push(parent);
+    else parentsOf.set(r.family_id, [parent]);
   }
-  const curatedCase = new Map(curated.map((c) => [c.familyId, c.case]));
   const rows: Insertable<ParentScreeningTable>[] = [];
   const factorRows: Insertable<ParentFactorObservationTable>[] = [];
   const recompute: string[] = [];
 
   for (const child of children) {
     const rng = new Random(`${seed}:perinatal:${child.id}`);
-    const mine = parents.filter((p) => p.family_id === child.family_id);
+    const mine = parentsOf.get(child.family_id) ?? [];
     const windows = scheduleWindows({ birthDate: child.birth_date, dueDate: child.due_date });
-    const story = curatedCase.get(child.family_id);
+    const story = ctx.curatedCase.get(child.family_id);
     const planned: Planned[] = [];
     if (story) {
       const contact = await latestContact(db, child.family_id);
@@ -147,6 +207,7 @@ export async function loadDemoPerinatal(
     await insertChunked(trx, 'parent_screenings', rows);
     await insertChunked(trx, 'parent_factor_observations', factorRows);
   });
+  // After the chunk is stored: the reassessment reads the family's screenings and factors back.
   for (const contactId of recompute) await reassess(db, contactId);
   return rows.length;
 }

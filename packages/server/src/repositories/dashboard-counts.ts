@@ -1,4 +1,5 @@
 import { daysBetween, scheduleWindows } from '@nestwerk/engine';
+import { idListValue, inIdList } from '../db/id-list.ts';
 import type { DashboardCountTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
 
@@ -6,8 +7,16 @@ import type { Db } from './db.ts';
  * Builds the dashboard's aggregate table from the care records: counts per region, municipality, fixed quarter,
  * indicator, row and column (definitions in docs/indicators.md). Children are counted once per quarter, by their
  * latest contact or assessment in it; events (screenings, referrals, safety routes) once each. The rebuild runs
- * on a schedule, not per request: the dashboard reads only the result.
+ * on a schedule, not per request: the dashboard reads only the result. It reads the records a chunk at a time
+ * (families, referrals and routes by id), so its memory follows the chunk size and the number of aggregate rows,
+ * not the size of the database.
  */
+
+/**
+ * Families (or referrals, or routes) per read: a chunk of families is some thousands of contacts. Larger chunks
+ * save round trips, smaller ones memory; the result does not depend on it.
+ */
+export const DASHBOARD_CHUNK = 1000;
 
 type Region = 'nl' | 'be';
 type Row = Omit<DashboardCountTable, 'count'>;
@@ -59,12 +68,20 @@ interface ChildQuarter {
   cumulativeRisk: boolean;
 }
 
-async function countChildren(db: Db, counter: Counter): Promise<void> {
+/**
+ * The children of one chunk of families. A child's contacts are all in its own family (a contact's child is
+ * checked to be a child of the contact's family, and a person never changes family), so a child-quarter is
+ * whole within the chunk and can be counted before the next one is read. Read in date order, so a child's
+ * latest contact on a day with two is the one with the higher id, not whichever the database happened to
+ * return last.
+ */
+async function countChildren(db: Db, counter: Counter, familyIds: readonly string[]): Promise<void> {
   const rows = await db
     .selectFrom('contacts as c')
     .innerJoin('families as f', 'f.id', 'c.family_id')
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
     .leftJoin('assessments as a', 'a.contact_id', 'c.id')
+    .where(inIdList(db, 'c.family_id', idListValue(db, familyIds)))
     .where('c.status', '=', 'final')
     .where('o.kind', '=', 'jgz')
     .select([
@@ -79,6 +96,8 @@ async function countChildren(db: Db, counter: Counter): Promise<void> {
       'a.suggested_band',
       'a.cumulative_risk',
     ])
+    .orderBy('c.date')
+    .orderBy('c.id')
     .execute();
   const perChild = new Map<string, ChildQuarter>();
   for (const r of rows) {
@@ -129,18 +148,22 @@ async function countChildren(db: Db, counter: Counter): Promise<void> {
   }
 }
 
-async function countScreenings(db: Db, counter: Counter): Promise<void> {
+/** The screenings of one chunk of families, each on or off its children's schedule. */
+async function countScreenings(db: Db, counter: Counter, familyIds: readonly string[]): Promise<void> {
+  const ids = idListValue(db, familyIds);
   const screenings = await db
     .selectFrom('parent_screenings as s')
     .innerJoin('families as f', 'f.id', 's.family_id')
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+    .where(inIdList(db, 's.family_id', ids))
     .where('o.kind', '=', 'jgz')
     .select(['s.family_id', 's.date', 's.outcome', 'f.municipality', 'o.region'])
     .execute();
+  if (screenings.length === 0) return;
   const children = await db
     .selectFrom('persons')
+    .where(inIdList(db, 'family_id', ids))
     .where('kind', '=', 'child')
-    .where('family_id', 'in', (eb) => eb.selectFrom('parent_screenings').select('family_id'))
     .select(['family_id', 'birth_date', 'due_date'])
     .execute();
   const windows = new Map<string, Array<{ from: string; to: string }>>();
@@ -169,25 +192,54 @@ function referralOutcome(status: string, intakeDate: string | null): string {
   return 'waiting';
 }
 
-async function countReferrals(db: Db, counter: Counter, today: string): Promise<void> {
-  const rows = await db
-    .selectFrom('referrals as r')
-    .innerJoin('families as f', 'f.id', 'r.family_id')
-    .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-    .innerJoin('partners as p', 'p.id', 'r.partner_id')
-    .where('r.sent_at', 'is not', null)
-    .select([
-      'r.sent_at',
-      'r.status',
-      'r.feedback_due',
-      'r.feedback_received_at',
-      'r.first_signal_date',
-      'r.intake_date',
-      'p.kind',
-      'f.municipality',
-      'o.region',
-    ])
-    .execute();
+async function countReferrals(db: Db, counter: Counter, today: string, chunkSize: number): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const last: string | null = after;
+    const rows = await db
+      .selectFrom('referrals as r')
+      .innerJoin('families as f', 'f.id', 'r.family_id')
+      .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+      .innerJoin('partners as p', 'p.id', 'r.partner_id')
+      .where('r.sent_at', 'is not', null)
+      .$if(last !== null, (qb) => qb.where('r.id', '>', last ?? ''))
+      .select([
+        'r.id',
+        'r.sent_at',
+        'r.status',
+        'r.feedback_due',
+        'r.feedback_received_at',
+        'r.first_signal_date',
+        'r.intake_date',
+        'p.kind',
+        'f.municipality',
+        'o.region',
+      ])
+      .orderBy('r.id')
+      .limit(chunkSize)
+      .execute();
+    countReferralRows(counter, today, rows);
+    const lastRow = rows.at(-1);
+    if (!lastRow || rows.length < chunkSize) return;
+    after = lastRow.id;
+  }
+}
+
+function countReferralRows(
+  counter: Counter,
+  today: string,
+  rows: ReadonlyArray<{
+    sent_at: string | null;
+    status: string;
+    feedback_due: string | null;
+    feedback_received_at: string | null;
+    first_signal_date: string | null;
+    intake_date: string | null;
+    kind: string;
+    municipality: string | null;
+    region: Region;
+  }>,
+): void {
   for (const r of rows) {
     if (!r.sent_at) continue;
     const municipality = muni(r.municipality);
@@ -225,12 +277,29 @@ async function countReferrals(db: Db, counter: Counter, today: string): Promise<
   }
 }
 
-async function countSafetyRoutes(db: Db, counter: Counter): Promise<void> {
-  const rows = await db
-    .selectFrom('safety_routes as s')
-    .innerJoin('families as f', 'f.id', 's.family_id')
-    .select(['s.region', 's.route', 's.opened_at', 'f.municipality'])
-    .execute();
+async function countSafetyRoutes(db: Db, counter: Counter, chunkSize: number): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const last: string | null = after;
+    const rows = await db
+      .selectFrom('safety_routes as s')
+      .innerJoin('families as f', 'f.id', 's.family_id')
+      .$if(last !== null, (qb) => qb.where('s.id', '>', last ?? ''))
+      .select(['s.id', 's.region', 's.route', 's.opened_at', 'f.municipality'])
+      .orderBy('s.id')
+      .limit(chunkSize)
+      .execute();
+    countSafetyRouteRows(counter, rows);
+    const lastRow = rows.at(-1);
+    if (!lastRow || rows.length < chunkSize) return;
+    after = lastRow.id;
+  }
+}
+
+function countSafetyRouteRows(
+  counter: Counter,
+  rows: ReadonlyArray<{ region: Region; route: string; opened_at: string; municipality: string | null }>,
+): void {
   for (const r of rows) {
     const municipality = muni(r.municipality);
     counter.add({
@@ -244,14 +313,44 @@ async function countSafetyRoutes(db: Db, counter: Counter): Promise<void> {
   }
 }
 
-/** Rebuilds every aggregate in one transaction: readers see the old set or the new one, never half. */
-export async function refreshDashboardCounts(db: Db, at: string): Promise<number> {
+/** Children and screenings, a chunk of families at a time in id order. */
+async function countFamilies(db: Db, counter: Counter, chunkSize: number): Promise<void> {
+  let after: string | null = null;
+  for (;;) {
+    const last: string | null = after;
+    const families = await db
+      .selectFrom('families')
+      .select('id')
+      .$if(last !== null, (qb) => qb.where('id', '>', last ?? ''))
+      .orderBy('id')
+      .limit(chunkSize)
+      .execute();
+    const lastFamily = families.at(-1);
+    if (!lastFamily) return;
+    const ids = families.map((f) => f.id);
+    await countChildren(db, counter, ids);
+    await countScreenings(db, counter, ids);
+    if (families.length < chunkSize) return;
+    after = lastFamily.id;
+  }
+}
+
+/**
+ * Rebuilds every aggregate in one transaction: readers see the old set or the new one, never half. The records
+ * are read outside it, `chunkSize` families (or referrals, or routes) at a time.
+ */
+export async function refreshDashboardCounts(
+  db: Db,
+  at: string,
+  chunkSize: number = DASHBOARD_CHUNK,
+): Promise<number> {
+  if (!Number.isInteger(chunkSize) || chunkSize < 1)
+    throw new RangeError('chunkSize must be a whole number ≥ 1');
   const counter = new Counter();
   const today = at.slice(0, 10);
-  await countChildren(db, counter);
-  await countScreenings(db, counter);
-  await countReferrals(db, counter, today);
-  await countSafetyRoutes(db, counter);
+  await countFamilies(db, counter, chunkSize);
+  await countReferrals(db, counter, today, chunkSize);
+  await countSafetyRoutes(db, counter, chunkSize);
   const rows = counter.rows();
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('dashboard_counts').execute();

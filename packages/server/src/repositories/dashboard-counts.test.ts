@@ -1,0 +1,95 @@
+import { beforeAll, expect, it } from 'vitest';
+import { loadDemo } from '../demo/load.ts';
+import { forEachDatabase } from '../testing/databases.ts';
+import { tableDigest } from '../testing/table-digest.ts';
+import { refreshDashboardCounts } from './dashboard-counts.ts';
+
+const TODAY = new Date('2026-11-23T12:00:00Z');
+const AT = '2026-11-23T13:00:00.000Z';
+
+/**
+ * Recorded by running this test on the single-pass refresh (each count read its whole table into one array),
+ * before the counts were read in chunks: the chunked refresh must give the very same aggregate rows.
+ */
+const EXPECTED = { rows: 1053, sha256: '6233ae17b1f0a9081274e7551d8997dc13009d38e040d590ef44b2e692cc6e7a' };
+
+forEachDatabase('dashboard counts', (current) => {
+  beforeAll(async () => {
+    await loadDemo(current().db, {
+      families: 200,
+      seed: 'chunked',
+      today: TODAY,
+      password: 'correct horse battery',
+    });
+  });
+
+  it('gives the aggregates the single-pass refresh gave for the demo families', async () => {
+    const { db } = current();
+    const written = await refreshDashboardCounts(db, AT);
+    const got = await tableDigest(db, 'dashboard_counts', ['count']);
+    expect(written).toBe(got.rows);
+    expect(got).toEqual(EXPECTED);
+  });
+
+  it('gives the same aggregates a few families, referrals and routes at a time', async () => {
+    const { db } = current();
+    // 7: many chunk boundaries among 200 families; 1: every family, referral and route a chunk of its own.
+    for (const chunkSize of [7, 1]) {
+      await refreshDashboardCounts(db, AT, chunkSize);
+      expect(await tableDigest(db, 'dashboard_counts', ['count'])).toEqual(EXPECTED);
+    }
+  });
+
+  it('refuses a chunk size that is not a whole number ≥ 1', async () => {
+    await expect(refreshDashboardCounts(current().db, AT, 0)).rejects.toThrow(RangeError);
+  });
+
+  // The demo makes no safety routes: a few here, so their chunks are read too (this changes the data, so last).
+  it('counts every safety route once, a route at a time or all at once', async () => {
+    const { db } = current();
+    const families = await db
+      .selectFrom('families')
+      .select(['id', 'created_by'])
+      .orderBy('id')
+      .limit(5)
+      .execute();
+    await db
+      .insertInto('safety_routes')
+      .values(
+        families.map((f, i) => ({
+          id: `00000000-0000-7000-8000-00000000000${i}`,
+          family_id: f.id,
+          region: 'nl' as const,
+          route: 'meldcode_veilig_thuis',
+          concerns_json: '[]',
+          status: 'closed' as const,
+          decision_json: null,
+          opened_by: f.created_by,
+          opened_at: `2026-0${i + 1}-15T09:00:00.000Z`,
+          closed_by: f.created_by,
+          closed_at: `2026-0${i + 1}-20T09:00:00.000Z`,
+          version: 1,
+        })),
+      )
+      .execute();
+    // Summed over the families' municipalities, one row each.
+    const routes = async () => {
+      const rows = await db
+        .selectFrom('dashboard_counts')
+        .select(['period', 'count'])
+        .where('indicator', '=', 'safety_routes')
+        .execute();
+      const perPeriod = new Map<string, number>();
+      for (const r of rows) perPeriod.set(r.period, (perPeriod.get(r.period) ?? 0) + Number(r.count));
+      return [...perPeriod].sort();
+    };
+    await refreshDashboardCounts(db, AT);
+    const whole = await tableDigest(db, 'dashboard_counts', ['count']);
+    expect(await routes()).toEqual([
+      ['2026-Q1', 3],
+      ['2026-Q2', 2],
+    ]);
+    await refreshDashboardCounts(db, AT, 1);
+    expect(await tableDigest(db, 'dashboard_counts', ['count'])).toEqual(whole);
+  });
+});
