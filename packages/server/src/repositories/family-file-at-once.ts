@@ -20,7 +20,7 @@ import { currentSafetyRouteOfFamilyQuery } from './safety-routes.ts';
 /**
  * The family file in one statement, on PostgreSQL: each of the file's queries — the very builders the
  * separate reads run — becomes a JSON subquery of one SELECT. Every statement to PostgreSQL is a round trip
- * that wakes the database's process and then ours; twelve of them per file were most of a read's server CPU
+ * that wakes the database's process and then ours; thirteen of them per file were most of a read's server CPU
  * (`writev` was 74 % of the bare read's profile on PostgreSQL). Rows come back as JSON with the values the
  * driver would give (text, integers, floats: `family-file-at-once.test.ts` compares the two ways on every demo
  * family). Only a safety route's steps and names still take two more trips, for the few families with one.
