@@ -14,7 +14,7 @@ import {
   SCREENED_ROLES,
 } from '@nestwerk/knowledge';
 import type { Insertable, Kysely } from 'kysely';
-import { idListValue, inIdList } from '../db/id-list.ts';
+import { type IdRange, inIdRange } from '../db/id-range.ts';
 import type {
   CaregiverRole,
   Database,
@@ -89,11 +89,7 @@ export async function loadDemoPerinatal(
       .execute();
     const lastFamily = families.at(-1);
     if (!lastFamily) break;
-    stored += await loadChunk(
-      db,
-      ctx,
-      families.map((f) => f.id),
-    );
+    stored += await loadChunk(db, ctx, { after: last, last: lastFamily.id });
     if (families.length < chunkSize) break;
     after = lastFamily.id;
   }
@@ -109,19 +105,14 @@ interface ChunkContext {
 }
 
 /** One chunk of families: their eligible children and screened parents, their rows stored in one transaction. */
-async function loadChunk(
-  db: Kysely<Database>,
-  ctx: ChunkContext,
-  familyIds: readonly string[],
-): Promise<number> {
+async function loadChunk(db: Kysely<Database>, ctx: ChunkContext, families: IdRange): Promise<number> {
   const { seed, todayIso } = ctx;
-  const ids = idListValue(db, familyIds);
   const children = await db
     .selectFrom('persons as p')
     .innerJoin('families as f', 'f.id', 'p.family_id')
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
     .select(['p.id', 'p.family_id', 'p.birth_date', 'p.due_date', 'f.created_by', 'o.region'])
-    .where(inIdList(db, 'p.family_id', ids))
+    .where(inIdRange('p.family_id', families))
     .where('p.kind', '=', 'child')
     .where((eb) => eb.or([eb('p.birth_date', '>', ctx.bornAfter), eb('p.due_date', 'is not', null)]))
     .orderBy('p.family_id')
@@ -131,7 +122,7 @@ async function loadChunk(
   const parentRows = await db
     .selectFrom('persons')
     .select(['id', 'family_id', 'caregiver_role'])
-    .where(inIdList(db, 'family_id', ids))
+    .where(inIdRange('family_id', families))
     .where('kind', '=', 'caregiver')
     .where('caregiver_role', 'in', [...SCREENED_ROLES])
     .orderBy('id')

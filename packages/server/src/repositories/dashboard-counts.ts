@@ -1,5 +1,5 @@
 import { daysBetween, scheduleWindows } from '@nestwerk/engine';
-import { type RawBuilder, sql } from 'kysely';
+import { type IdRange, inIdRange } from '../db/id-range.ts';
 import type { DashboardCountTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
 
@@ -69,35 +69,19 @@ interface ChildQuarter {
 }
 
 /**
- * One chunk of families as a range of ids, (after, last]: the chunks are taken in id order, so the range holds
- * exactly the chunk's families, and each query descends its family index once instead of matching a list of a
- * thousand ids (PostgreSQL compared every row against the whole list).
- */
-interface FamilyRange {
-  after: string | null;
-  last: string;
-}
-
-function inRange(column: string, chunk: FamilyRange): RawBuilder<boolean> {
-  return chunk.after === null
-    ? sql<boolean>`${sql.ref(column)} <= ${chunk.last}`
-    : sql<boolean>`${sql.ref(column)} > ${chunk.after} and ${sql.ref(column)} <= ${chunk.last}`;
-}
-
-/**
  * The children of one chunk of families. A child's contacts are all in its own family (a contact's child is
  * checked to be a child of the contact's family, and a person never changes family), so a child-quarter is
  * whole within the chunk and can be counted before the next one is read. Read in date order, so a child's
  * latest contact on a day with two is the one with the higher id, not whichever the database happened to
  * return last.
  */
-async function countChildren(db: Db, counter: Counter, chunk: FamilyRange): Promise<void> {
+async function countChildren(db: Db, counter: Counter, chunk: IdRange): Promise<void> {
   const rows = await db
     .selectFrom('contacts as c')
     .innerJoin('families as f', 'f.id', 'c.family_id')
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
     .leftJoin('assessments as a', 'a.contact_id', 'c.id')
-    .where(inRange('c.family_id', chunk))
+    .where(inIdRange('c.family_id', chunk))
     .where('c.status', '=', 'final')
     .where('o.kind', '=', 'jgz')
     .select([
@@ -165,19 +149,19 @@ async function countChildren(db: Db, counter: Counter, chunk: FamilyRange): Prom
 }
 
 /** The screenings of one chunk of families, each on or off its children's schedule. */
-async function countScreenings(db: Db, counter: Counter, chunk: FamilyRange): Promise<void> {
+async function countScreenings(db: Db, counter: Counter, chunk: IdRange): Promise<void> {
   const screenings = await db
     .selectFrom('parent_screenings as s')
     .innerJoin('families as f', 'f.id', 's.family_id')
     .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-    .where(inRange('s.family_id', chunk))
+    .where(inIdRange('s.family_id', chunk))
     .where('o.kind', '=', 'jgz')
     .select(['s.family_id', 's.date', 's.outcome', 'f.municipality', 'o.region'])
     .execute();
   if (screenings.length === 0) return;
   const children = await db
     .selectFrom('persons')
-    .where(inRange('family_id', chunk))
+    .where(inIdRange('family_id', chunk))
     .where('kind', '=', 'child')
     .select(['family_id', 'birth_date', 'due_date'])
     .execute();
