@@ -14,7 +14,7 @@ import {
   SCREENED_ROLES,
 } from '@nestwerk/knowledge';
 import type { Insertable, Kysely } from 'kysely';
-import { type IdRange, inIdRange } from '../db/id-range.ts';
+import { forEachIdChunk, type IdRange, inIdRange } from '../db/id-range.ts';
 import type {
   CaregiverRole,
   Database,
@@ -24,6 +24,7 @@ import type {
 import { balanceSummary } from '../domain/contact-rows.ts';
 import { type StoredAnswers, scoreColumns, screeningOutcome } from '../domain/perinatal.ts';
 import type { StoredScreeningResult } from '../presenters/screening.ts';
+import { familyIdsAfter } from '../repositories/families.ts';
 import { insertChunked } from './bulk-insert.ts';
 import type { CuratedCase } from './family.ts';
 import { demoId, Random } from './random.ts';
@@ -68,8 +69,6 @@ export async function loadDemoPerinatal(
   curated: ReadonlyArray<{ familyId: string; case: CuratedCase }>,
   chunkSize: number = PERINATAL_CHUNK,
 ): Promise<number> {
-  if (!Number.isInteger(chunkSize) || chunkSize < 1)
-    throw new RangeError('chunkSize must be a whole number ≥ 1');
   const ctx: ChunkContext = {
     seed,
     todayIso: isoDate(today),
@@ -77,22 +76,13 @@ export async function loadDemoPerinatal(
     curatedCase: new Map(curated.map((c) => [c.familyId, c.case])),
   };
   let stored = 0;
-  let after: string | null = null;
-  for (;;) {
-    const last: string | null = after;
-    const families = await db
-      .selectFrom('families')
-      .select('id')
-      .$if(last !== null, (qb) => qb.where('id', '>', last ?? ''))
-      .orderBy('id')
-      .limit(chunkSize)
-      .execute();
-    const lastFamily = families.at(-1);
-    if (!lastFamily) break;
-    stored += await loadChunk(db, ctx, { after: last, last: lastFamily.id });
-    if (families.length < chunkSize) break;
-    after = lastFamily.id;
-  }
+  await forEachIdChunk(
+    chunkSize,
+    (after, limit) => familyIdsAfter(db, after, limit),
+    async (_families, range) => {
+      stored += await loadChunk(db, ctx, range);
+    },
+  );
   return stored;
 }
 

@@ -1,7 +1,8 @@
 import { daysBetween, scheduleWindows } from '@nestwerk/engine';
-import { type IdRange, inIdRange } from '../db/id-range.ts';
+import { forEachIdChunk, type IdRange, inIdRange } from '../db/id-range.ts';
 import type { DashboardCountTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
+import { familyIdsAfter } from './families.ts';
 
 /**
  * Builds the dashboard's aggregate table from the care records: counts per region, municipality, fixed quarter,
@@ -192,36 +193,33 @@ function referralOutcome(status: string, intakeDate: string | null): string {
 }
 
 async function countReferrals(db: Db, counter: Counter, today: string, chunkSize: number): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const last: string | null = after;
-    const rows = await db
-      .selectFrom('referrals as r')
-      .innerJoin('families as f', 'f.id', 'r.family_id')
-      .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
-      .innerJoin('partners as p', 'p.id', 'r.partner_id')
-      .where('r.sent_at', 'is not', null)
-      .$if(last !== null, (qb) => qb.where('r.id', '>', last ?? ''))
-      .select([
-        'r.id',
-        'r.sent_at',
-        'r.status',
-        'r.feedback_due',
-        'r.feedback_received_at',
-        'r.first_signal_date',
-        'r.intake_date',
-        'p.kind',
-        'f.municipality',
-        'o.region',
-      ])
-      .orderBy('r.id')
-      .limit(chunkSize)
-      .execute();
-    countReferralRows(counter, today, rows);
-    const lastRow = rows.at(-1);
-    if (!lastRow || rows.length < chunkSize) return;
-    after = lastRow.id;
-  }
+  await forEachIdChunk(
+    chunkSize,
+    (after, limit) =>
+      db
+        .selectFrom('referrals as r')
+        .innerJoin('families as f', 'f.id', 'r.family_id')
+        .innerJoin('organisations as o', 'o.id', 'r.organisation_id')
+        .innerJoin('partners as p', 'p.id', 'r.partner_id')
+        .where('r.sent_at', 'is not', null)
+        .$if(after !== null, (qb) => qb.where('r.id', '>', after ?? ''))
+        .select([
+          'r.id',
+          'r.sent_at',
+          'r.status',
+          'r.feedback_due',
+          'r.feedback_received_at',
+          'r.first_signal_date',
+          'r.intake_date',
+          'p.kind',
+          'f.municipality',
+          'o.region',
+        ])
+        .orderBy('r.id')
+        .limit(limit)
+        .execute(),
+    (rows) => countReferralRows(counter, today, rows),
+  );
 }
 
 function countReferralRows(
@@ -277,22 +275,19 @@ function countReferralRows(
 }
 
 async function countSafetyRoutes(db: Db, counter: Counter, chunkSize: number): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const last: string | null = after;
-    const rows = await db
-      .selectFrom('safety_routes as s')
-      .innerJoin('families as f', 'f.id', 's.family_id')
-      .$if(last !== null, (qb) => qb.where('s.id', '>', last ?? ''))
-      .select(['s.id', 's.region', 's.route', 's.opened_at', 'f.municipality'])
-      .orderBy('s.id')
-      .limit(chunkSize)
-      .execute();
-    countSafetyRouteRows(counter, rows);
-    const lastRow = rows.at(-1);
-    if (!lastRow || rows.length < chunkSize) return;
-    after = lastRow.id;
-  }
+  await forEachIdChunk(
+    chunkSize,
+    (after, limit) =>
+      db
+        .selectFrom('safety_routes as s')
+        .innerJoin('families as f', 'f.id', 's.family_id')
+        .$if(after !== null, (qb) => qb.where('s.id', '>', after ?? ''))
+        .select(['s.id', 's.region', 's.route', 's.opened_at', 'f.municipality'])
+        .orderBy('s.id')
+        .limit(limit)
+        .execute(),
+    (rows) => countSafetyRouteRows(counter, rows),
+  );
 }
 
 function countSafetyRouteRows(
@@ -314,24 +309,14 @@ function countSafetyRouteRows(
 
 /** Children and screenings, a chunk of families at a time in id order. */
 async function countFamilies(db: Db, counter: Counter, chunkSize: number): Promise<void> {
-  let after: string | null = null;
-  for (;;) {
-    const last: string | null = after;
-    const families = await db
-      .selectFrom('families')
-      .select('id')
-      .$if(last !== null, (qb) => qb.where('id', '>', last ?? ''))
-      .orderBy('id')
-      .limit(chunkSize)
-      .execute();
-    const lastFamily = families.at(-1);
-    if (!lastFamily) return;
-    const chunk = { after: last, last: lastFamily.id };
-    await countChildren(db, counter, chunk);
-    await countScreenings(db, counter, chunk);
-    if (families.length < chunkSize) return;
-    after = lastFamily.id;
-  }
+  await forEachIdChunk(
+    chunkSize,
+    (after, limit) => familyIdsAfter(db, after, limit),
+    async (_families, range) => {
+      await countChildren(db, counter, range);
+      await countScreenings(db, counter, range);
+    },
+  );
 }
 
 /**
@@ -343,8 +328,6 @@ export async function refreshDashboardCounts(
   at: string,
   chunkSize: number = DASHBOARD_CHUNK,
 ): Promise<number> {
-  if (!Number.isInteger(chunkSize) || chunkSize < 1)
-    throw new RangeError('chunkSize must be a whole number ≥ 1');
   const counter = new Counter();
   const today = at.slice(0, 10);
   await countFamilies(db, counter, chunkSize);

@@ -24,6 +24,17 @@ export async function findFamily(db: Db, id: string): Promise<FamilyRow | undefi
   return (await familyById.execute(db, { id }))[0];
 }
 
+/** The next `limit` family ids after `after` (from the first when null), in id order: chunked whole-database work. */
+export function familyIdsAfter(db: Db, after: string | null, limit: number): Promise<Array<{ id: string }>> {
+  return db
+    .selectFrom('families')
+    .select('id')
+    .$if(after !== null, (qb) => qb.where('id', '>', after ?? ''))
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** Optimistic lock: false when `version` is stale (someone else saved first). */
 export async function updateFamily(
   db: Db,
