@@ -75,19 +75,19 @@ async function serve(url: string, kind: 'app' | 'bare', send: (reply: Reply) => 
 }
 
 /** Asks every worker the same thing and waits for all their answers. */
-function askAll(workers: Worker[], request: (worker: Worker, i: number) => Request): Promise<Reply[]> {
+function askAll(workers: Worker[], request: (i: number) => Request): Promise<Reply[]> {
   return Promise.all(
     workers.map(
       (worker, i) =>
         new Promise<Reply>((resolve) => {
-          const expected = request(worker, i).type;
+          const asked = request(i);
           const onMessage = (reply: Reply) => {
-            if (reply.type !== expected) return;
+            if (reply.type !== asked.type) return;
             worker.off('message', onMessage);
             resolve(reply);
           };
           worker.on('message', onMessage);
-          worker.send(request(worker, i));
+          worker.send(asked);
         }),
     ),
   );
@@ -130,7 +130,7 @@ async function supervise(count: number, toParent: (reply: Reply) => void): Promi
       const { file } = message;
       const name = (i: number) =>
         file === null || i === 0 ? file : file.replace(/(\.cpuprofile)?$/, `.worker${i + 1}$1`);
-      void askAll(workers, (_w, i) => ({ type: 'profile', file: name(i) })).then(() =>
+      void askAll(workers, (i) => ({ type: 'profile', file: name(i) })).then(() =>
         toParent({ type: 'profile' }),
       );
     } else if (message.type === 'stop') {
