@@ -42,6 +42,11 @@ export interface AuditEntry {
   familyId?: string | null;
   personIds?: readonly string[] | null;
   details?: Readonly<Record<string, unknown>> | null;
+  /**
+   * A list's families (worklist, search, team overview): named in the row's details as `familyIds` and indexed
+   * in `audit_log_listed`, so each family's log finds the listing without a hashed row per family.
+   */
+  listedFamilyIds?: readonly string[] | null;
   /** Defaults to now; tests and imports may set it. */
   at?: Date | string;
 }
@@ -115,10 +120,29 @@ async function appendAuditRows(
   const records: AuditRecord[] = [];
   for (let i = 0; i < rows.length; i += PRECOMPILED_ROWS)
     records.push(...(await insertPrecompiled(trx, rows.slice(i, i + PRECOMPILED_ROWS), returning)));
+  const listed = entries.flatMap((entry, i) =>
+    (entry.listedFamilyIds ?? []).map((familyId) => [familyId, base + 1 + i] as const),
+  );
+  if (listed.length > 0) await insertListed.execute(trx, { pairs: JSON.stringify(listed) });
   const anchor = auditAnchorOf(trx);
   for (let i = 0; i < rows.length; i++) anchor?.noteAppend();
   return records;
 }
+
+/**
+ * Every listing of an append in one statement, whatever the number of families: the (family, chain height)
+ * pairs as one JSON value, unpacked by the database.
+ */
+const insertListed = precompiled((db, p: { pairs: string }) =>
+  db
+    .insertInto('audit_log_listed')
+    .columns(['family_id', 'chain_height'])
+    .expression(
+      db.getExecutor().adapter instanceof PostgresAdapter
+        ? sql`select x->>0, (x->>1)::bigint from json_array_elements(${p.pairs}::json) as x`
+        : sql`select value ->> 0, value ->> 1 from json_each(${p.pairs})`,
+    ),
+);
 
 type AuditRow = KeyedAuditFields & { hash: string; chain_height: number };
 
@@ -222,10 +246,17 @@ function auditFields(entry: AuditEntry, prevHash: string, keyId: string): KeyedA
     // JSON.stringify escapes lone surrogates (well-formed JSON.stringify), and escapes NUL, so its output is
     // already what will be stored.
     person_ids: entry.personIds ? JSON.stringify(entry.personIds) : null,
-    details_json: entry.details ? JSON.stringify(entry.details) : null,
+    details_json: detailsJson(entry),
     prev_hash: prevHash,
     key_id: keyId,
   };
+}
+
+/** The listed families go into the hashed details: the evidence of what was shown is the chained row. */
+function detailsJson(entry: AuditEntry): string | null {
+  const listed = entry.listedFamilyIds;
+  if (listed) return JSON.stringify({ ...entry.details, familyIds: listed });
+  return entry.details ? JSON.stringify(entry.details) : null;
 }
 
 let envKeyRing: { raw: string | undefined; ring: AuditKeyRing | null } | undefined;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { auditRowsOfFamily } from '../repositories/family-audit-rows.ts';
 import type { AuditRecord } from './append.ts';
 
 export interface AuditQuery {
@@ -22,8 +23,11 @@ export async function searchAudit(
   db: Kysely<Database>,
   query: AuditQuery,
 ): Promise<{ items: AuditRecord[]; total: number }> {
-  let base = db.selectFrom('audit_log');
-  if (query.familyId !== undefined) base = base.where('family_id', '=', query.familyId);
+  // By family: its own rows and the lists that showed it (each list's own row names all its families).
+  let base =
+    query.familyId === undefined
+      ? db.selectFrom('audit_log')
+      : db.selectFrom(auditRowsOfFamily(db, query.familyId).as('audit_log'));
   if (query.userId !== undefined) base = base.where('user_id', '=', query.userId);
   if (query.from !== undefined) base = base.where('at', '>=', normaliseInstant(query.from));
   if (query.to !== undefined) {

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Kysely, Selectable } from 'kysely';
+import type { AuditLogTable, Database } from '../db/schema.ts';
 import { auditAnchorOf } from './anchor.ts';
 import { appendCheckpoint, type Checkpoint, readCheckpoints } from './checkpoints.ts';
 import { auditRowHash, GENESIS_HASH, keyedAuditRowHash } from './hash.ts';
@@ -15,6 +15,8 @@ export interface ChainVerification {
   legacy?: number;
   /** Checkpoints from outside the database that were compared. */
   checkpoints?: number;
+  /** Entries of the listed-families index (audit_log_listed) checked against the rows they point to. */
+  listed?: number;
 }
 
 export interface VerifyOptions {
@@ -35,7 +37,9 @@ const PAGE_SIZE = 5_000;
  * - its HMAC does not match (altered, or the chain was recomputed by someone without the key);
  * - it is unkeyed after keyed rows (re-chained with plain SHA-256 to dodge the key);
  * - its hash differs from a checkpoint kept outside the database (history rewritten with the key);
- * - a checkpoint names a seq beyond the last row (the tail was removed).
+ * - a checkpoint names a seq beyond the last row (the tail was removed);
+ * - the listed-families index disagrees with the list rows it points to (an entry added, or one removed from a
+ *   listing: each listing's entries must be exactly the families its hashed row names).
  * Gaps in seq alone are not an error: PostgreSQL spends a sequence number on every rolled-back insert.
  */
 export async function verifyAuditChain(
@@ -61,6 +65,7 @@ export async function verifyAuditChain(
   let checked = 0;
   let legacy = 0;
   let keyedSeen = false;
+  let listed = 0;
   let prev: { seq: number; hash: string } | undefined;
   const broken = (seq: number, reason: string): ChainVerification => ({
     ok: false,
@@ -69,6 +74,7 @@ export async function verifyAuditChain(
     ...(prev ? { head: prev } : {}),
     legacy,
     checkpoints: nextCheckpoint,
+    listed,
   });
   for (;;) {
     const page = await db
@@ -127,8 +133,20 @@ export async function verifyAuditChain(
       checked += 1;
       prev = { seq, hash: row.hash };
     }
+    const listing = await checkListed(db, page);
+    if ('reason' in listing) return broken(listing.seq, listing.reason);
+    listed += listing.entries;
     if (page.length < PAGE_SIZE) break;
   }
+  const entries = await db
+    .selectFrom('audit_log_listed')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(entries.n) !== listed)
+    return broken(
+      (prev?.seq ?? 0) + 1,
+      `the listed-families index has ${Number(entries.n) - listed} entries that point to no audit row: they were added`,
+    );
   const beyond = checkpoints[nextCheckpoint];
   if (beyond) {
     const last = checkpoints[checkpoints.length - 1] ?? beyond;
@@ -139,5 +157,70 @@ export async function verifyAuditChain(
   }
   if (prev && file && options.writeCheckpoint !== false)
     appendCheckpoint(file, { seq: prev.seq, hash: prev.hash, at: new Date().toISOString() }, 'checkpoint');
-  return { ok: true, checked, ...(prev ? { head: prev } : {}), legacy, checkpoints: nextCheckpoint };
+  return {
+    ok: true,
+    checked,
+    ...(prev ? { head: prev } : {}),
+    legacy,
+    checkpoints: nextCheckpoint,
+    listed,
+  };
+}
+
+type AuditPage = ReadonlyArray<Selectable<AuditLogTable>>;
+
+/**
+ * The page's listings against the index: every entry in the page's height range must point to a row of the
+ * page whose hashed `familyIds` names that family, and a row with entries must have one for each family it
+ * names. (The rows were verified first, so their details are the ones that were signed.)
+ */
+async function checkListed(
+  db: Kysely<Database>,
+  page: AuditPage,
+): Promise<{ entries: number } | { seq: number; reason: string }> {
+  const heights = page.map((r) => r.chain_height).filter((h) => h !== null);
+  if (heights.length === 0) return { entries: 0 };
+  const low = Math.min(...heights.map(Number));
+  const high = Math.max(...heights.map(Number));
+  const entries = await db
+    .selectFrom('audit_log_listed')
+    .select(['family_id', 'chain_height'])
+    .where('chain_height', '>=', low)
+    .where('chain_height', '<=', high)
+    .execute();
+  if (entries.length === 0) return { entries: 0 };
+  const byHeight = new Map<number, Set<string>>();
+  for (const e of entries) {
+    const h = Number(e.chain_height);
+    const families = byHeight.get(h) ?? new Set<string>();
+    families.add(e.family_id);
+    byHeight.set(h, families);
+  }
+  const rows = new Map(page.filter((r) => r.chain_height !== null).map((r) => [Number(r.chain_height), r]));
+  for (const [height, families] of byHeight) {
+    const row = rows.get(height);
+    if (!row)
+      return {
+        seq: Number(page[0]?.seq ?? 0),
+        reason: `the listed-families index points to chain height ${height}, which no audit row has: entries were added`,
+      };
+    const named = listedFamilyIds(row.details_json);
+    const same = named.size === families.size && [...families].every((f) => named.has(f));
+    if (!same)
+      return {
+        seq: Number(row.seq),
+        reason:
+          'the listed-families index does not match the families this row names: entries were added or removed',
+      };
+  }
+  return { entries: entries.length };
+}
+
+function listedFamilyIds(detailsJson: string | null): Set<string> {
+  try {
+    const ids = (JSON.parse(detailsJson ?? 'null') as { familyIds?: unknown } | null)?.familyIds;
+    return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []);
+  } catch {
+    return new Set();
+  }
 }

@@ -355,6 +355,17 @@ export interface AuditLogTable {
   chain_height: ColumnType<number | string | null, number | null | undefined, never>;
 }
 
+/**
+ * One family shown by a list (worklist, search, team overview) whose one audit row has this chain height
+ * (migration 0025): the index by which a family's log finds the listing. Append-only; not hashed, the row it
+ * points to names the same families in `details_json.familyIds`.
+ */
+export interface AuditLogListedTable {
+  family_id: string;
+  /** PostgreSQL returns its bigint as a string. */
+  chain_height: ColumnType<number | string, number, never>;
+}
+
 /* The network and referral workflow (DESIGN.md §2.8–2.9): the social map, referrals, notifications, the care
  * network around a family and the safety route. */
 /** An entry of an organisation's social map ("sociale kaart"), maintained by its application manager. */
@@ -767,6 +778,7 @@ export interface Database {
   consents: ConsentTable;
   emergency_access: EmergencyAccessTable;
   audit_log: AuditLogTable;
+  audit_log_listed: AuditLogListedTable;
   partners: PartnerTable;
   partner_municipalities: PartnerMunicipalityTable;
   partner_interventions: PartnerInterventionTable;

@@ -1,4 +1,5 @@
 import type { Db } from './db.ts';
+import { auditRowsOfFamily } from './family-audit-rows.ts';
 
 export interface AccessLogRow {
   seq: number;
@@ -21,7 +22,7 @@ export function listFamilyAccess(
   opts: { offset: number; limit: number },
 ): Promise<AccessLogRow[]> {
   return db
-    .selectFrom('audit_log as a')
+    .selectFrom(auditRowsOfFamily(db, familyId).as('a'))
     .leftJoin('users as u', 'u.id', 'a.user_id')
     .select([
       'a.seq',
@@ -36,7 +37,6 @@ export function listFamilyAccess(
       'a.basis',
       'a.basis_detail',
     ])
-    .where('a.family_id', '=', familyId)
     .orderBy('a.seq', 'desc')
     .offset(opts.offset)
     .limit(opts.limit)
@@ -45,9 +45,8 @@ export function listFamilyAccess(
 
 export async function countFamilyAccess(db: Db, familyId: string): Promise<number> {
   const row = await db
-    .selectFrom('audit_log')
+    .selectFrom(auditRowsOfFamily(db, familyId).as('a'))
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
-    .where('family_id', '=', familyId)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

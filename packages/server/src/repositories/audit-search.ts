@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { AuditLogTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
+import { auditRowsOfFamily } from './family-audit-rows.ts';
 
 export interface OrganisationAuditQuery {
   organisationId: string;
@@ -22,22 +23,24 @@ export async function searchOrganisationAudit(
   db: Db,
   q: OrganisationAuditQuery,
 ): Promise<{ rows: Selectable<AuditLogTable>[]; total: number }> {
-  let base = db
-    .selectFrom('audit_log as a')
-    .where((eb) =>
-      eb.or([
-        eb('a.organisation_id', '=', q.organisationId),
-        eb(
-          'a.family_id',
-          'in',
-          eb
-            .selectFrom('families')
-            .select('families.id')
-            .where('families.organisation_id', '=', q.organisationId),
-        ),
-      ]),
-    );
-  if (q.familyId !== undefined) base = base.where('a.family_id', '=', q.familyId);
+  // By family: its own rows and the lists that showed it (each list's own row names all its families).
+  const source =
+    q.familyId === undefined
+      ? db.selectFrom('audit_log as a')
+      : db.selectFrom(auditRowsOfFamily(db, q.familyId).as('a'));
+  let base = source.where((eb) =>
+    eb.or([
+      eb('a.organisation_id', '=', q.organisationId),
+      eb(
+        'a.family_id',
+        'in',
+        eb
+          .selectFrom('families')
+          .select('families.id')
+          .where('families.organisation_id', '=', q.organisationId),
+      ),
+    ]),
+  );
   if (q.userId !== undefined) base = base.where('a.user_id', '=', q.userId);
   if (q.from !== undefined) base = base.where('a.at', '>=', q.from);
   if (q.before !== undefined) base = base.where('a.at', '<', q.before);

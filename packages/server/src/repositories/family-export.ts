@@ -2,6 +2,7 @@ import type { AccessLogRow } from './access-log.ts';
 import type { AssessmentRow } from './assessments.ts';
 import type { ContactRow } from './contacts.ts';
 import type { Db } from './db.ts';
+import { auditRowsOfFamily } from './family-audit-rows.ts';
 import type { ObservationRow } from './observations.ts';
 import type { ParentFactorRow } from './parent-factors.ts';
 
@@ -66,7 +67,7 @@ export async function loadExportRows(
     !options.access
       ? []
       : db
-          .selectFrom('audit_log as a')
+          .selectFrom(auditRowsOfFamily(db, familyId).as('a'))
           .leftJoin('users as u', 'u.id', 'a.user_id')
           .select([
             'a.seq',
@@ -81,7 +82,6 @@ export async function loadExportRows(
             'a.basis',
             'a.basis_detail',
           ])
-          .where('a.family_id', '=', familyId)
           .orderBy('a.seq')
           .execute(),
   ]);

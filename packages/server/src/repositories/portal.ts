@@ -7,6 +7,7 @@ import type {
   PortalInvitationTable,
 } from '../db/schema.ts';
 import type { Db } from './db.ts';
+import { auditRowsOfFamily } from './family-audit-rows.ts';
 
 export type ParentAccountRow = Selectable<ParentAccountTable>;
 export type PortalInvitationRow = Selectable<PortalInvitationTable>;
@@ -172,8 +173,7 @@ const PARENT_ACTIONS_SHOWN = ['consent.withdraw', 'portal.self_report.create', '
  */
 function portalAuditQuery(db: Db, familyId: string, parentId: string) {
   return db
-    .selectFrom('audit_log as a')
-    .where('a.family_id', '=', familyId)
+    .selectFrom(auditRowsOfFamily(db, familyId).as('a'))
     .where('a.outcome', '=', 'success')
     .where((eb) =>
       eb.or([

@@ -9,7 +9,12 @@ export async function disableAuditProtection(handle: Db): Promise<void> {
   if (handle.dialect === 'sqlite') {
     await sql`drop trigger if exists audit_log_no_update`.execute(handle.db);
     await sql`drop trigger if exists audit_log_no_delete`.execute(handle.db);
+    await sql`drop trigger if exists audit_log_listed_no_update`.execute(handle.db);
+    await sql`drop trigger if exists audit_log_listed_no_delete`.execute(handle.db);
   } else {
     await sql`alter table audit_log disable trigger audit_log_no_update_or_delete`.execute(handle.db);
+    await sql`alter table audit_log_listed disable trigger audit_log_listed_no_update_or_delete`.execute(
+      handle.db,
+    );
   }
 }

@@ -22,6 +22,7 @@ import { parentCitizenLogin } from './0020_parent_citizen_login.ts';
 import { importedRecords } from './0021_imported_records.ts';
 import { assessmentBalanceSummary } from './0023_assessment_balance_summary.ts';
 import { auditChainHeight } from './0024_audit_chain_height.ts';
+import { auditListedFamilies } from './0025_audit_listed_families.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -59,6 +60,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     // There is no 0022 (a number once reserved for a branch that never landed); names only sort in run order.
     '0023_assessment_balance_summary': assessmentBalanceSummary(dialect),
     '0024_audit_chain_height': auditChainHeight(dialect),
+    '0025_audit_listed_families': auditListedFamilies(dialect),
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../audit/verify.ts';
 import { ApiClient, startTestServer, type TestServer } from '../../http/test-server.ts';
+import { auditRowsOfFamily } from '../../repositories/family-audit-rows.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
 import {
   type Actor,
@@ -66,18 +67,40 @@ forEachDatabase('audit completeness', (current) => {
     expect(list?.on_behalf_of).toBe(`organisation:${org.organisationId}`);
   });
 
-  it('writes one row per family shown by a search and by the worklist, visible in its access log', async () => {
+  it('records each family shown by a search and by the worklist in one hashed row, found in its access log', async () => {
     const search = await nurse.client.get('/api/families?q=Vlinderbos');
     expect(search.status).toBe(200);
     expect(search.json?.total).toBe(1);
-    const listed = await rowsOf({ familyId: mine.familyId, action: 'family.search.listed' });
+    const [searchRow] = (await rowsOf({ userId: nurse.id, action: 'family.search' })).slice(-1);
+    expect(JSON.parse(searchRow?.details_json ?? '{}').familyIds).toEqual([mine.familyId]);
+    const ofFamily = () =>
+      current()
+        .db.selectFrom(auditRowsOfFamily(current().db, mine.familyId).as('a'))
+        .selectAll()
+        .orderBy('a.seq')
+        .execute();
+    const listed = (await ofFamily()).filter((r) => r.action === 'family.search.listed');
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ user_id: nurse.id, outcome: 'success' });
-    // The family's log says it was shown; the term stays in the search's own row.
+    expect(listed[0]).toMatchObject({
+      user_id: nurse.id,
+      outcome: 'success',
+      family_id: mine.familyId,
+      seq: searchRow?.seq,
+      hash: searchRow?.hash,
+    });
+    // The family's log says it was shown; the term and the other families stay in the search's own row.
     expect(listed[0]?.details_json).not.toContain('Vlinderbos');
+    expect(JSON.parse(listed[0]?.details_json ?? '{}')).toEqual({ via: 'family.search' });
 
     expect((await nurse.client.get('/api/worklist')).status).toBe(200);
-    expect(await rowsOf({ familyId: mine.familyId, action: 'worklist.read.listed' })).toHaveLength(1);
+    expect((await ofFamily()).filter((r) => r.action === 'worklist.read.listed')).toHaveLength(1);
+    // The other family was in neither list: its log shows no listing.
+    const theirsListed = await current()
+      .db.selectFrom(auditRowsOfFamily(current().db, theirs.familyId).as('a'))
+      .select('a.action')
+      .where('a.action', 'like', '%.listed')
+      .execute();
+    expect(theirsListed).toEqual([]);
 
     const log = await nurse.client.get(`/api/families/${mine.familyId}/access-log`);
     expect(log.status).toBe(200);

@@ -176,7 +176,7 @@ export async function searchFamilies(
       const details = await loadListDetails(trx, ids, ctx.today);
       return {
         value: { items: presentFamilyList(page.rows, details, ctx.today), total: page.total },
-        details: { query: byNumber.auditQuery, total: page.total, familyIds: ids },
+        details: { query: byNumber.auditQuery, total: page.total },
         listedFamilyIds: ids,
       };
     },

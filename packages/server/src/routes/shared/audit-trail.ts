@@ -15,6 +15,8 @@ export interface DomainAuditLine {
   details: Record<string, unknown> | null;
   /** Under break-the-glass: the grant, which becomes on_behalf_of. */
   emergencyId?: string | null;
+  /** A list's families: indexed for each family's log (see AuditEntry.listedFamilyIds). */
+  listedFamilyIds?: readonly string[];
 }
 
 /**
@@ -57,6 +59,7 @@ export function auditEntry(ctx: RequestContext, line: DomainAuditLine): AuditEnt
     familyId: line.familyId,
     personIds: line.personIds.length > 0 ? line.personIds : null,
     details: line.details,
+    listedFamilyIds: line.listedFamilyIds ?? null,
     at: ctx.at,
   };
 }

@@ -38,21 +38,8 @@ export async function readAudited<T>(
   work: (trx: Db) => Promise<Audited<T>>,
 ): Promise<T> {
   const done = await ctx.db.transaction().setAccessMode('read only').execute(work);
-  const listed = (done.listedFamilyIds ?? []).map(
-    (familyId): DomainAuditLine => ({
-      action: `${op.audit}.listed`,
-      outcome: 'success',
-      purpose: op.purpose,
-      basis: op.basis,
-      basisDetail: null,
-      familyId,
-      personIds: [],
-      // Not the search term: the family's log says it was shown, the term stays in the summary row.
-      details: { via: op.audit },
-    }),
-  );
-  // The summary row last, so it closes the group and is the newest row of the request.
-  await auditRead(ctx, [...listed, line(op, done)]);
+  // One row names every family shown (`familyIds`, hashed); each family's log finds it by the listed index.
+  await auditRead(ctx, { ...line(op, done), listedFamilyIds: done.listedFamilyIds ?? [] });
   return done.value;
 }
 

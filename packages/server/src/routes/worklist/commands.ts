@@ -40,7 +40,6 @@ export async function worklist(
           due: input.due,
           query: byNumber.auditQuery,
           total: page.total,
-          familyIds: ids,
         },
         listedFamilyIds: ids,
       };

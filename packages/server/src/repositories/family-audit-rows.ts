@@ -1,0 +1,47 @@
+import { PostgresAdapter, sql } from 'kysely';
+import type { Db } from './db.ts';
+
+/**
+ * Every audit row about one family, with the columns of `audit_log`: the rows that name it (`family_id`), and
+ * each list that showed it (migration 0025), as that list's row seen from this family — action
+ * `<list action>.listed`, this family's id, and instead of the list's details (its search term, the other
+ * families) only which list it was. Lists recorded before 0025 wrote such a row themselves; both kinds read the
+ * same. Use it as a table: `db.selectFrom(auditRowsOfFamily(db, id).as('a'))`.
+ */
+/** The columns both kinds of row take from `audit_log as a` unchanged, around the ones a listing replaces. */
+const WHO = [
+  'a.seq',
+  'a.id',
+  'a.at',
+  'a.user_id',
+  'a.user_role',
+  'a.organisation_id',
+  'a.on_behalf_of',
+] as const;
+const HOW = ['a.outcome', 'a.purpose', 'a.basis', 'a.basis_detail', 'a.client_ip'] as const;
+const CHAIN = ['a.prev_hash', 'a.hash', 'a.key_id', 'a.chain_height'] as const;
+
+export function auditRowsOfFamily(db: Db, familyId: string) {
+  const via =
+    db.getExecutor().adapter instanceof PostgresAdapter
+      ? sql<string>`json_build_object('via', a.action)::text`
+      : sql<string>`json_object('via', a.action)`;
+  const listed = db
+    .selectFrom('audit_log_listed as l')
+    .innerJoin('audit_log as a', 'a.chain_height', 'l.chain_height')
+    .where('l.family_id', '=', familyId)
+    .select(WHO)
+    .select(sql<string>`a.action || '.listed'`.as('action'))
+    .select(HOW)
+    .select(['l.family_id', sql<string | null>`null`.as('person_ids'), via.as('details_json')])
+    .select(CHAIN);
+  return db
+    .selectFrom('audit_log as a')
+    .select(WHO)
+    .select('a.action')
+    .select(HOW)
+    .select(['a.family_id', 'a.person_ids', 'a.details_json'])
+    .select(CHAIN)
+    .where('a.family_id', '=', familyId)
+    .unionAll(listed);
+}
