@@ -1,6 +1,9 @@
+import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { appendAudits } from '../../audit/index.ts';
+import { sqliteHandleOf } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
+import { WalSync } from '../../db/wal-sync.ts';
 import { auditEntry, type DomainAuditLine } from './audit-trail.ts';
 import type { RequestContext } from './context.ts';
 
@@ -21,14 +24,25 @@ const MAX_BATCH = 64;
  * and only then answers. Rows of concurrent requests share one transaction and one fsync instead of one
  * each. Writes keep their audit row inside their own transaction (see withFamily), so data and record commit
  * or vanish together.
+ *
+ * On SQLite the batch commits under `synchronous = NORMAL` and its WAL is then synced on the thread pool
+ * (db/wal-sync.ts): the requests still wait until their rows are on disk, but the event loop does not: it serves
+ * other requests meanwhile, whose rows form the next batch.
  */
 class AuditBatcher {
   readonly #db: Kysely<Database>;
+  readonly #sqlite: { handle: SQLite.Database; wal: WalSync; synchronous: string } | null;
   #queue: Pending[] = [];
   #draining = false;
 
   constructor(db: Kysely<Database>) {
     this.#db = db;
+    const handle = sqliteHandleOf(db);
+    const wal = handle ? WalSync.of(handle) : null;
+    this.#sqlite =
+      handle && wal
+        ? { handle, wal, synchronous: String(handle.pragma('synchronous', { simple: true })) }
+        : null;
   }
 
   append(ctx: RequestContext, lines: readonly DomainAuditLine[]): Promise<void> {
@@ -47,13 +61,15 @@ class AuditBatcher {
     while (this.#queue.length > 0) {
       const batch = this.#queue.splice(0, MAX_BATCH);
       try {
+        const entries = batch.flatMap((p) => p.lines.map((l) => auditEntry(p.ctx, l)));
         // One chained insert for the whole batch: a search that lists 200 families costs no extra round trips.
-        await this.#db.transaction().execute((trx) =>
-          appendAudits(
-            trx,
-            batch.flatMap((p) => p.lines.map((l) => auditEntry(p.ctx, l))),
-          ),
-        );
+        if (this.#sqlite) {
+          await this.#commitUnsynced(entries);
+          // Requests that arrive meanwhile are served, and queue for the next batch: one sync per batch.
+          await this.#sqlite.wal.durable();
+        } else {
+          await this.#db.transaction().execute((trx) => appendAudits(trx, entries));
+        }
         for (const p of batch) p.resolve();
       } catch (err) {
         // No record, no data: every request of a failed batch fails (the error handler answers 500).
@@ -61,6 +77,20 @@ class AuditBatcher {
       }
     }
     this.#draining = false;
+  }
+
+  /** The batch's transaction under NORMAL, holding the connection so no other transaction runs without FULL. */
+  async #commitUnsynced(entries: Parameters<typeof appendAudits>[1]): Promise<void> {
+    const sqlite = this.#sqlite;
+    if (!sqlite) throw new Error('Not a SQLite database in WAL mode');
+    await this.#db.connection().execute(async (connection) => {
+      sqlite.handle.pragma('synchronous = NORMAL');
+      try {
+        await connection.transaction().execute((trx) => appendAudits(trx, entries));
+      } finally {
+        sqlite.handle.pragma(`synchronous = ${sqlite.synchronous}`);
+      }
+    });
   }
 }
 
