@@ -7,6 +7,7 @@ import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from './privat
 import type { Database } from './schema.ts';
 import { NestwerkSqliteDialect } from './sqlite-dialect.ts';
 import { CachingSqliteDatabase } from './statement-cache.ts';
+import { WalSync } from './wal-sync.ts';
 import { WellFormedTextDialect } from './well-formed-text.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -97,6 +98,13 @@ export function sqliteHandleOf(db: Kysely<Database>): SQLite.Database | undefine
   return sqliteHandles.get(db);
 }
 
+const walSyncs = new WeakMap<Kysely<Database>, WalSync>();
+
+/** Syncs the WAL of a SQLite file database off the event loop (db/wal-sync.ts); undefined otherwise. */
+export function walSyncOf(db: Kysely<Database>): WalSync | undefined {
+  return walSyncs.get(db);
+}
+
 function openSqlite(path: string): Db {
   const sqlite = openSqliteFile(path);
   const db = new Kysely<Database>({
@@ -105,7 +113,17 @@ function openSqlite(path: string): Db {
     ),
   });
   sqliteHandles.set(db, sqlite);
-  return { db, dialect: 'sqlite', url: `file:${path}`, close: () => db.destroy() };
+  const wal = WalSync.of(sqlite);
+  if (wal) walSyncs.set(db, wal);
+  return {
+    db,
+    dialect: 'sqlite',
+    url: `file:${path}`,
+    close: async () => {
+      await db.destroy();
+      wal?.close();
+    },
+  };
 }
 
 /**

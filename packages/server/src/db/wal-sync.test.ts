@@ -5,14 +5,14 @@ import SQLite from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { WalSync } from './wal-sync.ts';
 
-const opened = vi.hoisted(() => ({ count: 0 }));
-vi.mock('node:fs/promises', async (original) => {
-  const actual = await original<typeof import('node:fs/promises')>();
+const synced = vi.hoisted(() => ({ count: 0 }));
+vi.mock('node:fs', async (original) => {
+  const actual = await original<typeof import('node:fs')>();
   return {
     ...actual,
-    open: (...args: Parameters<typeof actual.open>) => {
-      opened.count += 1;
-      return actual.open(...args);
+    fdatasync: (...args: Parameters<typeof actual.fdatasync>) => {
+      synced.count += 1;
+      return actual.fdatasync(...args);
     },
   };
 });
@@ -41,16 +41,16 @@ describe('WalSync', () => {
     if (!wal) throw new Error('expected WAL mode');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.prepare('insert into t values (?)').run('a');
-    const before = opened.count;
+    const before = synced.count;
     // The first commit starts a sync that covers it alone; the four counted while it runs are not covered by
     // it, and share the one sync that follows.
     await Promise.all(Array.from({ length: 5 }, () => wal.durable()));
-    expect(opened.count - before).toBe(2);
+    expect(synced.count - before).toBe(2);
 
     // Nothing running: the next commit gets its own sync.
     sqlite.prepare('insert into t values (?)').run('b');
     await wal.durable();
-    expect(opened.count - before).toBe(3);
+    expect(synced.count - before).toBe(3);
   });
 
   it('fails the waiting commits when the WAL cannot be synced', async () => {

@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fdatasync, open } from 'node:fs';
+import { promisify } from 'node:util';
 import type SQLite from 'better-sqlite3';
 
 /**
@@ -17,6 +18,8 @@ export class WalSync {
   #committed = 0;
   #synced = 0;
   #running: Promise<void> | null = null;
+  /** The WAL, open for syncing from the first sync until close(). */
+  #fd: number | null = null;
 
   private constructor(walPath: string) {
     this.#walPath = walPath;
@@ -40,25 +43,29 @@ export class WalSync {
     }
   }
 
+  /** Closes the WAL's file descriptor (the database's close calls it); a later sync opens it again. */
+  close(): void {
+    if (this.#fd !== null) closeSync(this.#fd);
+    this.#fd = null;
+  }
+
   async #sync(): Promise<void> {
     // Every commit counted so far wrote its frames before this sync starts.
     const upTo = this.#committed;
-    let file: Awaited<ReturnType<typeof open>>;
-    try {
-      file = await open(this.#walPath, 'r+');
-    } catch (err) {
-      // No WAL file: the last connection checkpointed and removed it, and a checkpoint syncs the database.
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+    if (this.#fd === null) {
+      try {
+        this.#fd = await openFile(this.#walPath, 'r+');
+      } catch (err) {
+        // No WAL file: the last connection checkpointed and removed it, and a checkpoint syncs the database.
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         this.#synced = Math.max(this.#synced, upTo);
         return;
       }
-      throw err;
     }
-    try {
-      await file.datasync();
-    } finally {
-      await file.close();
-    }
+    await syncData(this.#fd);
     this.#synced = Math.max(this.#synced, upTo);
   }
 }
+
+const openFile = promisify(open);
+const syncData = promisify(fdatasync);

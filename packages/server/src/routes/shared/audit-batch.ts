@@ -1,9 +1,9 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { appendAudits } from '../../audit/index.ts';
-import { sqliteHandleOf } from '../../db/connect.ts';
+import { sqliteHandleOf, walSyncOf } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
-import { WalSync } from '../../db/wal-sync.ts';
+import type { WalSync } from '../../db/wal-sync.ts';
 import { auditEntry, type DomainAuditLine } from './audit-trail.ts';
 import type { RequestContext } from './context.ts';
 
@@ -38,7 +38,7 @@ class AuditBatcher {
   constructor(db: Kysely<Database>) {
     this.#db = db;
     const handle = sqliteHandleOf(db);
-    const wal = handle ? WalSync.of(handle) : null;
+    const wal = walSyncOf(db);
     this.#sqlite =
       handle && wal
         ? { handle, wal, synchronous: String(handle.pragma('synchronous', { simple: true })) }
