@@ -14,7 +14,7 @@ function rowsOf(db: Parameters<typeof auditRowsOfFamily>[0], familyId: string) {
   return db.selectFrom(auditRowsOfFamily(db, familyId).as('a')).selectAll().orderBy('a.seq').execute();
 }
 
-forEachDatabase('listed families (migration 0025)', (current) => {
+forEachDatabase('listed families (migration 0025)', (current, dialect) => {
   it('records a list as one hashed row naming its families, found in each family’s log as a listing', async () => {
     const { db } = current();
     await db.transaction().execute((trx) =>
@@ -96,6 +96,23 @@ forEachDatabase('listed families (migration 0025)', (current) => {
     expect(c.map((r) => [r.action, r.family_id, JSON.parse(r.details_json ?? '{}')])).toEqual([
       ['family.search.listed', 'fam-c', { via: 'family.search' }],
     ]);
+  });
+
+  it('finds the entries by height for verification through their own index', async () => {
+    const { db } = current();
+    const plan =
+      dialect === 'sqlite'
+        ? (
+            await sql<{
+              detail: string;
+            }>`explain query plan select family_id, chain_height from audit_log_listed
+              where chain_height >= ${1} and chain_height <= ${5000}`.execute(db)
+          ).rows.map((r) => r.detail)
+        : (
+            await sql<{ indexname: string }>`select indexname from pg_indexes
+              where tablename = 'audit_log_listed' and indexdef like '%(chain_height)'`.execute(db)
+          ).rows.map((r) => r.indexname);
+    expect(plan.join(' ')).toContain('audit_log_listed_height_idx');
   });
 
   it('is append-only', async () => {

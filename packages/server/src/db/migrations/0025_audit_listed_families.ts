@@ -11,7 +11,8 @@ import type { Dialect } from '../connect.ts';
  * not evidence: the hashed row is, and `verifyAuditChain` checks that both agree. Rows written before stay as
  * they are and are still found by their own `family_id`.
  *
- * Append-only like `audit_log`. On SQLite without rowid: the key is the whole row, one b-tree.
+ * Append-only like `audit_log`. On SQLite without rowid: the key is the whole row. A second index by height
+ * serves verification.
  */
 export function auditListedFamilies(dialect: Dialect): Migration {
   return {
@@ -23,6 +24,12 @@ export function auditListedFamilies(dialect: Dialect): Migration {
         .addPrimaryKeyConstraint('audit_log_listed_pk', ['family_id', 'chain_height']);
       if (dialect === 'sqlite') table = table.modifyEnd(sql`without rowid`);
       await table.execute();
+      // `nestwerk audit verify` reads the entries by height, page by page; appended at the right edge.
+      await db.schema
+        .createIndex('audit_log_listed_height_idx')
+        .on('audit_log_listed')
+        .column('chain_height')
+        .execute();
       if (dialect === 'postgres') {
         await sql`create function audit_log_listed_reject_change() returns trigger language plpgsql as $$
           begin
