@@ -139,7 +139,12 @@ describe('nestwerk database commands (SQLite)', { timeout: 120_000 }, () => {
   it('audit verify reports a valid chain (exit 0) and the first broken link (exit 1)', async () => {
     const ok = nestwerk(['audit', 'verify'], env);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, checked: 2, firstBroken: null });
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      ok: true,
+      checked: 2,
+      firstBroken: null,
+      listedEntriesChecked: 0,
+    });
 
     const copy = join(dir, 'tampered.db');
     const backup = nestwerk(['backup', copy], env);

@@ -24,6 +24,7 @@ export async function run(args: string[]): Promise<number> {
       head: result.head ?? null,
       legacyRows: result.legacy ?? 0,
       checkpointsCompared: result.checkpoints ?? 0,
+      listedEntriesChecked: result.listed ?? 0,
     });
     return result.ok ? 0 : 1;
   });
