@@ -178,10 +178,10 @@ async function checkListed(
   db: Kysely<Database>,
   page: AuditPage,
 ): Promise<{ entries: number } | { seq: number; reason: string }> {
-  const heights = page.map((r) => r.chain_height).filter((h) => h !== null);
-  if (heights.length === 0) return { entries: 0 };
-  const low = Math.min(...heights.map(Number));
-  const high = Math.max(...heights.map(Number));
+  const rows = new Map(page.filter((r) => r.chain_height !== null).map((r) => [Number(r.chain_height), r]));
+  if (rows.size === 0) return { entries: 0 };
+  const low = Math.min(...rows.keys());
+  const high = Math.max(...rows.keys());
   const entries = await db
     .selectFrom('audit_log_listed')
     .select(['family_id', 'chain_height'])
@@ -196,7 +196,6 @@ async function checkListed(
     families.add(e.family_id);
     byHeight.set(h, families);
   }
-  const rows = new Map(page.filter((r) => r.chain_height !== null).map((r) => [Number(r.chain_height), r]));
   for (const [height, families] of byHeight) {
     const row = rows.get(height);
     if (!row)

@@ -1,13 +1,6 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { Db } from './db.ts';
 
-/**
- * Every audit row about one family, with the columns of `audit_log`: the rows that name it (`family_id`), and
- * each list that showed it (migration 0025), as that list's row seen from this family — action
- * `<list action>.listed`, this family's id, and instead of the list's details (its search term, the other
- * families) only which list it was. Lists recorded before 0025 wrote such a row themselves; both kinds read the
- * same. Use it as a table: `db.selectFrom(auditRowsOfFamily(db, id).as('a'))`.
- */
 /** The columns both kinds of row take from `audit_log as a` unchanged, around the ones a listing replaces. */
 const WHO = [
   'a.seq',
@@ -21,6 +14,13 @@ const WHO = [
 const HOW = ['a.outcome', 'a.purpose', 'a.basis', 'a.basis_detail', 'a.client_ip'] as const;
 const CHAIN = ['a.prev_hash', 'a.hash', 'a.key_id', 'a.chain_height'] as const;
 
+/**
+ * Every audit row about one family, with the columns of `audit_log`: the rows that name it (`family_id`), and
+ * each list that showed it (migration 0025), as that list's row seen from this family — action
+ * `<list action>.listed`, this family's id, and instead of the list's details (its search term, the other
+ * families) only which list it was. Lists recorded before 0025 wrote such a row themselves; both kinds read the
+ * same. Use it as a table: `db.selectFrom(auditRowsOfFamily(db, id).as('a'))`.
+ */
 export function auditRowsOfFamily(db: Db, familyId: string) {
   const via =
     db.getExecutor().adapter instanceof PostgresAdapter

@@ -14,6 +14,13 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** A SQLite database in WAL mode, and the synchronous level its other transactions keep. */
+interface SqliteCommit {
+  handle: SQLite.Database;
+  wal: WalSync;
+  synchronous: string;
+}
+
 /** Enough to amortise a commit over every request in flight, small enough to keep one commit short. */
 const MAX_BATCH = 64;
 
@@ -31,7 +38,7 @@ const MAX_BATCH = 64;
  */
 class AuditBatcher {
   readonly #db: Kysely<Database>;
-  readonly #sqlite: { handle: SQLite.Database; wal: WalSync; synchronous: string } | null;
+  readonly #sqlite: SqliteCommit | null;
   #queue: Pending[] = [];
   #draining = false;
 
@@ -64,7 +71,7 @@ class AuditBatcher {
         const entries = batch.flatMap((p) => p.lines.map((l) => auditEntry(p.ctx, l)));
         // One chained insert for the whole batch: a search that lists 200 families costs no extra round trips.
         if (this.#sqlite) {
-          await this.#commitUnsynced(entries);
+          await this.#commitUnsynced(this.#sqlite, entries);
           // Requests that arrive meanwhile are served, and queue for the next batch: one sync per batch.
           await this.#sqlite.wal.durable();
         } else {
@@ -80,9 +87,7 @@ class AuditBatcher {
   }
 
   /** The batch's transaction under NORMAL, holding the connection so no other transaction runs without FULL. */
-  async #commitUnsynced(entries: Parameters<typeof appendAudits>[1]): Promise<void> {
-    const sqlite = this.#sqlite;
-    if (!sqlite) throw new Error('Not a SQLite database in WAL mode');
+  async #commitUnsynced(sqlite: SqliteCommit, entries: Parameters<typeof appendAudits>[1]): Promise<void> {
     await this.#db.connection().execute(async (connection) => {
       sqlite.handle.pragma('synchronous = NORMAL');
       try {
