@@ -6,6 +6,7 @@ import { attachAuditAnchor, resolveAnchorSettings } from '../audit/anchor.ts';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from './private-files.ts';
 import type { Database } from './schema.ts';
 import { NestwerkSqliteDialect } from './sqlite-dialect.ts';
+import { registerDirectReads } from './sqlite-direct.ts';
 import { CachingSqliteDatabase } from './statement-cache.ts';
 import { WalSync } from './wal-sync.ts';
 import { WellFormedTextDialect } from './well-formed-text.ts';
@@ -107,12 +108,12 @@ export function walSyncOf(db: Kysely<Database>): WalSync | undefined {
 
 function openSqlite(path: string): Db {
   const sqlite = openSqliteFile(path);
+  const statements = new CachingSqliteDatabase(sqlite);
   const db = new Kysely<Database>({
-    dialect: new WellFormedTextDialect(
-      new NestwerkSqliteDialect({ database: new CachingSqliteDatabase(sqlite) }),
-    ),
+    dialect: new WellFormedTextDialect(new NestwerkSqliteDialect({ database: statements })),
   });
   sqliteHandles.set(db, sqlite);
+  registerDirectReads(db, sqlite, statements);
   const wal = WalSync.of(sqlite);
   if (wal) walSyncs.set(db, wal);
   return {

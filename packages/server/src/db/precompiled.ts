@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
 import type { Database } from './schema.ts';
+import { readDirectly } from './sqlite-direct.ts';
 
 /**
  * A placeholder no real value can equal (a NUL can never reach the database: the text checks refuse it), so
@@ -49,7 +50,9 @@ export function precompiled<P extends Record<string, unknown>, R>(
   };
   return {
     async execute(db, params) {
-      return (await db.executeQuery<R>(bind(db, params))).rows;
+      const query = bind(db, params);
+      // SQLite: a SELECT answered on the connection itself when that is safe (sqlite-direct.ts).
+      return readDirectly<R>(db, query) ?? (await db.executeQuery<R>(query)).rows;
     },
     bind,
     sql: (db) => compile(db).query.sql,

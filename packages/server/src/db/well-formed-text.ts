@@ -34,7 +34,8 @@ export class IllFormedTextError extends Error {
   }
 }
 
-function checkParameters(parameters: readonly unknown[]): void {
+/** Throws IllFormedTextError if a statement would bind a string with a lone surrogate. */
+export function checkParameters(parameters: readonly unknown[]): void {
   for (const p of parameters)
     if (typeof p === 'string' && !isWellFormedText(p)) throw new IllFormedTextError();
 }
