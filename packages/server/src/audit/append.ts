@@ -5,6 +5,7 @@ import type { AuditLogTable, Database } from '../db/schema.ts';
 import { auditAnchorOf } from './anchor.ts';
 import { GENESIS_HASH, type KeyedAuditFields, keyedAuditRowHash, storableText } from './hash.ts';
 import { type AuditKeyRing, envOnlyKeyRing } from './keys.ts';
+import { foldListedWhenDue } from './listed-fold.ts';
 
 export type AuditOutcome = AuditLogTable['outcome'];
 /**
@@ -120,29 +121,13 @@ async function appendAuditRows(
   const records: AuditRecord[] = [];
   for (let i = 0; i < rows.length; i += PRECOMPILED_ROWS)
     records.push(...(await insertPrecompiled(trx, rows.slice(i, i + PRECOMPILED_ROWS), returning)));
-  const listed = entries.flatMap((entry, i) =>
-    (entry.listedFamilyIds ?? []).map((familyId) => [familyId, base + 1 + i] as const),
-  );
-  if (listed.length > 0) await insertListed.execute(trx, { pairs: JSON.stringify(listed) });
+  // A list's entries in the listed-families index are written later, many lists at once (listed-fold.ts).
+  const listed = entries.reduce((n, entry) => n + (entry.listedFamilyIds?.length ?? 0), 0);
+  await foldListedWhenDue(trx, { rows: rows.length, entries: listed, top: base + rows.length });
   const anchor = auditAnchorOf(trx);
   for (let i = 0; i < rows.length; i++) anchor?.noteAppend();
   return records;
 }
-
-/**
- * Every listing of an append in one statement, whatever the number of families: the (family, chain height)
- * pairs as one JSON value, unpacked by the database.
- */
-const insertListed = precompiled((db, p: { pairs: string }) =>
-  db
-    .insertInto('audit_log_listed')
-    .columns(['family_id', 'chain_height'])
-    .expression(
-      db.getExecutor().adapter instanceof PostgresAdapter
-        ? sql`select x->>0, (x->>1)::bigint from json_array_elements(${p.pairs}::json) as x`
-        : sql`select value ->> 0, value ->> 1 from json_each(${p.pairs})`,
-    ),
-);
 
 type AuditRow = KeyedAuditFields & { hash: string; chain_height: number };
 
@@ -255,6 +240,9 @@ function auditFields(entry: AuditEntry, prevHash: string, keyId: string): KeyedA
 /** The listed families go into the hashed details: the evidence of what was shown is the chained row. */
 function detailsJson(entry: AuditEntry): string | null {
   const listed = entry.listedFamilyIds;
+  // `familyIds` is what the listed-families index is folded from: only a list may name families there.
+  if (entry.details && 'familyIds' in entry.details)
+    throw new Error('details.familyIds is reserved for listedFamilyIds');
   if (listed) return JSON.stringify({ ...entry.details, familyIds: listed });
   return entry.details ? JSON.stringify(entry.details) : null;
 }

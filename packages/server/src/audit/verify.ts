@@ -1,9 +1,11 @@
 import type { Kysely, Selectable } from 'kysely';
+import { precompiled } from '../db/precompiled.ts';
 import type { AuditLogTable, Database } from '../db/schema.ts';
 import { auditAnchorOf } from './anchor.ts';
 import { appendCheckpoint, type Checkpoint, readCheckpoints } from './checkpoints.ts';
 import { auditRowHash, GENESIS_HASH, keyedAuditRowHash } from './hash.ts';
 import { type AuditKeyRing, envOnlyKeyRing } from './keys.ts';
+import { foldMark } from './listed-fold.ts';
 
 export interface ChainVerification {
   ok: boolean;
@@ -76,6 +78,9 @@ export async function verifyAuditChain(
     checkpoints: nextCheckpoint,
     listed,
   });
+  // Entries are folded in above this mark while we walk (listed-fold.ts): the walk checks the listings up to
+  // the mark it started from; what is folded in meanwhile is checked by the next run.
+  const mark = await foldMark(db);
   for (;;) {
     const page = await db
       .selectFrom('audit_log')
@@ -133,7 +138,7 @@ export async function verifyAuditChain(
       checked += 1;
       prev = { seq, hash: row.hash };
     }
-    const listing = await checkListed(db, page);
+    const listing = await checkListed(db, page, mark);
     if ('reason' in listing) return broken(listing.seq, listing.reason);
     listed += listing.entries;
     if (page.length < PAGE_SIZE) break;
@@ -141,11 +146,25 @@ export async function verifyAuditChain(
   const entries = await db
     .selectFrom('audit_log_listed')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('chain_height', '<=', mark.height)
     .executeTakeFirstOrThrow();
   if (Number(entries.n) !== listed)
     return broken(
       (prev?.seq ?? 0) + 1,
       `the listed-families index has ${Number(entries.n) - listed} entries that point to no audit row: they were added`,
+    );
+  // One statement each, so a fold running meanwhile cannot make them disagree.
+  const [ahead] = await aheadOfMark.execute(db, {});
+  if (ahead && Number(ahead.n) > 0)
+    return broken(
+      (prev?.seq ?? 0) + 1,
+      `the listed-families index has ${Number(ahead.n)} entries above its fold mark, where none is written: they were added`,
+    );
+  const [past] = await markPastHead.execute(db, {});
+  if (past)
+    return broken(
+      (prev?.seq ?? 0) + 1,
+      'the listed-families fold mark is past the end of the log: it was moved, or rows were removed from the end',
     );
   const beyond = checkpoints[nextCheckpoint];
   if (beyond) {
@@ -169,16 +188,44 @@ export async function verifyAuditChain(
 
 type AuditPage = ReadonlyArray<Selectable<AuditLogTable>>;
 
+/** Entries above the fold mark: a fold writes entries and moves the mark in one transaction, so none. */
+const aheadOfMark = precompiled((db) =>
+  db
+    .selectFrom('audit_log_listed')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('chain_height', '>', (eb) =>
+      eb.selectFrom('audit_listed_folded').select('chain_height').where('id', '=', 1),
+    ),
+);
+
+/** The mark, if it is past the chain's last height (a row comes back only then). */
+const markPastHead = precompiled((db) =>
+  db
+    .selectFrom('audit_listed_folded as f')
+    .select('f.chain_height')
+    .where('f.id', '=', 1)
+    .where('f.chain_height', '>', (eb) =>
+      eb.selectFrom('audit_log').select((e) => e.fn.coalesce(e.fn.max('chain_height'), e.lit(0)).as('h')),
+    ),
+);
+
 /**
- * The page's listings against the index: every entry in the page's height range must point to a row of the
- * page whose hashed `familyIds` names that family, and a row with entries must have one for each family it
- * names. (The rows were verified first, so their details are the ones that were signed.)
+ * The page's listings up to the fold mark against the index: every entry in that height range must point to
+ * a row of the page whose hashed `familyIds` names that family, and every row there must have one entry for
+ * each family it names, no more, no fewer. (The rows were verified first, so their details are the ones that
+ * were signed.) Rows above the mark have no entries yet; rows up to the mark's starting height (`since`) are
+ * held only to the entries they have, as before migration 0026.
  */
 async function checkListed(
   db: Kysely<Database>,
   page: AuditPage,
+  mark: { height: number; since: number },
 ): Promise<{ entries: number } | { seq: number; reason: string }> {
-  const rows = new Map(page.filter((r) => r.chain_height !== null).map((r) => [Number(r.chain_height), r]));
+  const rows = new Map(
+    page
+      .filter((r) => r.chain_height !== null && Number(r.chain_height) <= mark.height)
+      .map((r) => [Number(r.chain_height), r]),
+  );
   if (rows.size === 0) return { entries: 0 };
   const low = Math.min(...rows.keys());
   const high = Math.max(...rows.keys());
@@ -188,7 +235,6 @@ async function checkListed(
     .where('chain_height', '>=', low)
     .where('chain_height', '<=', high)
     .execute();
-  if (entries.length === 0) return { entries: 0 };
   const byHeight = new Map<number, Set<string>>();
   for (const e of entries) {
     const h = Number(e.chain_height);
@@ -196,15 +242,19 @@ async function checkListed(
     families.add(e.family_id);
     byHeight.set(h, families);
   }
-  for (const [height, families] of byHeight) {
-    const row = rows.get(height);
-    if (!row)
+  for (const height of byHeight.keys())
+    if (!rows.has(height))
       return {
         seq: Number(page[0]?.seq ?? 0),
         reason: `the listed-families index points to chain height ${height}, which no audit row has: entries were added`,
       };
+  for (const [height, row] of rows) {
+    const families = byHeight.get(height);
+    // At or below `since` (0025's time) a row without entries may name families without being a list.
+    if (!families && height <= mark.since) continue;
     const named = listedFamilyIds(row.details_json);
-    const same = named.size === families.size && [...families].every((f) => named.has(f));
+    if (!families && named.size === 0) continue;
+    const same = named.size === families?.size && [...families].every((f) => named.has(f));
     if (!same)
       return {
         seq: Number(row.seq),

@@ -366,6 +366,15 @@ export interface AuditLogListedTable {
   chain_height: ColumnType<number | string, number, never>;
 }
 
+/** One row (id 1): the chain height up to which listing rows have their index entries (migration 0026). */
+export interface AuditListedFoldedTable {
+  id: ColumnType<number, number, never>;
+  /** PostgreSQL returns its bigint as a string. */
+  chain_height: ColumnType<number | string, number, number>;
+  /** The mark at the migration; fixed. Above it, every row naming `familyIds` is a list (see 0026). */
+  since: ColumnType<number | string, number, never>;
+}
+
 /* The network and referral workflow (DESIGN.md §2.8–2.9): the social map, referrals, notifications, the care
  * network around a family and the safety route. */
 /** An entry of an organisation's social map ("sociale kaart"), maintained by its application manager. */
@@ -779,6 +788,7 @@ export interface Database {
   emergency_access: EmergencyAccessTable;
   audit_log: AuditLogTable;
   audit_log_listed: AuditLogListedTable;
+  audit_listed_folded: AuditListedFoldedTable;
   partners: PartnerTable;
   partner_municipalities: PartnerMunicipalityTable;
   partner_interventions: PartnerInterventionTable;

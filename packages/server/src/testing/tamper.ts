@@ -18,3 +18,13 @@ export async function disableAuditProtection(handle: Db): Promise<void> {
     );
   }
 }
+
+/** The same for the fold mark of the listed-families index (migration 0026): it may then move down or away. */
+export async function disableFoldGuard(handle: Db): Promise<void> {
+  if (handle.dialect === 'sqlite') {
+    await sql`drop trigger if exists audit_listed_folded_only_up`.execute(handle.db);
+    await sql`drop trigger if exists audit_listed_folded_no_delete`.execute(handle.db);
+  } else {
+    await sql`alter table audit_listed_folded disable trigger audit_listed_folded_only_up`.execute(handle.db);
+  }
+}

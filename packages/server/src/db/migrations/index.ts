@@ -23,6 +23,7 @@ import { importedRecords } from './0021_imported_records.ts';
 import { assessmentBalanceSummary } from './0023_assessment_balance_summary.ts';
 import { auditChainHeight } from './0024_audit_chain_height.ts';
 import { auditListedFamilies } from './0025_audit_listed_families.ts';
+import { auditListedFolded } from './0026_audit_listed_folded.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -61,6 +62,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0023_assessment_balance_summary': assessmentBalanceSummary(dialect),
     '0024_audit_chain_height': auditChainHeight(dialect),
     '0025_audit_listed_families': auditListedFamilies(dialect),
+    '0026_audit_listed_folded': auditListedFolded(dialect),
   };
 }
 

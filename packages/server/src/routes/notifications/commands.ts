@@ -62,7 +62,8 @@ export async function myNotifications(
         basisDetail: null,
         familyId: null,
         personIds: [],
-        details: { familyIds: [...subjects.shown.keys()] },
+        // Not `familyIds`: that names a list's families, which the listed-families index is folded from.
+        details: { shownFamilyIds: [...subjects.shown.keys()] },
       },
     ]);
   return {
