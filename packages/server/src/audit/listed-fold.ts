@@ -27,8 +27,11 @@ export async function foldListedWhenDue(
   appended: { rows: number; entries: number; top: number },
 ): Promise<void> {
   const key = trx.getExecutor().adapter;
-  const pending = pendingByDatabase.get(key) ?? { entries: 0, rows: 0 };
-  pendingByDatabase.set(key, pending);
+  let pending = pendingByDatabase.get(key);
+  if (!pending) {
+    pending = { entries: 0, rows: 0 };
+    pendingByDatabase.set(key, pending);
+  }
   pending.entries += appended.entries;
   pending.rows += appended.rows;
   if (pending.entries < FOLD_AFTER_ENTRIES && pending.rows < FOLD_AFTER_ROWS) return;

@@ -50,11 +50,14 @@ export function precompiled<P extends Record<string, unknown>, R>(
   };
   return {
     async execute(db, params) {
-      const query = bind(db, params);
-      // SQLite: a SELECT answered on the connection itself when that is safe (sqlite-direct.ts).
-      return readDirectly<R>(db, query) ?? (await db.executeQuery<R>(query)).rows;
+      return executeCompiled(db, bind(db, params));
     },
     bind,
     sql: (db) => compile(db).query.sql,
   };
+}
+
+/** Runs a compiled query; on SQLite a SELECT is answered on the connection itself when that is safe (sqlite-direct.ts). */
+export async function executeCompiled<R>(db: Kysely<Database>, query: CompiledQuery<R>): Promise<R[]> {
+  return readDirectly(db, query) ?? (await db.executeQuery(query)).rows;
 }

@@ -1,7 +1,6 @@
 import { type CompiledQuery, sql } from 'kysely';
-import { precompiled } from '../db/precompiled.ts';
+import { executeCompiled, precompiled } from '../db/precompiled.ts';
 import { searchKey } from '../db/search-key.ts';
-import { readDirectly } from '../db/sqlite-direct.ts';
 import type { Principal } from '../http/principal.ts';
 import type { Db } from '../repositories/db.ts';
 import { FEEDBACK_SETTLED } from '../repositories/referrals.ts';
@@ -342,7 +341,7 @@ function searchOf(query: FamilyListQuery): Search | 'invalid' | null {
 export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<FamilyListPage> {
   const statement = familyPageStatement(db, query);
   if (!statement) return { rows: [], total: 0 };
-  const rows = readDirectly(db, statement) ?? (await db.executeQuery(statement)).rows;
+  const rows = await executeCompiled(db, statement);
   let total = rows[0] ? Number(rows[0].total) : 0;
   // Past the last page the window count has no row to ride on: count separately (rare).
   if (!rows[0] && query.offset > 0) {
