@@ -139,6 +139,16 @@ const types = {
       : pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
 };
 
+const postgresPools = new WeakMap<Kysely<Database>, pg.Pool>();
+
+/**
+ * The pg pool behind a Kysely instance, for COPY (the demo loader), which Kysely cannot express. Never for
+ * anything that must be audited.
+ */
+export function postgresPoolOf(db: Kysely<Database>): pg.Pool | undefined {
+  return postgresPools.get(db);
+}
+
 function openPostgres(url: string): Db {
   const size = Number(process.env.NESTWERK_DATABASE_POOL_SIZE ?? '') || 10;
   const pool = new pg.Pool({ connectionString: url, max: size, types });
@@ -146,5 +156,6 @@ function openPostgres(url: string): Db {
   // one. Without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new WellFormedTextDialect(new PostgresDialect({ pool })) });
+  postgresPools.set(db, pool);
   return { db, dialect: 'postgres', url, close: () => db.destroy() };
 }

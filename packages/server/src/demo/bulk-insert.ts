@@ -1,6 +1,10 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type SQLite from 'better-sqlite3';
-import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
-import { sqliteHandleOf } from '../db/connect.ts';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { postgresPoolOf, sqliteHandleOf } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 
 type TableName = keyof Database;
@@ -17,6 +21,8 @@ const SQLITE_ROWS_PER_STATEMENT = 64;
 const SQLITE_PARAMS_PER_STATEMENT = 8_000;
 
 export interface BulkWriter {
+  /** Batches the caller may have in flight at once. */
+  readonly parallel: number;
   /** Inserts the tables' rows in the order given, in one transaction. */
   write(tables: TableRows): Promise<void>;
   finish(): Promise<void>;
@@ -26,11 +32,15 @@ export interface BulkWriter {
  * Fast inserts for loading generated data. On SQLite straight through better-sqlite3 (prepared multi-row
  * statements, reused; rows in key order so b-tree pages are filled in sequence; checkpoints every few
  * batches instead of every 4 MiB), holding Kysely's connection so nothing else interleaves. On PostgreSQL
- * one statement per table and batch (postgresWriter).
+ * COPY per table and batch (postgresWriter).
  */
 export function bulkWriter(db: Kysely<Database>): BulkWriter {
   const sqlite = sqliteHandleOf(db);
-  return sqlite ? sqliteWriter(db, sqlite) : postgresWriter(db);
+  if (sqlite) return sqliteWriter(db, sqlite);
+  const pool = postgresPoolOf(db);
+  if (!pool)
+    throw new Error('bulkWriter: the database is neither SQLite nor PostgreSQL opened by connect.ts');
+  return postgresWriter(pool);
 }
 
 function sqliteWriter(db: Kysely<Database>, sqlite: SQLite.Database): BulkWriter {
@@ -79,6 +89,7 @@ function sqliteWriter(db: Kysely<Database>, sqlite: SQLite.Database): BulkWriter
   };
 
   return {
+    parallel: 1,
     async write(tables) {
       await db.connection().execute(async () => {
         // Generated rows are consistent by construction (and tests run foreign_key_check on them); checking
@@ -129,32 +140,93 @@ function inKeyOrder(
 }
 
 /**
- * On PostgreSQL a batch is one statement: each table's rows are one parameter, a JSON array that
- * `json_populate_recordset` turns into rows of the table's own type, inserted by a chain of data-modifying
- * CTEs (foreign keys are checked at the end of the statement, when every table's rows are in). No parameter
- * limit to chunk around, one round trip and one commit per batch, no planner pass per row; and while the
- * server works, the caller's thread is free to generate the next batch.
+ * On PostgreSQL each table's rows of a batch go in by COPY (text format), all tables in one transaction on a
+ * connection of the pool, two batches at a time: the server stores one on each core while the caller
+ * generates the next. Measured (5 000 demo families on a 2-core machine, the families per second of the batch
+ * loop): the single statement of `json_populate_recordset` CTEs that this replaced did 397/s; most of its time
+ * went to parsing the rows' JSON, where the assessments' stored results sit escaped (260 µs a row). COPY, one
+ * batch at a time: 557/s; two at a time: 689/s; and without the foreign-key triggers: 771/s.
+ *
+ * The foreign-key triggers are skipped (`session_replication_role = replica`, for the transaction only)
+ * when the role may: a superuser, as the bench's and the tests' throwaway clusters are. The rows are
+ * consistent by construction, as on SQLite, where the loader turns foreign keys off; the demo test re-checks
+ * every foreign key after a load on both databases. Without that right the checks run, as usual.
  */
-function postgresWriter(db: Kysely<Database>): BulkWriter {
+function postgresWriter(pool: pg.Pool): BulkWriter {
+  let mayReplicate: Promise<boolean> | undefined;
   return {
+    parallel: 2,
     async write(tables) {
-      const inserts = tables.flatMap(([table, rows]) => {
-        const first = rows[0];
-        if (first === undefined) return [];
-        const columns = sql.join(Object.keys(first).map((c) => sql.ref(c)));
-        return [
-          sql`insert into ${sql.table(table)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`,
-        ];
-      });
-      const last = inserts.pop();
-      if (!last) return;
-      const ctes = inserts.map((insert, i) => sql`${sql.raw(`t${i}`)} as (${insert})`);
-      const statement = ctes.length > 0 ? sql`with ${sql.join(ctes)} ${last}` : last;
-      await statement.execute(db);
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        mayReplicate ??= client
+          .query<{ on: boolean }>(`select current_setting('is_superuser') = 'on' as on`)
+          .then((r) => r.rows[0]?.on === true);
+        const replicate = await mayReplicate;
+        await client.query('begin');
+        if (replicate) await client.query('set local session_replication_role = replica');
+        for (const [table, rows] of tables) {
+          const first = rows[0];
+          if (first === undefined) continue;
+          const columns = Object.keys(first);
+          const stream = client.query(
+            copyFrom(`copy ${quoteIdent(table)} (${columns.map(quoteIdent).join(', ')}) from stdin`),
+          );
+          await pipeline(Readable.from(copyText(table, columns, rows)), stream);
+        }
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.release(broken);
+      }
     },
     async finish() {},
   };
 }
+
+/** Rows per chunk handed to the COPY stream: large enough to keep calls few, small enough to stream. */
+const COPY_ROWS_PER_CHUNK = 500;
+
+/** COPY's text format: tab between columns, \N for null, backslash escapes for \, tab, newline, return. */
+function* copyText(
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, unknown>>,
+): Generator<string> {
+  let chunk = '';
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    for (let c = 0; c < columns.length; c++) {
+      if (c > 0) chunk += '\t';
+      chunk += copyValue(table, columns[c]!, row[columns[c]!]);
+    }
+    chunk += '\n';
+    if ((r + 1) % COPY_ROWS_PER_CHUNK === 0) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk !== '') yield chunk;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+function copyValue(table: string, column: string, value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (typeof value === 'string')
+    return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!) : value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  throw new TypeError(`${table}.${column}: cannot copy a ${typeof value}`);
+}
+
+const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export async function insertChunked<T extends TableName>(
   trx: Transaction<Database>,

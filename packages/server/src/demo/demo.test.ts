@@ -5,6 +5,7 @@ import { verifyPassword } from '../auth/password.ts';
 import { sqliteHandleOf } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
 import { createTestDatabase, forEachDatabase, testDialects } from '../testing/databases.ts';
+import { foreignKeyViolations } from '../testing/foreign-keys.ts';
 import { DemoError, hasDemoData, loadDemo, resetDemoPassword } from './load.ts';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -167,10 +168,17 @@ forEachDatabase('demo data', (current, dialect) => {
     const team = await count(db, 'care_relationships', (q) => q.where('team_id', '=', nurse.team_id));
     expect(own).toBeGreaterThan(5);
     expect(team).toBeGreaterThan(own);
-    if (dialect === 'sqlite') {
-      const sqlite = sqliteHandleOf(db)!;
-      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
-      expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    // The loader writes with the foreign-key checks off (SQLite; PostgreSQL as superuser): no key is broken,
+    // and the checks are back on.
+    expect(await foreignKeyViolations(db)).toEqual([]);
+    if (dialect === 'sqlite') expect(sqliteHandleOf(db)!.pragma('foreign_keys', { simple: true })).toBe(1);
+    else {
+      const roles = await Promise.all(
+        Array.from({ length: 3 }, () =>
+          sql<{ session_replication_role: string }>`show session_replication_role`.execute(db),
+        ),
+      );
+      expect(roles.map((r) => r.rows[0]?.session_replication_role)).toEqual(['origin', 'origin', 'origin']);
     }
   });
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appendAudit, recordAudit } from '../audit/append.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Database } from '../db/schema.ts';
@@ -9,7 +9,7 @@ import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
 import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
 import { type DemoParent, loadDemoParent } from './parent.ts';
 import { loadDemoPerinatal } from './perinatal.ts';
-import { DEMO_DOMAIN, type DemoAccount, planStaff } from './staff.ts';
+import { DEMO_DOMAIN, type DemoAccount, planStaff, type StaffPlan } from './staff.ts';
 
 export interface DemoOptions {
   families: number;
@@ -85,13 +85,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   const reportDone = (done: number) => options.onProgress?.({ done, total: options.families });
   const passwordHash = await hashing;
   await db.transaction().execute(async (trx) => {
-    await insertChunked(trx, 'organisations', staff.organisations);
-    await insertChunked(trx, 'teams', staff.teams);
-    await insertChunked(
-      trx,
-      'users',
-      staff.users.map((u) => ({ ...u, password_hash: passwordHash })),
-    );
+    await insertStaff(trx, staff, passwordHash);
     // The Dutch and Flemish social maps, with the demo IMH team receiving via Nestwerk so referrals can be tried end to end.
     const createdAt = staff.organisations[0]?.created_at ?? new Date(today).toISOString();
     await insertDemoNetworks(trx, planDemoNetworks(staff, seed, createdAt));
@@ -99,21 +93,21 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
 
   const writer = bulkWriter(db);
   const curated: { familyId: string; case: CuratedCase }[] = [];
-  // One batch in flight: on PostgreSQL the server stores it while this thread generates the next one.
-  let pending: Promise<number> | null = null;
+  // Up to writer.parallel batches in flight: the database stores them while this thread generates the next.
+  const inFlight: Promise<number>[] = [];
   try {
     for (let start = 0; start < options.families; start += batchSize) {
       const batch = start === 0 ? next : generate(start);
       next = [];
       for (const f of batch) if (f.curated) curated.push({ familyId: String(f.family.id), case: f.curated });
-      if (pending) reportDone(await pending);
+      if (inFlight.length >= writer.parallel) reportDone(await inFlight.shift()!);
       const done = start + batch.length;
-      pending = writer.write(batchTables(batch)).then(() => done);
+      inFlight.push(writer.write(batchTables(batch)).then(() => done));
     }
-    if (pending) reportDone(await pending);
+    while (inFlight.length > 0) reportDone(await inFlight.shift()!);
   } finally {
     // A failed batch must not leave the writer's settings behind; its error is the one that is thrown.
-    await pending?.catch(() => 0);
+    await Promise.allSettled(inFlight);
     await writer.finish();
   }
   // A few referrals to the demo IMH team: its intake queue and the nurse's worklist show the workflow.
@@ -144,6 +138,21 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
     families: options.families,
     seed,
   };
+}
+
+/** The organisations, teams and accounts, every account with the one password hash. */
+export async function insertStaff(
+  trx: Transaction<Database>,
+  staff: StaffPlan,
+  passwordHash: string,
+): Promise<void> {
+  await insertChunked(trx, 'organisations', staff.organisations);
+  await insertChunked(trx, 'teams', staff.teams);
+  await insertChunked(
+    trx,
+    'users',
+    staff.users.map((u) => ({ ...u, password_hash: passwordHash })),
+  );
 }
 
 /** A batch's rows, parents before children. */
