@@ -164,12 +164,14 @@ export const portalRecord = z.object({
 export type PortalRecord = z.output<typeof portalRecord>;
 
 /**
- * What an access-log line says was done, for the web to word: `read` looked at the file, `changed` wrote in it,
+ * What an access-log line says was done, for the web to word: `read` looked at the file, `listed` saw the
+ * family's name in a list (a worklist, a search, a team overview) without opening the file, `changed` wrote in it,
  * `contact` recorded a contact, `agreement`, `referral`, `consent`, `screening` (a questionnaire),
  * `export` (printed or exported the file), `portal` (invitation, suspension), `other`.
  */
 export const PORTAL_ACCESS_LOG_ACTIONS = [
   'read',
+  'listed',
   'changed',
   'contact',
   'agreement',

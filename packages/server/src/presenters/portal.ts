@@ -58,6 +58,8 @@ export function presentHeldBack(h: HeldBackRow): HeldBack {
 
 /** Audit actions in words a parent understands: the first matching prefix decides. */
 const ACTION_CODES: ReadonlyArray<readonly [RegExp, PortalAccessLogAction]> = [
+  // A list (worklist, search, team overview) showed the family's name, age and next date; the file stayed shut.
+  [/\.listed$/, 'listed'],
   [/^export|\.export|print/, 'export'],
   [/^portal\./, 'portal'],
   [/^consent\./, 'consent'],
@@ -65,7 +67,7 @@ const ACTION_CODES: ReadonlyArray<readonly [RegExp, PortalAccessLogAction]> = [
   [/^agreement\./, 'agreement'],
   [/^contact\./, 'contact'],
   [/^(screening|instrument)\./, 'screening'],
-  [/\.(read|list|listed|search|view)$|\.read\.|access_log/, 'read'],
+  [/\.(read|list|search|view)$|\.read\.|access_log/, 'read'],
   [/\.(create|update|write|add|delete|patch|close|open)/, 'changed'],
 ];
 

@@ -89,6 +89,14 @@ forEachDatabase('parent portal', (current) => {
       expect.objectContaining({ role: 'nurse', action: 'read', name: null, self: false, emergency: false }),
     );
     expect(items.find((i) => i.role === 'nurse')?.organisation).toEqual(expect.any(String));
+    // A worklist that shows the family is a line of its own: the name was seen, the file not opened.
+    expect(items.some((i) => i.action === 'listed')).toBe(false);
+    ok(await nurse.client.get('/api/worklist?scope=mine'));
+    const listed = ok(await parent.get('/api/portal/access-log')).items as Array<Record<string, unknown>>;
+    expect(listed).toContainEqual(expect.objectContaining({ role: 'nurse', action: 'listed', self: false }));
+    expect(listed.filter((i) => i.role === 'nurse' && i.action === 'read')).toHaveLength(
+      items.filter((i) => i.role === 'nurse' && i.action === 'read').length,
+    );
     // Names only when the organisation chose to show them, by its application manager.
     expect(
       (

@@ -177,6 +177,7 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
     },
     actions: {
       read: 'Looked at the file',
+      listed: "Saw your family's name in a list, without opening the file",
       changed: 'Wrote something in the file',
       contact: 'Recorded a conversation',
       agreement: 'Recorded an agreement',

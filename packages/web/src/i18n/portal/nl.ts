@@ -179,6 +179,7 @@ export const portalNl = {
     },
     actions: {
       read: 'Keek in het dossier',
+      listed: 'Zag de naam van jullie gezin in een lijst, zonder het dossier te openen',
       changed: 'Schreef iets in het dossier',
       contact: 'Schreef een gesprek op',
       agreement: 'Schreef een afspraak op',
