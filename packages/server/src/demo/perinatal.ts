@@ -281,7 +281,10 @@ function latestContact(db: Kysely<Database>, familyId: string) {
     .executeTakeFirst();
 }
 
-/** The contact's assessment again, through the engine's one path, now with the parents' factors and screenings. */
+/**
+ * The contact's assessment again, through the engine's one path, now with the parents' factors and screenings.
+ * Every read is ordered: the stored input must not depend on the database's row order.
+ */
 async function reassess(db: Kysely<Database>, contactId: string): Promise<void> {
   const contact = await db
     .selectFrom('contacts')
@@ -298,21 +301,28 @@ async function reassess(db: Kysely<Database>, contactId: string): Promise<void> 
     .selectFrom('persons')
     .selectAll()
     .where('family_id', '=', contact.family_id)
+    .orderBy('id')
     .execute();
   const observations = await db
     .selectFrom('observations')
     .selectAll()
     .where('contact_id', '=', contactId)
+    .orderBy('kind')
+    .orderBy('code')
     .execute();
   const parentFactors = await db
     .selectFrom('parent_factor_observations')
     .selectAll()
     .where('contact_id', '=', contactId)
+    .orderBy('person_id')
+    .orderBy('code')
     .execute();
   const screenings = await db
     .selectFrom('parent_screenings')
     .selectAll()
     .where('family_id', '=', contact.family_id)
+    .orderBy('date')
+    .orderBy('id')
     .execute();
   const child = persons.find((p) => p.id === contact.child_id);
   if (!child) return;
