@@ -74,7 +74,7 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
   });
 
   if (dialect === 'sqlite')
-    it('walks the care relationships by index and looks each family up by its key (SQLite plan)', async () => {
+    it('walks the care relationships by index, looks each family up by its key, and reads only open referrals (SQLite plan)', async () => {
       for (const [scope, q] of [['mine'], ['team'], ['mine', 'bb']] as const) {
         const query = await pageQuery(scope, q);
         // The same statement with the same parameters, asked for its plan.
@@ -88,6 +88,9 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
         );
         expect(plan).toMatch(/SEARCH f USING INDEX sqlite_autoindex_families_1 \(id=\?\)/);
         expect(plan).not.toMatch(/SCAN f\b/);
+        // The overdue-feedback set: the referrals still waiting, by due date — never every referral made.
+        expect(plan).toMatch(/SEARCH rf USING (COVERING )?INDEX referrals_feedback_open_idx \(feedback_due<\?\)/);
+        expect(plan).not.toMatch(/SCAN rf\b/);
       }
     });
 

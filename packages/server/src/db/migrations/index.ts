@@ -24,6 +24,7 @@ import { assessmentBalanceSummary } from './0023_assessment_balance_summary.ts';
 import { auditChainHeight } from './0024_audit_chain_height.ts';
 import { auditListedFamilies } from './0025_audit_listed_families.ts';
 import { auditListedFolded } from './0026_audit_listed_folded.ts';
+import { referralFeedbackOpen } from './0027_referral_feedback_open.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -63,6 +64,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0024_audit_chain_height': auditChainHeight(dialect),
     '0025_audit_listed_families': auditListedFamilies(dialect),
     '0026_audit_listed_folded': auditListedFolded(dialect),
+    '0027_referral_feedback_open': referralFeedbackOpen(),
   };
 }
 
