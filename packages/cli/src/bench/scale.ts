@@ -192,9 +192,15 @@ async function recordPlans(env: NodeJS.ProcessEnv, familyId: string, psql: (comm
   }
 }
 
-/** `nestwerk serve --port 0`, resolved with the URL it prints once it listens. */
+/**
+ * `nestwerk serve --port 0 --workers 1`, resolved with the URL it prints once it listens. One worker each: the
+ * test runs two server processes, and `serve` alone would fork one per core in each (four on two cores).
+ */
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(TSX, [CLI, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(TSX, [CLI, 'serve', '--port', '0', '--workers', '1'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
