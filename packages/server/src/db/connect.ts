@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { attachAuditAnchor, resolveAnchorSettings } from '../audit/anchor.ts';
+import { preparingPool } from './pg-prepared.ts';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from './private-files.ts';
 import type { Database } from './schema.ts';
 import { NestwerkSqliteDialect } from './sqlite-dialect.ts';
@@ -155,7 +156,9 @@ function openPostgres(url: string): Db {
   // An idle connection the server dropped (restart, failover): pg discards it and the next query opens a new
   // one. Without a listener the 'error' event would crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new WellFormedTextDialect(new PostgresDialect({ pool })) });
+  const db = new Kysely<Database>({
+    dialect: new WellFormedTextDialect(new PostgresDialect({ pool: preparingPool(pool) })),
+  });
   postgresPools.set(db, pool);
   return { db, dialect: 'postgres', url, close: () => db.destroy() };
 }

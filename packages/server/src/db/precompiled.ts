@@ -1,4 +1,5 @@
-import type { Compilable, CompiledQuery, Kysely } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
+import { prepareOnPostgres } from './pg-prepared.ts';
 import type { Database } from './schema.ts';
 import { readDirectly } from './sqlite-direct.ts';
 
@@ -15,6 +16,7 @@ type Compiled = { query: CompiledQuery; slots: Array<string | { value: unknown }
  * and compiling the query tree cost more CPU than SQLite spends answering it. The Kysely builder stays the one
  * definition (its types give the row type), called once with placeholders in place of the arguments; the
  * compiled SQL is kept per dialect (the adapter object, shared by a database handle and its transactions).
+ * On PostgreSQL the text is also prepared by name on each connection (pg-prepared.ts).
  *
  * Only for queries whose shape never depends on the arguments: no `in` lists, no optional clauses.
  */
@@ -35,6 +37,7 @@ export function precompiled<P extends Record<string, unknown>, R>(
       get: (_target, name) => (typeof name === 'string' ? `${MARK}${name}` : undefined),
     });
     const query = build(db, marks).compile();
+    if (adapter instanceof PostgresAdapter) prepareOnPostgres(query.sql);
     const slots = query.parameters.map((p) =>
       typeof p === 'string' && p.startsWith(MARK) ? p.slice(MARK.length) : { value: p },
     );
