@@ -89,7 +89,9 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
         expect(plan).toMatch(/SEARCH f USING INDEX sqlite_autoindex_families_1 \(id=\?\)/);
         expect(plan).not.toMatch(/SCAN f\b/);
         // The overdue-feedback set: the referrals still waiting, by due date — never every referral made.
-        expect(plan).toMatch(/SEARCH rf USING (COVERING )?INDEX referrals_feedback_open_idx \(feedback_due<\?\)/);
+        expect(plan).toMatch(
+          /SEARCH rf USING (COVERING )?INDEX referrals_feedback_open_idx \(feedback_due<\?\)/,
+        );
         expect(plan).not.toMatch(/SCAN rf\b/);
       }
     });
