@@ -24,10 +24,6 @@ const names = new Map<string, string>();
 /** feature_not_supported: "cached plan must not change result type". */
 const STALE_PLAN = '0A000';
 
-export function preparedStatementName(sql: string): string | undefined {
-  return names.get(sql);
-}
-
 /** Registers a statement text to be prepared by name on every connection that runs it. */
 export function prepareOnPostgres(sql: string): void {
   if (!names.has(sql))

@@ -214,13 +214,12 @@ function* copyText(
   if (chunk !== '') yield chunk;
 }
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL = /[\\\t\n\r]/g;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
 function copyValue(table: string, column: string, value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  if (typeof value === 'string')
-    return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (ch) => COPY_ESCAPES[ch]!) : value;
+  if (typeof value === 'string') return value.replace(COPY_SPECIAL, (ch) => COPY_ESCAPES[ch]!);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return value ? 't' : 'f';
   throw new TypeError(`${table}.${column}: cannot copy a ${typeof value}`);
