@@ -84,8 +84,7 @@ export async function benchScale(): Promise<BenchResult[]> {
     } finally {
       await handle.close();
     }
-    // The planner needs statistics of the freshly loaded tables, as autovacuum would give it in a while.
-    psql(url.toString(), 'analyze');
+    // loadDemo has left fresh planner statistics (load.ts), as autovacuum would in a while.
 
     const urls: string[] = [];
     for (let i = 0; i < SERVERS; i++) {

@@ -1,5 +1,6 @@
 import type { IntakeItem, IntakeQueryIn, IntakeReferral, IntakeStatusIn } from '@nestwerk/contract';
 import { v7 as uuid } from 'uuid';
+import { readOnly } from '../../db/read-only.ts';
 import { moveReferral } from '../../domain/referral-progress.ts';
 import { HttpError } from '../../http/errors.ts';
 import { receivesReferrals, type SharingState, sharingState } from '../../policies/referrals.ts';
@@ -42,18 +43,15 @@ export async function listIntake(
   query: IntakeQueryIn,
 ): Promise<{ items: IntakeItem[]; total: number }> {
   await requireRoleFor(ctx, receivesReferrals, 'referral.intake.list');
-  // One read-only snapshot; the audit row is group-committed (audit-batch.ts) before anything is answered.
-  const page = await ctx.db
-    .transaction()
-    .setAccessMode('read only')
-    .execute((trx) =>
-      intakePage(trx, {
-        organisationId: ctx.principal.organisationId,
-        filter: query.status,
-        offset: query.offset,
-        limit: query.limit,
-      }),
-    );
+  // Read through readOnly; the audit row is group-committed (audit-batch.ts) before anything is answered.
+  const page = await readOnly(ctx.db, (trx) =>
+    intakePage(trx, {
+      organisationId: ctx.principal.organisationId,
+      filter: query.status,
+      offset: query.offset,
+      limit: query.limit,
+    }),
+  );
   const items = page.rows.map((row) =>
     presentIntakeItem(
       row,

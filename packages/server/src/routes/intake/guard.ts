@@ -1,3 +1,4 @@
+import { readOnly } from '../../db/read-only.ts';
 import { HttpError } from '../../http/errors.ts';
 import { decideReceiverAccess, type SharingState, sharingState } from '../../policies/referrals.ts';
 import { findConsent } from '../../repositories/consents.ts';
@@ -46,7 +47,7 @@ function closedSharing(referral: ReferralRow, sharing: Exclude<SharingState, { o
 /**
  * The receiving side's chain, the counterpart of withFamily: find the referral → decide (policies) → check
  * that sharing still rests on a valid basis → work → audit. A change commits with its audit row in one
- * transaction; a read runs on one read-only snapshot and its row is committed before the answer leaves. The
+ * transaction; a read runs through readOnly (db/read-only.ts) and its row is committed before the answer leaves. The
  * audit row names the family (internally: the family's access log shows who at the partner read its
  * referral) with the basis the sharing rests on; the receiver itself only ever sees the referral id.
  */
@@ -85,7 +86,7 @@ export async function withReceivedReferral<T>(
   };
   try {
     if (op.reads) {
-      const { referral, done } = await ctx.db.transaction().setAccessMode('read only').execute(run);
+      const { referral, done } = await readOnly(ctx.db, run);
       await auditRead(ctx, line(referral, done));
       return done.value;
     }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { auditParent } from '../../auth/parent-audit.ts';
+import { readOnly } from '../../db/read-only.ts';
 import { type ParentPrincipal, requireParent } from '../../http/principal.ts';
 import { localDate } from '../../policies/calendar.ts';
 import type { Db } from '../../repositories/db.ts';
@@ -27,14 +28,14 @@ export function parentContext(request: FastifyRequest): ParentContext {
   };
 }
 
-/** A parent's read of their own family: one snapshot, then its audit row (actor type parent). */
+/** A parent's read of their own family (readOnly: no write lock on SQLite), then its audit row (actor type parent). */
 export async function parentRead<T>(
   ctx: ParentContext,
   action: string,
   work: (trx: Db) => Promise<T>,
   details?: Record<string, unknown>,
 ): Promise<T> {
-  const value = await ctx.db.transaction().execute(work);
+  const value = await readOnly(ctx.db, work);
   await auditParent(ctx.db, {
     action,
     outcome: 'success',

@@ -1,4 +1,5 @@
 import type { AuditBasis } from '../../audit/index.ts';
+import { readOnly } from '../../db/read-only.ts';
 import type { Role } from '../../db/schema.ts';
 import { HttpError } from '../../http/errors.ts';
 import type { Db } from '../../repositories/db.ts';
@@ -29,7 +30,7 @@ function line<T>(op: Operation, done: Audited<T>): DomainAuditLine {
 }
 
 /**
- * A read that is not about one family (search, worklist, audit search, review queue): one consistent snapshot,
+ * A read that is not about one family (search, worklist, audit search, review queue): its reads (readOnly),
  * then its audit row, committed before the answer is returned.
  */
 export async function readAudited<T>(
@@ -37,7 +38,7 @@ export async function readAudited<T>(
   op: Operation,
   work: (trx: Db) => Promise<Audited<T>>,
 ): Promise<T> {
-  const done = await ctx.db.transaction().setAccessMode('read only').execute(work);
+  const done = await readOnly(ctx.db, work);
   // One row names every family shown (`familyIds`, hashed); each family's log finds it by the listed index.
   await auditRead(ctx, { ...line(op, done), listedFamilyIds: done.listedFamilyIds ?? [] });
   return done.value;

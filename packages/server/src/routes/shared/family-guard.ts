@@ -1,3 +1,4 @@
+import { readOnly } from '../../db/read-only.ts';
 import { HttpError } from '../../http/errors.ts';
 import {
   type AccessBasis,
@@ -139,7 +140,7 @@ export function auditDenial(ctx: RequestContext, attempted: string, familyId: st
 /**
  * The chain every family-scoped route runs through: find the family → decide (policies) → do the work → audit.
  * - A write runs in ONE transaction with its audit row, so data and record commit (or vanish) together.
- * - A read runs in a read-only transaction (one consistent snapshot of the file); its audit row is committed
+ * - A read runs its check and work through readOnly (db/read-only.ts); its audit row is committed
  *   before the answer is returned.
  * A denial, or a family that does not exist, is audited and answers the same 404 (a change under emergency
  * access: 403, the grant being known to its holder); a failed allowed operation
@@ -155,14 +156,11 @@ export async function withFamily<T>(
   const state: { grant: Grant | null } = { grant: null };
   try {
     if (reading) {
-      const { grant, done } = await ctx.db
-        .transaction()
-        .setAccessMode('read only')
-        .execute(async (trx) => {
-          const grant = await decide(trx, ctx, op);
-          state.grant = grant;
-          return { grant, done: await work(trx, grant) };
-        });
+      const { grant, done } = await readOnly(ctx.db, async (trx) => {
+        const grant = await decide(trx, ctx, op);
+        state.grant = grant;
+        return { grant, done: await work(trx, grant) };
+      });
       await auditRead(ctx, successLine(op, grant, done));
       return done.value;
     }
