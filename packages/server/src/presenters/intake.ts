@@ -1,7 +1,8 @@
 import type { IntakeItem, IntakeReferral, SharedReferral, SharingStateOut } from '@nestwerk/contract';
 import { parseShared } from '../network/share.ts';
 import type { SharingState } from '../policies/referrals.ts';
-import type { FeedbackRow, IntakeRow, ReferralRow, StatusHistoryRow } from '../repositories/referrals.ts';
+import type { IntakeRow } from '../repositories/intake-page.ts';
+import type { FeedbackRow, ReferralRow, StatusHistoryRow } from '../repositories/referrals.ts';
 
 /**
  * What the receiving organisation sees. Built ONLY from the referral's process columns and its frozen

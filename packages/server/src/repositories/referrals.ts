@@ -2,7 +2,7 @@ import type { ReferralStatus } from '@nestwerk/knowledge';
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import { precompiled } from '../db/precompiled.ts';
 import type { ReferralFeedbackTable, ReferralStatusHistoryTable, ReferralTable } from '../db/schema.ts';
-import { count, type Db, updatedOne } from './db.ts';
+import { type Db, updatedOne } from './db.ts';
 
 export type ReferralRow = Selectable<ReferralTable>;
 export type ReferralPatch = Omit<Updateable<ReferralTable>, 'id' | 'version' | 'updated_at'>;
@@ -127,76 +127,6 @@ export function overdueReferralsOf(
     .orderBy('feedback_due')
     .limit(500)
     .execute();
-}
-
-export type IntakeFilter = 'open' | 'all' | Exclude<ReferralStatus, 'draft'>;
-
-const OPEN: readonly ReferralStatus[] = ['sent', 'received', 'accepted', 'in_care'];
-
-export interface IntakeRow {
-  id: string;
-  status: ReferralStatus;
-  sent_at: string | null;
-  feedback_due: string | null;
-  intake_date: string | null;
-  basis: 'consent' | 'no_consent';
-  consent_id: string | null;
-  consent_withdrawn_at: string | null;
-  shared_json: string | null;
-  consent_withdrawn: string | null;
-  consent_valid_until: string | null;
-}
-
-/**
- * One page of an organisation's intake queue, newest first, with the total. The page of ids comes from the
- * covering index (receiver, sent_at, id, status), the count from (receiver, status); only the page's rows
- * are then read in full. Reads only the referral's own columns and its consent's state — never a table of
- * the family file.
- */
-export async function intakePage(
-  db: Db,
-  query: { organisationId: string; filter: IntakeFilter; offset: number; limit: number },
-): Promise<{ rows: IntakeRow[]; total: number }> {
-  // The receiving organisation is set when a referral is sent through Nestwerk, never on a draft.
-  let q = db.selectFrom('referrals').where('receiver_organisation_id', '=', query.organisationId);
-  if (query.filter === 'open') q = q.where('status', 'in', [...OPEN]);
-  else if (query.filter !== 'all') q = q.where('status', '=', query.filter);
-  const [counted, page] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst(),
-    q
-      .select('id')
-      .orderBy('sent_at', 'desc')
-      .orderBy('id', 'desc')
-      .offset(query.offset)
-      .limit(query.limit)
-      .execute(),
-  ]);
-  const total = count(counted?.n);
-  if (page.length === 0) return { rows: [], total };
-  const rows = await db
-    .selectFrom('referrals as r')
-    .leftJoin('consents as c', 'c.id', 'r.consent_id')
-    .select([
-      'r.id',
-      'r.status',
-      'r.sent_at',
-      'r.feedback_due',
-      'r.intake_date',
-      'r.basis',
-      'r.consent_id',
-      'r.consent_withdrawn_at',
-      'r.shared_json',
-      'c.withdrawn_at as consent_withdrawn',
-      'c.valid_until as consent_valid_until',
-    ])
-    .where(
-      'r.id',
-      'in',
-      page.map((p) => p.id),
-    )
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: page.flatMap((p) => byId.get(p.id) ?? []), total };
 }
 
 /** Referrals that rest on a consent and can still be shared: what a withdrawal must stop. */

@@ -6,11 +6,11 @@ import { HttpError } from '../../http/errors.ts';
 import { receivesReferrals, type SharingState, sharingState } from '../../policies/referrals.ts';
 import { presentIntakeItem, presentIntakeReferral } from '../../presenters/intake.ts';
 import type { Db } from '../../repositories/db.ts';
+import { intakePage } from '../../repositories/intake-page.ts';
 import { notify } from '../../repositories/notifications.ts';
 import {
   findReferral,
   insertFeedback,
-  intakePage,
   listFeedback,
   listStatusHistory,
   type ReferralRow,
