@@ -9,7 +9,7 @@ import type { Database } from './schema.ts';
  * - PostgreSQL: on one pooled connection, without a transaction. The server's transactions run at READ
  *   COMMITTED, where every statement takes a snapshot of its own inside a transaction as well, so
  *   `start transaction read only` and `commit` bought no consistency, only two round trips of a read's five
- *   (measured: decisions.md, "A read on PostgreSQL is not a transaction"). What must be consistent is one
+ *   (measured: decisions.md, "… a read on PostgreSQL is not a transaction"). What must be consistent is one
  *   statement there: the family file is one SELECT (family-file-at-once.ts).
  */
 export function readOnly<T>(db: Kysely<Database>, work: (db: Kysely<Database>) => Promise<T>): Promise<T> {

@@ -219,4 +219,3 @@ function demoPassword(explicit: string | undefined): { password: string; generat
 async function refreshPlannerStatistics(db: Kysely<Database>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`analyze`.execute(db);
 }
-

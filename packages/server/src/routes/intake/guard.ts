@@ -47,9 +47,9 @@ function closedSharing(referral: ReferralRow, sharing: Exclude<SharingState, { o
 /**
  * The receiving side's chain, the counterpart of withFamily: find the referral → decide (policies) → check
  * that sharing still rests on a valid basis → work → audit. A change commits with its audit row in one
- * transaction; a read runs through readOnly (db/read-only.ts) and its row is committed before the answer leaves. The
- * audit row names the family (internally: the family's access log shows who at the partner read its
- * referral) with the basis the sharing rests on; the receiver itself only ever sees the referral id.
+ * transaction; a read runs through readOnly (db/read-only.ts) and its row is committed before the answer
+ * leaves. The audit row names the family (internally: the family's access log shows who at the partner read
+ * its referral) with the basis the sharing rests on; the receiver itself only ever sees the referral id.
  */
 export async function withReceivedReferral<T>(
   ctx: RequestContext,
