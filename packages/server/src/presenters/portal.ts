@@ -61,13 +61,15 @@ const ACTION_CODES: ReadonlyArray<readonly [RegExp, PortalAccessLogAction]> = [
   // A list (worklist, search, team overview) showed the family's name, age and next date; the file stayed shut.
   [/\.listed$/, 'listed'],
   [/^export|\.export|print/, 'export'],
+  // A read of any part of the file, before the topics: their words say what was written or worked on
+  // ("Schreef een gesprek op"), which a professional who only looked did not do.
+  [/\.(read|list|search|view|options|preview)$|\.read\.|access_log/, 'read'],
   [/^portal\./, 'portal'],
   [/^consent\./, 'consent'],
   [/^referral\./, 'referral'],
   [/^agreement\./, 'agreement'],
   [/^contact\./, 'contact'],
-  [/^(screening|instrument)\./, 'screening'],
-  [/\.(read|list|search|view)$|\.read\.|access_log/, 'read'],
+  [/^(screening|instrument)/, 'screening'],
   [/\.(create|update|write|add|delete|patch|close|open)/, 'changed'],
 ];
 
