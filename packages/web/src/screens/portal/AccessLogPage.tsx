@@ -1,5 +1,6 @@
 import type { PortalAccessLogEntry } from '@nestwerk/contract';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { accessLogLines } from './access-log-lines.ts';
 import { type PortalKey, type PortalT, usePortalT } from './i18n.ts';
 import { usePortalLocale } from './locale.tsx';
 import { LoadError, Loading } from './PortalRoot.tsx';
@@ -43,7 +44,7 @@ export default function AccessLogPage() {
   });
   if (log.isPending) return <Loading />;
   if (log.isError) return <LoadError onRetry={() => void log.refetch()} />;
-  const items = log.data.pages.flatMap((p) => p.items);
+  const items = accessLogLines(log.data.pages.flatMap((p) => p.items));
   return (
     <div>
       <h1>{t('access.title')}</h1>
