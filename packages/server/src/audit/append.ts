@@ -75,11 +75,7 @@ const AUDIT_CHAIN_LOCK = 75_107_513;
  * every batch (443 plans in 489 calls, pg_stat_statements).
  */
 const chainHead = precompiled((db) =>
-  db
-    .selectFrom('audit_log')
-    .select(['hash', 'seq', 'chain_height'])
-    .orderBy('seq', 'desc')
-    .limit(sql.lit(1)),
+  db.selectFrom('audit_log').select(['hash', 'seq', 'chain_height']).orderBy('seq', 'desc').limit(sql.lit(1)),
 );
 
 export async function appendAudit(trx: Transaction<Database>, entry: AuditEntry): Promise<AuditRecord> {
