@@ -32,6 +32,10 @@ function received(db: Db, shape: Shape, p: { organisationId: string; status: str
   return q;
 }
 
+function receivedCount(db: Db, shape: Shape, p: { organisationId: string; status: string }) {
+  return received(db, shape, p).select((eb) => eb.fn.countAll<number | string>().as('n'));
+}
+
 /**
  * The page in one statement: the page's ids come from the covering index (receiver, sent_at, id, status) in
  * its order, stopping at the page's end; only the page's rows are then read in full, with their consent's
@@ -64,11 +68,7 @@ function pageQuery(db: Db, shape: Shape, p: PageParams) {
       'c.withdrawn_at as consent_withdrawn',
       'c.valid_until as consent_valid_until',
     ])
-    .select(() =>
-      received(db, shape, p)
-        .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .as('total'),
-    )
+    .select(() => receivedCount(db, shape, p).as('total'))
     .orderBy('r.sent_at', 'desc')
     .orderBy('r.id', 'desc');
 }
@@ -99,11 +99,6 @@ export async function intakePage(
   if (found.length > 0)
     return { rows: found.map(({ total: _total, ...row }) => row), total: count(found[0]?.total) };
   // Past the last page the window count has no row to ride on: count on its own (rare).
-  const counted = await executeCompiled(
-    db,
-    received(db, shape, params)
-      .select((eb) => eb.fn.countAll<number | string>().as('n'))
-      .compile(),
-  );
+  const counted = await executeCompiled(db, receivedCount(db, shape, params).compile());
   return { rows: [], total: count(counted[0]?.n) };
 }
