@@ -12,7 +12,20 @@ const byRegionAndName = precompiled((db, p: { region: 'nl' | 'be'; name: string 
     .limit(10),
 );
 
-forEachDatabase('precompiled queries', (current) => {
+const pageOfRegion = precompiled(
+  (db, p: { region: 'nl' | 'be'; offset: number; limit: number }) =>
+    db
+      .selectFrom('organisations')
+      .select(['id'])
+      .where('region', '=', p.region)
+      .where('kind', '=', 'jgz')
+      .orderBy('id')
+      .offset(p.offset)
+      .limit(p.limit),
+  { perValue: ['offset', 'limit'] },
+);
+
+forEachDatabase('precompiled queries', (current, dialect) => {
   it('answer exactly as their Kysely twin, with the arguments in every place they are used', async () => {
     const { db } = current();
     const at = new Date().toISOString();
@@ -68,5 +81,52 @@ forEachDatabase('precompiled queries', (current) => {
     await expect(byRegionAndName.execute(db, { region: 'nl', name: '\uD800' })).rejects.toThrow(
       /lone UTF-16 surrogate/,
     );
+  });
+
+  it('pages as its Kysely twin with the limit and offset written in (SQLite) or bound (PostgreSQL)', async () => {
+    const { db } = current();
+    const at = new Date().toISOString();
+    await db
+      .insertInto('organisations')
+      .values(
+        Array.from({ length: 7 }, (_, i) => ({
+          id: `p${i}`,
+          name: 'P',
+          region: 'be',
+          kind: 'jgz',
+          created_at: at,
+        })),
+      )
+      .execute();
+    for (const [offset, limit] of [
+      [0, 3],
+      [3, 3],
+      [6, 3],
+      [0, 3],
+      [2, 10],
+      [9, 1],
+    ] as const) {
+      const twin = await db
+        .selectFrom('organisations')
+        .select(['id'])
+        .where('region', '=', 'be')
+        .where('kind', '=', 'jgz')
+        .orderBy('id')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      expect(await pageOfRegion.execute(db, { region: 'be', offset, limit })).toEqual(twin);
+      const statement = pageOfRegion.bind(db, { region: 'be', offset, limit });
+      if (dialect === 'sqlite') {
+        // Only the region is bound: the constant and the page's numbers are in the text.
+        expect(statement.parameters).toEqual(['be']);
+        expect(statement.sql).toMatch(
+          new RegExp(`"kind" = 'jgz' order by "id" limit ${limit} offset ${offset}$`),
+        );
+      } else expect(statement.parameters).toEqual(['be', 'jgz', limit, offset]);
+    }
+    // Only whole numbers are written into a statement's text.
+    if (dialect === 'sqlite')
+      expect(() => pageOfRegion.bind(db, { region: 'be', offset: 0, limit: 1.5 })).toThrow(TypeError);
   });
 });

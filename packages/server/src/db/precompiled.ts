@@ -1,4 +1,5 @@
-import { type Compilable, type CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
+import { type Compilable, type CompiledQuery, type Kysely, PostgresAdapter, SqliteAdapter } from 'kysely';
+import { fillTemplate, type Slot, type SqliteTemplate, sqliteTemplate } from './inline-constants.ts';
 import { prepareOnPostgres } from './pg-prepared.ts';
 import type { Database } from './schema.ts';
 import { readDirectly } from './sqlite-direct.ts';
@@ -9,19 +10,35 @@ import { readDirectly } from './sqlite-direct.ts';
  */
 const MARK = '\u0000nestwerk:param:';
 
-type Compiled = { query: CompiledQuery; slots: Array<string | { value: unknown }> };
+type Compiled = {
+  query: CompiledQuery;
+  slots: Slot[];
+  /** SQLite, with arguments written into the text per run: the text around them, and the texts made so far. */
+  perValue: { template: SqliteTemplate; texts: Map<string, string> } | null;
+};
+
+/** Texts kept per precompiled query for its per-value arguments (a page's limit and offset take few values). */
+const MAX_TEXTS = 256;
 
 /**
  * A query that runs on every request, built with Kysely once per SQL dialect and then only executed: building
  * and compiling the query tree cost more CPU than SQLite spends answering it. The Kysely builder stays the one
  * definition (its types give the row type), called once with placeholders in place of the arguments; the
  * compiled SQL is kept per dialect (the adapter object, shared by a database handle and its transactions).
- * On PostgreSQL the text is also prepared by name on each connection (pg-prepared.ts).
+ * On PostgreSQL the text is also prepared by name on each connection (pg-prepared.ts); on SQLite the query's own
+ * constants are written into the text (inline-constants.ts), so binding them again never makes SQLite prepare it anew.
  *
  * Only for queries whose shape never depends on the arguments: no `in` lists, no optional clauses.
  */
 export function precompiled<P extends Record<string, unknown>, R>(
   build: (db: Kysely<Database>, params: P) => Compilable<R>,
+  options: {
+    /**
+     * Arguments SQLite gets written into the text rather than bound: a `limit` or `offset` (whole numbers). A
+     * bound limit makes SQLite prepare the statement anew on every run (inline-constants.ts).
+     */
+    perValue?: ReadonlyArray<keyof P & string>;
+  } = {},
 ): {
   execute(db: Kysely<Database>, params: P): Promise<R[]>;
   /** The statement `execute` runs, with the arguments bound (for tests and query plans). */
@@ -29,6 +46,7 @@ export function precompiled<P extends Record<string, unknown>, R>(
   sql(db: Kysely<Database>): string;
 } {
   const byAdapter = new WeakMap<object, Compiled>();
+  const perValue = new Set<string>(options.perValue ?? []);
   const compile = (db: Kysely<Database>): Compiled => {
     const adapter = db.getExecutor().adapter;
     const known = byAdapter.get(adapter);
@@ -38,18 +56,47 @@ export function precompiled<P extends Record<string, unknown>, R>(
     });
     const query = build(db, marks).compile();
     if (adapter instanceof PostgresAdapter) prepareOnPostgres(query.sql);
-    const slots = query.parameters.map((p) =>
+    const slots: Slot[] = query.parameters.map((p) =>
       typeof p === 'string' && p.startsWith(MARK) ? p.slice(MARK.length) : { value: p },
     );
-    const compiled = { query, slots };
+    let compiled: Compiled = { query, slots, perValue: null };
+    const template = adapter instanceof SqliteAdapter ? sqliteTemplate(query.sql, slots, perValue) : null;
+    if (template) {
+      // The text with the per-value arguments' places left as `?` (what `sql` shows); each run writes them in.
+      compiled = {
+        query: { ...query, sql: template.parts.join('?') },
+        slots: template.slots,
+        perValue: template.names.length > 0 ? { template, texts: new Map() } : null,
+      };
+    }
     byAdapter.set(adapter, compiled);
     return compiled;
   };
+  const textOf = (compiled: Compiled, params: P): string => {
+    if (!compiled.perValue) return compiled.query.sql;
+    const { template, texts } = compiled.perValue;
+    const values = template.names.map((name) => params[name]);
+    const key = values.join(',');
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = fillTemplate(template, values);
+      if (texts.size >= MAX_TEXTS) texts.clear();
+      texts.set(key, text);
+    }
+    return text;
+  };
   const bind = (db: Kysely<Database>, params: P): CompiledQuery<R> => {
-    const { query, slots } = compile(db);
-    const parameters = slots.map((slot) => (typeof slot === 'string' ? params[slot] : slot.value));
-    // The query tree rides along (plugins and the driver look at its kind); only the values are new.
-    return { ...query, parameters } as CompiledQuery<R>;
+    const compiled = compile(db);
+    const parameters = compiled.slots.map((slot) => (typeof slot === 'string' ? params[slot] : slot.value));
+    // The query tree rides along (plugins and the driver look at its kind); only the values are new. Written
+    // out rather than spread: a spread of compiled queries of many shapes took the slow, generic copy.
+    const { query } = compiled;
+    return {
+      query: query.query,
+      queryId: query.queryId,
+      sql: textOf(compiled, params),
+      parameters,
+    } as CompiledQuery<R>;
   };
   return {
     async execute(db, params) {

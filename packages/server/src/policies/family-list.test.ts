@@ -57,7 +57,7 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
     return statement;
   }
 
-  it('runs, precompiled, exactly the statement and arguments a fresh build gives, for every shape', async () => {
+  it('runs, precompiled, the statement a fresh build gives (on SQLite with its constants written in), for every shape', async () => {
     const db = current().db;
     for (const role of ['nurse', 'team_lead'] as const)
       for (const teamId of [principal.teamId, null])
@@ -66,8 +66,14 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
             const q = { ...query(scope, undefined, due, 1), principal: { ...principal, role, teamId } };
             const kept = familyPageStatement(db, q);
             const built = familyPageStatement(db, q, { precompiled: false });
-            expect(kept?.sql).toBe(built?.sql);
-            expect(kept?.parameters).toEqual(built?.parameters);
+            if (dialect === 'postgres') {
+              expect(kept?.sql).toBe(built?.sql);
+              expect(kept?.parameters).toEqual(built?.parameters);
+            } else {
+              // A bound limit would make SQLite prepare the page anew on every run (db/inline-constants.ts).
+              expect(kept?.sql).toMatch(/ limit 50 offset 1$/);
+              expect(kept?.parameters).not.toContain('open');
+            }
             const [a, b] = [kept, built].map((s) => (s ? db.executeQuery(s) : null));
             expect((await a)?.rows).toEqual((await b)?.rows);
           }

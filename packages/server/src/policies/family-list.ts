@@ -239,29 +239,32 @@ function precompilePage(shape: {
   scope: CaseloadScope;
   due: DueFilter;
 }) {
-  return precompiled((db, p: PageParams) =>
-    pageQuery(
-      db,
-      {
-        principal: {
-          userId: p.userId,
-          role: shape.role,
-          organisationId: p.organisationId,
-          // Whether there is a team changes the query's shape (a branch more), its id is a value.
-          teamId: shape.team ? p.teamId : null,
-          sessionIdHash: '',
-          displayName: '',
+  return precompiled(
+    (db, p: PageParams) =>
+      pageQuery(
+        db,
+        {
+          principal: {
+            userId: p.userId,
+            role: shape.role,
+            organisationId: p.organisationId,
+            // Whether there is a team changes the query's shape (a branch more), its id is a value.
+            teamId: shape.team ? p.teamId : null,
+            sessionIdHash: '',
+            displayName: '',
+          },
+          today: p.today,
+          urgentSince: p.urgentSince,
+          weekEnd: p.weekEnd,
+          scope: shape.scope,
+          due: shape.due,
+          offset: p.offset,
+          limit: p.limit,
         },
-        today: p.today,
-        urgentSince: p.urgentSince,
-        weekEnd: p.weekEnd,
-        scope: shape.scope,
-        due: shape.due,
-        offset: p.offset,
-        limit: p.limit,
-      },
-      null,
-    ),
+        null,
+      ),
+    // SQLite would prepare the page anew on every run with a bound limit (db/inline-constants.ts).
+    { perValue: ['offset', 'limit'] },
   );
 }
 

@@ -80,7 +80,7 @@ const pages: Record<Shape, ReturnType<typeof precompilePage>> = {
 };
 
 function precompilePage(shape: Shape) {
-  return precompiled((db, p: PageParams) => pageQuery(db, shape, p));
+  return precompiled((db, p: PageParams) => pageQuery(db, shape, p), { perValue: ['offset', 'limit'] });
 }
 
 /** One page of an organisation's intake queue, newest first, with the total. */
