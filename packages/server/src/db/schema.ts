@@ -248,6 +248,16 @@ export interface AssessmentTable {
   balance_hindering: number | null;
   balance_protective: number | null;
   balance_tilt: string | null;
+  /**
+   * The result's burdens and strengths per level, `balance.byLevel` (migration 0028): the family file's timeline
+   * shows them per contact. Written like the counts above; null where the result has no such tally.
+   */
+  balance_parent_hindering: number | null;
+  balance_parent_protective: number | null;
+  balance_family_hindering: number | null;
+  balance_family_protective: number | null;
+  balance_child_hindering: number | null;
+  balance_child_protective: number | null;
 }
 
 export interface AgreementTable {

@@ -13,6 +13,8 @@ const FAMILIES = 200;
  * the very same rows, ids included. The two curated families' contacts are assessed again, hence the assessments.
  * Those were recorded per database at first, because the reassessment read the family's persons and screenings in
  * the database's own order; it reads them in id order now, and both databases store the same assessments.
+ * The assessments' digest was taken again when migration 0028 added the six tallies per level: without those
+ * columns it is the one recorded before, checked on both databases.
  */
 const EXPECTED = {
   parent_screenings: {
@@ -25,7 +27,7 @@ const EXPECTED = {
   },
   assessments: {
     rows: 618,
-    sha256: '582d6a7de92f93bc2349263750f066d8c1a280a0a06c31aee42b8488006c111a',
+    sha256: '3b8d6df93fd0659b827c73ccbf53a510f85c4bb9a27510a4592c60b5a46b19a8',
   },
 };
 

@@ -1,6 +1,6 @@
 import type { AgreementIn, ContactIn } from '@nestwerk/contract';
 import type { Assessment, AssessmentInput } from '@nestwerk/engine';
-import type { AgreementTable } from '../db/schema.ts';
+import type { AgreementTable, AssessmentTable } from '../db/schema.ts';
 import type { AgreementPatch } from '../repositories/agreements.ts';
 import type { AssessmentValues } from '../repositories/assessments.ts';
 import { bit } from '../repositories/db.ts';
@@ -60,22 +60,45 @@ export function parentFactorRows(
 }
 
 /**
- * The balance columns stored beside a result (migration 0023), from the result itself: what the worklist
- * shows. The same values the JSON paths `$.balance.hindering` (array length), `$.balance.protective` and
- * `$.balance.tilt` give, including null where the result has no balance.
+ * The balance columns stored beside a result (migrations 0023 and 0028), from the result itself: what the
+ * worklist and the family file's timeline show. The same values the JSON paths `$.balance.hindering` (array
+ * length), `$.balance.protective`, `$.balance.tilt` and `$.balance.byLevel.<level>.<side>` give, including null
+ * where the result has no balance (or a tally that is not a number).
  */
-export function balanceSummary(result: Pick<Assessment, 'balance'> | { balance?: undefined }): {
-  balance_hindering: number | null;
-  balance_protective: number | null;
-  balance_tilt: string | null;
-} {
+export function balanceSummary(
+  result: Pick<Assessment, 'balance'> | { balance?: undefined },
+): BalanceSummary {
   const balance = result.balance;
+  const tally = (level: 'parent' | 'family' | 'child', side: 'hindering' | 'protective'): number | null => {
+    const value: unknown = balance?.byLevel?.[level]?.[side];
+    return typeof value === 'number' && Number.isInteger(value) ? value : null;
+  };
   return {
     balance_hindering: Array.isArray(balance?.hindering) ? balance.hindering.length : null,
     balance_protective: Array.isArray(balance?.protective) ? balance.protective.length : null,
     balance_tilt: typeof balance?.tilt === 'string' ? balance.tilt : null,
+    balance_parent_hindering: tally('parent', 'hindering'),
+    balance_parent_protective: tally('parent', 'protective'),
+    balance_family_hindering: tally('family', 'hindering'),
+    balance_family_protective: tally('family', 'protective'),
+    balance_child_hindering: tally('child', 'hindering'),
+    balance_child_protective: tally('child', 'protective'),
   };
 }
+
+/** The columns stored beside an engine result, from it (migrations 0023 and 0028). */
+export type BalanceSummary = Pick<
+  AssessmentTable,
+  | 'balance_hindering'
+  | 'balance_protective'
+  | 'balance_tilt'
+  | 'balance_parent_hindering'
+  | 'balance_parent_protective'
+  | 'balance_family_hindering'
+  | 'balance_family_protective'
+  | 'balance_child_hindering'
+  | 'balance_child_protective'
+>;
 
 /** The engine's suggestion with the knowledge version it came from, next to the estimate agreed with the parent. */
 export function assessmentValues(

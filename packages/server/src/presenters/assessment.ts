@@ -1,6 +1,7 @@
 import type { BalanceByLevel, StoredAssessment } from '@nestwerk/contract';
 import type { Assessment } from '@nestwerk/engine';
 import type { AssessmentRow } from '../repositories/assessments.ts';
+import type { ContactSummaryRow } from '../repositories/contacts.ts';
 import { flag } from '../repositories/db.ts';
 
 export function presentAssessment(a: AssessmentRow): StoredAssessment {
@@ -18,28 +19,31 @@ export function presentAssessment(a: AssessmentRow): StoredAssessment {
   };
 }
 
-function isTally(v: unknown): v is { hindering: number; protective: number } {
-  if (typeof v !== 'object' || v === null) return false;
-  const t = v as Record<string, unknown>;
-  return typeof t.hindering === 'number' && typeof t.protective === 'number';
-}
+/** The six tallies stored beside a result (migration 0028), as the family file's timeline reads them. */
+export type StoredTallies = Pick<
+  ContactSummaryRow,
+  | 'balance_parent_hindering'
+  | 'balance_parent_protective'
+  | 'balance_family_hindering'
+  | 'balance_family_protective'
+  | 'balance_child_hindering'
+  | 'balance_child_protective'
+>;
 
 /**
- * The burden/strength tally per level from a stored result's `balance.byLevel` (JSON text, cut out by the
- * query); null if it is missing (older rows).
+ * The burden/strength tally per level of a contact's assessment, from the columns stored beside its result;
+ * null if any is missing (no assessment, or a result without a tally).
  */
-export function balanceByLevel(byLevelJson: string | null): BalanceByLevel | null {
-  if (!byLevelJson) return null;
-  try {
-    const byLevel = JSON.parse(byLevelJson) as Record<string, unknown> | null;
-    if (!byLevel || !isTally(byLevel.parent) || !isTally(byLevel.family) || !isTally(byLevel.child))
-      return null;
-    return {
-      parent: { hindering: byLevel.parent.hindering, protective: byLevel.parent.protective },
-      family: { hindering: byLevel.family.hindering, protective: byLevel.family.protective },
-      child: { hindering: byLevel.child.hindering, protective: byLevel.child.protective },
-    };
-  } catch {
-    return null;
-  }
+export function balanceByLevel(row: StoredTallies): BalanceByLevel | null {
+  const parent = tally(row.balance_parent_hindering, row.balance_parent_protective);
+  const family = tally(row.balance_family_hindering, row.balance_family_protective);
+  const child = tally(row.balance_child_hindering, row.balance_child_protective);
+  return parent && family && child ? { parent, family, child } : null;
+}
+
+function tally(
+  hindering: number | null,
+  protective: number | null,
+): { hindering: number; protective: number } | null {
+  return hindering !== null && protective !== null ? { hindering, protective } : null;
 }

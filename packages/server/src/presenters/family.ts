@@ -92,7 +92,7 @@ export function presentFamily(
           date: c.date,
           suggestedBand: c.suggested_band ?? 'unclear',
           agreedBand: c.agreed_band,
-          balanceByLevel: balanceByLevel(c.balance_by_level),
+          balanceByLevel: balanceByLevel(c),
           cumulativeRisk: flag(c.cumulative_risk),
           safetyConcern: flag(c.safety_concern),
           referOutside: flag(c.refer_outside),

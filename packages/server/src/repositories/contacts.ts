@@ -1,4 +1,4 @@
-import { type Insertable, PostgresAdapter, type Selectable, sql } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { precompiled } from '../db/precompiled.ts';
 import type { Band, ContactTable } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
@@ -59,18 +59,13 @@ export interface ContactSummaryRow {
   cumulative_risk: number | null;
   safety_concern: number | null;
   refer_outside: number | null;
-  /** Just `balance.byLevel` of the stored result, as JSON text: the timeline needs six numbers, not the result. */
-  balance_by_level: string | null;
-}
-
-/**
- * The database cuts `balance.byLevel` out of the stored result: parsing the whole result (≈ 4 kB a contact) in
- * the server cost more than the rest of the family file's presenting together.
- */
-function balanceByLevelColumn(db: Db) {
-  return db.getExecutor().adapter instanceof PostgresAdapter
-    ? sql<string | null>`(a.result_json::json)->'balance'->>'byLevel'`.as('balance_by_level')
-    : sql<string | null>`json_extract(a.result_json, '$.balance.byLevel')`.as('balance_by_level');
+  /** The result's tally per level, stored beside it (migration 0028): the timeline needs six numbers, not the result. */
+  balance_parent_hindering: number | null;
+  balance_parent_protective: number | null;
+  balance_family_hindering: number | null;
+  balance_family_protective: number | null;
+  balance_child_hindering: number | null;
+  balance_child_protective: number | null;
 }
 
 /** Precompiled: it runs on every family read. */
@@ -95,7 +90,13 @@ export function contactSummariesOfFamilyQuery(db: Db, familyId: string) {
       'a.cumulative_risk',
       'a.safety_concern',
       'a.refer_outside',
-      balanceByLevelColumn(db),
+      // Beside the result, in the covering index (migration 0028): no reading the kilobytes of result JSON.
+      'a.balance_parent_hindering',
+      'a.balance_parent_protective',
+      'a.balance_family_hindering',
+      'a.balance_family_protective',
+      'a.balance_child_hindering',
+      'a.balance_child_protective',
     ])
     .where('c.family_id', '=', familyId)
     .orderBy('c.date', 'desc')

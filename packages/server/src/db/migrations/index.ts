@@ -25,6 +25,7 @@ import { auditChainHeight } from './0024_audit_chain_height.ts';
 import { auditListedFamilies } from './0025_audit_listed_families.ts';
 import { auditListedFolded } from './0026_audit_listed_folded.ts';
 import { referralFeedbackOpen } from './0027_referral_feedback_open.ts';
+import { assessmentTallyByLevel } from './0028_assessment_tally_by_level.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -65,6 +66,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0025_audit_listed_families': auditListedFamilies(dialect),
     '0026_audit_listed_folded': auditListedFolded(dialect),
     '0027_referral_feedback_open': referralFeedbackOpen(),
+    '0028_assessment_tally_by_level': assessmentTallyByLevel(dialect),
   };
 }
 
