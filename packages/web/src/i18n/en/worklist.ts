@@ -1,0 +1,58 @@
+import type { Messages } from '../nl.ts';
+
+export const worklist: Messages['worklist'] = {
+  title: 'Worklist',
+  scope: 'Which families',
+  scopeMine: 'My families',
+  scopeTeam: "My team's families",
+  due: 'Follow-ups',
+  dueAll: 'All',
+  dueToday: 'Today',
+  dueWeek: 'This week and overdue',
+  dueOverdue: 'Overdue only',
+  search: 'Search by name or birth date',
+  searchHint:
+    'Family name or a child\'s name ("zoe" also finds Zoë), or a birth or due date such as 14-03-2025.',
+  searchSubmit: 'Search',
+  columns: {
+    family: 'Family',
+    children: 'Children',
+    nextFollowUp: 'Next follow-up',
+    lastContact: 'Last contact',
+    flags: 'Points of attention',
+  },
+  caption:
+    'Families, most urgent first: safety route, urgent screening, feedback overdue, follow-up overdue, today',
+  overdue: 'overdue',
+  today: 'today',
+  noFollowUp: 'none planned',
+  noContact: 'none yet',
+  flags: {
+    cumulativeRisk: 'Cumulative risk',
+    problematicSuspected: 'Problematic relationship suspected',
+    safety: 'Safety route open',
+    safetySignals: 'Safety signals recorded',
+    urgentScreening: 'Urgent parent screening',
+  },
+  balance: {
+    counts: '{{hindering}} burdening · {{protective}} protective',
+    label: 'Balance at the last contact',
+    tilt: {
+      burden_outweighs: 'burden outweighs strength',
+      in_balance: 'in balance',
+      strength_outweighs: 'strength outweighs burden',
+      strength_unknown: 'strengths not yet discussed',
+      not_known: 'nothing recorded yet',
+    },
+  },
+  noFlags: 'none',
+  empty: 'No families found.',
+  total_one: '{{count}} family',
+  total_other: '{{count}} families',
+  sortNote: 'most urgent first',
+  range: '{{from}}–{{to}} of {{total}}',
+  previous: 'Previous page',
+  next: 'Next page',
+  pagination: 'Pagination',
+  register: 'Register a new family',
+};

@@ -1,0 +1,86 @@
+export const dashboard = {
+  nav: 'Dashboard',
+  title: 'Gemeentelijk dashboard',
+  intro:
+    'Cijfers uit Nestwerk per gemeente en per vast kwartaal, naar het voorbeeld van de Lokale monitor Kansrijke Start (RIVM). Aantallen van 1 tot en met 9 worden nooit getoond, en ook niet wat je daaruit zou kunnen terugrekenen.',
+  region: 'Regio',
+  regions: { nl: 'Nederland', be: 'Vlaanderen' },
+  from: 'Vanaf maand',
+  to: 'Tot en met maand',
+  apply: 'Toon cijfers',
+  export: 'Exporteer als CSV',
+  fixedPeriods:
+    'Cijfers staan altijd per heel kwartaal: je kiest welke kwartalen je ziet, niet een eigen periode. Zo kan niemand twee overzichten van elkaar aftrekken.',
+  quarterPicker: 'Kwartaal',
+  quarter: '{{year}} K{{q}}',
+  minimums:
+    'x = niet gepubliceerd: minder dan {{minCount}}, of nodig om een klein aantal te beschermen. Percentages alleen bij minstens {{minDenominator}} kinderen.',
+  hiddenMark: 'x',
+  hiddenExplained: 'niet gepubliceerd om kleine aantallen te beschermen',
+  chartLabel: 'Staafdiagram: {{title}}. De tabel ernaast geeft dezelfde cijfers.',
+  municipality: 'Gemeente',
+  route: 'Route',
+  total: 'Totaal',
+  rate: 'Aandeel',
+  median: 'Mediaan',
+  p75: '75e percentiel',
+  days_one: '{{formatted}} dag',
+  days_other: '{{formatted}} dagen',
+  unknownMunicipality: 'Gemeente onbekend',
+  noData: 'Geen cijfers in dit kwartaal.',
+  errors: { toBeforeFrom: 'De eindmaand ligt voor de beginmaand; kies een latere eindmaand.' },
+  ageBands: { prenatal: 'Zwangerschap', '0_1': '0–1 jaar', '1_4': '1–4 jaar', '4_plus': '4 jaar en ouder' },
+  columns: {
+    present: 'Wel cumulatie',
+    absent: 'Geen cumulatie',
+    on_schedule: 'Op schema',
+    off_schedule: 'Buiten schema',
+    accepted: 'Geaccepteerd',
+    declined: 'Afgewezen',
+    waiting: 'Wacht op antwoord',
+    closed: 'Gesloten zonder start',
+    on_time: 'Op tijd',
+    late: 'Te laat of uitgebleven',
+    pending: 'Termijn loopt nog',
+    meldcode_veilig_thuis: 'Meldcode / Veilig Thuis',
+    vertrouwenscentrum_kindermishandeling: 'Vertrouwenscentrum Kindermishandeling',
+  },
+  indicators: {
+    reach: {
+      title: 'Bereik: ouder-kindrelatie besproken',
+      help: 'Kinderen bij wie de ouder-kindrelatie in het kwartaal aan bod kwam, per leeftijd; het aandeel is van alle kinderen met een contact.',
+    },
+    signals: {
+      title: 'Signalen per band',
+      help: 'Kinderen naar de laatste inschatting van de relatie in het kwartaal.',
+    },
+    cumulative_risk: {
+      title: 'Cumulatie van risico',
+      help: 'Besproken kinderen bij wie de laatste inschatting cumulatie van risicofactoren liet zien.',
+    },
+    screening_timing: {
+      title: 'Perinatale screenings op schema',
+      help: 'Screenings van ouders binnen het venster van het screeningsschema.',
+    },
+    screening_outcomes: {
+      title: 'Uitkomsten perinatale screenings',
+      help: 'Screeningsuitslagen van ouders; een uitslag is geen diagnose.',
+    },
+    referral_outcomes: {
+      title: 'Verwijzingen per route',
+      help: 'Verstuurde verwijzingen naar het soort partner, met hun stand.',
+    },
+    referral_feedback: {
+      title: 'Terugkoppeling binnen de afgesproken termijn',
+      help: 'Of de partner binnen het afgesproken aantal dagen terugkoppelde.',
+    },
+    safety_routes: {
+      title: 'Geopende veiligheidsroutes',
+      help: 'Veiligheidsroutes die in het kwartaal werden geopend.',
+    },
+    time_to_help: {
+      title: 'Tijd van eerste signaal tot start van hulp',
+      help: 'In dagen; alleen getoond bij minstens 10 verwijzingen.',
+    },
+  },
+};
