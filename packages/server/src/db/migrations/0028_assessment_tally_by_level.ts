@@ -15,7 +15,7 @@ const TALLIES = LEVELS.flatMap((level) =>
  * Why: every family read shows them on the timeline, one line per contact, and cut them out of `result_json`
  * with the database's JSON functions: SQLite read and parsed the whole result (≈ 4 kB, on overflow pages) of
  * every contact of the family, PostgreSQL parsed it as JSON. Measured on SQLite, the timeline's statement for a
- * family: 47.5 → 18.2 µs. Writers fill the columns from the result they store (domain/contact-rows.ts
+ * family: 37–43 → 22–26 µs. Writers fill the columns from the result they store (domain/contact-rows.ts
  * `balanceSummary`); existing rows are filled here from the same JSON paths, so old and new rows answer alike.
  * A tally that is missing or not a whole number stays null, and the timeline then shows none, as before.
  */
