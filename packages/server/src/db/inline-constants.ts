@@ -1,3 +1,5 @@
+import { isWellFormedText } from './well-formed-text.ts';
+
 /** A compiled parameter: the name of an argument bound on every run, or a constant of the query itself. */
 export type Slot = string | { value: unknown };
 
@@ -60,19 +62,25 @@ export function sqliteTemplate(
 /** The text with the per-run arguments written in: whole numbers only (a page's limit and offset). */
 export function fillTemplate(template: SqliteTemplate, values: readonly unknown[]): string {
   let text = template.parts[0] as string;
-  values.forEach((value, i) => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value))
-      throw new TypeError(`${template.names[i]} must be a whole number to be written into a statement`);
+  wholeNumbers(template, values).forEach((value, i) => {
     text += String(value) + template.parts[i + 1];
   });
   return text;
 }
 
+/** The per-run arguments, refused unless each is a whole number: only those are written into a text. */
+export function wholeNumbers(template: SqliteTemplate, values: readonly unknown[]): number[] {
+  return values.map((value, i) => {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value))
+      throw new TypeError(`${template.names[i]} must be a whole number to be written into a statement`);
+    return value;
+  });
+}
+
 function sqliteLiteral(value: unknown): string | null {
   if (typeof value === 'string') {
     // A lone surrogate or a NUL stays bound, where the parameter check refuses it as it always did.
-    if (value.includes('\u0000') || !(value as string & { isWellFormed(): boolean }).isWellFormed())
-      return null;
+    if (value.includes('\u0000') || !isWellFormedText(value)) return null;
     return `'${value.replaceAll("'", "''")}'`;
   }
   if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);

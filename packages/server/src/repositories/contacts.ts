@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from 'kysely';
 import { precompiled } from '../db/precompiled.ts';
-import type { Band, ContactTable } from '../db/schema.ts';
+import type { Band, ContactTable, LevelTallyColumns } from '../db/schema.ts';
 import { type Db, updatedOne } from './db.ts';
 
 export type ContactRow = Selectable<ContactTable>;
@@ -42,8 +42,8 @@ export async function updateContact(
   return updatedOne(result);
 }
 
-/** One line of the family's timeline, with the assessment made at that contact. */
-export interface ContactSummaryRow {
+/** One line of the family's timeline, with the assessment made at that contact and its tallies per level. */
+export interface ContactSummaryRow extends LevelTallyColumns {
   id: string;
   child_id: string;
   professional_id: string;
@@ -59,13 +59,6 @@ export interface ContactSummaryRow {
   cumulative_risk: number | null;
   safety_concern: number | null;
   refer_outside: number | null;
-  /** The result's tally per level, stored beside it (migration 0028): the timeline needs six numbers, not the result. */
-  balance_parent_hindering: number | null;
-  balance_parent_protective: number | null;
-  balance_family_hindering: number | null;
-  balance_family_protective: number | null;
-  balance_child_hindering: number | null;
-  balance_child_protective: number | null;
 }
 
 /** Precompiled: it runs on every family read. */
