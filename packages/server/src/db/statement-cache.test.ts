@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
+import fc from 'fast-check';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CachingSqliteDatabase } from './statement-cache.ts';
@@ -96,5 +97,80 @@ describe('the SQLite statement cache', () => {
     await sql`create index t_name on t (name)`.execute(db);
     expect(await read(1)).toEqual({ name: 'n1' });
     expect(prepared.filter((p) => p.startsWith('select')).length).toBe(2);
+  });
+
+  describe('rows of a kept statement', () => {
+    /** The oracle: a statement prepared outside the cache, so in better-sqlite3's own object mode. */
+    const direct = (text: string, parameters: unknown[] = []) => raw.prepare(text).all(parameters);
+
+    it('are the objects better-sqlite3 makes, for any column names', () => {
+      fc.assert(
+        fc.property(
+          fc.array(
+            fc.oneof(
+              fc.string({ minLength: 1, maxLength: 8 }),
+              fc.constantFrom(
+                'constructor',
+                '__defineGetter__',
+                'toString',
+                '1',
+                '0',
+                'a"b',
+                "a'b",
+                'a\\b',
+                '\u2028',
+              ),
+            ),
+            { minLength: 1, maxLength: 6 },
+          ),
+          fc.array(fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.string(), fc.constant(null)), {
+            minLength: 6,
+            maxLength: 6,
+          }),
+          (names, values) => {
+            const columns = names.map((n) => `? as "${n.replaceAll('"', '""')}"`).join(', ');
+            const text = `select ${columns}`;
+            const parameters = values.slice(0, names.length);
+            const expected = direct(text, parameters) as Record<string, unknown>[];
+            const actual = cache.prepare(text).all(parameters) as Record<string, unknown>[];
+            expect(actual).toStrictEqual(expected);
+            expect(Object.keys(actual[0]!)).toEqual(Object.keys(expected[0]!));
+            expect(Object.getPrototypeOf(actual[0])).toBe(Object.prototype);
+          },
+        ),
+      );
+    });
+
+    it('keep a column named __proto__ as a property, not as the prototype', () => {
+      // better-sqlite3's own rows drop it; a literal `{ "__proto__": v }` would set the prototype instead.
+      const [row] = cache.prepare(`select 'x' as "__proto__", 1 as n`).all([]) as Record<string, unknown>[];
+      expect(Object.getPrototypeOf(row)).toBe(Object.prototype);
+      expect(Object.getOwnPropertyDescriptor(row, '__proto__')?.value).toBe('x');
+      expect(row?.n).toBe(1);
+    });
+
+    it('take the last of repeated column names, as better-sqlite3 does', () => {
+      const text = `select 1 as a, 2 as b, 3 as a`;
+      expect(cache.prepare(text).all([])).toStrictEqual(direct(text));
+      expect(cache.prepare(text).all([])).toStrictEqual([{ a: 3, b: 2 }]);
+    });
+
+    it('come from one run of a statement that writes and returns', () => {
+      const text = 'insert into t (id, name) values (?, ?) returning id, name';
+      expect(cache.prepare(text).all([7, 'seven'])).toEqual([{ id: 7, name: 'seven' }]);
+      expect(cache.prepare(text).all([8, 'eight'])).toEqual([{ id: 8, name: 'eight' }]);
+      expect(direct('select count(*) as n from t')).toEqual([{ n: 2 }]);
+    });
+
+    it('follow a schema changed by another connection, when iterated too', () => {
+      cache.prepare('insert into t (id, name) values (?, ?)').run([1, 'a']);
+      const star = 'select * from t';
+      expect([...cache.prepare(star).iterate([])]).toEqual([{ id: 1, name: 'a' }]);
+      const other = new SQLite(join(dir, 'db.sqlite'));
+      other.exec("alter table t add column extra text default 'x'");
+      other.close();
+      expect([...cache.prepare(star).iterate([])]).toEqual([{ id: 1, name: 'a', extra: 'x' }]);
+      expect(cache.prepare(star).all([])).toEqual([{ id: 1, name: 'a', extra: 'x' }]);
+    });
   });
 });
