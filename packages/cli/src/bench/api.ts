@@ -1,6 +1,6 @@
 import { loadDemo, refreshDashboardCounts } from '@nestwerk/server';
 import { openBenchDatabase } from '@nestwerk/server/bench';
-import { type LoadResult, runLoad } from './http-load.ts';
+import { jitWarmupMs, type LoadResult, runLoad } from './http-load.ts';
 import { startServerChild } from './server-child.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 
@@ -88,8 +88,8 @@ export async function benchApi(opts: {
       const bareUrls = ids.map((id) => `${bare.url}/bare/families/${id}`);
       const readUrls = ids.map((id) => `${url}/api/families/${id}`);
       // A fresh process has a cold JIT: both servers get the same warm-up before anything is counted.
-      await load(bareUrls, {}, warmupMs * 4);
-      await load(readUrls, { cookie }, warmupMs * 4);
+      await load(bareUrls, {}, jitWarmupMs(opts.quick));
+      await load(readUrls, { cookie }, jitWarmupMs(opts.quick));
       const baselineRounds: LoadResult[] = [];
       const readRounds: LoadResult[] = [];
       let readCpuMicros = 0;
@@ -122,6 +122,8 @@ export async function benchApi(opts: {
       // NESTWERK_BENCH_WORKLIST_PROFILE=file.cpuprofile: the server's CPU profile of the worklist load only.
       const worklistProfile = process.env.NESTWERK_BENCH_WORKLIST_PROFILE;
       if (worklistProfile) await app.profile(null);
+      // The process is warm; the worklist's own queries and presenter are not yet.
+      await load(worklistUrls, { cookie }, jitWarmupMs(opts.quick) / 3);
       const worklistCpuBefore = await app.cpuMicros();
       const worklist = await load(worklistUrls, { cookie }, rounds * roundMs);
       const worklistCpuMicros = (await app.cpuMicros()) - worklistCpuBefore;

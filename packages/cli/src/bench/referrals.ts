@@ -1,6 +1,6 @@
 import { loadDemo, seedIntakeQueue } from '@nestwerk/server';
 import { openBenchDatabase } from '@nestwerk/server/bench';
-import { runLoad } from './http-load.ts';
+import { jitWarmupMs, runLoad } from './http-load.ts';
 import { startServerChild } from './server-child.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 
@@ -67,6 +67,14 @@ export async function benchReferralInbox(opts: {
         `${url}/api/intake?limit=${PAGE}&offset=${p * PAGE}`,
         ...(i % 2 === 0 ? [`${url}/api/intake?status=all&limit=${PAGE}&offset=${p * PAGE}`] : []),
       ]);
+      // A fresh process has a cold JIT (http-load.ts): warm it on the same requests first.
+      await runLoad({
+        urls: inboxUrls,
+        headers: { cookie },
+        concurrency: CONCURRENCY,
+        durationMs: jitWarmupMs(opts.quick),
+        warmupMs: 0,
+      });
       const inbox = await runLoad({
         urls: inboxUrls,
         headers: { cookie },
