@@ -10,6 +10,7 @@ import {
   startThrowawayCluster,
 } from '@nestwerk/server/testing/postgres-cluster';
 import { progress } from '../progress.ts';
+import { jitWarmupMs } from './http-load.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 
 /**
@@ -102,7 +103,8 @@ export async function benchScale(): Promise<BenchResult[]> {
       headers: { cookie },
       concurrency: CONCURRENCY,
       durationMs: 10_000,
-      warmupMs: 2_000,
+      // Fresh server processes: until their JIT is steady (http-load.ts).
+      warmupMs: jitWarmupMs(false),
     });
     log('worklist…');
     const worklist = await runLoadProcess({
