@@ -38,8 +38,8 @@ export function readDirectly<R>(db: Kysely<Database>, query: CompiledQuery<R>): 
   const connection = connections.get(db.getExecutor().adapter);
   if (!connection) return undefined;
   if (!db.isTransaction && connection.raw.inTransaction) return undefined;
-  const statement = connection.statements.prepare(query.sql) as unknown as SQLite.Statement;
+  const statement = connection.statements.prepare(query.sql);
   if (!statement.reader) return undefined;
   checkParameters(query.parameters);
-  return statement.all(query.parameters as unknown[]) as R[];
+  return statement.all(query.parameters) as R[];
 }
