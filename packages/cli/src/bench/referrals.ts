@@ -67,28 +67,15 @@ export async function benchReferralInbox(opts: {
         `${url}/api/intake?limit=${PAGE}&offset=${p * PAGE}`,
         ...(i % 2 === 0 ? [`${url}/api/intake?status=all&limit=${PAGE}&offset=${p * PAGE}`] : []),
       ]);
+      const load = (urls: string[], ms: number, warmup = warmupMs) =>
+        runLoad({ urls, headers: { cookie }, concurrency: CONCURRENCY, durationMs: ms, warmupMs: warmup });
       // A fresh process has a cold JIT (http-load.ts): warm it on the same requests first.
-      await runLoad({
-        urls: inboxUrls,
-        headers: { cookie },
-        concurrency: CONCURRENCY,
-        durationMs: jitWarmupMs(opts.quick),
-        warmupMs: 0,
-      });
-      const inbox = await runLoad({
-        urls: inboxUrls,
-        headers: { cookie },
-        concurrency: CONCURRENCY,
-        durationMs,
-        warmupMs,
-      });
-      const detail = await runLoad({
-        urls: ids.map((id) => `${url}/api/intake/${id}`),
-        headers: { cookie },
-        concurrency: CONCURRENCY,
-        durationMs: durationMs / 2,
-        warmupMs,
-      });
+      await load(inboxUrls, jitWarmupMs(opts.quick), 0);
+      const inbox = await load(inboxUrls, durationMs);
+      const detail = await load(
+        ids.map((id) => `${url}/api/intake/${id}`),
+        durationMs / 2,
+      );
       const extra = { dialect, referrals: REFERRALS, page: PAGE, concurrency: CONCURRENCY };
       return [
         {

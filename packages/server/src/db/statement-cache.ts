@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import type { SqliteDatabase, SqliteStatement } from 'kysely';
-import { compileRowShape, type RowFromValues } from './row-shape.ts';
+import { type RowFromValues, rowShape } from './row-shape.ts';
 
 /** Enough for every distinct statement the app runs; the few ad-hoc ones (searches, reports) age out. */
 export const STATEMENT_CACHE_SIZE = 500;
@@ -65,7 +65,7 @@ export class CachingSqliteDatabase implements SqliteDatabase {
  */
 class KeptStatement implements SqliteStatement {
   readonly statement: SQLite.Statement;
-  #shape: RowFromValues = objectFromValues([]);
+  #shape: RowFromValues = rowShape([]);
   #width = -1;
 
   constructor(statement: SQLite.Statement) {
@@ -104,22 +104,7 @@ class KeptStatement implements SqliteStatement {
 
   #reshape(): void {
     const names = this.statement.columns().map((c) => c.name);
-    this.#shape = compileRowShape(names) ?? objectFromValues(names);
+    this.#shape = rowShape(names);
     this.#width = names.length;
   }
-}
-
-/** The row built property by property, for the names a compiled literal could not express. */
-function objectFromValues(names: readonly string[]): RowFromValues {
-  return (values) => {
-    const row: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++)
-      Object.defineProperty(row, names[i]!, {
-        value: values[i],
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    return row;
-  };
 }
