@@ -41,7 +41,8 @@ export function checkpointFileFor(location: DatabaseLocation, env: NodeJS.Proces
   } else {
     const url = new URL(location.url);
     name = `pg-${url.pathname.replace(/^\//, '') || 'postgres'}`;
-    where = `${url.hostname}:${url.port}${url.pathname}`;
+    // `?host=/dir` (a Unix socket) overrides the URL's host name, for libpq and node-postgres alike.
+    where = `${url.searchParams.get('host') ?? url.hostname}:${url.port}${url.pathname}`;
   }
   const digest = createHash('sha256').update(where).digest('hex').slice(0, 12);
   const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');

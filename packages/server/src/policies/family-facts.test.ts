@@ -3,6 +3,7 @@ import type { Role } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
 import { forEachDatabase } from '../testing/databases.ts';
 import { familyFactsParams, familyFactsQuery, resolveFamilyFacts } from './family-facts.ts';
+import { relationshipFamilyIds } from './family-scope.ts';
 
 const AT = '2026-03-01T10:00:00.000Z';
 const NOW = new Date('2026-03-02T09:00:00.000Z');
@@ -70,6 +71,7 @@ forEachDatabase('precompiled access check', (current) => {
         family('ended', 'org'),
         family('future', 'org'),
         family('none', 'org'),
+        family('both', 'org'),
         family('emergency', 'org'),
         family('foreign', 'other'),
       ])
@@ -100,6 +102,9 @@ forEachDatabase('precompiled access check', (current) => {
         rel('r4', 'ended', 'nurse', null, '2025-01-01', '2026-03-01'),
         rel('r5', 'future', 'nurse', null, '2026-03-03', null),
         rel('r6', 'foreign', 'nurse', null, '2026-01-01', null),
+        // Held twice, by the nurse and by her team: the check's UNION ALL finds it through either branch.
+        rel('r7', 'both', 'nurse', null, '2026-01-01', null),
+        rel('r8', 'both', null, 'team', '2026-01-01', null),
       ])
       .execute();
     await db
@@ -175,9 +180,24 @@ forEachDatabase('precompiled access check', (current) => {
       displayName: 'n',
     });
 
-    const families = ['own', 'team', 'member', 'ended', 'future', 'none', 'emergency', 'foreign', 'missing'];
+    const families = [
+      'own',
+      'team',
+      'member',
+      'ended',
+      'future',
+      'none',
+      'emergency',
+      'foreign',
+      'missing',
+      'both',
+    ];
     const seen = new Set<string>();
-    for (const principal of principals)
+    for (const principal of principals) {
+      // The caseload as listings read it (UNION: each family once) holds exactly the families the check admits.
+      const listed = await relationshipFamilyIds(db, principal, TODAY, 'any').execute();
+      const caseload = new Set(listed.map((r) => r.family_id));
+      expect(caseload.size).toBe(listed.length);
       for (const familyId of families) {
         const params = familyFactsParams(principal, familyId, NOW, TODAY, HOURS);
         const twin = await familyFactsQuery(
@@ -189,12 +209,15 @@ forEachDatabase('precompiled access check', (current) => {
         expect(facts.inOwnOrganisation).toBe(twin !== undefined);
         expect(facts.activeRelationship).toBe(Boolean(twin?.rel));
         expect(facts.emergency?.id ?? null).toBe(twin?.emergency_id ?? null);
+        if (facts.inOwnOrganisation) expect(facts.activeRelationship).toBe(caseload.has(familyId));
         seen.add(
           `${principal.userId}/${familyId}:${facts.inOwnOrganisation}/${facts.activeRelationship}/${facts.emergency?.reason ?? '-'}`,
         );
       }
+    }
     // The cases are what they claim to be: each rule is exercised, both ways.
     expect(seen).toContain('nurse/own:true/true/-');
+    expect(seen).toContain('nurse/both:true/true/-');
     expect(seen).toContain('nurse/ended:true/false/-');
     expect(seen).toContain('nurse/future:true/false/-');
     expect(seen).toContain('nurse/foreign:false/false/-');
