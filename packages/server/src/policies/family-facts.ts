@@ -2,9 +2,12 @@ import type { Kysely } from 'kysely';
 import { precompiled } from '../db/precompiled.ts';
 import type { Database, Role } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
+import type { FamilyFile } from '../repositories/family-file.ts';
+import { familyFileColumns, familyFileOfRow } from '../repositories/family-file-at-once.ts';
 import { emergencyStartedAfter } from './emergency.ts';
 import type { FamilyFacts } from './family-access.ts';
 import { relationshipFamilyIds } from './family-scope.ts';
+import { holdsFamilyContent } from './roles.ts';
 
 /** The values the access check binds; everything else in its SQL depends only on the principal's shape. */
 export type FamilyFactsParams = {
@@ -78,6 +81,25 @@ function factsQueryFor(role: Role, hasTeam: boolean): FactsQuery {
   return query;
 }
 
+/** The access check with the family file's columns (PostgreSQL): precompiled per shape, like the check. */
+const withFileByShape = new Map<string, ReturnType<typeof precompileWithFile>>();
+
+function precompileWithFile(role: Role, hasTeam: boolean) {
+  return precompiled((db, p: FamilyFactsParams) =>
+    familyFactsQuery(db, { role, hasTeam }, p).select(familyFileColumns(db, p.familyId)),
+  );
+}
+
+function withFileQueryFor(role: Role, hasTeam: boolean) {
+  const key = `${role}:${hasTeam ? 'team' : 'none'}`;
+  let query = withFileByShape.get(key);
+  if (!query) {
+    query = precompileWithFile(role, hasTeam);
+    withFileByShape.set(key, query);
+  }
+  return query;
+}
+
 const emergencyGrant = precompiled((db, p: { id: string }) =>
   db.selectFrom('emergency_access').select(['reason', 'expires_at']).where('id', '=', p.id),
 );
@@ -115,6 +137,40 @@ export async function resolveFamilyFacts(
 ): Promise<FamilyFacts> {
   const params = familyFactsParams(principal, familyId, now, today, emergencyHours);
   const [row] = await factsQueryFor(principal.role, principal.teamId !== null).execute(db, params);
+  return factsOfRow(db, row);
+}
+
+/**
+ * PostgreSQL: {@link resolveFamilyFacts} and the family file (repositories/family-file-at-once.ts) in ONE
+ * statement, for a read of the file: each statement is a round trip that wakes the database's process and
+ * then the server's, ≈ 100–170 µs of the server's CPU on our VMs, and the check and the file were two of a
+ * read's four. The file is read before the decision is made: the caller must drop it unless
+ * {@link decideFamilyAccess} allows the read (it then never leaves the server). A role that holds no family
+ * content is never allowed one, so for it only the check runs. SQLite reads in-process and has no trips to
+ * save: use the two calls there.
+ */
+export async function resolveFamilyFactsWithFile(
+  db: Kysely<Database>,
+  principal: Principal,
+  familyId: string,
+  now: Date,
+  today: string,
+  emergencyHours: number,
+): Promise<{ facts: FamilyFacts; file: FamilyFile | undefined }> {
+  if (!holdsFamilyContent(principal.role))
+    return {
+      facts: await resolveFamilyFacts(db, principal, familyId, now, today, emergencyHours),
+      file: undefined,
+    };
+  const params = familyFactsParams(principal, familyId, now, today, emergencyHours);
+  const [row] = await withFileQueryFor(principal.role, principal.teamId !== null).execute(db, params);
+  return { facts: await factsOfRow(db, row), file: row ? await familyFileOfRow(db, row) : undefined };
+}
+
+async function factsOfRow(
+  db: Kysely<Database>,
+  row: { rel: unknown; emergency_id: string | null } | undefined,
+): Promise<FamilyFacts> {
   if (!row) return { inOwnOrganisation: false, activeRelationship: false, emergency: null };
   const [emergency] = row.emergency_id ? await emergencyGrant.execute(db, { id: row.emergency_id }) : [];
   return {

@@ -1,5 +1,8 @@
 import { expect, it } from 'vitest';
-import { loadDemo } from '../demo/load.ts';
+import { hasDemoData, loadDemo } from '../demo/load.ts';
+import type { Principal } from '../http/principal.ts';
+import { resolveFamilyFacts, resolveFamilyFactsWithFile } from '../policies/family-facts.ts';
+import { holdsFamilyContent } from '../policies/roles.ts';
 import { forEachDatabase } from '../testing/databases.ts';
 import type { Db } from './db.ts';
 import { type FamilyFile, loadFamilyFile, loadFamilyFileBySteps } from './family-file.ts';
@@ -167,7 +170,7 @@ async function fillTheRest(db: Db, familyId: string): Promise<void> {
 }
 
 // On PostgreSQL `loadFamilyFile` reads in one statement, on SQLite by steps: on both it must give what the steps give.
-forEachDatabase('family file in one statement', (current) => {
+forEachDatabase('family file in one statement', (current, dialect) => {
   it('gives every demo family exactly the file the separate queries give, value for value', async () => {
     const { db } = current();
     await loadDemo(db, { families: 150, seed: 'at-once', today: TODAY, password: 'correct horse battery' });
@@ -198,6 +201,62 @@ forEachDatabase('family file in one statement', (current) => {
       ].sort(),
     );
   });
+
+  // PostgreSQL only: SQLite reads in-process and runs the check and the file as two calls.
+  if (dialect === 'postgres')
+    it('carries the file in the access check’s statement: the same facts, and the same file where it is allowed', async () => {
+      const { db } = current();
+      // The demo the test before loaded, or this one's when it runs alone.
+      if (!(await hasDemoData(db)))
+        await loadDemo(db, {
+          families: 60,
+          seed: 'with-check',
+          today: TODAY,
+          password: 'correct horse battery',
+        });
+      const families = await db.selectFrom('families').select('id').orderBy('id').execute();
+      const users = await db
+        .selectFrom('users')
+        .select(['id', 'role', 'organisation_id', 'team_id', 'display_name'])
+        .where('email', 'in', [
+          'verpleegkundige@demo.nestwerk.test',
+          'verpleegkundige.be@demo.nestwerk.test',
+          'gemeente@demo.nestwerk.test',
+        ])
+        .execute();
+      expect(users).toHaveLength(3);
+      const seen = new Set<string>();
+      for (const u of users) {
+        const principal: Principal = {
+          userId: u.id,
+          role: u.role,
+          organisationId: u.organisation_id,
+          teamId: u.team_id,
+          sessionIdHash: 's',
+          displayName: u.display_name,
+        };
+        for (const { id } of [...families, { id: '00000000-0000-7000-8000-000000000000' }]) {
+          const facts = await resolveFamilyFacts(db, principal, id, TODAY, '2026-11-23', 4);
+          const both = await resolveFamilyFactsWithFile(db, principal, id, TODAY, '2026-11-23', 4);
+          expect(both.facts).toStrictEqual(facts);
+          // The file comes with the check for a role that may hold family content, in its own organisation.
+          const expected =
+            facts.inOwnOrganisation && holdsFamilyContent(u.role)
+              ? await loadFamilyFileBySteps(db, id)
+              : undefined;
+          expect(both.file).toStrictEqual(expected);
+          seen.add(
+            `${u.role}:${facts.inOwnOrganisation}:${facts.activeRelationship}:${both.file !== undefined}`,
+          );
+        }
+      }
+      // Each way through: a file with a relationship, one without (the decision then denies it), none abroad,
+      // and none for a role that holds no family content.
+      expect(seen).toContain('nurse:true:true:true');
+      expect(seen).toContain('nurse:true:false:true');
+      expect(seen).toContain('nurse:false:false:false');
+      expect([...seen].filter((k) => k.startsWith('analyst:')).every((k) => k.endsWith(':false'))).toBe(true);
+    });
 
   it('finds no file for an unknown family', async () => {
     expect(await loadFamilyFile(current().db, '00000000-0000-7000-8000-000000000000')).toBeUndefined();

@@ -24,29 +24,42 @@ import { currentSafetyRouteOfFamilyQuery } from './safety-routes.ts';
  * (`writev` was 74 % of the bare read's profile on PostgreSQL). Rows come back as JSON with the values the
  * driver would give (text, integers, floats: `family-file-at-once.test.ts` compares the two ways on every demo
  * family). Only a safety route's steps and names still take two more trips, for the few families with one.
+ * The access check can carry the same columns (policies/family-facts.ts), saving the read one more trip.
  */
+export function familyFileColumns(db: Db, familyId: string) {
+  return [
+    jsonObjectFrom(familyByIdQuery(db, familyId)).as('family'),
+    jsonArrayFrom(personsOfFamilyQuery(db, familyId)).as('persons'),
+    jsonArrayFrom(contactSummariesOfFamilyQuery(db, familyId)).as('contacts'),
+    jsonArrayFrom(agreementsOfFamilyQuery(db, familyId)).as('agreements'),
+    jsonArrayFrom(consentsOfFamilyQuery(db, familyId)).as('consents'),
+    jsonArrayFrom(instrumentResponsesOfFamilyQuery(db, familyId)).as('instrumentResponses'),
+    jsonArrayFrom(careTeamOfFamilyQuery(db, familyId)).as('careTeam'),
+    jsonArrayFrom(screeningsOfFamilyQuery(db, familyId)).as('screenings'),
+    jsonArrayFrom(careNetworkOfFamilyQuery(db, familyId)).as('careNetwork'),
+    jsonArrayFrom(referralsOfFamilyQuery(db, familyId)).as('referrals'),
+    jsonObjectFrom(currentSafetyRouteOfFamilyQuery(db, familyId)).as('safetyRoute'),
+    jsonArrayFrom(selfReportsOfQuery(db, familyId)).as('selfReports'),
+    jsonArrayFrom(importedOfFamilyQuery(db, familyId)).as('imported'),
+  ] as const;
+}
+
 const fileAtOnce = precompiled((db, p: { familyId: string }) =>
-  db.selectNoFrom([
-    jsonObjectFrom(familyByIdQuery(db, p.familyId)).as('family'),
-    jsonArrayFrom(personsOfFamilyQuery(db, p.familyId)).as('persons'),
-    jsonArrayFrom(contactSummariesOfFamilyQuery(db, p.familyId)).as('contacts'),
-    jsonArrayFrom(agreementsOfFamilyQuery(db, p.familyId)).as('agreements'),
-    jsonArrayFrom(consentsOfFamilyQuery(db, p.familyId)).as('consents'),
-    jsonArrayFrom(instrumentResponsesOfFamilyQuery(db, p.familyId)).as('instrumentResponses'),
-    jsonArrayFrom(careTeamOfFamilyQuery(db, p.familyId)).as('careTeam'),
-    jsonArrayFrom(screeningsOfFamilyQuery(db, p.familyId)).as('screenings'),
-    jsonArrayFrom(careNetworkOfFamilyQuery(db, p.familyId)).as('careNetwork'),
-    jsonArrayFrom(referralsOfFamilyQuery(db, p.familyId)).as('referrals'),
-    jsonObjectFrom(currentSafetyRouteOfFamilyQuery(db, p.familyId)).as('safetyRoute'),
-    jsonArrayFrom(selfReportsOfQuery(db, p.familyId)).as('selfReports'),
-    jsonArrayFrom(importedOfFamilyQuery(db, p.familyId)).as('imported'),
-  ]),
+  db.selectNoFrom(familyFileColumns(db, p.familyId)),
 );
+
+/** A row with the columns of {@link familyFileColumns}, as the driver gives it. */
+export type FamilyFileRow = Awaited<ReturnType<typeof fileAtOnce.execute>>[number];
 
 /** PostgreSQL only (the JSON helpers are PostgreSQL's); `loadFamilyFile` chooses. */
 export async function loadFamilyFileAtOnce(db: Db, familyId: string): Promise<FamilyFile | undefined> {
   const [row] = await fileAtOnce.execute(db, { familyId });
-  if (!row?.family) return undefined;
+  return row ? familyFileOfRow(db, row) : undefined;
+}
+
+/** The file from a row of {@link familyFileColumns}; undefined when the family is not there. */
+export async function familyFileOfRow(db: Db, row: FamilyFileRow): Promise<FamilyFile | undefined> {
+  if (!row.family) return undefined;
   return {
     family: row.family,
     persons: row.persons,

@@ -118,10 +118,14 @@ export async function createFamily(ctx: RequestContext, input: CreateFamilyIn): 
 const accessOf = (g: Grant) => ({ basis: g.basis, expiresAt: g.expiresAt });
 
 export function readFamily(ctx: RequestContext, familyId: string): Promise<FamilyFileOut> {
-  return withFamily(ctx, { family: familyId, action: 'read', audit: 'family.read' }, async (trx, grant) => {
-    const file = await loadFile(trx, familyId);
-    return { value: presentFamily(file, ctx.today, accessOf(grant)), personIds: personIdsOf(file) };
-  });
+  return withFamily(
+    ctx,
+    { family: familyId, action: 'read', audit: 'family.read', readsFile: true },
+    async (trx, grant, read) => {
+      const file = read ?? (await loadFile(trx, familyId));
+      return { value: presentFamily(file, ctx.today, accessOf(grant)), personIds: personIdsOf(file) };
+    },
+  );
 }
 
 export function patchFamily(

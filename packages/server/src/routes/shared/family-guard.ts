@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import { readOnly } from '../../db/read-only.ts';
 import { HttpError } from '../../http/errors.ts';
 import {
@@ -5,9 +6,11 @@ import {
   decideFamilyAccess,
   type FamilyAction,
   type FamilyDecision,
+  type FamilyFacts,
 } from '../../policies/family-access.ts';
-import { resolveFamilyFacts } from '../../policies/family-facts.ts';
+import { resolveFamilyFacts, resolveFamilyFactsWithFile } from '../../policies/family-facts.ts';
 import type { Db } from '../../repositories/db.ts';
+import type { FamilyFile } from '../../repositories/family-file.ts';
 import { auditRead } from './audit-batch.ts';
 import { type DomainAuditLine, writeAudit } from './audit-trail.ts';
 import type { RequestContext } from './context.ts';
@@ -47,6 +50,11 @@ export interface FamilyOperation {
   audit: string;
   /** Purpose of use (NEN 7513); 'care' unless said otherwise. */
   purpose?: string;
+  /**
+   * A read whose work needs the family file: on PostgreSQL the access check's own statement reads it
+   * (resolveFamilyFactsWithFile, one round trip fewer) and the work is handed it once the read is allowed.
+   */
+  readsFile?: boolean;
 }
 
 /** Actions that only read: their audit row is group-committed (audit-batch.ts) before the answer leaves. */
@@ -59,26 +67,31 @@ class Denied {
   ) {}
 }
 
-async function decide(trx: Db, ctx: RequestContext, op: FamilyOperation): Promise<Grant> {
+/** The grant, and the family file when the check read it too (only ever returned for an allowed operation). */
+async function decide(
+  trx: Db,
+  ctx: RequestContext,
+  op: FamilyOperation,
+): Promise<{ grant: Grant; file: FamilyFile | undefined }> {
   const familyId = typeof op.family === 'string' ? op.family : await op.family(trx);
   if (familyId === undefined) throw new Denied(null, 'not_found');
-  const facts = await resolveFamilyFacts(
-    trx,
-    ctx.principal,
-    familyId,
-    ctx.now,
-    ctx.today,
-    ctx.emergencyAccessHours,
-  );
+  const args = [trx, ctx.principal, familyId, ctx.now, ctx.today, ctx.emergencyAccessHours] as const;
+  let facts: FamilyFacts;
+  let file: FamilyFile | undefined;
+  if (op.readsFile && READS.has(op.action) && trx.getExecutor().adapter instanceof PostgresAdapter)
+    ({ facts, file } = await resolveFamilyFactsWithFile(...args));
+  else facts = await resolveFamilyFacts(...args);
   const decision: FamilyDecision = decideFamilyAccess(ctx.principal.role, op.action, facts);
+  // A denied read's file (read with the check) is dropped here, with the decision.
   if (!decision.allowed) throw new Denied(familyId, decision.why);
-  return {
+  const grant: Grant = {
     familyId,
     basis: decision.basis,
     reason: decision.reason,
     expiresAt: decision.expiresAt,
     emergencyId: decision.basis === 'emergency' ? (facts.emergency?.id ?? null) : null,
   };
+  return { grant, file };
 }
 
 function successLine<T>(op: FamilyOperation, grant: Grant, done: Audited<T>): DomainAuditLine {
@@ -149,7 +162,8 @@ export function auditDenial(ctx: RequestContext, attempted: string, familyId: st
 export async function withFamily<T>(
   ctx: RequestContext,
   op: FamilyOperation,
-  work: (trx: Db, grant: Grant) => Promise<Audited<T>>,
+  /** `file`: the family file, when the access check read it (`readsFile` on PostgreSQL); else read it here. */
+  work: (trx: Db, grant: Grant, file: FamilyFile | undefined) => Promise<Audited<T>>,
 ): Promise<T> {
   const reading = READS.has(op.action);
   // Set once the decision allowed the operation, so a later failure is audited with its basis.
@@ -157,17 +171,17 @@ export async function withFamily<T>(
   try {
     if (reading) {
       const { grant, done } = await readOnly(ctx.db, async (trx) => {
-        const grant = await decide(trx, ctx, op);
+        const { grant, file } = await decide(trx, ctx, op);
         state.grant = grant;
-        return { grant, done: await work(trx, grant) };
+        return { grant, done: await work(trx, grant, file) };
       });
       await auditRead(ctx, successLine(op, grant, done));
       return done.value;
     }
     return await ctx.db.transaction().execute(async (trx) => {
-      const grant = await decide(trx, ctx, op);
+      const { grant } = await decide(trx, ctx, op);
       state.grant = grant;
-      const done = await work(trx, grant);
+      const done = await work(trx, grant, undefined);
       await writeAudit(trx, ctx, successLine(op, grant, done));
       return done.value;
     });
