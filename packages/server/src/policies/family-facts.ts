@@ -61,44 +61,33 @@ export function familyFactsQuery(
     ]);
 }
 
-type FactsQuery = ReturnType<
-  typeof precompiled<FamilyFactsParams, { rel: unknown; emergency_id: string | null }>
->;
-
 /**
  * Precompiled per shape (role × team or none: at most a dozen): the check runs on every family request, and
  * building its nested UNION with Kysely cost more CPU than SQLite spends answering it.
  */
-const factsByShape = new Map<string, FactsQuery>();
-
-function factsQueryFor(role: Role, hasTeam: boolean): FactsQuery {
-  const key = `${role}:${hasTeam ? 'team' : 'none'}`;
-  let query = factsByShape.get(key);
-  if (!query) {
-    query = precompiled((db, p: FamilyFactsParams) => familyFactsQuery(db, { role, hasTeam }, p));
-    factsByShape.set(key, query);
-  }
-  return query;
+function perShape<Q>(make: (role: Role, hasTeam: boolean) => Q): (role: Role, hasTeam: boolean) => Q {
+  const byShape = new Map<string, Q>();
+  return (role, hasTeam) => {
+    const key = `${role}:${hasTeam ? 'team' : 'none'}`;
+    let query = byShape.get(key);
+    if (query === undefined) {
+      query = make(role, hasTeam);
+      byShape.set(key, query);
+    }
+    return query;
+  };
 }
 
-/** The access check with the family file's columns (PostgreSQL): precompiled per shape, like the check. */
-const withFileByShape = new Map<string, ReturnType<typeof precompileWithFile>>();
+const factsQueryFor = perShape((role, hasTeam) =>
+  precompiled((db, p: FamilyFactsParams) => familyFactsQuery(db, { role, hasTeam }, p)),
+);
 
-function precompileWithFile(role: Role, hasTeam: boolean) {
-  return precompiled((db, p: FamilyFactsParams) =>
+/** The check with the family file's columns (PostgreSQL; see resolveFamilyFactsWithFile). */
+const withFileQueryFor = perShape((role, hasTeam) =>
+  precompiled((db, p: FamilyFactsParams) =>
     familyFactsQuery(db, { role, hasTeam }, p).select(familyFileColumns(db, p.familyId)),
-  );
-}
-
-function withFileQueryFor(role: Role, hasTeam: boolean) {
-  const key = `${role}:${hasTeam ? 'team' : 'none'}`;
-  let query = withFileByShape.get(key);
-  if (!query) {
-    query = precompileWithFile(role, hasTeam);
-    withFileByShape.set(key, query);
-  }
-  return query;
-}
+  ),
+);
 
 const emergencyGrant = precompiled((db, p: { id: string }) =>
   db.selectFrom('emergency_access').select(['reason', 'expires_at']).where('id', '=', p.id),
