@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, PostgresAdapter } from 'kysely';
 import { precompiled } from '../db/precompiled.ts';
 import type { Database, Role } from '../db/schema.ts';
 import type { Principal } from '../http/principal.ts';
@@ -135,8 +135,8 @@ export async function resolveFamilyFacts(
  * then the server's, ≈ 100–170 µs of the server's CPU on our VMs, and the check and the file were two of a
  * read's four. The file is read before the decision is made: the caller must drop it unless
  * {@link decideFamilyAccess} allows the read (it then never leaves the server). A role that holds no family
- * content is never allowed one, so for it only the check runs. SQLite reads in-process and has no trips to
- * save: use the two calls there.
+ * content is never allowed one, so for it only the check runs; so it does on SQLite, which reads in-process and
+ * has no trips to save. `file` is then undefined: the caller reads the file itself once the read is allowed.
  */
 export async function resolveFamilyFactsWithFile(
   db: Kysely<Database>,
@@ -146,7 +146,7 @@ export async function resolveFamilyFactsWithFile(
   today: string,
   emergencyHours: number,
 ): Promise<{ facts: FamilyFacts; file: FamilyFile | undefined }> {
-  if (!holdsFamilyContent(principal.role))
+  if (!holdsFamilyContent(principal.role) || !(db.getExecutor().adapter instanceof PostgresAdapter))
     return {
       facts: await resolveFamilyFacts(db, principal, familyId, now, today, emergencyHours),
       file: undefined,

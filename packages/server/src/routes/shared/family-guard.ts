@@ -1,4 +1,3 @@
-import { PostgresAdapter } from 'kysely';
 import { readOnly } from '../../db/read-only.ts';
 import { HttpError } from '../../http/errors.ts';
 import {
@@ -78,8 +77,7 @@ async function decide(
   const args = [trx, ctx.principal, familyId, ctx.now, ctx.today, ctx.emergencyAccessHours] as const;
   let facts: FamilyFacts;
   let file: FamilyFile | undefined;
-  if (op.readsFile && READS.has(op.action) && trx.getExecutor().adapter instanceof PostgresAdapter)
-    ({ facts, file } = await resolveFamilyFactsWithFile(...args));
+  if (op.readsFile && READS.has(op.action)) ({ facts, file } = await resolveFamilyFactsWithFile(...args));
   else facts = await resolveFamilyFacts(...args);
   const decision: FamilyDecision = decideFamilyAccess(ctx.principal.role, op.action, facts);
   // A denied read's file (read with the check) is dropped here, with the decision.
