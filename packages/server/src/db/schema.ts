@@ -111,6 +111,11 @@ export interface FamilyTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: number;
+  /**
+   * The earliest follow-up due of the family's open agreements, null without one: kept by the database's
+   * triggers on `agreements` (migration 0029), never written by the app, read by the worklist's sort.
+   */
+  next_follow_up: ColumnType<string | null, never, never>;
 }
 
 export type { CaregiverRole };

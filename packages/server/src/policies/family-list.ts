@@ -1,4 +1,4 @@
-import { type CompiledQuery, sql } from 'kysely';
+import { type CompiledQuery, PostgresAdapter, sql } from 'kysely';
 import { executeCompiled, precompiled } from '../db/precompiled.ts';
 import { searchKey } from '../db/search-key.ts';
 import type { Principal } from '../http/principal.ts';
@@ -76,22 +76,17 @@ type Search =
   | { kind: 'text'; pattern: string };
 
 /**
- * The caseload with each family's name (`k`), the listed families with their next follow-up (`w`), and their
- * urgency: the page query's FROM. The family's own row (name, organisation, search) is read per family of
- * the caseload, by its primary key, in a scalar subquery: null when the family is of another organisation or
- * does not match the search. Both databases then walk the (small) caseload from its index and look each
- * family up — a scalar subquery is never turned into a join, so PostgreSQL cannot choose to scan the whole
- * organisation's families and probe the caseload (it did with a join: most families belong to one
- * organisation, so the filter is not selective).
+ * The organisation's families that match the search, with what the worklist shows and sorts on: the next
+ * follow-up is kept on the family's row (migration 0029). `correlated` ties it to the caseload's row `c` (a
+ * LATERAL join on PostgreSQL); otherwise the caller joins it.
  */
-function listedFamilies(db: Db, a: PageArgs, search: Search | null) {
-  const scope = relationshipFamilyIds(db, a.principal, a.today, a.scope);
+function matchingFamilies(db: Db, a: PageArgs, search: Search | null, correlated: boolean) {
   let family = db
     .selectFrom('families as f')
-    .select('f.name')
-    // `k` is the caseload the subquery is placed in, below; Kysely cannot see it from here.
-    .where('f.id', '=', sql.ref<string>('k.family_id'))
+    .select(['f.id', 'f.name', 'f.next_follow_up'])
     .where('f.organisation_id', '=', a.principal.organisationId);
+  // `c` is the caseload the subquery is joined to, below; Kysely cannot see it from here.
+  if (correlated) family = family.where('f.id', '=', sql.ref<string>('c.family_id'));
   if (search?.kind === 'national_id')
     family = family.where((eb) =>
       eb.exists(
@@ -128,87 +123,105 @@ function listedFamilies(db: Db, a: PageArgs, search: Search | null) {
         ),
       ]),
     );
-
-  // The follow-up filter and the urgency work on the computed next follow-up, so the page comes from a
-  // wrapping select over MATERIALIZED CTEs: the follow-up subquery then runs once per listed family, however
-  // often the filter, the urgency and the order refer to it (a flattened subquery would repeat it).
-  let filtered = db
-    .with(
-      (wb) => wb('k').materialized(),
-      (d) => d.selectFrom(scope.as('k')).select(['k.family_id as id', family.as('name')]),
-    )
-    .with(
-      (wb) => wb('w').materialized(),
-      (d) =>
-        d
-          .selectFrom('k')
-          .select((eb) => [
-            'k.id',
-            'k.name',
-            eb
-              .selectFrom('agreements as ag')
-              .select((e) => e.fn.min('ag.follow_up_due').as('d'))
-              .whereRef('ag.family_id', '=', 'k.id')
-              .where('ag.status', '=', 'open')
-              .as('next_follow_up'),
-          ])
-          .where('k.name', 'is not', null)
-          .$narrowType<{ name: string }>(),
-    )
-    .selectFrom('w')
-    .select(['w.id', 'w.name', 'w.next_follow_up'])
-    .select((eb) =>
-      eb
-        .case()
-        // Open routes and overdue referrals are few in any organisation: each is read once as a set (the
-        // open-route index, a scan of the referrals), not probed per family of the caseload.
-        .when(
-          'w.id',
-          'in',
-          eb.selectFrom('safety_routes as r').select('r.family_id').where('r.status', '=', 'open'),
-        )
-        .then(0)
-        .when(
-          'w.id',
-          'in',
-          eb
-            .selectFrom('parent_screenings as ps')
-            .select('ps.family_id')
-            .where('ps.outcome', '=', 'urgent')
-            .where('ps.date', '>=', a.urgentSince),
-        )
-        .then(1)
-        .when(
-          'w.id',
-          'in',
-          eb
-            .selectFrom('referrals as rf')
-            .select('rf.family_id')
-            .where('rf.status', 'not in', [...FEEDBACK_SETTLED])
-            .where('rf.feedback_received_at', 'is', null)
-            .where('rf.feedback_due', '<', a.today),
-        )
-        .then(2)
-        .when('w.next_follow_up', '<', a.today)
-        .then(3)
-        .when('w.next_follow_up', '=', a.today)
-        .then(4)
-        .else(5)
-        .end()
-        .as('urgency'),
-    );
-  if (a.due === 'today') filtered = filtered.where('w.next_follow_up', '=', a.today);
-  if (a.due === 'overdue') filtered = filtered.where('w.next_follow_up', '<', a.today);
-  if (a.due === 'week') filtered = filtered.where('w.next_follow_up', '<=', a.weekEnd);
-  return filtered;
+  return family;
 }
 
-/** The page, most urgent first, with the total in the same query (a window count). */
-function pageQuery(db: Db, a: PageArgs, search: Search | null) {
+/**
+ * The listed families as two MATERIALIZED CTEs: `k`, the caseload with each family's name and next follow-up,
+ * and `u`, those of them the follow-up filter keeps, with their urgency. The page and its total are read
+ * from `u`, which is worked out once.
+ *
+ * The caseload is walked from its (small) index and each family looked up by its primary key: SQLite keeps
+ * the order a CROSS JOIN gives, PostgreSQL is held to it by a LATERAL join. With a plain join PostgreSQL chose
+ * to scan the whole organisation's families and probe the caseload: most families belong to one organisation,
+ * so that filter is not selective.
+ */
+function listedFamilies(db: Db, a: PageArgs, search: Search | null) {
+  const scope = relationshipFamilyIds(db, a.principal, a.today, a.scope);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   return db
-    .selectFrom(listedFamilies(db, a, search).as('u'))
+    .with(
+      (wb) => wb('k').materialized(),
+      (d) =>
+        postgres
+          ? d
+              .selectFrom(scope.as('c'))
+              .crossJoinLateral(matchingFamilies(db, a, search, true).as('f'))
+              .select(['f.id', 'f.name', 'f.next_follow_up'])
+          : d
+              .selectFrom(scope.as('c'))
+              .crossJoin(matchingFamilies(db, a, search, false).as('f'))
+              .whereRef('f.id', '=', 'c.family_id')
+              .select(['f.id', 'f.name', 'f.next_follow_up']),
+    )
+    .with(
+      (wb) => wb('u').materialized(),
+      (d) => {
+        let listed = d
+          .selectFrom('k as w')
+          .select(['w.id', 'w.name', 'w.next_follow_up'])
+          .select((eb) =>
+            eb
+              .case()
+              // Open routes and overdue referrals are few in any organisation: each is read once as a set (the
+              // open-route index, the open-feedback index), not probed per family of the caseload.
+              .when(
+                'w.id',
+                'in',
+                eb.selectFrom('safety_routes as r').select('r.family_id').where('r.status', '=', 'open'),
+              )
+              .then(0)
+              .when(
+                'w.id',
+                'in',
+                eb
+                  .selectFrom('parent_screenings as ps')
+                  .select('ps.family_id')
+                  .where('ps.outcome', '=', 'urgent')
+                  .where('ps.date', '>=', a.urgentSince),
+              )
+              .then(1)
+              .when(
+                'w.id',
+                'in',
+                eb
+                  .selectFrom('referrals as rf')
+                  .select('rf.family_id')
+                  .where('rf.status', 'not in', [...FEEDBACK_SETTLED])
+                  .where('rf.feedback_received_at', 'is', null)
+                  .where('rf.feedback_due', '<', a.today),
+              )
+              .then(2)
+              .when('w.next_follow_up', '<', a.today)
+              .then(3)
+              .when('w.next_follow_up', '=', a.today)
+              .then(4)
+              .else(5)
+              .end()
+              .as('urgency'),
+          );
+        if (a.due === 'today') listed = listed.where('w.next_follow_up', '=', a.today);
+        if (a.due === 'overdue') listed = listed.where('w.next_follow_up', '<', a.today);
+        if (a.due === 'week') listed = listed.where('w.next_follow_up', '<=', a.weekEnd);
+        return listed;
+      },
+    );
+}
+
+/**
+ * The page, most urgent first, with the total in the same statement: a count of the materialized `u`, where a
+ * window count (`count(*) over ()`) cost SQLite a second pass over the sorted caseload (≈ 70–250 µs a page).
+ */
+function pageQuery(db: Db, a: PageArgs, search: Search | null) {
+  return listedFamilies(db, a, search)
+    .selectFrom('u')
     .select(['u.id', 'u.name', 'u.next_follow_up'])
-    .select((eb) => eb.fn.countAll<string | number>().over().as('total'))
+    .select((eb) =>
+      eb
+        .selectFrom('u as t')
+        .select((e) => e.fn.countAll<string | number>().as('n'))
+        .as('total'),
+    )
     .orderBy('u.urgency')
     .orderBy(sql`case when u.next_follow_up is null then 1 else 0 end`)
     .orderBy('u.next_follow_up')
@@ -349,8 +362,8 @@ export async function listFamilyPage(db: Db, query: FamilyListQuery): Promise<Fa
   // Past the last page the window count has no row to ride on: count separately (rare).
   if (!rows[0] && query.offset > 0) {
     const search = searchOf(query);
-    const row = await db
-      .selectFrom(listedFamilies(db, pageArgs(query), search === 'invalid' ? null : search).as('c'))
+    const row = await listedFamilies(db, pageArgs(query), search === 'invalid' ? null : search)
+      .selectFrom('u')
       .select((eb) => eb.fn.countAll<string | number>().as('n'))
       .executeTakeFirst();
     total = Number(row?.n ?? 0);

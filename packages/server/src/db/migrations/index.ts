@@ -26,6 +26,7 @@ import { auditListedFamilies } from './0025_audit_listed_families.ts';
 import { auditListedFolded } from './0026_audit_listed_folded.ts';
 import { referralFeedbackOpen } from './0027_referral_feedback_open.ts';
 import { assessmentTallyByLevel } from './0028_assessment_tally_by_level.ts';
+import { familyNextFollowUp } from './0029_family_next_follow_up.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -67,6 +68,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0026_audit_listed_folded': auditListedFolded(dialect),
     '0027_referral_feedback_open': referralFeedbackOpen(),
     '0028_assessment_tally_by_level': assessmentTallyByLevel(dialect),
+    '0029_family_next_follow_up': familyNextFollowUp(dialect),
   };
 }
 
