@@ -102,6 +102,22 @@ forEachDatabase('worklist page: driven from the caseload', (current, dialect) =>
       }
     });
 
+  if (dialect === 'postgres')
+    it('looks each family of the caseload up in turn, never joins it to a scan of the organisation (PostgreSQL plan)', async () => {
+      for (const [scope, q] of [['mine'], ['team'], ['mine', 'bb']] as const) {
+        const query = await pageQuery(scope, q);
+        const { rows } = await current().db.executeQuery<{ 'QUERY PLAN': string }>({
+          ...query,
+          sql: `explain (costs off) ${query.sql}`,
+        });
+        const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        // The LATERAL subquery stays a subquery run per row of the caseload (its limit keeps it from being
+        // pulled up into a join the planner may answer with a hash join over the organisation's families).
+        expect(plan).toMatch(/Nested Loop[\s\S]*->\s+Limit[\s\S]*on families f/);
+        expect(plan).not.toMatch(/Hash Join/);
+      }
+    });
+
   it('lists only families of the professional’s own organisation, whatever the relationships say', async () => {
     await pageQuery('mine');
     await pageQuery('team');

@@ -85,8 +85,10 @@ function matchingFamilies(db: Db, a: PageArgs, search: Search | null, correlated
     .selectFrom('families as f')
     .select(['f.id', 'f.name', 'f.next_follow_up'])
     .where('f.organisation_id', '=', a.principal.organisationId);
-  // `c` is the caseload the subquery is joined to, below; Kysely cannot see it from here.
-  if (correlated) family = family.where('f.id', '=', sql.ref<string>('c.family_id'));
+  // `c` is the caseload the subquery is joined to, below; Kysely cannot see it from here. The limit (the id is
+  // the key: one row at most) keeps PostgreSQL from pulling the subquery up into a plain join, which it would
+  // then answer by a hash join over a scan of the organisation's families.
+  if (correlated) family = family.where('f.id', '=', sql.ref<string>('c.family_id')).limit(1);
   if (search?.kind === 'national_id')
     family = family.where((eb) =>
       eb.exists(
