@@ -1,7 +1,10 @@
-import { sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testDialects } from '../testing/databases.ts';
+import { preparingPool } from './pg-prepared.ts';
 import { precompiled } from './precompiled.ts';
+import type { Database } from './schema.ts';
 
 // A table of the test's own, which it can change under the prepared statement as a migration would.
 const probe = precompiled((db, p: { id: number }) => ({
@@ -52,3 +55,82 @@ describe.runIf(testDialects().includes('postgres'))('named prepared statements [
     expect(await probe.execute(target.db, { id: 2 })).toEqual([{ id: 2, a: 'twee', b: null }]);
   });
 });
+
+describe.runIf(testDialects().includes('postgres'))(
+  'a transaction’s begin goes with its first statement [postgres]',
+  () => {
+    let target: TestDatabase;
+    let pool: pg.Pool;
+    let db: Kysely<Database>;
+    /** Every message the pool's connections sent to PostgreSQL: one per round trip. */
+    const sent: string[] = [];
+    beforeAll(async () => {
+      target = await createTestDatabase('postgres');
+      await sql`create table begin_probe (id integer primary key)`.execute(target.db);
+      pool = new pg.Pool({ connectionString: target.url, max: 1 });
+      const connect = pool.connect.bind(pool);
+      const counted = new WeakSet<pg.PoolClient>();
+      pool.connect = (async () => {
+        const client = await connect();
+        // The pool hands the same client out again: count its messages once.
+        if (counted.has(client)) return client;
+        counted.add(client);
+        const query = client.query.bind(client);
+        client.query = ((...args: Parameters<typeof query>) => {
+          const [first] = args;
+          sent.push(typeof first === 'string' ? first : (first as { text: string }).text);
+          return query(...args);
+        }) as typeof client.query;
+        return client;
+      }) as typeof pool.connect;
+      db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    });
+    afterAll(async () => {
+      await db?.destroy();
+      await target?.dispose();
+    });
+
+    const ids = async () =>
+      (await sql<{ id: number }>`select id from begin_probe order by id`.execute(target.db)).rows.map(
+        (r) => r.id,
+      );
+
+    it('sends begin with a first statement without parameters: one round trip less, same outcome', async () => {
+      sent.length = 0;
+      const rows = await db.transaction().execute(async (trx) => {
+        await sql.raw('insert into begin_probe values (1)').execute(trx);
+        return (await sql<{ n: number }>`select count(*)::int as n from begin_probe`.execute(trx)).rows;
+      });
+      expect(rows).toEqual([{ n: 1 }]);
+      expect(sent).toEqual([
+        'begin; insert into begin_probe values (1)',
+        'select count(*)::int as n from begin_probe',
+        'commit',
+      ]);
+      expect(await ids()).toEqual([1]);
+    });
+
+    it('sends begin alone before a first statement with parameters', async () => {
+      sent.length = 0;
+      await db.transaction().execute((trx) => sql`insert into begin_probe values (${2})`.execute(trx));
+      expect(sent).toEqual(['begin', 'insert into begin_probe values ($1)', 'commit']);
+      expect(await ids()).toEqual([1, 2]);
+    });
+
+    it('rolls back when the first statement fails, and leaves the connection clean', async () => {
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await sql.raw('insert into begin_probe values (3); select 1 / 0').execute(trx);
+        }),
+      ).rejects.toThrow(/division by zero/);
+      expect(await ids()).toEqual([1, 2]);
+      // The pool's one connection is not left in a failed transaction.
+      expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]);
+    });
+
+    it('answers a query of several statements with the last one’s rows', async () => {
+      const { rows } = await sql.raw<{ n: number }>('select 1 as n; select 2 as n').execute(db);
+      expect(rows).toEqual([{ n: 2 }]);
+    });
+  },
+);
