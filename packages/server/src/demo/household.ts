@@ -47,16 +47,6 @@ export interface DrawnHousehold {
 
 const yearOf = (ms: number) => new Date(ms).getUTCFullYear();
 
-function pickWeighted<T>(rng: Random, pairs: ReadonlyArray<readonly [T, number]>): T {
-  const total = pairs.reduce((s, [, w]) => s + w, 0);
-  let r = rng.next() * total;
-  for (const [item, w] of pairs) {
-    r -= w;
-    if (r < 0) return item;
-  }
-  return pairs[pairs.length - 1]![0];
-}
-
 const BUMP: Record<Profile, Profile> = {
   low: 'moderate',
   moderate: 'high',
@@ -71,7 +61,7 @@ export function drawHousehold(
   regionalIndex: number,
   today: number,
 ): DrawnHousehold {
-  const group: NameGroup = pickWeighted(rng, NAME_GROUPS[region]);
+  const group: NameGroup = rng.weightedItem(NAME_GROUPS[region]);
   const curated = curatedCase(region, regionalIndex);
   const unborn = curated ? curated === 'nl_mid_pregnancy' : rng.chance(0.1);
   let household: Household = rng.weighted(HOUSEHOLD_SHARES);

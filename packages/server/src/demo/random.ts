@@ -45,14 +45,18 @@ export class Random {
 
   /** One key of `weights`, with probability proportional to its weight. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as Array<[K, number]>;
-    const total = entries.reduce((s, [, w]) => s + w, 0);
+    return this.weightedItem(Object.entries(weights) as Array<[K, number]>);
+  }
+
+  /** One item of `pairs` (item, weight), with probability proportional to its weight. */
+  weightedItem<T>(pairs: ReadonlyArray<readonly [T, number]>): T {
+    const total = pairs.reduce((s, [, w]) => s + w, 0);
     let r = this.next() * total;
-    for (const [key, w] of entries) {
+    for (const [item, w] of pairs) {
       r -= w;
-      if (r < 0) return key;
+      if (r < 0) return item;
     }
-    return entries[entries.length - 1]![0];
+    return pairs[pairs.length - 1]![0];
   }
 
   /** `k` distinct items in random order. */
