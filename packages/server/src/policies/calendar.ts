@@ -24,15 +24,6 @@ export function localDate(now: Date): string {
   return lastDate;
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** True for a real calendar date in `YYYY-MM-DD` form (rejects 2025-02-30). */
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
+// One calendar for the server and the engine: integer arithmetic on the date's parts, no Date object per call
+// (a worklist page computes its windows with hundreds of these).
+export { addDays, isCalendarDate } from '@nestwerk/engine';
