@@ -3,17 +3,15 @@ import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../http/principal.ts';
 import { serve } from '../http/serve.ts';
 import { approveRequest, cancelRequest, listApprovals, rejectRequest } from './admin-approvals.ts';
+import { endCareRelationship, userCareRelationships } from './admin-care-relationships.ts';
+import { listTeams, listUsers } from './admin-user-list.ts';
 import {
   changeAssignment,
   createUser,
   disableUser,
   enableUser,
-  endCareRelationship,
-  listTeams,
-  listUsers,
   offboardUser,
   resetPassword,
-  userCareRelationships,
 } from './admin-users.ts';
 import { auditAuth } from './auth-audit.ts';
 

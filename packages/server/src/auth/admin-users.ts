@@ -1,13 +1,12 @@
-import type { AdminCareRelationship, AdminUser, ApprovalRequest } from '@nestwerk/contract';
+import type { AdminUser, ApprovalRequest } from '@nestwerk/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import { appendAudit } from '../audit/append.ts';
-import type { Database, Role } from '../db/schema.ts';
+import type { Role } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Principal } from '../http/principal.ts';
 import { approverFor, needsApproval } from '../policies/approvals.ts';
-import { addDays, localDate } from '../policies/calendar.ts';
+import { localDate } from '../policies/calendar.ts';
 import {
   assertOwnTeam,
   auditAdmin,
@@ -17,103 +16,12 @@ import {
   temporaryPassword,
 } from './account-changes.ts';
 import { presentRequest, requestChange, withdrawRequestsAbout } from './admin-approvals.ts';
+import { endRelationships, selectRelationships } from './admin-care-relationships.ts';
+import { adminUser, targetOf } from './admin-user-list.ts';
 import { normaliseEmail } from './login.ts';
 import { hashPassword } from './password.ts';
 
 export { temporaryPassword } from './account-changes.ts';
-
-function usersOf(db: Kysely<Database>, organisationId: string) {
-  return db
-    .selectFrom('users')
-    .leftJoin('teams', 'teams.id', 'users.team_id')
-    .where('users.organisation_id', '=', organisationId);
-}
-
-function selectAdminUsers(db: Kysely<Database>, organisationId: string) {
-  return usersOf(db, organisationId).select([
-    'users.id',
-    'users.email',
-    'users.display_name',
-    'users.role',
-    'users.totp_enrolled_at',
-    'users.must_change_password',
-    'users.locked_until',
-    'users.disabled_at',
-    'users.is_demo',
-    'users.created_at',
-    'teams.id as team_id',
-    'teams.name as team_name',
-  ]);
-}
-
-type AdminUserRow = Awaited<ReturnType<ReturnType<typeof selectAdminUsers>['executeTakeFirstOrThrow']>>;
-
-function present(r: AdminUserRow, now: string): AdminUser {
-  return {
-    id: r.id,
-    email: r.email,
-    displayName: r.display_name,
-    role: r.role,
-    team: r.team_id !== null && r.team_name !== null ? { id: r.team_id, name: r.team_name } : null,
-    totpEnrolled: r.totp_enrolled_at !== null,
-    mustChangePassword: Number(r.must_change_password) === 1,
-    lockedUntil: r.locked_until !== null && r.locked_until > now ? r.locked_until : null,
-    disabled: r.disabled_at !== null,
-    isDemo: Number(r.is_demo) === 1,
-    createdAt: r.created_at,
-  };
-}
-
-async function adminUser(app: FastifyInstance, principal: Principal, id: string): Promise<AdminUser> {
-  const row = await selectAdminUsers(app.db, principal.organisationId)
-    .where('users.id', '=', id)
-    .executeTakeFirstOrThrow();
-  return present(row, app.clock().toISOString());
-}
-
-export async function listUsers(
-  app: FastifyInstance,
-  principal: Principal,
-  page: { offset: number; limit: number },
-): Promise<{ items: AdminUser[]; total: number }> {
-  const rows = await selectAdminUsers(app.db, principal.organisationId)
-    .orderBy('users.display_name')
-    .orderBy('users.id')
-    .offset(page.offset)
-    .limit(page.limit)
-    .execute();
-  const total = await usersOf(app.db, principal.organisationId)
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  const now = app.clock().toISOString();
-  return { total: Number(total.n), items: rows.map((r) => present(r, now)) };
-}
-
-export async function listTeams(
-  app: FastifyInstance,
-  principal: Principal,
-): Promise<{ items: { id: string; name: string }[] }> {
-  const items = await app.db
-    .selectFrom('teams')
-    .select(['id', 'name'])
-    .where('organisation_id', '=', principal.organisationId)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
-  return { items };
-}
-
-/** A user of the own organisation; another organisation's answers exactly like one that does not exist. */
-async function targetOf(db: Kysely<Database>, principal: Principal, userId: string) {
-  const target = await db
-    .selectFrom('users')
-    .select(['id', 'email', 'role', 'team_id', 'disabled_at'])
-    .where('id', '=', userId)
-    .where('organisation_id', '=', principal.organisationId)
-    .executeTakeFirst();
-  if (!target) throw new HttpError('not_found', 'No such user.');
-  return target;
-}
 
 function notOwnAccount(principal: Principal, userId: string, message: string): void {
   if (userId === principal.userId) throw new HttpError('forbidden', message);
@@ -284,91 +192,6 @@ export async function enableUser(
     await auditAdmin(trx, principal, request.ip, 'admin.user.enable', { targetUserId: target.id });
   });
   return { outcome: 'enabled', user: await adminUser(app, principal, target.id) };
-}
-
-function selectRelationships(db: Kysely<Database>, organisationId: string) {
-  return db
-    .selectFrom('care_relationships as cr')
-    .innerJoin('families as f', 'f.id', 'cr.family_id')
-    .where('f.organisation_id', '=', organisationId)
-    .select(['cr.id', 'cr.family_id', 'cr.start_date', 'cr.end_date']);
-}
-
-function presentRelationship(
-  r: { id: string; family_id: string; start_date: string; end_date: string | null },
-  today: string,
-): AdminCareRelationship {
-  return {
-    id: r.id,
-    familyId: r.family_id,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    active: r.start_date <= today && (r.end_date === null || r.end_date >= today),
-  };
-}
-
-export async function userCareRelationships(
-  app: FastifyInstance,
-  principal: Principal,
-  userId: string,
-): Promise<{ items: AdminCareRelationship[] }> {
-  const target = await targetOf(app.db, principal, userId);
-  const rows = await selectRelationships(app.db, principal.organisationId)
-    .where('cr.user_id', '=', target.id)
-    .orderBy('cr.start_date')
-    .orderBy('cr.id')
-    .execute();
-  const today = localDate(app.clock());
-  return { items: rows.map((r) => presentRelationship(r, today)) };
-}
-
-/**
- * Access checks hold a relationship active through its end date, so "ended now" is an end date of
- * yesterday: from this request on it grants nothing. An end date already in the past stays.
- */
-async function endRelationships(
-  trx: Transaction<Database>,
-  ids: readonly string[],
-  today: string,
-): Promise<number> {
-  if (ids.length === 0) return 0;
-  const result = await trx
-    .updateTable('care_relationships')
-    .set({ end_date: addDays(today, -1) })
-    .where('id', 'in', ids)
-    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', today)]))
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-export async function endCareRelationship(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  principal: Principal,
-  relationshipId: string,
-): Promise<{ relationship: AdminCareRelationship }> {
-  const today = localDate(app.clock());
-  const rel = await selectRelationships(app.db, principal.organisationId)
-    .select('cr.user_id')
-    .select('cr.team_id')
-    .where('cr.id', '=', relationshipId)
-    .executeTakeFirst();
-  if (!rel) throw new HttpError('not_found', 'No such care relationship.');
-  await app.db.transaction().execute(async (trx) => {
-    const ended = await endRelationships(trx, [rel.id], today);
-    await auditAdmin(
-      trx,
-      principal,
-      request.ip,
-      'admin.care_relationship.end',
-      { relationshipId: rel.id, holderUserId: rel.user_id, holderTeamId: rel.team_id, ended: ended === 1 },
-      { familyId: rel.family_id },
-    );
-  });
-  const row = await selectRelationships(app.db, principal.organisationId)
-    .where('cr.id', '=', rel.id)
-    .executeTakeFirstOrThrow();
-  return { relationship: presentRelationship(row, today) };
 }
 
 /**
