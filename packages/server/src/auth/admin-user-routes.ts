@@ -2,7 +2,8 @@ import { api } from '@nestwerk/contract';
 import type { FastifyInstance } from 'fastify';
 import { requireRole } from '../http/principal.ts';
 import { serve } from '../http/serve.ts';
-import { approveRequest, cancelRequest, listApprovals, rejectRequest } from './admin-approvals.ts';
+import { approveRequest, cancelRequest, rejectRequest } from './admin-approval-decisions.ts';
+import { listApprovals } from './admin-approvals.ts';
 import { endCareRelationship, userCareRelationships } from './admin-care-relationships.ts';
 import { listTeams, listUsers } from './admin-user-list.ts';
 import {

@@ -15,7 +15,8 @@ import {
   setDisabled,
   temporaryPassword,
 } from './account-changes.ts';
-import { presentRequest, requestChange, withdrawRequestsAbout } from './admin-approvals.ts';
+import { withdrawRequestsAbout } from './admin-approval-decisions.ts';
+import { presentRequest, requestChange } from './admin-approvals.ts';
 import { endRelationships, selectRelationships } from './admin-care-relationships.ts';
 import { adminUser, targetOf } from './admin-user-list.ts';
 import { normaliseEmail } from './login.ts';
