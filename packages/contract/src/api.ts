@@ -18,7 +18,7 @@ import { partners } from './partners.ts';
 import { persons } from './persons.ts';
 import { portalCitizen } from './portal-citizen.ts';
 import { portal } from './portal-routes.ts';
-import { referrals } from './referrals.ts';
+import { referrals } from './referral-routes.ts';
 import type { RouteSpec } from './route.ts';
 import { safetyRoutes } from './safety-routes.ts';
 import { screenings } from './screenings.ts';

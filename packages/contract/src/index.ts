@@ -27,6 +27,7 @@ export * from './portal.ts';
 export * from './portal-citizen.ts';
 export * from './portal-passkeys.ts';
 export * from './portal-routes.ts';
+export * from './referral-routes.ts';
 export * from './referrals.ts';
 export * from './route.ts';
 export * from './safety-routes.ts';
