@@ -1,17 +1,11 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { forEachDatabase } from '../../testing/databases.ts';
+import { indexNames } from '../../testing/index-names.ts';
 
 forEachDatabase('migration 0018: covering indexes for the care-relationship check', (current, dialect) => {
   it('replaces the (holder, family) indexes by ones that also hold the dates', async () => {
-    const { db } = current();
-    const { rows } =
-      dialect === 'sqlite'
-        ? await sql<{ name: string }>`select name from sqlite_master
-            where type = 'index' and tbl_name = 'care_relationships' order by name`.execute(db)
-        : await sql<{ name: string }>`select indexname as name from pg_indexes
-            where tablename = 'care_relationships' order by indexname`.execute(db);
-    const names = rows.map((r) => r.name);
+    const names = await indexNames(current().db, dialect, 'care_relationships');
     expect(names).toEqual(
       expect.arrayContaining(['care_relationships_user_active_idx', 'care_relationships_team_active_idx']),
     );

@@ -6,6 +6,7 @@ import { generateFamily } from '../../demo/family.ts';
 import { planStaff } from '../../demo/staff.ts';
 import { balanceSummary } from '../../domain/contact-rows.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
+import { indexNames } from '../../testing/index-names.ts';
 import { createOrg, seedFamily } from '../../testing/world.ts';
 import { backfillBalanceSummary } from './0023_assessment_balance_summary.ts';
 
@@ -106,14 +107,7 @@ forEachDatabase('migration 0023: the balance summary beside the stored result', 
   });
 
   it('replaces the contact index by one that covers the worklist columns', async () => {
-    const { db } = current();
-    const { rows } =
-      dialect === 'sqlite'
-        ? await sql<{ name: string }>`select name from sqlite_master
-            where type = 'index' and tbl_name = 'assessments' order by name`.execute(db)
-        : await sql<{ name: string }>`select indexname as name from pg_indexes
-            where tablename = 'assessments' order by indexname`.execute(db);
-    const names = rows.map((r) => r.name);
+    const names = await indexNames(current().db, dialect, 'assessments');
     expect(names).toContain('assessments_contact_summary_idx');
     expect(names).not.toContain('assessments_contact_idx');
   });

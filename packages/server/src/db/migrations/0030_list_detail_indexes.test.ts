@@ -1,24 +1,16 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { forEachDatabase } from '../../testing/databases.ts';
+import { indexNames } from '../../testing/index-names.ts';
 
 forEachDatabase('migration 0030: family indexes for a worklist page', (current, dialect) => {
-  const indexNames = async (table: string) => {
-    const { db } = current();
-    const { rows } =
-      dialect === 'sqlite'
-        ? await sql<{ name: string }>`select name from sqlite_master
-            where type = 'index' and tbl_name = ${table} order by name`.execute(db)
-        : await sql<{ name: string }>`select indexname as name from pg_indexes
-            where tablename = ${table} order by indexname`.execute(db);
-    return rows.map((r) => r.name);
-  };
+  const indexesOf = (table: string) => indexNames(current().db, dialect, table);
 
   it('replaces the family indexes of contacts and persons by the wider ones', async () => {
-    const contacts = await indexNames('contacts');
+    const contacts = await indexesOf('contacts');
     expect(contacts).toContain('contacts_family_date_id_idx');
     expect(contacts).not.toContain('contacts_family_date_idx');
-    const persons = await indexNames('persons');
+    const persons = await indexesOf('persons');
     expect(persons).toContain('persons_family_kind_idx');
     expect(persons).not.toContain('persons_family_idx');
   });
