@@ -99,8 +99,24 @@ export async function requestChange(
     decided_at: null,
     decision_note: null,
   };
+  let deciders = await eligibleDeciders(trx, row);
+  // A team without an active team lead (a new team, a lead who left): any other team lead of the
+  // organisation vouches instead, as for a clinical user without a team (approverFor).
+  if (deciders.length === 0 && row.approver_team_id !== null) {
+    row.approver_team_id = null;
+    deciders = await eligibleDeciders(trx, row);
+  }
+  // A request nobody may decide would wait its week and expire without a word: say so now.
+  if (deciders.length === 0)
+    throw new HttpError(
+      'conflict',
+      row.approver_role === 'team_lead'
+        ? 'Nobody can approve this request: the organisation has no other active team lead.'
+        : 'Nobody can approve this request: the organisation has no other active application manager.',
+      'approver',
+    ).because(row.approver_role === 'team_lead' ? 'no_team_lead' : 'no_application_manager');
   await trx.insertInto('approval_requests').values(row).execute();
-  await notifyUsers(trx, await eligibleDeciders(trx, row), 'approval_requested', { approval_id: row.id }, at);
+  await notifyUsers(trx, deciders, 'approval_requested', { approval_id: row.id }, at);
   if (input.targetUserId !== null)
     await notifyUsers(trx, [input.targetUserId], 'account_change_requested', { approval_id: row.id }, at);
   await auditAdmin(trx, principal, clientIp, 'admin.approval.request', {
@@ -111,7 +127,7 @@ export async function requestChange(
     teamId: input.payload.teamId,
     resetTotp: input.payload.resetTotp,
     approverRole: input.approver.role,
-    approverTeamId: input.approver.teamId,
+    approverTeamId: row.approver_team_id,
   });
   return row.id;
 }

@@ -208,11 +208,19 @@ forEachDatabase('four eyes and the user lifecycle', (current) => {
     });
 
     it('does not let the application manager approve a reset of their own account either', async () => {
+      // With two managers nobody else may decide it: refused at once (admin-approvers.test.ts); a third may.
+      const alone = await otherManager.client.post(`/api/admin/users/${beheer.id}/reset-password`, {});
+      expect(alone.json).toMatchObject({ issues: [{ path: 'approver', code: 'no_application_manager' }] });
+      const third = await actor(server, current().db, org, 'application_manager');
       const reset = await otherManager.client.post(`/api/admin/users/${beheer.id}/reset-password`, {});
       expect(reset.json).toMatchObject({ request: { approver: { role: 'application_manager' } } });
       const id = requestId(reset.json);
       expect((await beheer.client.post(`/api/admin/approvals/${id}/approve`, {})).status).toBe(403);
       expect((await otherManager.client.post(`/api/admin/approvals/${id}/approve`, {})).status).toBe(403);
+      expect(reset.json).toMatchObject({ request: { canDecide: false } });
+      const listed = await third.client.get('/api/admin/approvals');
+      const items = (listed.json?.items ?? []) as { id: string; canDecide: boolean }[];
+      expect(items.find((r) => r.id === id)).toMatchObject({ canDecide: true });
       await otherManager.client.post(`/api/admin/approvals/${id}/cancel`, {});
     });
   });

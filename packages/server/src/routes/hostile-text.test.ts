@@ -40,6 +40,8 @@ forEachDatabase('hostile text at the edges', (current) => {
     org = await createOrg(current().db);
     nurse = await actor(server, current().db, org, 'nurse');
     manager = await actor(server, current().db, org, 'application_manager');
+    // Someone who may approve the clinical account the manager requests below.
+    await actor(server, current().db, org, 'team_lead');
   });
   afterAll(async () => {
     await server?.close();

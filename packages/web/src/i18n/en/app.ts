@@ -98,6 +98,10 @@ export const app: Messages['app'] = {
     intake_needs_accept: 'An intake date goes with accepting the referral.',
     channel:
       'Choose how the referral goes out: through Nestwerk when the partner uses it, otherwise by phone, e-mail or post.',
+    no_team_lead:
+      'Nobody can approve this request: your organisation has no other active team lead. Ask the system administrator to create a team lead first.',
+    no_application_manager:
+      'Nobody can approve this request: your organisation has no other active application manager. Create an account for a second application manager first.',
     unchanged: 'This user already has this role and team.',
     not_for_kind: 'This detail does not belong to this kind of person.',
     birth_or_due: 'Enter a birth date (born) or a due date (not born yet), not both.',

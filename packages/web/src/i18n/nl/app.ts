@@ -100,6 +100,10 @@ export const app = {
     intake_needs_accept: 'Een intakedatum hoort bij het accepteren van de verwijzing.',
     channel:
       'Kies hoe de verwijzing verstuurd wordt: via Nestwerk als de partner Nestwerk gebruikt, anders per telefoon, e-mail of post.',
+    no_team_lead:
+      'Niemand kan dit verzoek goedkeuren: er is in je organisatie geen andere actieve teamleider. Vraag de systeembeheerder om eerst een teamleider aan te maken.',
+    no_application_manager:
+      'Niemand kan dit verzoek goedkeuren: er is in je organisatie geen andere actieve functioneel beheerder. Maak eerst een account aan voor een tweede functioneel beheerder.',
     unchanged: 'Deze gebruiker heeft deze rol en dit team al.',
     not_for_kind: 'Dit gegeven hoort niet bij dit soort persoon.',
     birth_or_due:
