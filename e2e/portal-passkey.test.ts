@@ -76,7 +76,20 @@ describe('parent portal: passkeys', () => {
     await page.getByRole('heading', { name: 'Welkom, Lotte' }).waitFor();
     const section = page.getByRole('region', { name: 'Inloggen met een passkey' });
     await section.getByText(/Nog niet gebruikt/).waitFor();
+    // Named after the kind of device it was made on (headless Chromium says Linux); the parent names it herself.
+    await section.getByText('Linux', { exact: true }).waitFor();
     await snapPhone(page, 'portal-41-home-passkey');
+    await section.getByRole('button', { name: 'Naam geven aan Linux' }).click();
+    const nameField = section.getByLabel('Naam van deze passkey');
+    await nameField.fill('   ');
+    await section.getByRole('button', { name: 'Opslaan' }).click();
+    await section.getByText('Vul een naam in.').waitFor();
+    await nameField.fill('Mijn telefoon');
+    await snapPhone(page, 'portal-42-passkey-rename');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await section.getByRole('button', { name: 'Opslaan' }).click();
+    await section.getByText('Mijn telefoon', { exact: true }).waitFor();
+    await section.getByText(/^Gemaakt op .* · Nog niet gebruikt$/).waitFor();
 
     await page.getByRole('button', { name: 'Uitloggen' }).first().click();
     await page.waitForURL((url) => url.pathname.startsWith('/portaal/inloggen'));

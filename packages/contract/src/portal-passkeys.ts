@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, timestamp, unicodeText } from './common.ts';
+import { id, text, timestamp, unicodeText } from './common.ts';
 
 /*
  * Passkeys (WebAuthn) for the parent portal: instead of password + app code at activation, or added later.
@@ -116,10 +116,15 @@ export const passkeyLoginCredential = z.object({
  * `passkey_invalid` (the answer does not verify: wrong origin, wrong site, no user verification, replayed or a
  * counter that went back), `passkey_unknown` (log-in with a passkey this portal does not know).
  */
+/** The parent's own name for a passkey, so two of the same day can be told apart ("Telefoon", "Laptop"). */
+export const passkeyName = text(60);
 export const passkeyRegistrationBody = z.strictObject({
   attemptId: passkeyAttempt,
   credential: passkeyRegistrationCredential,
+  /** Optional: the portal suggests the device's kind; without one the passkey is shown by its date. */
+  name: passkeyName.optional(),
 });
+export const passkeyRenameBody = z.strictObject({ name: passkeyName });
 export const passkeyLoginBody = z.strictObject({
   attemptId: passkeyAttempt,
   credential: passkeyLoginCredential,
@@ -127,6 +132,7 @@ export const passkeyLoginBody = z.strictObject({
 
 export const portalPasskey = z.object({
   id,
+  name: z.string().nullable(),
   createdAt: timestamp,
   lastUsedAt: timestamp.nullable(),
   /** How the browser said it can reach the authenticator (`internal`: this device), for a label. */

@@ -58,7 +58,7 @@ forEachDatabase('four eyes: someone can always decide a request', (current) => {
       request: { approver: { role: 'team_lead', team: null } },
     });
     expect(await notified(leadNoord)).toContain('approval_requested');
-    const id = String((created.json?.request as { id: string }).id);
+    const id = String((created.json?.request as { id?: string } | undefined)?.id);
     const approved = await leadNoord.client.post(`/api/admin/approvals/${id}/approve`, {});
     expect(approved.status, approved.text).toBe(200);
     const password = String(approved.json?.temporaryPassword);

@@ -10,6 +10,7 @@ import { normaliseEmail } from './login.ts';
 import { assertIpAllowed, countLoginStart, lockedError, lockedUntil } from './login-throttle.ts';
 import { auditParent } from './parent-audit.ts';
 import { actorOf, countFailure, emailKey, guard, startParentSession } from './parent-login-steps.ts';
+import { ownPasskeys, presentPasskey } from './parent-passkey-list.ts';
 import type { NewParentSession } from './parent-session.ts';
 import {
   loginOptions,
@@ -21,9 +22,6 @@ import {
   verifyRegistration,
 } from './passkey-ceremony.ts';
 import { type ChallengePurpose, storeChallenge, takeChallenge } from './passkey-challenges.ts';
-
-/** Removing a passkey is only for someone who logged in just now, not for whoever finds an open phone. */
-export const FRESH_LOGIN_MINUTES = 10;
 
 /** Throttle key for answers naming a passkey nobody has: per credential id, apart from e-mail keys. */
 const credentialKey = (credentialId: string) => `parent-passkey:${credentialId.slice(0, 64)}`;
@@ -46,15 +44,6 @@ function passkeyInvalid(): HttpError {
     'The passkey could not be checked; please try again.',
     'credential',
   ).because('passkey_invalid');
-}
-
-async function ownPasskeys(app: FastifyInstance, parentId: string) {
-  return app.db
-    .selectFrom('parent_passkeys')
-    .selectAll()
-    .where('parent_account_id', '=', parentId)
-    .orderBy('created_at')
-    .execute();
 }
 
 /** A registration challenge for this parent, bound to the session that asked for it. */
@@ -101,6 +90,7 @@ export async function registerPasskey(
     sessionHash: string;
     attemptId: string;
     credential: RegistrationCredential;
+    name?: string | undefined;
   },
 ) {
   const now = app.clock();
@@ -140,6 +130,7 @@ export async function registerPasskey(
     public_key: Buffer.from(made.publicKey).toString('base64url'),
     counter: made.counter,
     transports: JSON.stringify(made.transports),
+    name: input.name ?? null,
     created_at: now.toISOString(),
     last_used_at: null,
   };
@@ -160,20 +151,6 @@ export async function registerPasskey(
     details: { passkeyId: row.id, activation: input.purpose === 'activate' },
   });
   return presentPasskey(row);
-}
-
-export function presentPasskey(row: {
-  id: string;
-  created_at: string;
-  last_used_at: string | null;
-  transports: string;
-}) {
-  return {
-    id: row.id,
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at,
-    transports: parseTransports(row.transports),
-  };
 }
 
 /** A log-in challenge: not bound to anyone yet, as the passkey itself tells who logs in. */
@@ -293,7 +270,7 @@ async function refuseBlocked(
 export async function finishPasskeyActivation(
   app: FastifyInstance,
   request: FastifyRequest,
-  input: { attemptId: string; credential: RegistrationCredential },
+  input: { attemptId: string; credential: RegistrationCredential; name?: string | undefined },
 ): Promise<{ session: NewParentSession; parentId: string }> {
   const pending = request.parentSession;
   if (pending?.stage !== 'enrol_pending')
@@ -312,70 +289,4 @@ export async function finishPasskeyActivation(
     secondFactor: 'passkey_enrolled',
   });
   return { session, parentId: parent.id };
-}
-
-export async function listPasskeys(app: FastifyInstance, parentId: string) {
-  const parent = await findParentById(app.db, parentId);
-  const rows = await ownPasskeys(app, parentId);
-  return { items: rows.map(presentPasskey), passwordSet: Number(parent?.password_set ?? 1) === 1 };
-}
-
-/**
- * Removes one own passkey. Only within {@link FRESH_LOGIN_MINUTES} of logging in, and never the last way in of
- * an account that has no password.
- */
-export async function removePasskey(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  input: { parentId: string; sessionHash: string; passkeyId: string },
-): Promise<void> {
-  const now = app.clock();
-  const actor = await actorOf(app, input.parentId);
-  const session = await app.db
-    .selectFrom('parent_sessions')
-    .select('created_at')
-    .where('id_hash', '=', input.sessionHash)
-    .executeTakeFirst();
-  if (!session || now.getTime() - Date.parse(session.created_at) > FRESH_LOGIN_MINUTES * 60_000) {
-    await auditParent(app.db, {
-      action: 'portal.passkey.remove',
-      outcome: 'denied',
-      parent: actor,
-      clientIp: request.ip,
-      details: { reason: 'login_not_fresh', passkeyId: input.passkeyId },
-    });
-    throw new HttpError(
-      'forbidden',
-      'Log out and log in again first; then you can remove a passkey.',
-      undefined,
-      { reason: 'login_not_fresh' },
-    );
-  }
-  const parent = await findParentById(app.db, input.parentId);
-  const rows = await ownPasskeys(app, input.parentId);
-  if (!rows.some((r) => r.id === input.passkeyId))
-    throw new HttpError('not_found', 'This passkey does not exist.');
-  if (Number(parent?.password_set ?? 1) === 0 && rows.length === 1)
-    throw new HttpError(
-      'conflict',
-      'This is your only way to log in; add another passkey first.',
-      undefined,
-      {
-        reason: 'last_passkey',
-      },
-    );
-  await app.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('parent_passkeys')
-      .where('id', '=', input.passkeyId)
-      .where('parent_account_id', '=', input.parentId)
-      .execute();
-    await auditParent(trx, {
-      action: 'portal.passkey.remove',
-      outcome: 'success',
-      parent: actor,
-      clientIp: request.ip,
-      details: { passkeyId: input.passkeyId },
-    });
-  });
 }

@@ -5,14 +5,13 @@ import { requireParent } from '../http/principal.ts';
 import { serve } from '../http/serve.ts';
 import { claimInvitation, presentPortalParent } from './parent-login.ts';
 import { startParentSession } from './parent-login-steps.ts';
+import { listPasskeys, removePasskey, renamePasskey } from './parent-passkey-list.ts';
 import {
   finishPasskeyActivation,
-  listPasskeys,
   logInWithPasskey,
   passkeyLoginChallenge,
   passkeyRegistrationChallenge,
   registerPasskey,
-  removePasskey,
 } from './parent-passkeys.ts';
 import { setParentCookie } from './parent-session.ts';
 
@@ -72,6 +71,14 @@ export async function portalPasskeyRoutes(app: FastifyInstance): Promise<void> {
     });
     return added;
   });
+
+  serve(app, api.portal.renamePasskey, async (request) =>
+    renamePasskey(app, request, {
+      parentId: requireParent(request).parentId,
+      passkeyId: request.params.id,
+      name: request.body.name,
+    }),
+  );
 
   serve(app, api.portal.removePasskey, async (request) => {
     const parent = requireParent(request);

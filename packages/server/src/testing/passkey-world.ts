@@ -22,6 +22,7 @@ export async function passkeyParent(
   nurse: Actor,
   familyId: string,
   personId: string,
+  options: { name?: string } = {},
 ): Promise<PasskeyParent> {
   const invitation = await nurse.client.post(
     `/api/families/${familyId}/persons/${personId}/portal-invitation`,
@@ -39,6 +40,7 @@ export async function passkeyParent(
   const finished = await client.post('/api/portal/session/passkey-registration', {
     attemptId: redeemed.json?.attemptId,
     credential: authenticator.register(redeemed.json?.options as CreationOptions),
+    ...options,
   });
   if (finished.status !== 200) throw new Error(`passkey failed: ${finished.status} ${finished.text}`);
   const parent = finished.json?.parent as { id: string } | undefined;

@@ -1,8 +1,11 @@
 import type { Kysely } from 'kysely';
 import { generate } from 'otplib';
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../db/schema.ts';
-import { ApiClient, type TestServer } from '../http/test-server.ts';
-import type { Actor } from './world.ts';
+import { ApiClient, startTestServer, type TestServer } from '../http/test-server.ts';
+import type { TestDatabase } from './databases.ts';
+import { LONG_SESSIONS } from './network-world.ts';
+import { type Actor, actor, createOrg, type Org, relate, type SeededFamily, seedFamily } from './world.ts';
 
 /** A password the policy accepts and no name is in. */
 export const PARENT_PASSWORD = 'paarse-olifant-fietst-naar-zee';
@@ -79,4 +82,34 @@ export async function addCaregiver(
     })
     .execute();
   return id;
+}
+
+/** What a portal suite works in: a server with long sessions, an organisation, and the nurse who invites. */
+export interface PortalWorld {
+  server: TestServer;
+  org: Org;
+  nurse: Actor;
+  /** A new family in the nurse's own caseload. */
+  family(): Promise<SeededFamily>;
+}
+
+/** Sets up a {@link PortalWorld} before the suite's tests and closes its server after them. */
+export function portalWorld(current: () => TestDatabase): PortalWorld {
+  const world = {
+    async family() {
+      const f = await seedFamily(current().db, world.org.organisationId, world.nurse.id);
+      await relate(current().db, f.familyId, { userId: world.nurse.id }, world.nurse.id);
+      return f;
+    },
+  } as PortalWorld;
+  beforeAll(async () => {
+    const db = current().db;
+    world.server = await startTestServer({ db, dialect: current().dialect, config: LONG_SESSIONS });
+    world.org = await createOrg(db);
+    world.nurse = await actor(world.server, db, world.org, 'nurse');
+  });
+  afterAll(async () => {
+    await world.server?.close();
+  });
+  return world;
 }

@@ -28,6 +28,7 @@ import { referralFeedbackOpen } from './0027_referral_feedback_open.ts';
 import { assessmentTallyByLevel } from './0028_assessment_tally_by_level.ts';
 import { familyNextFollowUp } from './0029_family_next_follow_up.ts';
 import { listDetailIndexes } from './0030_list_detail_indexes.ts';
+import { passkeyNames } from './0031_passkey_names.ts';
 
 /**
  * All migrations, in code rather than found by scanning a folder: nothing to miss when the app is packaged,
@@ -71,6 +72,7 @@ export function migrations(dialect: Dialect, context: MigrationContext = NO_KEY)
     '0028_assessment_tally_by_level': assessmentTallyByLevel(dialect),
     '0029_family_next_follow_up': familyNextFollowUp(dialect),
     '0030_list_detail_indexes': listDetailIndexes(),
+    '0031_passkey_names': passkeyNames(),
   };
 }
 

@@ -54,6 +54,8 @@ export interface ParentPasskeyTable {
   counter: ColumnType<number | string, number, number>;
   /** JSON array of AuthenticatorTransport. */
   transports: string;
+  /** The parent's own name for it (migration 0031); null for passkeys made before, shown by their date. */
+  name: string | null;
   created_at: Timestamp;
   last_used_at: Timestamp | null;
 }

@@ -2,37 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, startTestServer, type TestServer } from '../../http/test-server.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
 import { concerningContact, LONG_SESSIONS, ok, seedPartner } from '../../testing/network-world.ts';
-import { addCaregiver, invitedParent, PARENT_PASSWORD, totpAt } from '../../testing/portal-world.ts';
-import { type Actor, actor, createOrg, type Org, relate, seedFamily } from '../../testing/world.ts';
+import {
+  addCaregiver,
+  invitedParent,
+  PARENT_PASSWORD,
+  portalWorld,
+  totpAt,
+} from '../../testing/portal-world.ts';
+import { actor, createOrg, relate, seedFamily } from '../../testing/world.ts';
 
 forEachDatabase('parent portal', (current) => {
-  let server: TestServer;
-  let org: Org;
-  let nurse: Actor;
-
-  beforeAll(async () => {
-    const db = current().db;
-    server = await startTestServer({ db, dialect: current().dialect, config: LONG_SESSIONS });
-    org = await createOrg(db);
-    nurse = await actor(server, db, org, 'nurse');
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-
-  async function family() {
-    const f = await seedFamily(current().db, org.organisationId, nurse.id);
-    await relate(current().db, f.familyId, { userId: nurse.id }, nurse.id);
-    return f;
-  }
+  const world = portalWorld(current);
+  const family = () => world.family();
 
   async function invite(familyId: string, personId: string) {
-    return nurse.client.post(`/api/families/${familyId}/persons/${personId}/portal-invitation`, {
+    return world.nurse.client.post(`/api/families/${familyId}/persons/${personId}/portal-invitation`, {
       parentalAuthority: true,
     });
   }
 
-  it('invites with a single-use code (stored hashed, 14 days), redeems it, enrols TOTP and sees the nurse’s read', async () => {
+  it('invites with a single-use code (stored hashed, 14 days), redeems it, enrols TOTP and sees the world.nurse’s read', async () => {
     const f = await family();
     const invitation = await invite(f.familyId, f.caregiverId);
     expect(invitation.status).toBe(201);
@@ -46,7 +35,7 @@ forEachDatabase('parent portal', (current) => {
       .executeTakeFirstOrThrow();
     expect(stored.code_hash).not.toContain(code.replace(/-/g, ''));
 
-    const parent = new ApiClient(server.url);
+    const parent = new ApiClient(world.server.url);
     const redeemed = await parent.post('/api/portal/invitations/redeem', {
       code: code.toLowerCase(),
       email: 'sanne@thuis.example',
@@ -60,12 +49,12 @@ forEachDatabase('parent portal', (current) => {
     // Before the first code the portal stays shut.
     expect((await parent.get('/api/portal/me')).status).toBe(401);
     const enrolled = await parent.post('/api/portal/session/totp', {
-      code: await totpAt(String(redeemed.json?.secret), server.clock.now()),
+      code: await totpAt(String(redeemed.json?.secret), world.server.clock.now()),
     });
     expect(enrolled.status).toBe(200);
 
     // Once only.
-    const again = await new ApiClient(server.url).post('/api/portal/invitations/redeem', {
+    const again = await new ApiClient(world.server.url).post('/api/portal/invitations/redeem', {
       code,
       email: 'iemand@anders.example',
       password: PARENT_PASSWORD,
@@ -73,7 +62,7 @@ forEachDatabase('parent portal', (current) => {
     expect(again.status).toBe(422);
     expect(again.json?.issues).toEqual([{ path: 'code', code: 'invitation_invalid' }]);
 
-    ok(await nurse.client.get(`/api/families/${f.familyId}`));
+    ok(await world.nurse.client.get(`/api/families/${f.familyId}`));
     const me = ok(await parent.get('/api/portal/me'));
     expect(me).toMatchObject({
       family: { id: f.familyId },
@@ -91,7 +80,7 @@ forEachDatabase('parent portal', (current) => {
     expect(items.find((i) => i.role === 'nurse')?.organisation).toEqual(expect.any(String));
     // A worklist that shows the family is a line of its own: the name was seen, the file not opened.
     expect(items.some((i) => i.action === 'listed')).toBe(false);
-    ok(await nurse.client.get('/api/worklist?scope=mine'));
+    ok(await world.nurse.client.get('/api/worklist?scope=mine'));
     const listed = ok(await parent.get('/api/portal/access-log')).items as Array<Record<string, unknown>>;
     expect(listed).toContainEqual(expect.objectContaining({ role: 'nurse', action: 'listed', self: false }));
     expect(listed.filter((i) => i.role === 'nurse' && i.action === 'read')).toHaveLength(
@@ -100,12 +89,12 @@ forEachDatabase('parent portal', (current) => {
     // Names only when the organisation chose to show them, by its application manager.
     expect(
       (
-        await nurse.client.request('PUT', '/api/organisation/portal-settings', {
+        await world.nurse.client.request('PUT', '/api/organisation/portal-settings', {
           body: { showNamesToParents: true },
         })
       ).status,
     ).toBe(403);
-    const manager = await actor(server, current().db, org, 'application_manager');
+    const manager = await actor(world.server, current().db, world.org, 'application_manager');
     ok(
       await manager.client.request('PUT', '/api/organisation/portal-settings', {
         body: { showNamesToParents: true },
@@ -113,7 +102,7 @@ forEachDatabase('parent portal', (current) => {
     );
     try {
       const named = ok(await parent.get('/api/portal/access-log')).items as Array<Record<string, unknown>>;
-      expect(named.find((i) => i.role === 'nurse')?.name).toBe(nurse.email.split('@')[0]);
+      expect(named.find((i) => i.role === 'nurse')?.name).toBe(world.nurse.email.split('@')[0]);
     } finally {
       ok(
         await manager.client.request('PUT', '/api/organisation/portal-settings', {
@@ -143,23 +132,23 @@ forEachDatabase('parent portal', (current) => {
     const first = String((await invite(f.familyId, f.caregiverId)).json?.code);
     const second = String((await invite(f.familyId, f.caregiverId)).json?.code);
     const redeem = (code: string) =>
-      new ApiClient(server.url).post('/api/portal/invitations/redeem', {
+      new ApiClient(world.server.url).post('/api/portal/invitations/redeem', {
         code,
         email: `x${Date.now()}@thuis.example`,
         password: PARENT_PASSWORD,
       });
     expect((await redeem(first)).status).toBe(422);
-    server.clock.advanceMinutes(14 * 24 * 60 + 1);
+    world.server.clock.advanceMinutes(14 * 24 * 60 + 1);
     try {
       expect((await redeem(second)).status).toBe(422);
     } finally {
-      server.clock.advanceMinutes(-(14 * 24 * 60 + 1));
+      world.server.clock.advanceMinutes(-(14 * 24 * 60 + 1));
     }
   });
 
   it('logs in with password and TOTP (a code only once), in its own cookie with a 15-minute idle limit', async () => {
     const f = await family();
-    const p = await invitedParent(server, nurse, f.familyId, f.caregiverId);
+    const p = await invitedParent(world.server, world.nurse, f.familyId, f.caregiverId);
     expect((await p.client.request('DELETE', '/api/portal/session')).status).toBe(204);
     expect((await p.client.get('/api/portal/me')).status).toBe(401);
     const step = await p.client.post('/api/portal/session', { email: p.email, password: PARENT_PASSWORD });
@@ -169,8 +158,8 @@ forEachDatabase('parent portal', (current) => {
       password: 'fout-wachtwoord-echt-fout',
     });
     expect(wrong.status).toBe(401);
-    server.clock.advanceMinutes(1);
-    const code = await totpAt(p.secret, server.clock.now());
+    world.server.clock.advanceMinutes(1);
+    const code = await totpAt(p.secret, world.server.clock.now());
     const full = await p.client.post('/api/portal/session', {
       email: p.email,
       password: PARENT_PASSWORD,
@@ -178,32 +167,32 @@ forEachDatabase('parent portal', (current) => {
     });
     expect(full.status).toBe(200);
     expect(full.json?.stage).toBe('full');
-    const replay = await new ApiClient(server.url).post('/api/portal/session', {
+    const replay = await new ApiClient(world.server.url).post('/api/portal/session', {
       email: p.email,
       password: PARENT_PASSWORD,
       totp: code,
     });
     expect(replay.status).toBe(401);
 
-    // Separate sessions: the parent's cookie opens no professional route, the nurse's no portal route.
+    // Separate sessions: the parent's cookie opens no professional route, the world.nurse's no portal route.
     expect((await p.client.get(`/api/families/${f.familyId}`)).status).toBe(401);
     expect((await p.client.get('/api/session')).status).toBe(401);
-    expect((await nurse.client.get('/api/portal/me')).status).toBe(401);
+    expect((await world.nurse.client.get('/api/portal/me')).status).toBe(401);
 
-    server.clock.advanceMinutes(16);
+    world.server.clock.advanceMinutes(16);
     const idle = await p.client.get('/api/portal/me');
     expect(idle.status).toBe(401);
     expect(idle.json?.reason).toBe('expired');
-    // The nurse's own session (longer limit) is untouched by the parent's.
-    ok(await nurse.client.get(`/api/families/${f.familyId}`));
+    // The world.nurse's own session (longer limit) is untouched by the parent's.
+    ok(await world.nurse.client.get(`/api/families/${f.familyId}`));
   });
 
   it('a parent sees only their own family and their own consents', async () => {
     const a = await family();
     const b = await family();
-    const parentA = await invitedParent(server, nurse, a.familyId, a.caregiverId);
+    const parentA = await invitedParent(world.server, world.nurse, a.familyId, a.caregiverId);
     const consentB = ok(
-      await nurse.client.post(`/api/families/${b.familyId}/consents`, {
+      await world.nurse.client.post(`/api/families/${b.familyId}/consents`, {
         givenBy: b.caregiverId,
         purpose: 'Overleg met de huisarts',
         recipient: { kind: 'gp', name: 'Huisartsen De Linde' },
@@ -224,29 +213,31 @@ forEachDatabase('parent portal', (current) => {
 
   it('suspension by the professional (with a reason) ends the session at once; resume lets the parent in again', async () => {
     const f = await family();
-    const p = await invitedParent(server, nurse, f.familyId, f.caregiverId);
+    const p = await invitedParent(world.server, world.nurse, f.familyId, f.caregiverId);
     ok(await p.client.get('/api/portal/me'));
     const base = `/api/families/${f.familyId}/persons/${f.caregiverId}/portal-access`;
-    const suspended = ok(await nurse.client.post(`${base}/suspend`, { reason: 'Zorgen over de veiligheid' }));
+    const suspended = ok(
+      await world.nurse.client.post(`${base}/suspend`, { reason: 'Zorgen over de veiligheid' }),
+    );
     expect(suspended.account).toMatchObject({
       status: 'suspended',
       suspendedReason: 'Zorgen over de veiligheid',
     });
     expect((await p.client.get('/api/portal/me')).status).toBe(401);
-    server.clock.advanceMinutes(1);
+    world.server.clock.advanceMinutes(1);
     const login = await p.client.post('/api/portal/session', {
       email: p.email,
       password: PARENT_PASSWORD,
-      totp: await totpAt(p.secret, server.clock.now()),
+      totp: await totpAt(p.secret, world.server.clock.now()),
     });
     expect(login.status).toBe(403);
     expect(login.json?.reason).toBe('suspended');
-    ok(await nurse.client.post(`${base}/resume`, { reason: 'Besproken in het team' }));
-    server.clock.advanceMinutes(1);
+    ok(await world.nurse.client.post(`${base}/resume`, { reason: 'Besproken in het team' }));
+    world.server.clock.advanceMinutes(1);
     const back = await p.client.post('/api/portal/session', {
       email: p.email,
       password: PARENT_PASSWORD,
-      totp: await totpAt(p.secret, server.clock.now()),
+      totp: await totpAt(p.secret, world.server.clock.now()),
     });
     expect(back.status).toBe(200);
     const audit = await current()
@@ -256,8 +247,8 @@ forEachDatabase('parent portal', (current) => {
       .where('action', 'in', ['portal.access.suspend', 'portal.access.resume'])
       .execute();
     expect(audit.map((r) => [r.action, r.user_id])).toEqual([
-      ['portal.access.suspend', nurse.id],
-      ['portal.access.resume', nurse.id],
+      ['portal.access.suspend', world.nurse.id],
+      ['portal.access.resume', world.nurse.id],
     ]);
   });
 
@@ -266,9 +257,13 @@ forEachDatabase('parent portal', (current) => {
     const f = await family();
     const other = await addCaregiver(db, f.familyId, 'Kees');
     ok(
-      await nurse.client.request('PUT', `/api/families/${f.familyId}/persons/${other}/parental-authority`, {
-        body: { parentalAuthority: false },
-      }),
+      await world.nurse.client.request(
+        'PUT',
+        `/api/families/${f.familyId}/persons/${other}/parental-authority`,
+        {
+          body: { parentalAuthority: false },
+        },
+      ),
     );
     const noAuthority = await invite(f.familyId, other);
     expect(noAuthority.status).toBe(422);
@@ -289,7 +284,7 @@ forEachDatabase('parent portal', (current) => {
         concerns_json: '[]',
         status: 'open',
         decision_json: null,
-        opened_by: nurse.id,
+        opened_by: world.nurse.id,
         opened_at: '2026-03-01T09:00:00.000Z',
         closed_by: null,
         closed_at: null,
@@ -302,11 +297,11 @@ forEachDatabase('parent portal', (current) => {
       .values({
         route_id: routeId,
         person_id: f.caregiverId,
-        flagged_by: nurse.id,
+        flagged_by: world.nurse.id,
         flagged_at: '2026-03-01T09:00:00.000Z',
       })
       .execute();
-    const refused = await new ApiClient(server.url).post('/api/portal/invitations/redeem', {
+    const refused = await new ApiClient(world.server.url).post('/api/portal/invitations/redeem', {
       code,
       email: 'geblokkeerd@thuis.example',
       password: PARENT_PASSWORD,
@@ -315,7 +310,7 @@ forEachDatabase('parent portal', (current) => {
     expect(refused.json?.issues).toEqual([
       { path: 'code', code: 'access_refused', params: { reason: 'safety_route' } },
     ]);
-    const access = ok(await nurse.client.get(`/api/families/${f.familyId}/portal-access`));
+    const access = ok(await world.nurse.client.get(`/api/families/${f.familyId}/portal-access`));
     expect(access.caregivers).toContainEqual(
       expect.objectContaining({
         personId: f.caregiverId,
@@ -326,7 +321,7 @@ forEachDatabase('parent portal', (current) => {
 
     // On use: a parent logged in before the flag loses the session at the next request.
     const g = await family();
-    const p = await invitedParent(server, nurse, g.familyId, g.caregiverId);
+    const p = await invitedParent(world.server, world.nurse, g.familyId, g.caregiverId);
     ok(await p.client.get('/api/portal/me'));
     const route2 = crypto.randomUUID();
     await db
@@ -339,7 +334,7 @@ forEachDatabase('parent portal', (current) => {
         concerns_json: '[]',
         status: 'open',
         decision_json: null,
-        opened_by: nurse.id,
+        opened_by: world.nurse.id,
         opened_at: '2026-03-01T09:00:00.000Z',
         closed_by: null,
         closed_at: null,
@@ -348,7 +343,7 @@ forEachDatabase('parent portal', (current) => {
       .execute();
     expect(
       (
-        await nurse.client.request('POST', `/api/safety-routes/${route2}/flagged-persons`, {
+        await world.nurse.client.request('POST', `/api/safety-routes/${route2}/flagged-persons`, {
           body: { personId: g.caregiverId },
         })
       ).status,
@@ -357,12 +352,12 @@ forEachDatabase('parent portal', (current) => {
     expect(after.status).toBe(401);
   });
 
-  it('self-report: risk answers return help and notify the nurse; the nurse sees it marked parent; the other parent does not', async () => {
+  it('self-report: risk answers return help and notify the world.nurse; the world.nurse sees it marked parent; the other parent does not', async () => {
     const db = current().db;
     const f = await family();
     const fatherId = await addCaregiver(db, f.familyId, 'Joris');
-    const mother = await invitedParent(server, nurse, f.familyId, f.caregiverId);
-    const father = await invitedParent(server, nurse, f.familyId, fatherId);
+    const mother = await invitedParent(world.server, world.nurse, f.familyId, f.caregiverId);
+    const father = await invitedParent(world.server, world.nurse, f.familyId, fatherId);
 
     const calm = ok(
       await father.client.post('/api/portal/self-reports', {
@@ -391,7 +386,9 @@ forEachDatabase('parent portal', (current) => {
     });
     expect(report.report).toMatchObject({ source: 'parent', personId: f.caregiverId, risk: true });
 
-    const notices = ok(await nurse.client.get('/api/notifications')).items as Array<Record<string, unknown>>;
+    const notices = ok(await world.nurse.client.get('/api/notifications')).items as Array<
+      Record<string, unknown>
+    >;
     expect(notices).toContainEqual(
       expect.objectContaining({ kind: 'parent_self_report', familyId: f.familyId }),
     );
@@ -406,8 +403,8 @@ forEachDatabase('parent portal', (current) => {
     }>;
     expect(mothers.map((r) => r.personId)).toEqual([f.caregiverId]);
 
-    // The nurse sees both, marked as reported by the parent, and the answers in the perinatal screening.
-    const seen = ok(await nurse.client.get(`/api/families/${f.familyId}/self-reports`)).items as Array<
+    // The world.nurse sees both, marked as reported by the parent, and the answers in the perinatal screening.
+    const seen = ok(await world.nurse.client.get(`/api/families/${f.familyId}/self-reports`)).items as Array<
       Record<string, unknown>
     >;
     expect(seen).toHaveLength(2);
@@ -416,13 +413,13 @@ forEachDatabase('parent portal', (current) => {
       reportedBy: { id: f.caregiverId, role: 'mother' },
       howAreYou: 'Ik zie het niet meer zitten',
     });
-    // The family file the nurse opens at the next contact carries them too.
-    const file = ok(await nurse.client.get(`/api/families/${f.familyId}`));
+    // The family file the world.nurse opens at the next contact carries them too.
+    const file = ok(await world.nurse.client.get(`/api/families/${f.familyId}`));
     expect(file.selfReports).toEqual([
       expect.objectContaining({ source: 'parent', personId: f.caregiverId, risk: true }),
       expect.objectContaining({ source: 'parent', personId: fatherId, risk: false }),
     ]);
-    const screenings = ok(await nurse.client.get(`/api/families/${f.familyId}/screenings`))
+    const screenings = ok(await world.nurse.client.get(`/api/families/${f.familyId}/screenings`))
       .screenings as Array<{
       personId: string;
       screenings: Array<{ instrument: string; source: string }>;
@@ -445,10 +442,10 @@ forEachDatabase('parent portal', (current) => {
       .set({ phone: '078 150 100' })
       .where('id', '=', be.organisationId)
       .execute();
-    const beNurse = await actor(server, db, be, 'nurse');
+    const beNurse = await actor(world.server, db, be, 'nurse');
     const f = await seedFamily(db, be.organisationId, beNurse.id);
     await relate(db, f.familyId, { userId: beNurse.id }, beNurse.id);
-    const p = await invitedParent(server, beNurse, f.familyId, f.caregiverId);
+    const p = await invitedParent(world.server, beNurse, f.familyId, f.caregiverId);
     const res = ok(
       await p.client.post('/api/portal/self-reports', {
         whooley: { depressed: true, lostInterest: false },
@@ -462,15 +459,15 @@ forEachDatabase('parent portal', (current) => {
 
   it('holding back a contact hides it from the parent, with a reason, until released', async () => {
     const f = await family();
-    const contactId = await concerningContact(nurse, f);
-    const p = await invitedParent(server, nurse, f.familyId, f.caregiverId);
+    const contactId = await concerningContact(world.nurse, f);
+    const p = await invitedParent(world.server, world.nurse, f.familyId, f.caregiverId);
     const ids = () =>
       p.client
         .get('/api/portal/record')
         .then((r) => (ok(r).contacts as Array<{ id: string }>).map((c) => c.id));
     expect(await ids()).toContain(contactId);
     const held = ok(
-      await nurse.client.post(`/api/families/${f.familyId}/held-back`, {
+      await world.nurse.client.post(`/api/families/${f.familyId}/held-back`, {
         kind: 'contact',
         subjectId: contactId,
         reason: 'Bevat informatie van de andere ouder',
@@ -478,7 +475,7 @@ forEachDatabase('parent portal', (current) => {
       201,
     );
     expect(await ids()).not.toContain(contactId);
-    expect((await nurse.client.delete(`/api/held-back/${held.id}`)).status).toBe(204);
+    expect((await world.nurse.client.delete(`/api/held-back/${held.id}`)).status).toBe(204);
     expect(await ids()).toContain(contactId);
   });
 
@@ -486,8 +483,8 @@ forEachDatabase('parent portal', (current) => {
     const db = current().db;
     const f = await family();
     const imhOrg = await createOrg(db, { kind: 'partner', name: 'IMH-team Portaal (test)' });
-    const imhUser = await actor(server, db, imhOrg, 'imh_specialist');
-    const partnerId = await seedPartner(db, org.organisationId, {
+    const imhUser = await actor(world.server, db, imhOrg, 'imh_specialist');
+    const partnerId = await seedPartner(db, world.org.organisationId, {
       name: 'IMH-team Portaal',
       kind: 'imh_specialist',
       municipalities: ['Utrecht'],
@@ -495,9 +492,9 @@ forEachDatabase('parent portal', (current) => {
       nestwerkOrganisationId: imhOrg.organisationId,
       feedbackDays: 10,
     });
-    const contactId = await concerningContact(nurse, f);
+    const contactId = await concerningContact(world.nurse, f);
     const draft = ok(
-      await nurse.client.post(`/api/families/${f.familyId}/referrals`, {
+      await world.nurse.client.post(`/api/families/${f.familyId}/referrals`, {
         partnerId,
         contactId,
         recommendationId: 'refer_outside',
@@ -511,9 +508,11 @@ forEachDatabase('parent portal', (current) => {
       }),
       201,
     );
-    const sent = ok(await nurse.client.post(`/api/referrals/${draft.id}/send`, { version: draft.version }));
+    const sent = ok(
+      await world.nurse.client.post(`/api/referrals/${draft.id}/send`, { version: draft.version }),
+    );
     ok(await imhUser.client.get(`/api/intake/${sent.id}`));
-    const p = await invitedParent(server, nurse, f.familyId, f.caregiverId);
+    const p = await invitedParent(world.server, world.nurse, f.familyId, f.caregiverId);
     const consents = ok(await p.client.get('/api/portal/consents')).items as Array<{
       id: string;
       status: string;

@@ -350,6 +350,17 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
     removed: 'The passkey is gone.',
     removeFresh: 'Log out and in again first. Then you can remove a passkey.',
     removeLast: 'This is your only way to log in. Make a new passkey first.',
+    removeLabel: 'Remove {{name}}',
+    made: 'Made on {{date}}',
+    rename: 'Name it',
+    renameLabel: 'Give {{name}} a name',
+    nameLabel: 'Name of this passkey',
+    nameHint: 'For example "My phone" or "Laptop at home", so you can tell which passkey is which.',
+    nameSave: 'Save',
+    nameCancel: 'Cancel',
+    nameRequired: 'Enter a name.',
+    nameInvalid: 'Use a name of at most 60 characters, with ordinary letters and digits.',
+    gone: 'This passkey no longer exists. Reload the page.',
   },
 };
 

@@ -74,5 +74,7 @@ export const portalNlBE: PartialPortalMessages = {
     remove: 'Verwijderen',
     removed: 'De passkey is verwijderd.',
     removeFresh: 'Log eerst uit en weer in. Dan kun je een passkey verwijderen.',
+    removeLabel: '{{name}} verwijderen',
+    nameHint: 'Bijvoorbeeld "Mijn gsm" of "Laptop thuis". Zo zie je welke passkey welke is.',
   },
 };

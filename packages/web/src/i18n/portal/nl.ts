@@ -353,6 +353,17 @@ export const portalNl = {
     removed: 'De passkey is weg.',
     removeFresh: 'Log eerst uit en weer in. Dan kun je een passkey weghalen.',
     removeLast: 'Dit is je enige manier om in te loggen. Maak eerst een nieuwe passkey.',
+    removeLabel: '{{name}} weghalen',
+    made: 'Gemaakt op {{date}}',
+    rename: 'Naam geven',
+    renameLabel: 'Naam geven aan {{name}}',
+    nameLabel: 'Naam van deze passkey',
+    nameHint: 'Bijvoorbeeld "Mijn telefoon" of "Laptop thuis". Zo zie je welke passkey welke is.',
+    nameSave: 'Opslaan',
+    nameCancel: 'Annuleren',
+    nameRequired: 'Vul een naam in.',
+    nameInvalid: 'Gebruik een naam van hoogstens 60 tekens, met gewone letters en cijfers.',
+    gone: 'Deze passkey bestaat niet meer. Laad de pagina opnieuw.',
   },
 };
 

@@ -1,7 +1,7 @@
 import type { PasskeyRegistrationChallenge, PortalSessionOk } from '@nestwerk/contract';
 import { useState } from 'react';
 import { type PortalKey, usePortalT } from './i18n.ts';
-import { createPasskey, passkeyError } from './passkey.ts';
+import { createPasskey, passkeyError, suggestedPasskeyName } from './passkey.ts';
 import { portalApi } from './session.tsx';
 
 /**
@@ -14,7 +14,13 @@ export async function makeActivationPasskey(
   const credential = await createPasskey(challenge);
   return portalApi.call(
     'POST /api/portal/session/passkey-registration',
-    { body: { attemptId: challenge.attemptId, credential } },
+    {
+      body: {
+        attemptId: challenge.attemptId,
+        credential,
+        name: suggestedPasskeyName(credential.authenticatorAttachment),
+      },
+    },
     { quietOn401: true },
   );
 }

@@ -3,8 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { type PortalKey, usePortalT } from './i18n.ts';
-import { usePortalLocale } from './locale.tsx';
-import { createPasskey, passkeyError, passkeySupported } from './passkey.ts';
+import { PasskeyItem } from './PasskeyItem.tsx';
+import { createPasskey, passkeyError, passkeySupported, suggestedPasskeyName } from './passkey.ts';
 import { portalApi } from './session.tsx';
 
 const PASSKEYS_KEY = ['portal', 'passkeys'] as const;
@@ -16,10 +16,9 @@ function removeError(err: unknown): PortalKey {
   return 'app.error';
 }
 
-/** On the portal home: the parent's passkeys, adding one, and removing one (just after logging in). */
+/** On the portal home: the parent's passkeys, adding one, naming one, and removing one (just after logging in). */
 export function PasskeySection() {
   const t = usePortalT();
-  const { date } = usePortalLocale();
   const queryClient = useQueryClient();
   const [supported] = useState(passkeySupported);
   const [message, setMessage] = useState<{ key: PortalKey; error: boolean } | null>(null);
@@ -37,7 +36,11 @@ export function PasskeySection() {
       const challenge = await portalApi.call('POST /api/portal/passkeys/options');
       const credential = await createPasskey(challenge);
       await portalApi.call('POST /api/portal/passkeys', {
-        body: { attemptId: challenge.attemptId, credential },
+        body: {
+          attemptId: challenge.attemptId,
+          credential,
+          name: suggestedPasskeyName(credential.authenticatorAttachment),
+        },
       });
       setMessage({ key: 'passkey.added', error: false });
       await refresh();
@@ -78,20 +81,7 @@ export function PasskeySection() {
       {items.length > 0 && (
         <ul className="plain portal-list">
           {items.map((p) => (
-            <li key={p.id} className="portal-passkey">
-              <span>
-                <strong>{t('passkey.item', { date: date(p.createdAt) })}</strong>
-                <br />
-                <span className="muted">
-                  {p.lastUsedAt
-                    ? t('passkey.lastUsed', { date: date(p.lastUsedAt) })
-                    : t('passkey.neverUsed')}
-                </span>
-              </span>
-              <button type="button" className="button" disabled={busy} onClick={() => remove(p)}>
-                {t('passkey.remove')}
-              </button>
-            </li>
+            <PasskeyItem key={p.id} passkey={p} busy={busy} onRemove={() => remove(p)} onRenamed={refresh} />
           ))}
         </ul>
       )}

@@ -13,6 +13,29 @@ export function createPasskey(challenge: PasskeyRegistrationChallenge) {
   return startRegistration({ optionsJSON: challenge.options });
 }
 
+/**
+ * A first name for a passkey made on this device, so that a parent with a phone and a laptop can tell them
+ * apart: the kind of device, from the browser's user agent. Only for a passkey kept on the device itself
+ * (`platform`): one on a security key or another phone (`cross-platform`) is not this device, so it gets
+ * none and is shown by its date until the parent names it.
+ */
+export function suggestedPasskeyName(
+  attachment: string | undefined,
+  userAgent: string = navigator.userAgent,
+): string | undefined {
+  if (attachment !== 'platform') return undefined;
+  const kinds: [RegExp, string][] = [
+    [/iPhone/, 'iPhone'],
+    [/iPad/, 'iPad'],
+    [/Android/, 'Android'],
+    [/CrOS/, 'ChromeOS'],
+    [/Macintosh|Mac OS X/, 'Mac'],
+    [/Windows/, 'Windows'],
+    [/Linux/, 'Linux'],
+  ];
+  return kinds.find(([pattern]) => pattern.test(userAgent))?.[1];
+}
+
 /** Asks for one of this site's passkeys; the browser lets the parent pick one. */
 export function getPasskey(challenge: PasskeyLoginChallenge) {
   return startAuthentication({ optionsJSON: challenge.options });
