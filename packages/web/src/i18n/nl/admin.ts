@@ -16,6 +16,7 @@ export const admin = {
     submit: 'Aanmaken',
     created: 'Account aangemaakt. Tijdelijk wachtwoord (wordt één keer getoond): {{password}}',
     requested: 'Aanvraag ingediend; wacht op goedkeuring.',
+    actionsFor: 'Acties voor {{name}}',
     resetPassword: 'Nieuw wachtwoord aanvragen',
     resetTotp: 'Nieuw wachtwoord en tweede factor aanvragen',
     disable: 'Uitschakelen',

@@ -240,7 +240,13 @@ function UserRow({ user, open, onToggle, actions, roleSelect, teamSelect }: RowP
         <td>{user.team?.name ?? t('admin.users.noTeam')}</td>
         <td>{user.disabled ? t('admin.users.disabled') : t('admin.users.active')}</td>
         <td>
-          <button type="button" className="button" aria-expanded={open} onClick={onToggle}>
+          <button
+            type="button"
+            className="button"
+            aria-expanded={open}
+            aria-label={t('admin.users.actionsFor', { name: user.displayName })}
+            onClick={onToggle}
+          >
             …
           </button>
         </td>
@@ -269,7 +275,12 @@ function UserRow({ user, open, onToggle, actions, roleSelect, teamSelect }: RowP
               </button>
             </div>
             <form onSubmit={onAssign}>
-              {roleSelect(user.role)} {teamSelect('teamId', user.team?.id ?? null)}{' '}
+              <label>
+                {t('admin.users.role')} {roleSelect(user.role)}
+              </label>{' '}
+              <label>
+                {t('admin.users.team')} {teamSelect('teamId', user.team?.id ?? null)}
+              </label>{' '}
               <button type="submit" className="button">
                 {t('admin.users.changeAssignment')}
               </button>
