@@ -13,6 +13,25 @@ export const nlBE: PartialMessages = {
       due_date_range:
         'Een vermoedelijke bevallingsdatum ligt binnen de komende {{weeks}} weken; is het kind geboren, vul dan de geboortedatum in.',
       date_order: 'Deze datum ligt voor de datum van de consultatie of het contact.',
+      no_team_lead:
+        'Niemand kan dit verzoek goedkeuren: er is in je organisatie geen andere actieve teamverantwoordelijke. Vraag de systeembeheerder om eerst een teamverantwoordelijke aan te maken.',
+      no_application_manager:
+        'Niemand kan dit verzoek goedkeuren: er is in je organisatie geen andere actieve applicatiebeheerder. Maak eerst een account aan voor een tweede applicatiebeheerder.',
+    },
+  },
+  admin: {
+    users: {
+      roles: {
+        nurse: 'Verpleegkundige',
+        physician: 'Arts',
+        team_lead: 'Teamverantwoordelijke',
+        application_manager: 'Applicatiebeheerder',
+      },
+    },
+    approvals: {
+      approverTeamLead: 'teamverantwoordelijke',
+      approverTeamLeadOf: 'teamverantwoordelijke van {{team}}',
+      approverManager: 'een andere applicatiebeheerder',
     },
   },
   common: {
