@@ -218,8 +218,8 @@ interface RowProps {
     enable: () => void;
     offboard: () => void;
   };
-  roleSelect: (value: UserRole) => ReactNode;
-  teamSelect: (name: string, value: string | null) => ReactNode;
+  roleSelect: (value: UserRole, id: string) => ReactNode;
+  teamSelect: (name: string, value: string | null, id: string) => ReactNode;
 }
 
 function UserRow({ user, open, onToggle, actions, roleSelect, teamSelect }: RowProps) {
@@ -275,12 +275,10 @@ function UserRow({ user, open, onToggle, actions, roleSelect, teamSelect }: RowP
               </button>
             </div>
             <form onSubmit={onAssign}>
-              <label>
-                {t('admin.users.role')} {roleSelect(user.role)}
-              </label>{' '}
-              <label>
-                {t('admin.users.team')} {teamSelect('teamId', user.team?.id ?? null)}
-              </label>{' '}
+              <label htmlFor={`role-${user.id}`}>{t('admin.users.role')}</label>{' '}
+              {roleSelect(user.role, `role-${user.id}`)}{' '}
+              <label htmlFor={`team-${user.id}`}>{t('admin.users.team')}</label>{' '}
+              {teamSelect('teamId', user.team?.id ?? null, `team-${user.id}`)}{' '}
               <button type="submit" className="button">
                 {t('admin.users.changeAssignment')}
               </button>
