@@ -31,7 +31,8 @@ const ROLES: readonly UserRole[] = [
 export default function UsersPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState<string | null>(null);
+  // What the last action did, said where it was done: beside the create form (row null) or in the user's row.
+  const [message, setMessage] = useState<{ text: string; row: string | null } | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const users = useQuery({
     queryKey: ['admin-users'],
@@ -42,8 +43,8 @@ export default function UsersPage() {
     void queryClient.invalidateQueries({ queryKey: ['admin-users'] });
     void queryClient.invalidateQueries({ queryKey: ['admin-relationships'] });
   };
-  const requested = () => {
-    setMessage(t('admin.users.requested'));
+  const requested = (row: string | null) => {
+    setMessage({ text: t('admin.users.requested'), row });
     refresh();
   };
 
@@ -51,10 +52,10 @@ export default function UsersPage() {
     mutationFn: (body: { email: string; displayName: string; role: UserRole; teamId: string | null }) =>
       api.call('POST /api/admin/users', { body }),
     onSuccess: (res) => {
-      if (res.outcome === 'created')
-        setMessage(t('admin.users.created', { password: res.temporaryPassword }));
-      else setMessage(t('admin.users.requested'));
-      refresh();
+      if (res.outcome === 'created') {
+        setMessage({ text: t('admin.users.created', { password: res.temporaryPassword }), row: null });
+        refresh();
+      } else requested(null);
     },
   });
   const reset = useMutation({
@@ -63,7 +64,7 @@ export default function UsersPage() {
         params: { id: v.id },
         body: { resetTotp: v.resetTotp },
       }),
-    onSuccess: requested,
+    onSuccess: (_res, v) => requested(v.id),
   });
   const assign = useMutation({
     mutationFn: (v: { id: string; role: UserRole; teamId: string | null }) =>
@@ -71,7 +72,7 @@ export default function UsersPage() {
         params: { id: v.id },
         body: { role: v.role, teamId: v.teamId },
       }),
-    onSuccess: requested,
+    onSuccess: (_res, v) => requested(v.id),
   });
   const disable = useMutation({
     mutationFn: (id: string) => api.call('POST /api/admin/users/:id/disable', { params: { id }, body: {} }),
@@ -79,17 +80,24 @@ export default function UsersPage() {
   });
   const enable = useMutation({
     mutationFn: (id: string) => api.call('POST /api/admin/users/:id/enable', { params: { id }, body: {} }),
-    onSuccess: (res) => (res.outcome === 'pending_approval' ? requested() : refresh()),
+    onSuccess: (res, id) => (res.outcome === 'pending_approval' ? requested(id) : refresh()),
   });
   const offboard = useMutation({
     mutationFn: (id: string) => api.call('POST /api/admin/users/:id/offboard', { params: { id }, body: {} }),
-    onSuccess: (res) => {
-      setMessage(t('admin.users.offboarded', { count: res.endedRelationships }));
+    onSuccess: (res, id) => {
+      setMessage({ text: t('admin.users.offboarded', { count: res.endedRelationships }), row: id });
       refresh();
     },
   });
-  const error =
-    create.error ?? reset.error ?? assign.error ?? disable.error ?? enable.error ?? offboard.error;
+  // Row actions are only reachable in the open row, so their outcome is shown there; opening another row
+  // forgets it, so that one person's refusal is never shown beside another.
+  const rowMutations = [reset, assign, disable, enable, offboard];
+  const rowError = rowMutations.find((m) => m.error)?.error ?? null;
+  const toggle = (id: string) => {
+    for (const m of rowMutations) m.reset();
+    if (message?.row !== null) setMessage(null);
+    setOpen(open === id ? null : id);
+  };
 
   const created = serverFieldErrors(create.error, t, (path) => NEW_USER_INPUTS[path] ?? null);
   const invalid = (id: string) =>
@@ -131,12 +139,12 @@ export default function UsersPage() {
     <>
       <h1>{t('admin.users.title')}</h1>
       <p>{t('admin.users.intro')}</p>
-      {message && (
+      {message && message.row === null && (
         <p className="notice" role="status" data-testid="admin-message">
-          {message}
+          {message.text}
         </p>
       )}
-      {error && <ErrorNotice error={error} shownAtFields={error === create.error ? created.shown : []} />}
+      {create.error && <ErrorNotice error={create.error} shownAtFields={created.shown} />}
       <form className="card" onSubmit={onCreate}>
         <h2>{t('admin.users.create')}</h2>
         <label>
@@ -187,7 +195,12 @@ export default function UsersPage() {
               key={u.id}
               user={u}
               open={open === u.id}
-              onToggle={() => setOpen(open === u.id ? null : u.id)}
+              onToggle={() => toggle(u.id)}
+              outcome={
+                open === u.id
+                  ? { message: message?.row === u.id ? message.text : null, error: rowError }
+                  : null
+              }
               actions={{
                 reset: (resetTotp) => reset.mutate({ id: u.id, resetTotp }),
                 assign: (role, teamId) => assign.mutate({ id: u.id, role, teamId }),
@@ -211,6 +224,8 @@ interface RowProps {
   user: AdminUser;
   open: boolean;
   onToggle: () => void;
+  /** What the last action on this (open) row did. */
+  outcome: { message: string | null; error: unknown } | null;
   actions: {
     reset: (resetTotp: boolean) => void;
     assign: (role: UserRole, teamId: string | null) => void;
@@ -222,7 +237,7 @@ interface RowProps {
   teamSelect: (name: string, value: string | null, id: string) => ReactNode;
 }
 
-function UserRow({ user, open, onToggle, actions, roleSelect, teamSelect }: RowProps) {
+function UserRow({ user, open, onToggle, outcome, actions, roleSelect, teamSelect }: RowProps) {
   const { t } = useTranslation();
   const onAssign = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -254,6 +269,12 @@ function UserRow({ user, open, onToggle, actions, roleSelect, teamSelect }: RowP
       {open && (
         <tr>
           <td colSpan={5}>
+            {outcome?.message && (
+              <p className="notice" role="status" data-testid="admin-message">
+                {outcome.message}
+              </p>
+            )}
+            {outcome?.error ? <ErrorNotice error={outcome.error} /> : null}
             <div className="actions">
               <button type="button" className="button" onClick={() => actions.reset(false)}>
                 {t('admin.users.resetPassword')}
