@@ -95,7 +95,8 @@ export default function UsersPage() {
   const rowError = rowMutations.find((m) => m.error)?.error ?? null;
   const toggle = (id: string) => {
     for (const m of rowMutations) m.reset();
-    if (message?.row !== null) setMessage(null);
+    // A message about a row goes with it; one about the create form stays.
+    if (message && message.row !== null) setMessage(null);
     setOpen(open === id ? null : id);
   };
 

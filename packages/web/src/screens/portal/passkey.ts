@@ -13,6 +13,17 @@ export function createPasskey(challenge: PasskeyRegistrationChallenge) {
   return startRegistration({ optionsJSON: challenge.options });
 }
 
+/** User-agent marks of a kind of device, the specific first: iPhones say "Mac OS X", Android says Linux. */
+const DEVICE_KINDS: readonly (readonly [RegExp, string])[] = [
+  [/iPhone/, 'iPhone'],
+  [/iPad/, 'iPad'],
+  [/Android/, 'Android'],
+  [/CrOS/, 'ChromeOS'],
+  [/Macintosh|Mac OS X/, 'Mac'],
+  [/Windows/, 'Windows'],
+  [/Linux/, 'Linux'],
+];
+
 /**
  * A first name for a passkey made on this device, so that a parent with a phone and a laptop can tell them
  * apart: the kind of device, from the browser's user agent. Only for a passkey kept on the device itself
@@ -24,16 +35,7 @@ export function suggestedPasskeyName(
   userAgent: string = navigator.userAgent,
 ): string | undefined {
   if (attachment !== 'platform') return undefined;
-  const kinds: [RegExp, string][] = [
-    [/iPhone/, 'iPhone'],
-    [/iPad/, 'iPad'],
-    [/Android/, 'Android'],
-    [/CrOS/, 'ChromeOS'],
-    [/Macintosh|Mac OS X/, 'Mac'],
-    [/Windows/, 'Windows'],
-    [/Linux/, 'Linux'],
-  ];
-  return kinds.find(([pattern]) => pattern.test(userAgent))?.[1];
+  return DEVICE_KINDS.find(([pattern]) => pattern.test(userAgent))?.[1];
 }
 
 /** Asks for one of this site's passkeys; the browser lets the parent pick one. */
