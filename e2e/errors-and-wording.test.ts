@@ -165,6 +165,39 @@ describe('every page', () => {
   });
 });
 
+describe('pages a user cannot open', () => {
+  it('says a page belongs to another role, and names what is missing without offering a retry that cannot help', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    const worklistRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/worklist') worklistRequests.push(r.url());
+    });
+    await login(page, 'imh.be@demo.nestwerk.test');
+    await page.waitForURL(/\/intake/);
+    // A link to the worklist (a bookmark, a colleague's message): the IMH team has none, so no worklist at all.
+    await page.goto('/worklist');
+    await page.getByRole('heading', { level: 1, name: 'Deze pagina hoort bij een andere rol' }).waitFor();
+    expect(await page.locator('main').textContent()).toContain('vraag het dan aan de applicatiebeheerder');
+    expect(await page.getByRole('link', { name: 'Nieuw gezin inschrijven' }).count()).toBe(0);
+    expect(worklistRequests).toEqual([]);
+    await page.getByRole('link', { name: 'Terug naar de startpagina' }).click();
+    await page.waitForURL(/\/intake$/);
+
+    // A referral that does not exist: said as a referral, not as a family, and no "try again".
+    await page.goto('/referrals/00000000-0000-7000-8000-000000000000');
+    const alert = page.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toBe('Deze verwijzing bestaat niet (meer), of je hebt er geen toegang toe.');
+    expect(await alert.getByRole('button').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Terug naar de startpagina' }).count()).toBe(1);
+    await snap(page, 'errors-referral-not-found');
+    expectNoProblems(session);
+    await session.context.close();
+  });
+});
+
 describe('wording', () => {
   it('says an empty state once in the advice panel and counts what the band is based on', async () => {
     const session = await open(browser);

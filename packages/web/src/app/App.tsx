@@ -1,10 +1,11 @@
 import { lazy, type ReactNode, Suspense, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { BackToStart } from '../screens/shared/BackToStart.tsx';
 import { Layout } from './Layout.tsx';
 import { LocaleProvider } from './locale.tsx';
 import { useSession } from './session.tsx';
-import { startPath } from './start.ts';
+import { type GatedPage, mayOpen, startPath } from './start.ts';
 import { useScrollOnNavigate } from './useScrollOnNavigate.ts';
 
 // Every screen is its own chunk: the first load carries only the shell, log-in and worklist stay small, and
@@ -41,9 +42,15 @@ export function App() {
       <Routes>
         <Route path="/login" element={<Screen bare>{<LoginPage />}</Screen>} />
         <Route path="/" element={<Protected>{<Home />}</Protected>} />
-        <Route path="/worklist" element={<Protected>{<WorklistPage />}</Protected>} />
-        <Route path="/families/new" element={<Protected>{<RegisterFamilyPage />}</Protected>} />
-        <Route path="/families/import" element={<Protected>{<ImportFamilyPage />}</Protected>} />
+        <Route path="/worklist" element={<Protected page="worklist">{<WorklistPage />}</Protected>} />
+        <Route
+          path="/families/new"
+          element={<Protected page="register">{<RegisterFamilyPage />}</Protected>}
+        />
+        <Route
+          path="/families/import"
+          element={<Protected page="register">{<ImportFamilyPage />}</Protected>}
+        />
         <Route path="/families/:familyId" element={<Protected>{<FamilyPage />}</Protected>} />
         <Route path="/families/:familyId/contacts/new" element={<Protected>{<ContactPage />}</Protected>} />
         <Route path="/contacts/:contactId" element={<Protected>{<ContactPage />}</Protected>} />
@@ -59,16 +66,22 @@ export function App() {
         />
         <Route path="/interventions" element={<Protected>{<InterventionsPage />}</Protected>} />
         <Route path="/sources" element={<Protected>{<SourcesPage />}</Protected>} />
-        <Route path="/partners" element={<Protected>{<PartnersPage />}</Protected>} />
+        <Route path="/partners" element={<Protected page="partners">{<PartnersPage />}</Protected>} />
         <Route path="/families/:familyId/refer" element={<Protected>{<NewReferralPage />}</Protected>} />
         <Route path="/referrals/:referralId" element={<Protected>{<ReferralPage />}</Protected>} />
-        <Route path="/intake" element={<Protected>{<IntakePage />}</Protected>} />
-        <Route path="/intake/:intakeId" element={<Protected>{<IntakeDetailPage />}</Protected>} />
+        <Route path="/intake" element={<Protected page="intake">{<IntakePage />}</Protected>} />
+        <Route
+          path="/intake/:intakeId"
+          element={<Protected page="intake">{<IntakeDetailPage />}</Protected>}
+        />
         <Route path="/notifications" element={<Protected>{<NotificationsPage />}</Protected>} />
-        <Route path="/admin/users" element={<Protected>{<AdminUsersPage />}</Protected>} />
-        <Route path="/admin/approvals" element={<Protected>{<ApprovalsPage />}</Protected>} />
-        <Route path="/dashboard" element={<Protected>{<DashboardPage />}</Protected>} />
-        <Route path="/team" element={<Protected>{<TeamOverviewPage />}</Protected>} />
+        <Route path="/admin/users" element={<Protected page="users">{<AdminUsersPage />}</Protected>} />
+        <Route
+          path="/admin/approvals"
+          element={<Protected page="approvals">{<ApprovalsPage />}</Protected>}
+        />
+        <Route path="/dashboard" element={<Protected page="dashboard">{<DashboardPage />}</Protected>} />
+        <Route path="/team" element={<Protected page="team">{<TeamOverviewPage />}</Protected>} />
         <Route path="*" element={<Protected>{<NotFound />}</Protected>} />
       </Routes>
     </LocaleProvider>
@@ -89,7 +102,8 @@ function Screen({ children, bare = false }: { children: ReactNode; bare?: boolea
   );
 }
 
-function Protected({ children }: { children: ReactNode }) {
+/** A page behind the log-in; a `page` that belongs to other roles shows {@link NoAccess} instead. */
+function Protected({ children, page }: { children: ReactNode; page?: GatedPage }) {
   // Arriving at a session is a transition: React keeps "loading" on screen until the page's code is there
   // rather than showing the Suspense fallback, whose reveal it then holds back ~300 ms (during which the
   // page cannot ask for its data). Losing one is not deferred: the log-in follows at once.
@@ -103,6 +117,8 @@ function Protected({ children }: { children: ReactNode }) {
     const reason = state.reason === 'expired' ? '&reason=expired' : '';
     return <Navigate to={`/login?next=${next}${reason}`} replace />;
   }
+  if (page && state.status === 'authenticated' && !mayOpen(page, state.user.role))
+    return <Screen>{<NoAccess />}</Screen>;
   return <Screen>{children}</Screen>;
 }
 
@@ -117,16 +133,22 @@ export function Loading() {
 
 function NotFound() {
   const { t } = useTranslation();
-  const { state } = useSession();
-  const role = state.status === 'authenticated' ? state.user.role : null;
   return (
     <>
       <h1>{t('app.notFound')}</h1>
-      <p>
-        <Link to={startPath(role)}>
-          {startPath(role) === '/worklist' ? t('app.backToWorklist') : t('app.backToStart')}
-        </Link>
-      </p>
+      <BackToStart />
+    </>
+  );
+}
+
+/** A page of another role, reached by a link or a bookmark: said plainly, with the way to one's own work. */
+function NoAccess() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h1>{t('app.noAccessTitle')}</h1>
+      <p>{t('app.noAccessText')}</p>
+      <BackToStart />
     </>
   );
 }

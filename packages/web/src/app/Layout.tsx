@@ -6,7 +6,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
 import { useLocale } from './locale.tsx';
 import { useSession } from './session.tsx';
-import { caresForFamilies } from './start.ts';
+import { mayOpen } from './start.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 /** Skip link, banner with navigation, one main landmark that receives focus after each navigation. */
@@ -58,26 +58,18 @@ function MainNav() {
   const { state } = useSession();
   const role = state.status === 'authenticated' ? state.user.role : null;
   const items = [
-    ...(role === 'imh_specialist' ? ([['/intake', t('network.nav.intake')]] as const) : []),
-    ...(role === 'analyst' ? ([['/dashboard', t('dashboard.nav')]] as const) : []),
-    ...(role === 'team_lead' ? ([['/team', t('team.nav')]] as const) : []),
-    // Only care roles may read the worklist or register a family: others would meet a refusal there.
-    ...(caresForFamilies(role)
-      ? ([
-          ['/worklist', t('app.nav.worklist')],
-          ['/families/new', t('app.nav.register')],
-        ] as const)
-      : []),
+    ...(mayOpen('intake', role) ? ([['/intake', t('network.nav.intake')]] as const) : []),
+    ...(mayOpen('dashboard', role) ? ([['/dashboard', t('dashboard.nav')]] as const) : []),
+    ...(mayOpen('team', role) ? ([['/team', t('team.nav')]] as const) : []),
+    ...(mayOpen('worklist', role) ? ([['/worklist', t('app.nav.worklist')]] as const) : []),
+    ...(mayOpen('register', role) ? ([['/families/new', t('app.nav.register')]] as const) : []),
     ['/tips', t('app.nav.tips')],
     ['/instruments', t('app.nav.instruments')],
     ['/interventions', t('app.nav.interventions')],
-    // The analyst sees aggregates only, not the social map.
-    ...(role === 'analyst' ? [] : ([['/partners', t('network.nav.partners')]] as const)),
+    ...(mayOpen('partners', role) ? ([['/partners', t('network.nav.partners')]] as const) : []),
     ['/sources', t('app.nav.sources')],
-    ...(role === 'application_manager' ? ([['/admin/users', t('admin.nav.users')]] as const) : []),
-    ...(role === 'application_manager' || role === 'team_lead'
-      ? ([['/admin/approvals', t('admin.nav.approvals')]] as const)
-      : []),
+    ...(mayOpen('users', role) ? ([['/admin/users', t('admin.nav.users')]] as const) : []),
+    ...(mayOpen('approvals', role) ? ([['/admin/approvals', t('admin.nav.approvals')]] as const) : []),
   ] as const;
   return (
     <nav className="mainnav" aria-label={t('app.mainNav')}>

@@ -6,6 +6,8 @@ import type { PartialMessages } from './nl.ts';
  */
 export const nlBE: PartialMessages = {
   app: {
+    noAccessText:
+      'Met jouw rol kun je deze pagina niet openen. Denk je dat je er wel bij moet kunnen, vraag het dan aan de applicatiebeheerder.',
     fieldErrors: {
       invalid_postcode: 'Vul een postnummer in zoals 1000 (of 1234 AB in Nederland).',
       invalid_national_id:

@@ -23,6 +23,9 @@ export const app: Messages['app'] = {
   familyNotFound: 'This family does not exist or you have no access to it.',
   backToWorklist: 'Back to the worklist',
   backToStart: 'Back to the start page',
+  noAccessTitle: 'This page belongs to another role',
+  noAccessText:
+    'Your role cannot open this page. If you think you should have access, ask your application manager.',
   errorGeneric: 'Something went wrong. Please try again.',
   errorNetwork: 'The server cannot be reached. Your work stays saved in this browser.',
   fieldErrors: {
@@ -111,6 +114,9 @@ export const app: Messages['app'] = {
   fieldErrorsSummary_other: '{{count}} fields need checking; the messages are at the fields.',
   errorConflict: 'Someone else just changed this, or it can no longer be done. Reload the page and check.',
   errorForbidden: 'You do not have access to this.',
+  errorNotFound: 'This does not exist (any more), or you have no access to it.',
+  referralNotFound: 'This referral does not exist (any more), or you have no access to it.',
+  contactNotFound: 'This contact moment does not exist (any more), or you have no access to it.',
   errorRateLimited: 'Too many attempts in a short time. Wait a moment and try again.',
   errorTooLarge: 'This is too large to send.',
   charsLeft_one: '{{count}} character left',

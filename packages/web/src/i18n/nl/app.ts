@@ -21,6 +21,9 @@ export const app = {
   familyNotFound: 'Dit gezin bestaat niet of je hebt er geen toegang toe.',
   backToWorklist: 'Terug naar de werklijst',
   backToStart: 'Terug naar de startpagina',
+  noAccessTitle: 'Deze pagina hoort bij een andere rol',
+  noAccessText:
+    'Met jouw rol kun je deze pagina niet openen. Denk je dat je er wel bij moet kunnen, vraag het dan aan de functioneel beheerder.',
   errorGeneric: 'Er ging iets mis. Probeer het opnieuw.',
   errorNetwork: 'De server is niet bereikbaar. Je werk blijft bewaard in deze browser.',
   fieldErrors: {
@@ -116,6 +119,9 @@ export const app = {
   errorConflict:
     'Iemand anders heeft dit net gewijzigd, of het kan nu niet meer. Laad de pagina opnieuw en kijk het na.',
   errorForbidden: 'Je hebt hier geen toegang toe.',
+  errorNotFound: 'Dit bestaat niet (meer), of je hebt er geen toegang toe.',
+  referralNotFound: 'Deze verwijzing bestaat niet (meer), of je hebt er geen toegang toe.',
+  contactNotFound: 'Dit contactmoment bestaat niet (meer), of je hebt er geen toegang toe.',
   errorRateLimited: 'Te veel pogingen kort na elkaar. Wacht even en probeer het opnieuw.',
   errorTooLarge: 'Dit is te groot om te versturen.',
   charsLeft_one: 'nog {{count}} teken',

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client.ts';
+import { BackToStart } from '../shared/BackToStart.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ContactEditor } from './ContactEditor.tsx';
 import { carryOver, carryOverSources } from './carry-over.ts';
@@ -59,7 +60,16 @@ export default function ContactPage() {
   }, [family.data, sources, familySource.data, childSource.data]);
 
   const error = existing.error ?? family.error;
-  if (error) return <ErrorNotice error={error} />;
+  if (error)
+    return (
+      <>
+        <ErrorNotice
+          error={error}
+          notFound={t(existing.error ? 'app.contactNotFound' : 'app.familyNotFound')}
+        />
+        <BackToStart />
+      </>
+    );
   // Without the earlier contact (not allowed to read it, or it failed) the new one simply starts empty.
   const waitingForCarry = familySource.isLoading || childSource.isLoading;
   if (!family.data || (contactId !== undefined && !existing.data) || waitingForCarry) {

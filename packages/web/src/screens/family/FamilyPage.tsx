@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { formatDateTime } from '../../lib/dates.ts';
 import { ageOn } from '../shared/age.ts';
+import { BackToStart } from '../shared/BackToStart.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { AgreementList } from './AgreementList.tsx';
 import { BalanceSection } from './BalanceSection.tsx';
@@ -38,7 +39,13 @@ export default function FamilyPage() {
     queryFn: () => api.call('GET /api/families/:id', { params: { id: familyId } }),
   });
 
-  if (family.isError) return <ErrorNotice error={family.error} />;
+  if (family.isError)
+    return (
+      <>
+        <ErrorNotice error={family.error} notFound={t('app.familyNotFound')} />
+        <BackToStart />
+      </>
+    );
   if (!family.data) {
     return (
       <p role="status" className="loading">

@@ -69,7 +69,12 @@ export default function IntakeDetailPage() {
         </>
       );
     }
-    return <ErrorNotice error={detail.error} />;
+    return (
+      <>
+        {back}
+        <ErrorNotice error={detail.error} notFound={t('app.referralNotFound')} />
+      </>
+    );
   }
   if (!detail.data) {
     return (

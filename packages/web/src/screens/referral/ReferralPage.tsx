@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useSession } from '../../app/session.tsx';
+import { BackToStart } from '../shared/BackToStart.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { FeedbackSection } from './FeedbackSection.tsx';
 import { ReferralPreview } from './ReferralPreview.tsx';
@@ -44,7 +45,13 @@ export default function ReferralPage() {
     onSuccess: update,
   });
 
-  if (referral.isError) return <ErrorNotice error={referral.error} />;
+  if (referral.isError)
+    return (
+      <>
+        <ErrorNotice error={referral.error} notFound={t('app.referralNotFound')} />
+        <BackToStart />
+      </>
+    );
   if (!referral.data) {
     return (
       <p role="status" className="loading">
