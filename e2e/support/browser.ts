@@ -29,11 +29,11 @@ export interface Session {
   problems: string[];
 }
 
-export async function open(browser: Browser, viewport = WIDE): Promise<Session> {
+export async function open(browser: Browser, viewport = WIDE, locale = 'nl-NL'): Promise<Session> {
   const context = await browser.newContext({
     baseURL: baseURL(),
     viewport,
-    locale: 'nl-NL',
+    locale,
     timezoneId: 'Europe/Amsterdam',
   });
   const page = await context.newPage();

@@ -68,6 +68,7 @@ describe('nestwerk database commands (SQLite)', { timeout: 120_000 }, () => {
       expect(r.stdout).toContain(`${local}@demo.nestwerk.test`);
     expect(r.stdout).toContain('password: demo wachtzin voor de test');
     expect(r.stdout).toMatch(/ouder@demo\.nestwerk\.test\s+parent \(portal\)/);
+    expect(r.stdout).toMatch(/ouder\.be@demo\.nestwerk\.test\s+parent \(portal\)/);
     const again = nestwerk(['demo'], env);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/already loaded/);

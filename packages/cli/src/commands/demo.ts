@@ -59,9 +59,7 @@ export async function run(args: string[]): Promise<number> {
       '',
       'Demo log-ins (no second factor; for demonstration only):',
       ...result.accounts.map((a) => `  ${a.email.padEnd(38)} ${a.role.padEnd(20)} ${a.organisation}`),
-      ...(result.parent
-        ? [`  ${result.parent.email.padEnd(38)} ${'parent (portal)'.padEnd(20)} ${result.parent.familyName}`]
-        : []),
+      ...result.parents.map((p) => `  ${p.email.padEnd(38)} ${'parent (portal)'.padEnd(20)} ${p.familyName}`),
       `  password: ${result.password}${result.passwordGenerated ? '   (generated; set NESTWERK_DEMO_PASSWORD to choose one)' : ''}`,
       '',
     ];

@@ -75,18 +75,37 @@ forEachDatabase('demo data', (current, dialect) => {
     expect(nlTeams.length).toBeGreaterThanOrEqual(2);
 
     expect(await count(db, 'families')).toBe(FAMILIES);
-    // The parent portal's demo parent: a caregiver with parental authority whose consent a referral rests on.
-    expect(result.parent?.email).toBe('ouder@demo.nestwerk.test');
-    const parent = await db
-      .selectFrom('parent_accounts as a')
-      .innerJoin('persons as p', 'p.id', 'a.person_id')
-      .innerJoin('consents as c', 'c.given_by', 'a.person_id')
-      .innerJoin('referrals as r', 'r.consent_id', 'c.id')
-      .select(['a.is_demo', 'a.password_hash', 'a.totp_secret', 'p.parental_authority', 'r.status'])
-      .where('a.email', '=', 'ouder@demo.nestwerk.test')
-      .executeTakeFirstOrThrow();
-    expect(parent).toMatchObject({ is_demo: 1, totp_secret: null, parental_authority: 1 });
-    expect(await verifyPassword(parent.password_hash, 'correct horse battery')).toBe(true);
+    // The parent portal's demo parents, one per region: a caregiver with parental authority in a family of that
+    // region's demo nurse, whose consent a referral rests on.
+    expect(result.parents.map((p) => p.email)).toEqual([
+      'ouder@demo.nestwerk.test',
+      'ouder.be@demo.nestwerk.test',
+    ]);
+    for (const [email, region] of [
+      ['ouder@demo.nestwerk.test', 'nl'],
+      ['ouder.be@demo.nestwerk.test', 'be'],
+    ] as const) {
+      const parent = await db
+        .selectFrom('parent_accounts as a')
+        .innerJoin('persons as p', 'p.id', 'a.person_id')
+        .innerJoin('families as f', 'f.id', 'a.family_id')
+        .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+        .innerJoin('consents as c', 'c.given_by', 'a.person_id')
+        .innerJoin('referrals as r', 'r.consent_id', 'c.id')
+        .select([
+          'a.is_demo',
+          'a.password_hash',
+          'a.totp_secret',
+          'p.parental_authority',
+          'p.family_id',
+          'o.region',
+        ])
+        .where('a.email', '=', email)
+        .executeTakeFirstOrThrow();
+      expect(parent, email).toMatchObject({ is_demo: 1, totp_secret: null, parental_authority: 1, region });
+      expect(result.parents.find((p) => p.email === email)?.familyId).toBe(parent.family_id);
+      expect(await verifyPassword(parent.password_hash, 'correct horse battery')).toBe(true);
+    }
     const audit = await db.selectFrom('audit_log').selectAll().execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'demo.load', outcome: 'success' });

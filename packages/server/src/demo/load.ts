@@ -7,7 +7,7 @@ import { refreshDashboardCounts } from '../repositories/dashboard-counts.ts';
 import { bulkWriter, insertChunked, type TableRows } from './bulk-insert.ts';
 import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
 import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
-import { type DemoParent, loadDemoParent } from './parent.ts';
+import { type DemoParent, loadDemoParents } from './parent.ts';
 import { loadDemoPerinatal } from './perinatal.ts';
 import { DEMO_DOMAIN, type DemoAccount, planStaff, type StaffPlan } from './staff.ts';
 
@@ -30,8 +30,8 @@ export interface DemoOptions {
 
 export interface DemoResult {
   accounts: DemoAccount[];
-  /** The parent portal's demo account (same password, no second factor); null without a fitting family. */
-  parent: DemoParent | null;
+  /** The parent portal's demo accounts, Dutch then Flemish (same password, no second factor); one is missing without a fitting family. */
+  parents: DemoParent[];
   password: string;
   passwordGenerated: boolean;
   families: number;
@@ -112,7 +112,7 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
   }
   // A few referrals to the demo IMH team: its intake queue and the nurse's worklist show the workflow.
   await loadDemoReferrals(db, staff, seed, new Date(today + 10 * 3_600_000));
-  const parent = await loadDemoParent(db, staff, seed, passwordHash, today);
+  const parents = await loadDemoParents(db, staff, seed, passwordHash, today);
   // Parents' perinatal screenings in both regions, with the two showcase families' stories.
   await loadDemoPerinatal(db, seed, today, curated, batchSize);
   await refreshPlannerStatistics(db);
@@ -128,12 +128,12 @@ export async function loadDemo(db: Kysely<Database>, options: DemoOptions): Prom
       families: options.families,
       seed,
       accounts: staff.users.length,
-      parentAccount: parent ? { familyId: parent.familyId } : null,
+      parentAccounts: parents.map((p) => ({ familyId: p.familyId })),
     },
   });
   return {
     accounts: staff.accounts,
-    parent,
+    parents,
     password,
     passwordGenerated: generated,
     families: options.families,

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { demoId, Random } from './random.ts';
-import { DEMO_DOMAIN, type StaffPlan } from './staff.ts';
+import { DEMO_DOMAIN, type RegionStaff, type StaffPlan } from './staff.ts';
 
 export const DEMO_PARENT_EMAIL = `ouder@${DEMO_DOMAIN}`;
+/** The Flemish family's parent: the portal in nl-BE wording, with Kind en Gezin and the CGG. */
+export const DEMO_PARENT_EMAIL_BE = `ouder.be@${DEMO_DOMAIN}`;
 
 export interface DemoParent {
   email: string;
@@ -12,19 +14,45 @@ export interface DemoParent {
 }
 
 /**
- * The demo parent (DESIGN §4.5): a caregiver with parental authority in a Dutch family of the demo nurse that
- * has young children, finished contacts and a referral to the IMH team resting on this caregiver's consent —
- * so the portal shows tips, agreements, a referral and a consent to withdraw. Demo password, no second factor.
- * Recorded in the one `demo.load` audit entry, like the rest of the synthetic data.
+ * The demo parents (DESIGN §4.5): `ouder@` in a Dutch family of the Dutch demo nurse, and `ouder.be@` in a
+ * Flemish family of the Flemish one, so the portal can be seen in both regions' wording. Each is a caregiver
+ * with parental authority in a family with young children, finished contacts and, where the demo has one, a
+ * referral to the IMH team resting on this caregiver's consent — so the portal shows tips, agreements, a
+ * referral and a consent to withdraw. Demo password, no second factor. Recorded in the one `demo.load` audit
+ * entry, like the rest of the synthetic data.
  */
-export async function loadDemoParent(
+export async function loadDemoParents(
   db: Kysely<Database>,
   staff: StaffPlan,
   seed: string,
   passwordHash: string,
   today: number,
+): Promise<DemoParent[]> {
+  const parents: DemoParent[] = [];
+  // The Dutch parent keeps the seed's id it always had; the Flemish one has its own.
+  const nl = await loadDemoParent(db, staff.nl, DEMO_PARENT_EMAIL, `${seed}:parent`, passwordHash, today);
+  if (nl) parents.push(nl);
+  const be = await loadDemoParent(
+    db,
+    staff.be,
+    DEMO_PARENT_EMAIL_BE,
+    `${seed}:parent:be`,
+    passwordHash,
+    today,
+  );
+  if (be) parents.push(be);
+  return parents;
+}
+
+async function loadDemoParent(
+  db: Kysely<Database>,
+  region: RegionStaff,
+  email: string,
+  seed: string,
+  passwordHash: string,
+  today: number,
 ): Promise<DemoParent | null> {
-  const nurseId = staff.nl.nurseIds[0];
+  const nurseId = region.nurseIds[0];
   if (!nurseId) return null;
   const candidates = await db
     .selectFrom('referrals as r')
@@ -32,7 +60,7 @@ export async function loadDemoParent(
     .innerJoin('persons as child', 'child.id', 'r.child_id')
     .innerJoin('families as f', 'f.id', 'r.family_id')
     .select(['r.family_id', 'c.given_by', 'f.name', 'child.birth_date'])
-    .where('r.organisation_id', '=', staff.nl.organisationId)
+    .where('r.organisation_id', '=', region.organisationId)
     .where('r.referrer_id', '=', nurseId)
     .where('c.withdrawn_at', 'is', null)
     .orderBy('child.birth_date', 'desc')
@@ -56,7 +84,7 @@ export async function loadDemoParent(
       .executeTakeFirst());
   if (!pick) return null;
   const at = new Date(today).toISOString();
-  const id = demoId(new Random(`${seed}:parent`), today);
+  const id = demoId(new Random(seed), today);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('persons').set({ parental_authority: 1 }).where('id', '=', pick.given_by).execute();
     await trx
@@ -65,7 +93,7 @@ export async function loadDemoParent(
         id,
         person_id: pick.given_by,
         family_id: pick.family_id,
-        email: DEMO_PARENT_EMAIL,
+        email,
         password_hash: passwordHash,
         totp_secret: null,
         totp_enrolled_at: null,
@@ -78,5 +106,5 @@ export async function loadDemoParent(
       })
       .execute();
   });
-  return { email: DEMO_PARENT_EMAIL, familyId: pick.family_id, familyName: pick.name };
+  return { email, familyId: pick.family_id, familyName: pick.name };
 }

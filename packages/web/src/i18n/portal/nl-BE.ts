@@ -33,7 +33,8 @@ export const portalNlBE: PartialPortalMessages = {
     intro: 'Hier zie je naar wie Kind en Gezin je heeft doorverwezen, en hoe het daarmee staat.',
     none: 'Er zijn geen doorverwijzingen.',
   },
-  nav: { referrals: 'Doorverwijzingen' },
+  // A soft hyphen: on a 320–360 px phone the word is wider than its half of the menu and breaks as Door-/verwijzingen.
+  nav: { referrals: 'Door\u00ADverwijzingen' },
   access: {
     roles: { physician: 'arts', imh_specialist: 'medewerker van het baby-peuterteam' },
   },

@@ -16,13 +16,22 @@ export interface PortalLocale {
 
 const Context = createContext<PortalLocale | null>(null);
 
-/** The region last seen for this browser: the log-in page speaks Flemish again for a Flemish family. */
-export function rememberedRegion(): Region {
+/**
+ * The region last seen for this browser, so the log-in page speaks Flemish again for a Flemish family. On a
+ * first visit (or after the browser forgot), the browser's own languages decide: a parent in Belgium who reads
+ * "JGZ" would not know whom it means.
+ */
+export function rememberedRegion(
+  languages: readonly string[] = globalThis.navigator?.languages ?? [],
+): Region {
+  let stored: string | null = null;
   try {
-    return globalThis.localStorage?.getItem(REGION_KEY) === 'be' ? 'be' : 'nl';
+    stored = globalThis.localStorage?.getItem(REGION_KEY) ?? null;
   } catch {
-    return 'nl';
+    // Private mode: nothing remembered.
   }
+  if (stored === 'be' || stored === 'nl') return stored;
+  return languages.some((l) => /-BE$/i.test(l)) ? 'be' : 'nl';
 }
 
 export function rememberRegion(region: Region): void {
