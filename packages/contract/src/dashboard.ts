@@ -134,6 +134,8 @@ export const teamOverview = z.object({
   today: date,
   nurses: z.array(teamOverviewNurse),
   families: z.array(teamOverviewFamily),
+  /** The families in the team's caseload; more than `families` holds only beyond the server's limit. */
+  total: z.number().int(),
   waitingReferrals: z.array(teamOverviewReferral),
 });
 export type TeamOverview = z.output<typeof teamOverview>;

@@ -9,10 +9,12 @@ import type { Db } from '../../repositories/db.ts';
 import { readAudited, requireRoleFor } from '../shared/audited.ts';
 import type { RequestContext } from '../shared/context.ts';
 
-/** One overview covers a team; beyond this many families it lists the ones due first. */
-const MAX_FAMILIES = 1000;
-const PAGE = 200;
-
+/**
+ * One overview covers a team's whole caseload (8 nurses of ≈ 400 families each), read by one statement: the
+ * figures per nurse and per flag are counted over every family, never over the first page of them. Only a
+ * caseload beyond this (no team is near it) is cut, to the most urgent families, and `total` then says so.
+ */
+export const MAX_TEAM_FAMILIES = 20_000;
 /**
  * The longest gap between contacts the basic JGZ schedule allows at the youngest child's age (contact moments
  * at 2 and 4 weeks, 2, 3, 4, 6, 9, 11, 14 and 18 months, then yearly; docs/indicators.md). Unborn children
@@ -29,27 +31,21 @@ function monthsOld(birthDate: string, today: string): number {
   return Math.floor(daysBetween(birthDate, today) / 30.44);
 }
 
-async function teamFamilies(ctx: RequestContext, trx: Db): Promise<FamilyListRow[]> {
-  const rows: FamilyListRow[] = [];
-  for (let offset = 0; offset < MAX_FAMILIES; offset += PAGE) {
-    const page = await listFamilyPage(trx, {
-      principal: ctx.principal,
-      today: ctx.today,
-      scope: 'team',
-      q: undefined,
-      due: 'all',
-      offset,
-      limit: PAGE,
-    });
-    rows.push(...page.rows);
-    if (rows.length >= page.total || page.rows.length < PAGE) break;
-  }
-  return rows;
+async function teamFamilies(ctx: RequestContext, trx: Db): Promise<{ rows: FamilyListRow[]; total: number }> {
+  return listFamilyPage(trx, {
+    principal: ctx.principal,
+    today: ctx.today,
+    scope: 'team',
+    q: undefined,
+    due: 'all',
+    offset: 0,
+    limit: MAX_TEAM_FAMILIES,
+  });
 }
 
 async function build(ctx: RequestContext, trx: Db): Promise<TeamOverview> {
   const today = ctx.today;
-  const rows = await teamFamilies(ctx, trx);
+  const { rows, total } = await teamFamilies(ctx, trx);
   const ids = rows.map((r) => r.id);
   const details = await loadListDetails(trx, ids, today);
   const items = presentFamilyList(rows, details, today);
@@ -168,6 +164,7 @@ async function build(ctx: RequestContext, trx: Db): Promise<TeamOverview> {
     today,
     nurses,
     families,
+    total,
     waitingReferrals: referrals.map((r) => {
       const sentOn = r.sent_at?.slice(0, 10) ?? null;
       return {

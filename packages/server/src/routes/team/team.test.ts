@@ -23,6 +23,7 @@ interface Overview {
     contactOverdue: boolean;
     daysWithoutContact: number | null;
   }>;
+  total: number;
   waitingReferrals: unknown[];
 }
 
@@ -78,6 +79,7 @@ forEachDatabase('team overview API', (current) => {
     expect(res.status, res.text).toBe(200);
     const body = res.json as unknown as Overview;
     expect(body.families.map((f) => f.name).sort()).toEqual(['Overzicht Baby', 'Overzicht Peuter']);
+    expect(body.total).toBe(2);
     const baby = body.families.find((f) => f.name === 'Overzicht Baby');
     expect(baby).toMatchObject({ nurseIds: [nurse.id], overdue: true, contactOverdue: true });
     expect(body.nurses.find((n) => n.userId === nurse.id)).toMatchObject({ caseload: 1, overdue: 1 });
@@ -102,6 +104,28 @@ forEachDatabase('team overview API', (current) => {
         .execute();
       expect(listed).toEqual([{ action: 'team.overview.listed', user_id: lead.id, seq: row.seq }]);
     }
+  });
+
+  it('counts a large team caseload whole: every family listed, the figures per nurse over all of them', async () => {
+    const db = current().db;
+    const big = await createOrg(db);
+    const bigNurse = await actor(server, db, big, 'nurse');
+    const bigLead = await actor(server, db, big, 'team_lead');
+    // More than the overview once read (1,000, in pages of 200): its figures then counted the first 1,000 only.
+    const families = 1_050;
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < families; i++) {
+        const f = await seedFamily(trx, big.organisationId, bigNurse.id, { name: `Groot ${i}` });
+        await relate(trx, f.familyId, { userId: bigNurse.id }, bigNurse.id, { start: '2025-06-01' });
+      }
+    });
+    const res = await bigLead.client.get('/api/team/overview');
+    expect(res.status, res.text).toBe(200);
+    const body = res.json as unknown as Overview;
+    expect(body.total).toBe(families);
+    expect(body.families).toHaveLength(families);
+    expect(new Set(body.families.map((f) => f.familyId)).size).toBe(families);
+    expect(body.nurses.find((n) => n.userId === bigNurse.id)?.caseload).toBe(families);
   });
 
   it('is refused to nurses and analysts, audited', async () => {

@@ -1,5 +1,6 @@
 import type { TeamOverview } from '@nestwerk/contract';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -9,6 +10,8 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import './team.css';
 
 type Family = TeamOverview['families'][number];
+/** Rows shown at once: a whole team's caseload is thousands of families, most of them needing nothing today. */
+export const FAMILIES_STEP = 100;
 const FLAGS = ['overdue', 'contactOverdue', 'safety', 'urgentScreening'] as const;
 type Flag = (typeof FLAGS)[number];
 
@@ -58,6 +61,8 @@ export default function TeamOverviewPage() {
           <Nurses data={overview.data} onDrill={drill} />
           <FlagSummary data={overview.data} active={flag} onDrill={(f) => drill({ flag: f })} />
           <Families
+            // A new selection starts again at its first rows.
+            key={`${nurse ?? ''}|${flag ?? ''}`}
             data={overview.data}
             nurse={nurse}
             flag={flag}
@@ -175,13 +180,19 @@ function Families({
   const { t } = useTranslation();
   const { date } = useLocale();
   const nurseName = data.nurses.find((n) => n.userId === nurse)?.name;
-  const shown = data.families.filter(
+  const [limit, setLimit] = useState(FAMILIES_STEP);
+  const selected = data.families.filter(
     (f) => (nurse === null || f.nurseIds.includes(nurse)) && (flag === null || matches[flag](f)),
   );
+  const shown = selected.slice(0, limit);
+  const rest = selected.length - shown.length;
   const filtered = nurse !== null || flag !== null;
   return (
     <section className="team-section" aria-labelledby="team-families">
       <h2 id="team-families">{t('team.families.title')}</h2>
+      {data.total > data.families.length && (
+        <p className="notice">{t('team.families.cut', { shown: data.families.length, total: data.total })}</p>
+      )}
       {filtered && (
         <p role="status">
           {[
@@ -258,6 +269,16 @@ function Families({
             </tbody>
           </table>
         </div>
+      )}
+      {rest > 0 && (
+        <p className="team-more">
+          <span role="status">
+            {t('team.families.showing', { shown: shown.length, total: selected.length })}
+          </span>{' '}
+          <button type="button" className="button" onClick={() => setLimit((n) => n + FAMILIES_STEP)}>
+            {t('team.families.more', { count: Math.min(FAMILIES_STEP, rest) })}
+          </button>
+        </p>
       )}
     </section>
   );
