@@ -28,8 +28,10 @@ export interface AppOptions {
   dialect: Dialect;
   config: Config;
   clock?: Clock;
-  /** Off unless asked for (tests); `nestwerk serve` turns it on. */
+  /** Off unless asked for (tests); `nestwerk serve` and the bench's server turn it on. */
   logger?: boolean;
+  /** Where log lines go when the logger is on: standard output unless a test reads them. */
+  logStream?: { write(line: string): void };
   /** How response bodies are held to the contract; by default from NODE_ENV (see response-serializer.ts). */
   responses?: ResponseSerializers;
 }
@@ -40,9 +42,10 @@ function pathOf(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+function loggerOptions(config: Config, stream: AppOptions['logStream']): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
+    ...(stream ? { stream } : {}),
     // No headers (cookies, CSRF tokens), no bodies (passwords, family data), no query strings.
     serializers: {
       req: (req) => ({ method: req.method, url: pathOf(req.url), remoteAddress: req.ip }),
@@ -51,11 +54,24 @@ function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   };
 }
 
+/**
+ * One line per answered request, instead of Fastify's two (one on arrival, one on completion): what an
+ * operator reads is the same — method, path, status, time — at half the lines and half the writes, a cost every
+ * request pays. A request that never completes still shows: its error is logged where it is handled.
+ */
+function registerRequestLog(app: FastifyInstance): void {
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+    done();
+  });
+}
+
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const hops = config.trustProxy;
   const serverOptions: FastifyServerOptions = {
-    logger: options.logger ? loggerOptions(config) : false,
+    logger: options.logger ? loggerOptions(config, options.logStream) : false,
+    disableRequestLogging: true,
     bodyLimit: config.bodyLimitBytes,
     // A hop count as a function: Fastify's types omit the number its runtime accepts. Hop 0 is the socket peer,
     // so `hops` proxies are trusted and the address before them is the client's.
@@ -79,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The API speaks JSON only; a text/plain body is refused (415) instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');
+  if (options.logger) registerRequestLog(app);
   registerValidation(app, options.responses);
   registerErrorHandling(app);
   registerSecurityHeaders(app, config);

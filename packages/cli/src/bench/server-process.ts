@@ -54,7 +54,8 @@ async function serve(url: string, kind: 'app' | 'bare', send: (reply: Reply) => 
   let listening: string;
   if (kind === 'app') {
     const config = { ...loadConfig({}), webDist: null };
-    const app = await buildApp({ db: handle.db, dialect: handle.dialect, config });
+    // Logging as `nestwerk serve` logs (a line per request); the lines go where the parent sends stdout: nowhere.
+    const app = await buildApp({ db: handle.db, dialect: handle.dialect, config, logger: true });
     listening = await app.listen({ port: 0, host: '127.0.0.1' });
     close = () => app.close();
   } else {
