@@ -1,6 +1,13 @@
 import fastifyCookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+  LogController,
+} from 'fastify';
 import type { Kysely } from 'kysely';
+import pino from 'pino';
 import { adminUserRoutes } from './auth/admin-user-routes.ts';
 import { registerAuthentication } from './auth/authenticate.ts';
 import { citizenOidcRoutes } from './auth/citizen-oidc-routes.ts';
@@ -42,10 +49,23 @@ function pathOf(url: string): string {
   return q === -1 ? url : url.slice(0, q);
 }
 
-function loggerOptions(config: Config, stream: AppOptions['logStream']): FastifyServerOptions['logger'] {
+/**
+ * Standard output, written in blocks of ≈ 4 KB rather than a write per line: a synchronous write per request
+ * was ≈ 6 % of a family read's CPU (bench profile). A quiet server's lines still appear within a second (see
+ * buildApp). What a hard kill can lose is the last second of these operational lines, never an audit row (those
+ * are in the database before any data leaves); a normal exit and `app.close()` flush it.
+ */
+function bufferedStdout(): ReturnType<typeof pino.destination> {
+  return pino.destination({ dest: 1, sync: false, minLength: 4096 });
+}
+
+function loggerOptions(
+  config: Config,
+  stream: NonNullable<AppOptions['logStream']>,
+): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
-    ...(stream ? { stream } : {}),
+    stream,
     // No headers (cookies, CSRF tokens), no bodies (passwords, family data), no query strings.
     serializers: {
       req: (req) => ({ method: req.method, url: pathOf(req.url), remoteAddress: req.ip }),
@@ -55,23 +75,39 @@ function loggerOptions(config: Config, stream: AppOptions['logStream']): Fastify
 }
 
 /**
- * One line per answered request, instead of Fastify's two (one on arrival, one on completion): what an
- * operator reads is the same — method, path, status, time — at half the lines and half the writes, a cost every
- * request pays. A request that never completes still shows: its error is logged where it is handled.
+ * One line per answered request, instead of Fastify's two (one on arrival, one on completion): what an operator
+ * reads is the same — method, path, status, time, client address — at half the lines and writes, a cost every
+ * request pays. The line is a flat object, not serialised request and reply objects. Errors keep Fastify's own
+ * lines, and a request that never completes still shows where its error is handled.
  */
-function registerRequestLog(app: FastifyInstance): void {
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
-  });
+class RequestLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(
+    error: Error | null | undefined,
+    request: FastifyRequest,
+    reply: FastifyReply,
+  ): void {
+    const line = {
+      method: request.method,
+      url: pathOf(request.url),
+      statusCode: reply.statusCode,
+      remoteAddress: request.ip,
+      responseTime: reply.elapsedTime,
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const hops = config.trustProxy;
+  const stdout = options.logger && !options.logStream ? bufferedStdout() : null;
+  const logStream = options.logStream ?? stdout;
   const serverOptions: FastifyServerOptions = {
-    logger: options.logger ? loggerOptions(config, options.logStream) : false,
-    disableRequestLogging: true,
+    logger: options.logger && logStream ? loggerOptions(config, logStream) : false,
+    logController: new RequestLog(),
     bodyLimit: config.bodyLimitBytes,
     // A hop count as a function: Fastify's types omit the number its runtime accepts. Hop 0 is the socket peer,
     // so `hops` proxies are trusted and the address before them is the client's.
@@ -95,7 +131,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // The API speaks JSON only; a text/plain body is refused (415) instead of reaching a handler as a string.
   app.removeContentTypeParser('text/plain');
-  if (options.logger) registerRequestLog(app);
+  // The log's last block reaches standard output before the process ends.
+  if (stdout) {
+    const tick = setInterval(() => stdout.flush(() => undefined), 1000);
+    tick.unref();
+    app.addHook('onClose', (_instance, done) => {
+      clearInterval(tick);
+      stdout.flush(() => done());
+    });
+  }
   registerValidation(app, options.responses);
   registerErrorHandling(app);
   registerSecurityHeaders(app, config);

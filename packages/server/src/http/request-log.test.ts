@@ -6,8 +6,10 @@ import { testConfig } from './test-server.ts';
 interface Line {
   level: number;
   msg: string;
-  req?: { method: string; url: string };
-  res?: { statusCode: number };
+  method?: string;
+  url?: string;
+  statusCode?: number;
+  remoteAddress?: string;
   responseTime?: number;
 }
 
@@ -42,16 +44,17 @@ forEachDatabase('request log', (current) => {
       .map((l) => JSON.parse(l) as Line)
       .filter((l) => l.msg === 'request completed')
       .map((l) => ({
-        method: l.req?.method,
-        url: l.req?.url,
-        status: l.res?.statusCode,
+        method: l.method,
+        url: l.url,
+        status: l.statusCode,
+        from: l.remoteAddress,
         time: typeof l.responseTime,
       }))
       .sort((a, b) => String(a.url).localeCompare(String(b.url)));
     expect(completed).toEqual([
-      { method: 'GET', url: '/api/health', status: 200, time: 'number' },
-      { method: 'GET', url: '/api/nothing-here', status: 404, time: 'number' },
-      { method: 'GET', url: '/api/worklist', status: 401, time: 'number' },
+      { method: 'GET', url: '/api/health', status: 200, from: '127.0.0.1', time: 'number' },
+      { method: 'GET', url: '/api/nothing-here', status: 404, from: '127.0.0.1', time: 'number' },
+      { method: 'GET', url: '/api/worklist', status: 401, from: '127.0.0.1', time: 'number' },
     ]);
     // No arrival lines any more, and no query, cookie or token in any line.
     expect(lines.some((l) => l.includes('incoming request'))).toBe(false);
