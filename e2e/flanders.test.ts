@@ -124,6 +124,7 @@ describe('a day in Flanders', () => {
     const m = team.page;
     await login(m, FLEMISH_IMH);
     await m.waitForURL(/\/intake$/);
+    await m.getByRole('heading', { level: 1, name: 'Intake: binnengekomen doorverwijzingen' }).waitFor();
     expect(await m.locator('html').getAttribute('lang')).toBe('nl-BE');
     const link = m.locator(`a[href="/intake/${referralId}"]`);
     await expect.poll(() => link.count()).toBe(1);
@@ -141,7 +142,7 @@ describe('a day in Flanders', () => {
     await m.getByRole('button', { name: 'Accepteren' }).click();
     await expect.poll(() => m.getByText('Status: Geaccepteerd').count()).toBe(1);
     await m
-      .getByLabel('Terugkoppeling aan de verwijzer')
+      .getByLabel('Terugkoppeling aan de doorverwijzer')
       .fill('Welkom; we komen volgende week op huisbezoek.');
     await m.getByRole('button', { name: 'Terugkoppeling versturen' }).click();
     await expect.poll(() => m.getByText('Terugkoppeling verstuurd.').count()).toBe(1);

@@ -3,6 +3,8 @@ import { en } from './en.ts';
 import { i18n, i18nLanguage, localeTag, switchLanguage } from './index.ts';
 import { nl } from './nl.ts';
 import { nlBE } from './nl-BE.ts';
+import { portalNl } from './portal/nl.ts';
+import { portalNlBE } from './portal/nl-BE.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -40,6 +42,28 @@ describe('message catalogues', () => {
 
   it('has no empty strings', () => {
     for (const [key, value] of [...dutch, ...english, ...flemish]) expect(value.trim(), key).not.toBe('');
+  });
+
+  it('gives a Flemish user the Flemish term wherever the Dutch text uses the Dutch one (docs/glossary.md)', () => {
+    // The Dutch route's own names (Veilig Thuis, the Meldcode) are shown only to a Dutch organisation, and a
+    // source is cited by its title.
+    const dutchOnly = (key: string) =>
+      key.startsWith('sources.') ||
+      /^network\.safety\.(introNl|consultedOptions\.veilig_thuis|answers\.reportToVeiligThuis)$/.test(key) ||
+      key === 'dashboard.columns.meldcode_veilig_thuis';
+    // The parents' portal has catalogues of its own, with the same rule.
+    const portalDutch = leaves(portalNl as unknown as Tree, 'portal');
+    const portalFlemish = leaves(portalNlBE as unknown as Tree, 'portal');
+    const flemishOf = (key: string) =>
+      flemish.get(key) ?? portalFlemish.get(key) ?? dutch.get(key) ?? portalDutch.get(key) ?? '';
+    const seen = [...dutch.keys(), ...portalDutch.keys()]
+      .filter((key) => !dutchOnly(key))
+      // A soft hyphen only says where a long word may break.
+      .map((key) => [key, flemishOf(key).replaceAll('\u00AD', '')] as const)
+      .filter(([, text]) =>
+        /(?<!door)\bverwijz(ing|ingen|er)\b|\bJGZ\b|consultatiebureau|Veilig Thuis/i.test(text),
+      );
+    expect(seen).toEqual([]);
   });
 
   it('never uses attachment jargon in words meant for parents (guideline Thema 2, aanbeveling 10)', () => {

@@ -6,9 +6,18 @@ import type { PartialMessages } from './nl.ts';
  */
 export const nlBE: PartialMessages = {
   app: {
+    referralNotFound: 'Deze doorverwijzing bestaat niet (meer), of je hebt er geen toegang toe.',
     noAccessText:
       'Met jouw rol kun je deze pagina niet openen. Denk je dat je er wel bij moet kunnen, vraag het dan aan de applicatiebeheerder.',
     fieldErrors: {
+      imported_referral:
+        'Deze doorverwijzing is overgenomen uit een ander dossier: ze is geschiedenis en kan hier niet meer veranderen.',
+      not_receiving: 'Deze organisatie ontvangt geen doorverwijzingen via Nestwerk.',
+      consent_basis:
+        'Zeg waarop de doorverwijzing rust: een toestemming van de ouders, of (alleen zonder toestemming) de antwoorden op de vijf vragen.',
+      intake_needs_accept: 'Een intakedatum hoort bij het accepteren van de doorverwijzing.',
+      channel:
+        'Kies hoe de doorverwijzing verstuurd wordt: via Nestwerk als de partner Nestwerk gebruikt, anders per telefoon, e-mail of post.',
       invalid_postcode: 'Vul een postnummer in zoals 1000 (of 1234 AB in Nederland).',
       invalid_national_id:
         'Vul het volledige nummer in: een rijksregisternummer heeft 11 cijfers (een Nederlands BSN 9).',
@@ -58,10 +67,22 @@ export const nlBE: PartialMessages = {
     intro:
       'Cijfers uit Nestwerk per gemeente en per vast kwartaal. Aantallen van 1 tot en met 9 worden nooit getoond, en ook niet wat je daaruit zou kunnen terugrekenen.',
     columns: { present: 'Wel cumulatie', absent: 'Geen cumulatie' },
+    indicators: {
+      referral_outcomes: {
+        title: 'Doorverwijzingen per route',
+        help: 'Verstuurde doorverwijzingen naar het soort partner, met hun stand.',
+      },
+      time_to_help: { help: 'In dagen; alleen getoond bij minstens 10 doorverwijzingen.' },
+    },
   },
   team: {
     nurses: { title: 'Caseload per verpleegkundige', name: 'Verpleegkundige', overdue: 'Opvolging te laat' },
     families: { nurse: 'Verpleegkundige' },
+    referrals: {
+      title: 'Doorverwijzingen die wachten op terugkoppeling',
+      caption: 'Verstuurde doorverwijzingen zonder terugkoppeling, oudste eerst',
+      empty: 'Geen doorverwijzingen die op terugkoppeling wachten.',
+    },
   },
   family: {
     summary: {
@@ -147,7 +168,14 @@ export const nlBE: PartialMessages = {
       basisNoConsent: 'Zonder toestemming (de vijf vragen bij het beroepsgeheim)',
       noConsentWarning:
         'Doorverwijzen zonder toestemming van de ouder. Beantwoord de vijf vragen; een tweede professional (teamverantwoordelijke) moet bevestigen voordat je kunt versturen. Dit wordt vastgelegd en blijft zichtbaar.',
-      awaitingConfirm: 'Wacht op bevestiging door een teamverantwoordelijke (niet de verwijzer).',
+      awaitingConfirm: 'Wacht op bevestiging door een teamverantwoordelijke (niet de doorverwijzer).',
+      notOnNestwerkHint:
+        '{{partner}} werkt niet met Nestwerk: druk de doorverwijsbrief af of sla hem op als pdf, en leg vast hoe je de doorverwijzing hebt verstuurd.',
+      list: 'Doorverwijzingen',
+      none: 'Nog geen doorverwijzingen.',
+      open: 'Doorverwijzing naar {{partner}} bekijken',
+      new: 'Nieuwe doorverwijzing',
+      close: 'Doorverwijzing afsluiten',
       contactSaved:
         'Het consult is als concept bewaard, zodat de doorverwijzing uitgaat van het advies dat je zag. Rond het later af.',
       itemsGoWithSend:
@@ -159,8 +187,27 @@ export const nlBE: PartialMessages = {
       reminderHint:
         'De terugkoppeling van {{partner}} is te laat. Stuur het team een herinnering via Nestwerk.',
     },
+    items: { reason: 'Reden van de doorverwijzing' },
+    intake: {
+      title: 'Intake: binnengekomen doorverwijzingen',
+      intro: 'Je ziet alleen wat de doorverwijzer met jullie deelt, nooit de rest van het gezinsdossier.',
+      caption: 'Binnengekomen doorverwijzingen, nieuwste eerst',
+      columns: { referrer: 'Doorverwijzer' },
+      referrerDetails: 'Doorverwijzer en contactgegevens',
+      empty: 'Geen doorverwijzingen.',
+      view: 'Doorverwijzing van {{date}} openen',
+      detailTitle: 'Doorverwijzing van {{referrer}}',
+      feedbackText: 'Terugkoppeling aan de doorverwijzer',
+    },
     notifications: {
-      kinds: { feedback_reminder: 'Herinnering: de doorverwijzer wacht op jullie terugkoppeling' },
+      kinds: {
+        feedback_reminder: 'Herinnering: de doorverwijzer wacht op jullie terugkoppeling',
+        referral_received: 'Nieuwe doorverwijzing ontvangen',
+        consent_withdrawn: 'Toestemming ingetrokken voor een doorverwijzing',
+        feedback_received: 'Terugkoppeling ontvangen op je doorverwijzing',
+        referral_status: 'De status van je doorverwijzing is gewijzigd',
+        feedback_overdue: 'Terugkoppeling op je doorverwijzing is te laat',
+      },
     },
     partners: { municipality: 'Gemeente of deelgemeente' },
     safety: { concerns: { domestic_violence: 'Partnergeweld' } },

@@ -37,6 +37,7 @@ export const portalNlBE: PartialPortalMessages = {
   nav: { referrals: 'Door\u00ADverwijzingen' },
   access: {
     roles: { physician: 'arts', imh_specialist: 'medewerker van het baby-peuterteam' },
+    actions: { referral: 'Werkte aan een doorverwijzing' },
   },
   consents: {
     intro:
