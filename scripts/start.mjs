@@ -27,6 +27,8 @@ const DEMO_ACCOUNTS = [
   ['gemeente@demo.nestwerk.test', 'municipality analyst'],
   ['verpleegkundige.be@demo.nestwerk.test', 'Kind en Gezin nurse (Flanders)'],
   ['imh.be@demo.nestwerk.test', 'IMH team of a CGG (Flanders)'],
+  ['ouder@demo.nestwerk.test', 'parent, at /portaal'],
+  ['ouder.be@demo.nestwerk.test', 'parent (Flanders), at /portaal'],
 ];
 
 function step(message) {
