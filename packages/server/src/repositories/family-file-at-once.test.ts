@@ -258,6 +258,49 @@ forEachDatabase('family file in one statement', (current, dialect) => {
       expect([...seen].filter((k) => k.startsWith('analyst:')).every((k) => k.endsWith(':false'))).toBe(true);
     });
 
+  it('orders screenings recorded in one moment by id, newest first, in both ways of reading the file', async () => {
+    const { db } = current();
+    if (!(await hasDemoData(db)))
+      await loadDemo(db, { families: 60, seed: 'ties', today: TODAY, password: 'correct horse battery' });
+    const model = await db
+      .selectFrom('parent_screenings')
+      .selectAll()
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    // Three more screenings of that moment, written in ascending id order: a scan in written order would give
+    // them oldest id first.
+    const ids = [
+      '01900000-0000-7000-8000-00000000b001',
+      '01900000-0000-7000-8000-00000000b002',
+      '01900000-0000-7000-8000-00000000b003',
+    ];
+    for (const id of ids)
+      await db
+        .insertInto('parent_screenings')
+        .values({ ...model, id })
+        .execute();
+    const tied = (file: FamilyFile | undefined) =>
+      (file?.screenings ?? [])
+        .filter((r) => r.date === model.date && r.created_at === model.created_at)
+        .map((r) => r.id);
+    // The demo may have recorded others of that moment too (a parent's screenings of one visit).
+    const moment = await db
+      .selectFrom('parent_screenings')
+      .select('id')
+      .where('family_id', '=', model.family_id)
+      .where('date', '=', model.date)
+      .where('created_at', '=', model.created_at)
+      .execute();
+    const expected = moment
+      .map((r) => r.id)
+      .sort()
+      .reverse();
+    expect(expected.length).toBeGreaterThanOrEqual(4);
+    expect(tied(await loadFamilyFileBySteps(db, model.family_id))).toEqual(expected);
+    expect(tied(await loadFamilyFile(db, model.family_id))).toEqual(expected);
+    await db.deleteFrom('parent_screenings').where('id', 'in', ids).execute();
+  });
+
   it('finds no file for an unknown family', async () => {
     expect(await loadFamilyFile(current().db, '00000000-0000-7000-8000-000000000000')).toBeUndefined();
   });

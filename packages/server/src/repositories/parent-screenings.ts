@@ -41,13 +41,16 @@ export function screeningsOfFamilyQuery(db: Db, familyId: string) {
   return selectScreenings(db)
     .where('s.family_id', '=', familyId)
     .orderBy('s.date', 'desc')
-    .orderBy('s.created_at', 'desc');
+    .orderBy('s.created_at', 'desc')
+    // Screenings recorded in one moment (a parent's EPDS and GAD-2 of one visit) tie on both: without the id
+    // the two databases, and one database from plan to plan, gave them in different orders.
+    .orderBy('s.id', 'desc');
 }
 const screeningsOfFamily = precompiled((db, p: { familyId: string }) =>
   screeningsOfFamilyQuery(db, p.familyId),
 );
 
-/** A family's screenings, newest first (by date, then by when they were recorded). */
+/** A family's screenings, newest first (by date, then by when they were recorded, then by id). */
 export function listParentScreenings(db: Db, familyId: string): Promise<ParentScreeningRow[]> {
   return screeningsOfFamily.execute(db, { familyId: familyId });
 }

@@ -119,6 +119,7 @@ export function selfReportsOfPerson(db: Db, personId: string): Promise<ParentSel
     .selectAll()
     .where('person_id', '=', personId)
     .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }
 
@@ -128,7 +129,9 @@ export function selfReportsOfQuery(db: Db, familyId: string) {
     .selectFrom('parent_self_reports')
     .selectAll()
     .where('family_id', '=', familyId)
-    .orderBy('created_at', 'desc');
+    .orderBy('created_at', 'desc')
+    // Two reports of one moment must come in the same order from the one-statement file and the separate one.
+    .orderBy('id', 'desc');
 }
 const selfReportsOf = precompiled((db, p: { familyId: string }) => selfReportsOfQuery(db, p.familyId));
 
