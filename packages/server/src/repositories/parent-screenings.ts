@@ -38,12 +38,12 @@ export function findParentScreening(db: Db, id: string): Promise<ParentScreening
 
 /** Precompiled: it runs on every family read. */
 export function screeningsOfFamilyQuery(db: Db, familyId: string) {
+  // Screenings recorded in one moment (a parent's EPDS and GAD-2 of one visit) tie on date and time: without the
+  // id the two databases, and one database from plan to plan, gave them in different orders.
   return selectScreenings(db)
     .where('s.family_id', '=', familyId)
     .orderBy('s.date', 'desc')
     .orderBy('s.created_at', 'desc')
-    // Screenings recorded in one moment (a parent's EPDS and GAD-2 of one visit) tie on both: without the id
-    // the two databases, and one database from plan to plan, gave them in different orders.
     .orderBy('s.id', 'desc');
 }
 const screeningsOfFamily = precompiled((db, p: { familyId: string }) =>

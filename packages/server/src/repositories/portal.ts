@@ -125,12 +125,12 @@ export function selfReportsOfPerson(db: Db, personId: string): Promise<ParentSel
 
 /** Precompiled: it runs on every family read. */
 export function selfReportsOfQuery(db: Db, familyId: string) {
+  // Two reports of one moment come in the same order from the one-statement file and the separate read.
   return db
     .selectFrom('parent_self_reports')
     .selectAll()
     .where('family_id', '=', familyId)
     .orderBy('created_at', 'desc')
-    // Two reports of one moment must come in the same order from the one-statement file and the separate one.
     .orderBy('id', 'desc');
 }
 const selfReportsOf = precompiled((db, p: { familyId: string }) => selfReportsOfQuery(db, p.familyId));
