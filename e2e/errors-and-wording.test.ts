@@ -184,12 +184,13 @@ describe('pages a user cannot open', () => {
     await page.getByRole('link', { name: 'Terug naar de startpagina' }).click();
     await page.waitForURL(/\/intake$/);
 
-    // A referral that does not exist: said as a referral, not as a family, and no "try again".
+    // A referral that does not exist: said as a referral (in Flemish: doorverwijzing), not as a family, and no
+    // "try again".
     await page.goto('/referrals/00000000-0000-7000-8000-000000000000');
     const alert = page.getByRole('alert');
     await expect
       .poll(() => alert.textContent())
-      .toBe('Deze verwijzing bestaat niet (meer), of je hebt er geen toegang toe.');
+      .toBe('Deze doorverwijzing bestaat niet (meer), of je hebt er geen toegang toe.');
     expect(await alert.getByRole('button').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Terug naar de startpagina' }).count()).toBe(1);
     await snap(page, 'errors-referral-not-found');
