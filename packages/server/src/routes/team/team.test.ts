@@ -1,7 +1,10 @@
+import { daysBetween } from '@nestwerk/engine';
+import { v7 as uuid } from 'uuid';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../http/test-server.ts';
 import { auditRowsOfFamily } from '../../repositories/family-audit-rows.ts';
 import { forEachDatabase } from '../../testing/databases.ts';
+import { concerningContact, ok, seedPartner } from '../../testing/network-world.ts';
 import {
   type Actor,
   actor,
@@ -22,9 +25,10 @@ interface Overview {
     overdue: boolean;
     contactOverdue: boolean;
     daysWithoutContact: number | null;
+    urgentScreening: boolean;
   }>;
   total: number;
-  waitingReferrals: unknown[];
+  waitingReferrals: Array<{ familyId: string; familyName: string; partnerName: string; overdue: boolean }>;
 }
 
 forEachDatabase('team overview API', (current) => {
@@ -126,6 +130,97 @@ forEachDatabase('team overview API', (current) => {
     expect(body.families).toHaveLength(families);
     expect(new Set(body.families.map((f) => f.familyId)).size).toBe(families);
     expect(body.nurses.find((n) => n.userId === bigNurse.id)?.caseload).toBe(families);
+  });
+
+  it('names the current nurses, counts care from its first relationship, flags urgent screenings and waiting referrals', async () => {
+    const db = current().db;
+    const own = await createOrg(db);
+    const holder = await actor(server, db, own, 'nurse');
+    const former = await actor(server, db, own, 'nurse');
+    const ownLead = await actor(server, db, own, 'team_lead');
+    const family = async (name: string) => {
+      const f = await seedFamily(db, own.organisationId, holder.id, { name, birthDate: '2023-01-01' });
+      await relate(db, f.familyId, { userId: holder.id }, holder.id, { start: '2025-06-01' });
+      return f;
+    };
+    // In care since January: first with a nurse who has since stopped, then with the team, now with one nurse.
+    const handedOn = await family('Overgedragen');
+    await relate(db, handedOn.familyId, { userId: former.id }, holder.id, {
+      start: '2025-01-01',
+      end: '2025-05-31',
+    });
+    await relate(db, handedOn.familyId, { teamId: own.teamId }, holder.id, { start: '2025-03-01' });
+    // A parent's urgent outcome counts while it is her latest screening, not once a later one says otherwise.
+    const urgent = await family('Urgent');
+    const settled = await family('Gerustgesteld');
+    const screen = (
+      f: { familyId: string; caregiverId: string },
+      date: string,
+      outcome: 'urgent' | 'no_concern',
+    ) =>
+      db
+        .insertInto('parent_screenings')
+        .values({
+          id: uuid(),
+          family_id: f.familyId,
+          person_id: f.caregiverId,
+          contact_id: null,
+          instrument: 'epds',
+          date,
+          answers_json: '{}',
+          total: null,
+          item10: null,
+          outcome,
+          result_json: '{}',
+          created_by: holder.id,
+          created_at: `${date}T10:00:00.000Z`,
+        })
+        .execute();
+    await screen(urgent, '2025-07-01', 'no_concern');
+    await screen(urgent, '2025-08-01', 'urgent');
+    await screen(settled, '2025-07-01', 'urgent');
+    await screen(settled, '2025-08-01', 'no_concern');
+    // A referral sent and not answered waits; a draft does not.
+    const referred = await family('Doorverwezen');
+    const partnerId = await seedPartner(db, own.organisationId, {
+      name: 'IMH Utrecht',
+      kind: 'imh_specialist',
+    });
+    await concerningContact(holder, referred);
+    const body = {
+      partnerId,
+      consent: { givenBy: referred.caregiverId, purpose: 'Aanmelding', validUntil: '2026-12-31' },
+    };
+    ok(await holder.client.post(`/api/families/${referred.familyId}/referrals`, body), 201);
+    const toSend = ok(await holder.client.post(`/api/families/${referred.familyId}/referrals`, body), 201);
+    ok(
+      await holder.client.post(`/api/referrals/${toSend.id}/send`, {
+        version: toSend.version,
+        channel: 'phone',
+      }),
+    );
+
+    const res = await ownLead.client.get('/api/team/overview');
+    expect(res.status, res.text).toBe(200);
+    const body2 = res.json as unknown as Overview;
+    const byName = new Map(body2.families.map((f) => [f.name, f]));
+    expect(byName.get('Overgedragen')).toMatchObject({
+      nurseIds: [holder.id],
+      daysWithoutContact: daysBetween('2025-01-01', body2.today),
+    });
+    expect(body2.nurses.map((n) => n.userId).sort()).toEqual([holder.id, former.id].sort());
+    expect(body2.nurses.find((n) => n.userId === former.id)).toMatchObject({ caseload: 0 });
+    expect(body2.nurses.find((n) => n.userId === holder.id)).toMatchObject({ caseload: 4 });
+    expect(byName.get('Urgent')?.urgentScreening).toBe(true);
+    expect(byName.get('Gerustgesteld')?.urgentScreening).toBe(false);
+    expect(byName.get('Overgedragen')?.urgentScreening).toBe(false);
+    expect(body2.waitingReferrals).toEqual([
+      expect.objectContaining({
+        familyId: referred.familyId,
+        familyName: 'Doorverwezen',
+        partnerName: 'IMH Utrecht',
+      }),
+    ]);
   });
 
   it('is refused to nurses and analysts, audited', async () => {
