@@ -106,6 +106,8 @@ export const teamOverviewFamily = z.object({
   contactOverdue: z.boolean(),
   safetyRouteOpen: z.boolean(),
   urgentScreening: z.boolean(),
+  /** Referrals of this family sent and past their feedback date without feedback: why it is listed early. */
+  overdueFeedback: z.number().int(),
   screeningsDue: z.number().int(),
 });
 

@@ -92,6 +92,7 @@ async function build(ctx: RequestContext, trx: Db): Promise<TeamOverview> {
       contactOverdue,
       safetyRouteOpen: item.safetyRoute !== null,
       urgentScreening: team.urgentScreening.has(item.familyId),
+      overdueFeedback: item.overdueFeedback,
       screeningsDue: item.screeningsDue,
     };
   });

@@ -26,6 +26,7 @@ interface Overview {
     contactOverdue: boolean;
     daysWithoutContact: number | null;
     urgentScreening: boolean;
+    overdueFeedback: number;
   }>;
   total: number;
   waitingReferrals: Array<{ familyId: string; familyName: string; partnerName: string; overdue: boolean }>;
@@ -199,6 +200,12 @@ forEachDatabase('team overview API', (current) => {
         channel: 'phone',
       }),
     );
+    // Its feedback date has passed: the reason the family is listed before the overdue follow-ups.
+    await db
+      .updateTable('referrals')
+      .set({ feedback_due: '2025-01-01' })
+      .where('id', '=', String(toSend.id))
+      .execute();
 
     const res = await ownLead.client.get('/api/team/overview');
     expect(res.status, res.text).toBe(200);
@@ -219,8 +226,11 @@ forEachDatabase('team overview API', (current) => {
         familyId: referred.familyId,
         familyName: 'Doorverwezen',
         partnerName: 'IMH Utrecht',
+        overdue: true,
       }),
     ]);
+    expect(byName.get('Doorverwezen')?.overdueFeedback).toBe(1);
+    expect(byName.get('Urgent')?.overdueFeedback).toBe(0);
   });
 
   it('is refused to nurses and analysts, audited', async () => {

@@ -22,6 +22,7 @@ function overview(families: number, total = families): TeamOverview {
       contactOverdue: false,
       safetyRouteOpen: false,
       urgentScreening: false,
+      overdueFeedback: 0,
       screeningsDue: 0,
     })),
     total,
@@ -52,6 +53,31 @@ describe('team overview families', () => {
     expect(rows()).toBe(250);
     expect(screen.queryByRole('button', { name: /Toon nog/ })).toBeNull();
     expect(screen.queryByText(/te veel voor één overzicht/)).toBeNull();
+  });
+
+  it("names each of a family's nurses on a line of their own and says why a family is listed early", async () => {
+    const data = overview(2);
+    data.nurses.push({
+      userId: 'nurse-2',
+      name: 'Pieter Smit, jeugdarts',
+      caseload: 1,
+      due: 0,
+      overdue: 0,
+      contactOverdue: 0,
+    });
+    data.nurses[0] = { ...data.nurses[0]!, name: 'Sanne de Boer, verpleegkundige' };
+    data.families[0] = { ...data.families[0]!, nurseIds: ['nurse-1', 'nurse-2'], overdueFeedback: 2 };
+    mockServer(() => ({ status: 200, body: data }));
+    renderAt('/team', routes);
+    const table = await screen.findByRole('table', { name: 'Gezinnen van het team' });
+    const first = within(table).getAllByRole('row')[1] as HTMLElement;
+    expect(
+      within(first)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Sanne de Boer, verpleegkundige', 'Pieter Smit, jeugdarts', 'Terugkoppeling te laat (2)']);
+    const second = within(table).getAllByRole('row')[2] as HTMLElement;
+    expect(within(second).queryByText(/Terugkoppeling te laat/)).toBeNull();
   });
 
   it('starts a new selection at its first rows, and says when the server listed only part of the team', async () => {

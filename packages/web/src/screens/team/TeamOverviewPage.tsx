@@ -95,7 +95,7 @@ function Nurses({
     <section className="team-section" aria-labelledby="team-nurses">
       <h2 id="team-nurses">{t('team.nurses.title')}</h2>
       <div className="table-wrap">
-        <table className="table table--compact">
+        <table className="table table--compact team-nurses">
           <caption className="visually-hidden">{t('team.nurses.caption')}</caption>
           <thead>
             <tr>
@@ -228,11 +228,16 @@ function Families({
                     <Link to={`/families/${f.familyId}`}>{f.name}</Link>
                   </th>
                   <td>
-                    {f.nurseIds.length === 0
-                      ? t('team.families.teamOnly')
-                      : f.nurseIds
-                          .map((id) => data.nurses.find((n) => n.userId === id)?.name ?? '')
-                          .join(', ')}
+                    {f.nurseIds.length === 0 ? (
+                      t('team.families.teamOnly')
+                    ) : (
+                      // One name a line: display names can hold a comma ("Sanne de Boer, verpleegkundige").
+                      <ul className="plain">
+                        {f.nurseIds.map((id) => (
+                          <li key={id}>{data.nurses.find((n) => n.userId === id)?.name ?? ''}</li>
+                        ))}
+                      </ul>
+                    )}
                   </td>
                   <td>
                     {f.nextFollowUp ? (
@@ -261,6 +266,11 @@ function Families({
                       )}
                       {f.urgentScreening && (
                         <li className="flag flag--safety">{t('team.flagNames.urgentScreening')}</li>
+                      )}
+                      {f.overdueFeedback > 0 && (
+                        <li className="flag flag--feedback">
+                          {t('network.worklist.feedbackOverdue', { count: f.overdueFeedback })}
+                        </li>
                       )}
                     </ul>
                   </td>
