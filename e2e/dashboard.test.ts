@@ -40,6 +40,11 @@ describe('municipal dashboard', () => {
     const cellTexts = await page.locator('table.figure-table td.num').allTextContents();
     expect(cellTexts.map((c) => c.trim()).filter((c) => /^[1-9]$/.test(c))).toEqual([]);
     expect(await page.content()).not.toMatch(UUID);
+    // A table wider than its card scrolls inside the card; the page itself does not scroll sideways.
+    const sideways = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(sideways, 'the dashboard scrolls sideways').toBeLessThanOrEqual(0);
     await expectAccessible(page, 'dashboard');
     await snap(page, '40-dashboard');
 
