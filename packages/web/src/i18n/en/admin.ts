@@ -18,6 +18,8 @@ export const admin: Messages['admin'] = {
     submit: 'Create',
     created: 'Account created. Temporary password (shown once): {{password}}',
     requested: 'Request submitted; waiting for approval.',
+    caption: "The organisation's accounts",
+    actions: 'Actions',
     actionsFor: 'Actions for {{name}}',
     resetPassword: 'Request a new password',
     resetTotp: 'Request a new password and second factor',

@@ -16,6 +16,8 @@ export const admin = {
     submit: 'Aanmaken',
     created: 'Account aangemaakt. Tijdelijk wachtwoord (wordt één keer getoond): {{password}}',
     requested: 'Aanvraag ingediend; wacht op goedkeuring.',
+    caption: 'Accounts van de organisatie',
+    actions: 'Acties',
     actionsFor: 'Acties voor {{name}}',
     resetPassword: 'Nieuw wachtwoord aanvragen',
     resetTotp: 'Nieuw wachtwoord en tweede factor aanvragen',

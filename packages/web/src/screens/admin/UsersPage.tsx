@@ -3,9 +3,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { useLocale } from '../../app/locale.tsx';
 import { serverFieldErrors } from '../../lib/field-errors.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { FieldError } from '../shared/FieldError.tsx';
+import './admin.css';
 
 /** The new-user form's inputs by the API field they fill. */
 const NEW_USER_INPUTS: Readonly<Record<string, string>> = {
@@ -180,43 +182,48 @@ export default function UsersPage() {
         </button>
       </form>
       {users.isError && <ErrorNotice error={users.error} onRetry={() => void users.refetch()} />}
-      <table data-testid="admin-users">
-        <thead>
-          <tr>
-            <th>{t('admin.users.name')}</th>
-            <th>{t('admin.users.role')}</th>
-            <th>{t('admin.users.team')}</th>
-            <th>{t('admin.users.status')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.data?.items.map((u) => (
-            <UserRow
-              key={u.id}
-              user={u}
-              open={open === u.id}
-              onToggle={() => toggle(u.id)}
-              outcome={
-                open === u.id
-                  ? { message: message?.row === u.id ? message.text : null, error: rowError }
-                  : null
-              }
-              actions={{
-                reset: (resetTotp) => reset.mutate({ id: u.id, resetTotp }),
-                assign: (role, teamId) => assign.mutate({ id: u.id, role, teamId }),
-                disable: () => disable.mutate(u.id),
-                enable: () => enable.mutate(u.id),
-                offboard: () => {
-                  if (window.confirm(t('admin.users.confirmOffboard'))) offboard.mutate(u.id);
-                },
-              }}
-              roleSelect={roleSelect}
-              teamSelect={teamSelect}
-            />
-          ))}
-        </tbody>
-      </table>
+      <div className="table-wrap admin-users">
+        <table className="table table--compact" data-testid="admin-users">
+          <caption className="visually-hidden">{t('admin.users.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.users.name')}</th>
+              <th scope="col">{t('admin.users.role')}</th>
+              <th scope="col">{t('admin.users.team')}</th>
+              <th scope="col">{t('admin.users.status')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('admin.users.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data?.items.map((u) => (
+              <UserRow
+                key={u.id}
+                user={u}
+                open={open === u.id}
+                onToggle={() => toggle(u.id)}
+                outcome={
+                  open === u.id
+                    ? { message: message?.row === u.id ? message.text : null, error: rowError }
+                    : null
+                }
+                actions={{
+                  reset: (resetTotp) => reset.mutate({ id: u.id, resetTotp }),
+                  assign: (role, teamId) => assign.mutate({ id: u.id, role, teamId }),
+                  disable: () => disable.mutate(u.id),
+                  enable: () => enable.mutate(u.id),
+                  offboard: () => {
+                    if (window.confirm(t('admin.users.confirmOffboard'))) offboard.mutate(u.id);
+                  },
+                }}
+                roleSelect={roleSelect}
+                teamSelect={teamSelect}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -263,7 +270,7 @@ function UserRow({ user, open, onToggle, outcome, actions, roleSelect, teamSelec
             aria-label={t('admin.users.actionsFor', { name: user.displayName })}
             onClick={onToggle}
           >
-            …
+            {t('admin.users.actions')}
           </button>
         </td>
       </tr>
@@ -316,6 +323,7 @@ function UserRow({ user, open, onToggle, outcome, actions, roleSelect, teamSelec
 /** Family ids only: the application manager sees no family content. */
 function Relationships({ userId }: { userId: string }) {
   const { t } = useTranslation();
+  const { date } = useLocale();
   const queryClient = useQueryClient();
   const list = useQuery({
     queryKey: ['admin-relationships', userId],
@@ -331,14 +339,14 @@ function Relationships({ userId }: { userId: string }) {
     <>
       <h3>{t('admin.users.relationships')}</h3>
       {end.error && <ErrorNotice error={end.error} />}
-      <ul className="plain">
+      <ul className="plain admin-relationships">
         {list.data.items.map((r) => (
           <li key={r.id}>
             {t('admin.users.family', { id: r.familyId.slice(-8) })} ·{' '}
-            {t('admin.users.since', { date: r.startDate })}
-            {r.endDate && ` · ${t('admin.users.until', { date: r.endDate })}`}
+            {t('admin.users.since', { date: date(r.startDate) })}
+            {r.endDate && ` · ${t('admin.users.until', { date: date(r.endDate) })}`}
             {r.active && (
-              <button type="button" className="button" onClick={() => end.mutate(r.id)}>
+              <button type="button" className="button button--quiet" onClick={() => end.mutate(r.id)}>
                 {t('admin.users.endRelationship')}
               </button>
             )}
