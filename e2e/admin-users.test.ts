@@ -1,6 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
+import {
+  expectAccessible,
+  expectNoProblems,
+  launch,
+  login,
+  open,
+  sidewaysScroll,
+  snap,
+} from './support/browser.ts';
 import { MANAGER } from './support/network.ts';
 
 const PHONE = { width: 390, height: 844 };
@@ -13,9 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const sideways = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe("the application manager's users page", () => {
   it('lists the accounts in a table and opens a nurse’s actions with her care relationships in Dutch dates', async () => {
@@ -44,7 +49,7 @@ describe("the application manager's users page", () => {
       expect(line).toMatch(/^Gezin \S+ · sinds \d{1,2} \S+ \d{4}/);
       expect(line).not.toMatch(ISO_DATE);
     }
-    expect(await sideways(page), 'the users page scrolls sideways').toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page), 'the users page scrolls sideways').toBeLessThanOrEqual(0);
     await expectAccessible(page, 'admin users');
     await snap(page, '50-admin-users');
     expectNoProblems(session);
@@ -57,7 +62,7 @@ describe("the application manager's users page", () => {
     await login(page, MANAGER);
     await page.waitForURL((url) => url.pathname === '/admin/users');
     await page.getByRole('table', { name: 'Accounts van de organisatie' }).getByRole('row').nth(1).waitFor();
-    expect(await sideways(page), 'the users page scrolls sideways on a phone').toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page), 'the users page scrolls sideways on a phone').toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Uitloggen' }).waitFor();
     const logout = await page.getByRole('button', { name: 'Uitloggen' }).boundingBox();
     expect(logout && logout.x + logout.width).toBeLessThanOrEqual(PHONE.width);

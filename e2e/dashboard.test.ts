@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
+import {
+  expectAccessible,
+  expectNoProblems,
+  launch,
+  login,
+  open,
+  sidewaysScroll,
+  snap,
+} from './support/browser.ts';
 
 const ANALYST = 'gemeente@demo.nestwerk.test';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -41,10 +49,7 @@ describe('municipal dashboard', () => {
     expect(cellTexts.map((c) => c.trim()).filter((c) => /^[1-9]$/.test(c))).toEqual([]);
     expect(await page.content()).not.toMatch(UUID);
     // A table wider than its card scrolls inside the card; the page itself does not scroll sideways.
-    const sideways = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(sideways, 'the dashboard scrolls sideways').toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page), 'the dashboard scrolls sideways').toBeLessThanOrEqual(0);
     await expectAccessible(page, 'dashboard');
     await snap(page, '40-dashboard');
 

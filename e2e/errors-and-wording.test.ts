@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFamily, uniqueName } from './support/api.ts';
-import { expectNoProblems, isoDate, launch, login, open, snap, TABLET } from './support/browser.ts';
+import {
+  expectNoProblems,
+  isoDate,
+  launch,
+  login,
+  open,
+  sidewaysScroll,
+  snap,
+  TABLET,
+} from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -100,20 +109,14 @@ describe('every page', () => {
       await expect.poll(() => page.title()).toMatch(/^.+ – Nestwerk$/);
       if (title) expect(await page.title(), path).toBe(title);
       titles.add(await page.title());
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
+      expect(await sidewaysScroll(page), `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     }
     expect(titles.size).toBe(pages(family.id).length);
     await page.goto(`/families/${family.id}`);
     await expect.poll(() => page.title()).toBe(`Gezin ${family.name} – Nestwerk`);
     await page.goto(`/families/${family.id}/contacts/new?child=${family.childId}`);
     await page.locator('main h1').first().waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow, 'the contact moment scrolls sideways').toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page), 'the contact moment scrolls sideways').toBeLessThanOrEqual(0);
     await session.context.close();
   });
 

@@ -88,6 +88,11 @@ export function expectNoProblems(session: Session): void {
   expect(session.problems, 'CSP violations or page errors').toEqual([]);
 }
 
+/** How far the page scrolls sideways (0 when it fits its window). */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
 export function isoDate(offsetDays = 0): string {
   const d = new Date();
   d.setDate(d.getDate() + offsetDays);

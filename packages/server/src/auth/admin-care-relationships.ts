@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Principal } from '../http/principal.ts';
 import { addDays, localDate } from '../policies/calendar.ts';
+import { holdsOn } from '../policies/family-scope.ts';
 import { auditAdmin } from './account-changes.ts';
 import { targetOf } from './admin-user-list.ts';
 
@@ -26,7 +27,7 @@ function presentRelationship(
     familyId: r.family_id,
     startDate: r.start_date,
     endDate: r.end_date,
-    active: r.start_date <= today && (r.end_date === null || r.end_date >= today),
+    active: holdsOn(today, r),
   };
 }
 

@@ -6,6 +6,14 @@ import { seesTeamCaseload } from './roles.ts';
 /** `mine`: my own relationships; `team`: my team's caseload; `any`: everything that grants me access. */
 export type CaseloadScope = 'mine' | 'team' | 'any';
 
+/**
+ * The rule of {@link relationshipFamilyIds} for a relationship already read: it holds from its start date
+ * through its end date. For showing which relationships are current; access itself is decided by the query.
+ */
+export function holdsOn(today: string, r: { start_date: string; end_date: string | null }): boolean {
+  return r.start_date <= today && (r.end_date === null || r.end_date >= today);
+}
+
 type FamilyIds = SelectQueryBuilder<Database, 'care_relationships', { family_id: string }>;
 
 /**

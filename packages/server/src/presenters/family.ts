@@ -8,6 +8,7 @@ import type {
 } from '@nestwerk/contract';
 import type { QuestionnaireScore } from '@nestwerk/engine';
 import type { AccessBasis } from '../policies/family-access.ts';
+import { holdsOn } from '../policies/family-scope.ts';
 import { flag } from '../repositories/db.ts';
 import type { FamilyRow } from '../repositories/families.ts';
 import type { FamilyFile } from '../repositories/family-file.ts';
@@ -110,7 +111,7 @@ export function presentFamily(
           role: m.user_role,
           startDate: m.start_date,
           endDate: m.end_date,
-          active: m.start_date <= today && (m.end_date === null || m.end_date >= today),
+          active: holdsOn(today, m),
         }),
       ),
     },

@@ -1,5 +1,6 @@
 import { idListValue, inIdList } from '../../db/id-list.ts';
 import { precompiled } from '../../db/precompiled.ts';
+import { holdsOn } from '../../policies/family-scope.ts';
 import type { Db } from '../../repositories/db.ts';
 import { FEEDBACK_SETTLED } from '../../repositories/referrals.ts';
 
@@ -82,9 +83,10 @@ export async function loadTeamDetails(
   for (const r of relationships) {
     const since = details.inCareSince.get(r.family_id);
     if (since === undefined || r.start_date < since) details.inCareSince.set(r.family_id, r.start_date);
-    const current = r.start_date <= today && (r.end_date === null || r.end_date >= today);
-    if (r.user_id === null || !current) continue;
-    details.holders.set(r.family_id, [...(details.holders.get(r.family_id) ?? []), r.user_id]);
+    if (r.user_id === null || !holdsOn(today, r)) continue;
+    const holders = details.holders.get(r.family_id);
+    if (holders) holders.push(r.user_id);
+    else details.holders.set(r.family_id, [r.user_id]);
     details.holderNames.set(r.user_id, r.display_name ?? '');
   }
   const latest = new Map<string, { family: string; outcome: string }>();
