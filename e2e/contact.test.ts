@@ -5,6 +5,7 @@ import { createDraftContact, createFamily, getContact, uniqueName, worklistFamil
 import {
   expectAccessible,
   expectNoProblems,
+  focusStopsCoveredBy,
   isoDate,
   launch,
   login,
@@ -146,6 +147,19 @@ describe('contact moment', () => {
     await expect.poll(() => agreements.getByText('Tips over samen spelen meegegeven.').count()).toBe(1);
     const timeline = page.getByRole('region', { name: 'Tijdlijn van contacten' });
     await expect.poll(() => timeline.getByText('Veilig').count()).toBe(1);
+    expectNoProblems(session);
+    await session.context.close();
+  });
+
+  it('keeps the field reached with Tab in view above the sticky save bar', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page);
+    const family = await createFamily(page, uniqueName('Focus'));
+    await page.goto(`/families/${family.id}/contacts/new?child=${family.childId}`);
+    await page.getByTestId('advice-panel').waitFor();
+    // The checklists, factors and agreement: well over a screen of focus stops below the fold.
+    expect(await focusStopsCoveredBy(page, '.savebar', 150)).toEqual([]);
     expectNoProblems(session);
     await session.context.close();
   });

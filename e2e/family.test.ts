@@ -60,7 +60,17 @@ describe('family file', () => {
     await page.waitForURL(/\/contacts\/new/);
     await page.getByTestId('advice-panel').waitFor();
     expect(await page.getByLabel('Soort contact').inputValue()).toBe('prenatal_visit');
-    expect(await page.getByText(/Het kind is nog niet geboren/).count()).toBe(1);
+    expect(
+      await page
+        .locator('#prompts')
+        .getByText(/Het kind is nog niet geboren/)
+        .count(),
+    ).toBe(1);
+    // Parent and child together cannot be seen before the birth: what to listen for instead, no checklist.
+    expect(await page.getByTestId('cues-unborn').textContent()).toMatch(
+      /band begint wel al in de zwangerschap/,
+    );
+    expect(await page.getByRole('group', { name: /Signalen van een veilige relatie/ }).count()).toBe(0);
     // The parent-level factors (with the pregnancy ones) are open for a prenatal visit.
     const unplanned = page.getByRole('group', { name: /Zwangerschap was niet gepland/ });
     await unplanned.getByRole('radio', { name: 'aanwezig' }).check();
@@ -83,6 +93,11 @@ describe('family file', () => {
     await expect
       .poll(() => page.getByRole('region', { name: 'Gezin en rollen' }).textContent())
       .toMatch(/0 maanden · geboren/);
+    // Once born, a contact asks what was seen between parent and child.
+    await page.getByRole('link', { name: /Contactmoment starten/ }).click();
+    await page.waitForURL(/\/contacts\/new/);
+    await page.getByRole('group', { name: /Signalen van een veilige relatie/ }).waitFor();
+    expect(await page.getByTestId('cues-unborn').count()).toBe(0);
     expectNoProblems(session);
     await session.context.close();
   });

@@ -100,6 +100,30 @@ export function isoDate(offsetDays = 0): string {
 }
 
 /**
+ * Presses Tab `presses` times and names every focus stop that a sticky bar (`selector`) covers, even in part:
+ * WCAG 2.4.11, focus not obscured.
+ */
+export async function focusStopsCoveredBy(page: Page, selector: string, presses: number): Promise<string[]> {
+  const covered: string[] = [];
+  for (let i = 0; i < presses; i++) {
+    await page.keyboard.press('Tab');
+    const hit = await page.evaluate((barSelector) => {
+      const el = document.activeElement as HTMLInputElement | null;
+      const bar = document.querySelector(barSelector);
+      if (!el || el === document.body || !bar || bar.contains(el)) return null;
+      const a = el.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      return overlap > 0
+        ? (el.labels?.[0]?.textContent ?? el.textContent ?? el.tagName).trim().slice(0, 60)
+        : null;
+    }, selector);
+    if (hit !== null) covered.push(hit);
+  }
+  return covered;
+}
+
+/**
  * Presses Tab until the focused element's visible label (its <label>, or its own text) contains `text`, as a
  * keyboard user would; fails after `max` presses.
  */

@@ -138,6 +138,8 @@ export const nlBE: PartialMessages = {
     summary: {
       refer: '{{criteria}}: bespreek een doorverwijzing naar {{route}}',
       referGeneric: '{{criteria}}: bespreek een doorverwijzing naar meer intensieve hulp',
+      imhSignal_one: '{{count}} signaal voor het IMH-team: bespreek een doorverwijzing naar {{route}}',
+      imhSignal_other: '{{count}} signalen voor het IMH-team: bespreek een doorverwijzing naar {{route}}',
       oneCriterion: '1 van 4 verwijscriteria: bij 2 of meer bespreek je een doorverwijzing',
     },
     referOutside: 'Een doorverwijzing naar meer intensieve hulp bespreken',

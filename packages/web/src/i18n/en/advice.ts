@@ -9,6 +9,8 @@ export const advice: Messages['advice'] = {
     criteria_other: '{{count}} of 4 referral criteria',
     refer: '{{criteria}}: discuss a referral to {{route}}',
     referGeneric: '{{criteria}}: discuss a referral to more intensive help',
+    imhSignal_one: '{{count}} signal for an IMH team: discuss a referral to {{route}}',
+    imhSignal_other: '{{count}} signals for an IMH team: discuss a referral to {{route}}',
     oneCriterion: '1 of 4 referral criteria: at 2 or more, discuss a referral',
     safety: 'Safety first: {{route}}',
     more_one: 'and {{count}} more next step',

@@ -28,6 +28,8 @@ export const contact: Messages['contact'] = {
     insecure: 'Cues that tip the balance towards insecure',
     problematic: 'Additional cues when a problematic relationship is suspected',
     count: '{{checked}} of {{total}} ticked',
+    unborn:
+      'The child is not born yet: how parent and child get along can only be seen after the birth. The bond does begin in pregnancy, as the expecting parent’s attitude towards the baby. Listen to how the parents talk about the baby and the pregnancy, and record what weighs with the factors around the pregnancy.',
   },
   factors: {
     title: 'Hindering and protective factors',

@@ -34,7 +34,6 @@ export const register: Messages['register'] = {
   addCaregiver: 'Add another caregiver',
   removeCaregiver: 'Remove this caregiver',
   submit: 'Register family',
-  dateHint: 'As yyyy-mm-dd, for example 2026-05-01.',
   errors: {
     required: 'Fill in this field.',
     date: 'Enter a valid date.',

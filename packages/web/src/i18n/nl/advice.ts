@@ -7,6 +7,8 @@ export const advice = {
     criteria_other: '{{count}} van 4 verwijscriteria',
     refer: '{{criteria}}: bespreek verwijzing naar {{route}}',
     referGeneric: '{{criteria}}: bespreek verwijzing naar meer intensieve hulp',
+    imhSignal_one: '{{count}} signaal voor een IMH-team: bespreek verwijzing naar {{route}}',
+    imhSignal_other: '{{count}} signalen voor een IMH-team: bespreek verwijzing naar {{route}}',
     oneCriterion: '1 van 4 verwijscriteria: bij 2 of meer bespreek je een verwijzing',
     safety: 'Veiligheid gaat voor: {{route}}',
     more_one: 'en nog {{count}} vervolgstap',

@@ -26,6 +26,8 @@ export const contact = {
     insecure: 'Signalen die de balans naar onveilig doen doorslaan',
     problematic: 'Extra signalen bij een vermoeden van een problematische relatie',
     count: '{{checked}} van {{total}} aangevinkt',
+    unborn:
+      'Het kind is nog niet geboren: hoe ouder en kind met elkaar omgaan, zie je pas na de geboorte. De band begint wel al in de zwangerschap, als de houding van de aanstaande ouder tegenover het kindje. Luister hoe de ouders over het kindje en de zwangerschap praten, en leg wat meeweegt vast bij de factoren rond de zwangerschap.',
   },
   factors: {
     title: 'Belemmerende en beschermende factoren',

@@ -32,7 +32,6 @@ export const register = {
   addCaregiver: 'Nog een opvoeder toevoegen',
   removeCaregiver: 'Deze opvoeder verwijderen',
   submit: 'Gezin inschrijven',
-  dateHint: 'Als jjjj-mm-dd, bijvoorbeeld 2026-05-01.',
   errors: {
     required: 'Vul dit veld in.',
     date: 'Vul een geldige datum in.',

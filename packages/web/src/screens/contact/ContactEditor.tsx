@@ -134,6 +134,8 @@ export function ContactEditor({
   };
 
   const child = family.children.find((c) => c.id === form.childId);
+  // On the contact's date, as the engine reckons age: a contact before the birth was with an unborn child.
+  const unborn = Boolean(child && (!child.birthDate || form.date < child.birthDate));
   const thresholds = usePerinatalThresholds();
   const parentName = useParentName();
   const screenings = useMemo(() => screeningsByPerson(family.screenings), [family.screenings]);
@@ -237,13 +239,13 @@ export function ContactEditor({
           <ContactHeader family={family} form={form} update={update} />
           <SelfReportsPanel familyId={family.id} limit={2} />
           <Prompts child={child} date={form.date} />
-          <CueChecklist cues={form.cues} update={update} />
+          <CueChecklist cues={form.cues} update={update} unborn={unborn} />
           <FactorInventory
             factors={form.factors}
             parentFactors={form.parentFactors}
             caregivers={family.caregivers}
             update={update}
-            unborn={Boolean(child && !child.birthDate)}
+            unborn={unborn}
             carried={carried}
             onConfirmCarried={confirmCarried}
           />

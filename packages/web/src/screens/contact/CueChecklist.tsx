@@ -1,22 +1,32 @@
-import { type CueCode, type CueLevel, knowledge } from '@nestwerk/knowledge';
+import { type CueCode, type CueLevel, DOC, knowledge, src } from '@nestwerk/knowledge';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
+import { SourceRefs } from '../shared/SourceRefs.tsx';
 import type { ContactForm } from './form.ts';
 
 type Update = (change: (current: ContactForm) => ContactForm) => void;
 const LEVELS: CueLevel[] = ['safe', 'insecure', 'problematic'];
+// Before birth the relationship is the expecting parent's attitude towards the child (guideline Thema 1).
+const PRENATAL_SOURCES = [src(DOC.guideline, 'Thema 1, Ontwikkelingsfasen: Prenataal')];
 
-/** Tabel 2.1 as three checklists. Native checkboxes: Tab to move, Space to tick. */
+/**
+ * Tabel 2.1 as three checklists. Native checkboxes: Tab to move, Space to tick.
+ *
+ * Tabel 2.1 describes parent and child together, which cannot be seen before the birth: for an unborn child the
+ * checklist gives way to what to listen for instead. Cues already ticked (an older draft) stay, so they can be
+ * unticked.
+ */
 export const CueChecklist = memo(function CueChecklist({
   cues,
   update,
+  unborn,
 }: {
   cues: ContactForm['cues'];
   update: Update;
+  unborn: boolean;
 }) {
   const { t } = useTranslation();
-  const { know } = useLocale();
   const toggle = (code: CueCode, checked: boolean) =>
     update((f) => {
       const next = { ...f.cues };
@@ -27,6 +37,29 @@ export const CueChecklist = memo(function CueChecklist({
   return (
     <section className="panel" id="cues" aria-labelledby="cues-title">
       <h2 id="cues-title">{t('contact.cues.title')}</h2>
+      {unborn && Object.keys(cues).length === 0 ? (
+        <div data-testid="cues-unborn">
+          <p>{t('contact.cues.unborn')}</p>
+          <SourceRefs sources={PRENATAL_SOURCES} />
+        </div>
+      ) : (
+        <CueGroups cues={cues} toggle={toggle} />
+      )}
+    </section>
+  );
+});
+
+function CueGroups({
+  cues,
+  toggle,
+}: {
+  cues: ContactForm['cues'];
+  toggle(code: CueCode, checked: boolean): void;
+}) {
+  const { t } = useTranslation();
+  const { know } = useLocale();
+  return (
+    <>
       <p className="hint">{t('contact.cues.intro')}</p>
       <div className="cue-groups">
         {LEVELS.map((level) => {
@@ -58,6 +91,6 @@ export const CueChecklist = memo(function CueChecklist({
           );
         })}
       </div>
-    </section>
+    </>
   );
-});
+}

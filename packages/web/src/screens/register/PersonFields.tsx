@@ -1,6 +1,8 @@
 import type { MaskedNationalId } from '@nestwerk/contract';
 import { CAREGIVER_ROLES, type CaregiverRole } from '@nestwerk/knowledge';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../app/locale.tsx';
 import type { FieldMessages } from '../../lib/field-errors.ts';
 import { Check, TextField } from './Field.tsx';
 import { NationalIdField } from './NationalIdField.tsx';
@@ -59,7 +61,6 @@ export function ChildFields({
           value={value.birthDate}
           onChange={(birthDate) => set({ birthDate })}
           errors={errors}
-          hint={t('register.dateHint')}
           required
         />
       ) : (
@@ -70,7 +71,6 @@ export function ChildFields({
           value={value.dueDate}
           onChange={(dueDate) => set({ dueDate })}
           errors={errors}
-          hint={t('register.dateHint')}
           required
         />
       )}
@@ -105,6 +105,9 @@ export function CaregiverFields({
   currentNationalId?: MaskedNationalId | null;
 }) {
   const { t } = useTranslation();
+  const { region } = useLocale();
+  // Decided once, so the box does not vanish when a Flemish nurse clears a value carried over.
+  const [askEducation] = useState(() => region !== 'be' || value.lowEducation);
   const set = (change: Partial<CaregiverValues>) => onChange({ ...value, ...change });
   return (
     <>
@@ -148,12 +151,16 @@ export function CaregiverFields({
           errors={errors}
         />
       </div>
-      <Check
-        id={`${prefix}-low-education`}
-        label={t('register.lowEducation')}
-        checked={value.lowEducation}
-        onChange={(lowEducation) => set({ lowEducation })}
-      />
+      {/* Education only feeds VoorZorg's criteria, a Dutch programme: in Flanders nothing uses it, so it is not
+          asked (a value carried over from a Dutch file stays visible, so it can be cleared). */}
+      {askEducation && (
+        <Check
+          id={`${prefix}-low-education`}
+          label={t('register.lowEducation')}
+          checked={value.lowEducation}
+          onChange={(lowEducation) => set({ lowEducation })}
+        />
+      )}
       <NationalIdField
         prefix={prefix}
         value={value.nationalId}

@@ -34,6 +34,12 @@ export function NextStepSummary({ assessment }: { assessment: Assessment }) {
     headline = t('advice.summary.safety', {
       route: route ? know(route.label) : t('advice.categories.safety'),
     });
+  } else if (top.id === 'refer_outside.imh_flanders') {
+    // In Flanders one IMH signal is enough, with no criteria met: counting "0 van 4" would contradict the advice.
+    headline = t('advice.summary.imhSignal', {
+      count: assessment.referral.imhReasons.length,
+      route: top.interventions.map(shortName).join(', '),
+    });
   } else if (top.category === 'refer_outside') {
     const routes = top.interventions.map(shortName).join(', ');
     headline = routes
