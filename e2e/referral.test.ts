@@ -1,7 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName } from './support/api.ts';
-import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
+import {
+  expectAccessible,
+  expectNoProblems,
+  launch,
+  login,
+  open,
+  sidewaysScroll,
+  snap,
+} from './support/browser.ts';
 import { familyNeedingReferral, IMH, TEAM_LEAD, unreadNotifications } from './support/network.ts';
 
 let browser: Browser;
@@ -41,6 +49,8 @@ describe('referral round trip', () => {
     await n.getByLabel('Toestemming gegeven door').selectOption({ label: `Lotte ${family.name}` });
     await n.getByLabel('Voor welk doel').fill('Aanmelding bij het IMH-team');
     await expectAccessible(n, 'new referral');
+    // A visually hidden legend once took the full width of a component rule and pushed the page 44 px wide.
+    expect(await sidewaysScroll(n), 'the new referral scrolls sideways').toBeLessThanOrEqual(0);
     await snap(n, '60-referral-new');
     await n.getByRole('button', { name: 'Opslaan en voorbeeld bekijken' }).click();
     await n.waitForURL(/\/referrals\/[0-9a-f-]+$/);
@@ -49,6 +59,7 @@ describe('referral round trip', () => {
     // The preview is exactly what goes out: the minimum by default, items can be added.
     const preview = n.getByTestId('shared-referral');
     await expect.poll(() => preview.isVisible()).toBe(true);
+    expect(await sidewaysScroll(n), 'the referral scrolls sideways').toBeLessThanOrEqual(0);
     expect(await preview.textContent()).toContain('Leeftijd van het kind');
     expect(await preview.textContent()).not.toContain('Naam van het kind');
     // The consent covers what the referral shares; widening beyond it is refused by the server (consent bound

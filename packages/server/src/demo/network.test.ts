@@ -32,6 +32,23 @@ forEachDatabase('demo network', (current) => {
     await server?.close();
   });
 
+  /**
+   * Each demo referral reads like the contact that advised it: the reason it rests on (two of the four criteria
+   * in the Netherlands, one IMH signal in Flanders) and a child within the IMH team's age span.
+   */
+  const expectReasonsOfTheAdvisingContact = async (imh: ApiClient, region: 'nl' | 'be') => {
+    const queue = (await imh.get('/api/intake?status=all')).json as { items: Array<{ id: string }> };
+    expect(queue.items.length).toBeGreaterThan(0);
+    for (const item of queue.items) {
+      const { shared } = (await imh.get(`/api/intake/${item.id}`)).json as {
+        shared: { reason: { criteria: unknown[]; imhReasons: unknown[] }; child: { ageMonths: number } };
+      };
+      if (region === 'nl') expect(shared.reason.criteria.length).toBeGreaterThanOrEqual(2);
+      else expect(shared.reason.imhReasons.length).toBeGreaterThanOrEqual(1);
+      expect(shared.child.ageMonths).toBeLessThan(60);
+    }
+  };
+
   it('has a Dutch and a Flemish social map; the IMH team of imh@demo receives via Nestwerk', async () => {
     const nurse = await login('verpleegkundige');
     const nl = (await nurse.get('/api/partners?limit=200')).json as {
@@ -108,6 +125,7 @@ forEachDatabase('demo network', (current) => {
       ].sort(),
     );
     expect(Object.keys(detail.shared.child as object)).toEqual(['ageMonths']);
+    await expectReasonsOfTheAdvisingContact(imh, 'nl');
     const nurse = await login('verpleegkundige');
     const worklist = (await nurse.get('/api/worklist?limit=200')).json as {
       items: Array<{ overdueFeedback: number }>;
@@ -138,6 +156,7 @@ forEachDatabase('demo network', (current) => {
     expect(queue.total).toBeGreaterThan(0);
     for (const item of queue.items)
       expect(item.summary?.referrer.organisation).toBe('Kind en Gezin Scheldeland');
+    await expectReasonsOfTheAdvisingContact(imh, 'be');
     // The Dutch team does not see Flemish referrals, nor the other way round.
     const dutch = (await (await login('imh')).get('/api/intake?status=all')).json as {
       items: Array<{ summary: { referrer: { organisation: string } } | null }>;

@@ -1,3 +1,4 @@
+import { completedMonths } from '@nestwerk/engine';
 import { DEFAULT_SHARE_ITEMS } from '@nestwerk/knowledge';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type {
@@ -161,7 +162,8 @@ async function loadRegionReferrals(
     .where('nestwerk_organisation_id', 'is not', null)
     .executeTakeFirst();
   if (!nurseId || !imhPartner?.nestwerk_organisation_id) return 0;
-  const families = region === 'nl' ? await referOutside(db, nurseId) : await withImhSignal(db, nurseId);
+  const candidates = await imhAdvisingContacts(db, nurseId, localDate(today));
+  const referred = new Set<string>();
   const plans = [
     { sentDaysAgo: 2, status: 'sent' as const },
     { sentDaysAgo: 9, status: 'accepted' as const },
@@ -169,15 +171,23 @@ async function loadRegionReferrals(
   ];
   const imhUser = staff.imh[region].userId;
   let made = 0;
-  for (const [i, f] of families.entries()) {
-    const plan = plans[i];
-    if (!plan) break;
+  // The oldest referral first: its contact must be the oldest, which the fewest families have.
+  for (const [i, plan] of [...plans.entries()].reverse()) {
+    const sentDayOfPlan = localDate(new Date(today.getTime() - plan.sentDaysAgo * 86_400_000));
+    const f = candidates.find(
+      (c) =>
+        !referred.has(c.familyId) &&
+        c.contactDate <= sentDayOfPlan &&
+        c.contactDate >= addDays(sentDayOfPlan, -CONTACT_WITHIN_DAYS),
+    );
+    if (!f) continue;
+    referred.add(f.familyId);
     const story = words.stories[i % words.stories.length]!;
     await db.transaction().execute(async (trx) => {
       const persons = await trx
         .selectFrom('persons')
         .selectAll()
-        .where('family_id', '=', f.id)
+        .where('family_id', '=', f.familyId)
         .orderBy('id')
         .execute();
       const child = persons.find((p) => p.kind === 'child' && p.birth_date !== null);
@@ -186,13 +196,13 @@ async function loadRegionReferrals(
       const sentMs = today.getTime() - plan.sentDaysAgo * 86_400_000;
       const sentAt = new Date(sentMs).toISOString();
       const sentDay = localDate(new Date(sentMs));
-      const seen = await fromContact(trx, f.id, undefined);
+      const seen = await fromContact(trx, f.familyId, f.contactId);
       const consentId = demoId(rng, sentMs - 3_600_000);
       await trx
         .insertInto('consents')
         .values({
           id: consentId,
-          family_id: f.id,
+          family_id: f.familyId,
           given_by: caregiver.id,
           purpose: words.purpose,
           recipient: imhPartner.name,
@@ -209,10 +219,10 @@ async function loadRegionReferrals(
       const row: ReferralTable = {
         id,
         organisation_id: organisationId,
-        family_id: f.id,
+        family_id: f.familyId,
         child_id: child.id,
         contact_id: seen.contactId,
-        recommendation_id: 'refer_outside',
+        recommendation_id: f.recommendationId,
         partner_id: imhPartner.id,
         receiver_organisation_id: imhPartner.nestwerk_organisation_id,
         referrer_id: nurseId,
@@ -240,7 +250,7 @@ async function loadRegionReferrals(
         decline_reason: null,
         intake_date: null,
         consent_withdrawn_at: null,
-        first_signal_date: await firstSignalDate(trx, f.id),
+        first_signal_date: await firstSignalDate(trx, f.familyId),
         created_at: sentAt,
         updated_at: sentAt,
         version: 1,
@@ -329,51 +339,72 @@ async function loadRegionReferrals(
 }
 
 /** Dutch families whose assessment meets two or more of the four referral criteria. */
-async function referOutside(db: Kysely<Database>, nurseId: string): Promise<Array<{ id: string }>> {
-  return db
-    .selectFrom('families as f')
-    .innerJoin('care_relationships as cr', 'cr.family_id', 'f.id')
-    .select('f.id')
-    .where('cr.user_id', '=', nurseId)
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('assessments as a')
-          .select('a.id')
-          .whereRef('a.family_id', '=', 'f.id')
-          .where('a.refer_outside', '=', 1),
-      ),
-    )
-    .orderBy('f.id')
-    .limit(3)
-    .execute();
+/** The IMH team's age span in the demo's stories: from pregnancy to the fifth birthday (seed 001). */
+const IMH_BELOW_MONTHS = 60;
+/** A referral follows the contact that advised it within this many days. */
+const CONTACT_WITHIN_DAYS = 365;
+
+interface Referrable {
+  familyId: string;
+  contactId: string;
+  contactDate: string;
+  recommendationId: string;
 }
 
 /**
- * Flemish families with at least one IMH signal in an assessment: in Flanders a single signal is reason to
- * consult or refer to the IMH team, there is no 2-of-4 threshold (seed 004).
+ * Contacts that advised referring to the IMH team (the 2-of-4 criteria in the Netherlands, one IMH signal in
+ * Flanders, seed 004), newest first per family, for children still in the team's age span: a demo referral
+ * carries the criteria, signals and factors of the contact that advised it, so the intake queue reads like it.
  */
-async function withImhSignal(db: Kysely<Database>, nurseId: string): Promise<Array<{ id: string }>> {
+async function imhAdvisingContacts(
+  db: Kysely<Database>,
+  nurseId: string,
+  today: string,
+): Promise<Referrable[]> {
   const rows = await db
     .selectFrom('assessments as a')
+    .innerJoin('contacts as c', 'c.id', 'a.contact_id')
     .innerJoin('care_relationships as cr', 'cr.family_id', 'a.family_id')
-    .select(['a.family_id', 'a.refer_outside', 'a.result_json'])
+    .select(['a.family_id', 'a.contact_id', 'c.date', 'a.result_json'])
+    .select((eb) =>
+      eb
+        .selectFrom('persons as p')
+        .select('p.birth_date')
+        .whereRef('p.family_id', '=', 'a.family_id')
+        .where('p.kind', '=', 'child')
+        .where('p.birth_date', 'is not', null)
+        .orderBy('p.id')
+        .limit(1)
+        .as('birth_date'),
+    )
     .where('cr.user_id', '=', nurseId)
     .orderBy('a.family_id')
+    .orderBy('c.date', 'desc')
+    .orderBy('c.id', 'desc')
     .execute();
-  const ids: string[] = [];
+  const found: Referrable[] = [];
   for (const r of rows) {
-    if (ids.includes(r.family_id)) continue;
-    let signals = r.refer_outside === 1;
+    if (!r.birth_date || completedMonths(r.birth_date, today) >= IMH_BELOW_MONTHS) continue;
+    let recommendations: Array<{ id?: unknown; category?: unknown; interventions?: unknown }> = [];
     try {
-      const reasons = (JSON.parse(r.result_json) as { referral?: { imhReasons?: unknown } }).referral
-        ?.imhReasons;
-      signals ||= Array.isArray(reasons) && reasons.length > 0;
+      recommendations =
+        (JSON.parse(r.result_json) as { recommendations?: typeof recommendations }).recommendations ?? [];
     } catch {
-      // An unreadable result is no signal.
+      // An unreadable result advises nothing.
     }
-    if (signals) ids.push(r.family_id);
-    if (ids.length === 3) break;
+    const imh = recommendations.find(
+      (x) =>
+        x.category === 'refer_outside' &&
+        Array.isArray(x.interventions) &&
+        x.interventions.includes('imh_team'),
+    );
+    if (typeof imh?.id === 'string')
+      found.push({
+        familyId: r.family_id,
+        contactId: r.contact_id,
+        contactDate: r.date,
+        recommendationId: imh.id,
+      });
   }
-  return ids.map((id) => ({ id }));
+  return found;
 }

@@ -100,12 +100,14 @@ export default function IntakeDetailPage() {
   return (
     <>
       <div className="page-head">
-        {back}
-        <h1>
-          {d.shared
-            ? t('network.intake.detailTitle', { referrer: d.shared.referrer.name })
-            : t('network.intake.title')}
-        </h1>
+        <div>
+          {back}
+          <h1>
+            {d.shared
+              ? t('network.intake.detailTitle', { referrer: d.shared.referrer.name })
+              : t('network.intake.title')}
+          </h1>
+        </div>
         <p>
           <span className="pill">
             {t('network.referral.status', { status: t(`network.status.${d.status}`) })}

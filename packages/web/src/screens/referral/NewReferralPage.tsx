@@ -157,8 +157,10 @@ export default function NewReferralPage() {
   return (
     <>
       <div className="page-head">
-        <p className="eyebrow">{t('network.referral.forFamily', { name: f.name })}</p>
-        <h1>{t('network.referral.title')}</h1>
+        <div>
+          <p className="eyebrow">{t('network.referral.forFamily', { name: f.name })}</p>
+          <h1>{t('network.referral.title')}</h1>
+        </div>
       </div>
       {contactSaved && (
         <p className="notice" role="status" data-testid="contact-saved-for-referral">

@@ -66,15 +66,17 @@ export default function ReferralPage() {
   return (
     <>
       <div className="page-head">
-        <p className="eyebrow">
-          <Link to={`/families/${r.familyId}#referrals`}>
-            {t('network.referral.backToList', { family: r.familyName })}
-          </Link>
-        </p>
-        <h1>{t('network.referral.draftTitle', { partner: r.partner.name })}</h1>
-        <p className="referral-subject" data-testid="referral-subject">
-          {t('network.referral.about', { family: r.familyName, child: r.childName })}
-        </p>
+        <div>
+          <p className="eyebrow">
+            <Link to={`/families/${r.familyId}#referrals`}>
+              {t('network.referral.backToList', { family: r.familyName })}
+            </Link>
+          </p>
+          <h1>{t('network.referral.draftTitle', { partner: r.partner.name })}</h1>
+          <p className="referral-subject" data-testid="referral-subject">
+            {t('network.referral.about', { family: r.familyName, child: r.childName })}
+          </p>
+        </div>
         <p>
           <span className={`pill status status--${r.status}`}>
             {t('network.referral.status', { status: t(`network.status.${r.status}`) })}

@@ -16,8 +16,17 @@ export function SharedReferralView({
 }) {
   const { t } = useTranslation();
   const { date } = useLocale();
+  // One item per line: the labels are sentences with commas of their own, so a comma-joined run read as one.
   const list = (items: Array<{ code: string; label: string }> | undefined) =>
-    items && items.length > 0 ? items.map((i) => i.label).join(', ') : t('common.none');
+    items && items.length > 0 ? (
+      <ul className="shared-referral__list">
+        {items.map((i) => (
+          <li key={i.code}>{i.label}</li>
+        ))}
+      </ul>
+    ) : (
+      t('common.none')
+    );
   const child = shared.child;
   // A parent by name when the names are shared, else by role ("moeder"), never blank.
   const parentLabel = (p: { name?: string; role: string | null }) =>
@@ -79,7 +88,21 @@ export function SharedReferralView({
       {shared.factors && (
         <>
           <dt>{t('network.items.factors')}</dt>
-          <dd>{list(shared.factors)}</dd>
+          <dd>
+            {shared.factors.length === 0
+              ? t('common.none')
+              : (['hindering', 'protective'] as const).map((kind) => {
+                  const ofKind = shared.factors?.filter((f) => f.kind === kind) ?? [];
+                  return (
+                    ofKind.length > 0 && (
+                      <div key={kind}>
+                        <p className="shared-referral__kind">{t(`contact.factors.${kind}`)}</p>
+                        {list(ofKind)}
+                      </div>
+                    )
+                  );
+                })}
+          </dd>
         </>
       )}
       {shared.interventions && (

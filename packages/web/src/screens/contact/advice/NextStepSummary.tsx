@@ -1,5 +1,5 @@
 import type { Assessment, Recommendation } from '@nestwerk/engine';
-import { knowledge } from '@nestwerk/knowledge';
+import { interventionName, knowledge } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../../app/locale.tsx';
 
@@ -17,14 +17,12 @@ export const stepAnchor = (rec: Recommendation) => `advice-step-${rec.id.replace
  */
 export function NextStepSummary({ assessment }: { assessment: Assessment }) {
   const { t } = useTranslation();
-  const { know } = useLocale();
+  const { know, region } = useLocale();
   const [top, ...rest] = assessment.recommendations;
   const met = assessment.referral.criteriaMet.length;
   const criteria = t('advice.summary.criteria', { count: met });
-  const shortName = (code: string) => {
-    const item = knowledge.interventions.find((i) => i.code === code);
-    return item ? item.name.split(' (')[0] : code;
-  };
+  // The region's own name (a baby-peuterteam in Flanders), without the parenthesised gloss.
+  const shortName = (code: string) => interventionName(code, region).split(' (')[0];
 
   let headline: string;
   let tone = top?.category ?? 'none';
