@@ -33,6 +33,16 @@ const shared: SharedReferral = {
   ],
 };
 
+function show() {
+  render(
+    <I18nextProvider i18n={i18n}>
+      <LocaleProvider region="be">
+        <SharedReferralView shared={shared} viewer="receiver" />
+      </LocaleProvider>
+    </I18nextProvider>,
+  );
+}
+
 function details(term: string): HTMLElement {
   const dt = screen.getByText(term, { selector: 'dt' });
   return dt.nextElementSibling as HTMLElement;
@@ -40,25 +50,13 @@ function details(term: string): HTMLElement {
 
 describe('what a referral shares', () => {
   it('lists signals one per line, since their labels hold commas of their own', () => {
-    render(
-      <I18nextProvider i18n={i18n}>
-        <LocaleProvider region="be">
-          <SharedReferralView shared={shared} viewer="receiver" />
-        </LocaleProvider>
-      </I18nextProvider>,
-    );
+    show();
     const cues = within(details('Signalen')).getAllByRole('listitem');
     expect(cues.map((li) => li.textContent)).toEqual(shared.cues?.map((c) => c.label));
   });
 
   it('says which factors weigh on the family and which carry it', () => {
-    render(
-      <I18nextProvider i18n={i18n}>
-        <LocaleProvider region="be">
-          <SharedReferralView shared={shared} viewer="receiver" />
-        </LocaleProvider>
-      </I18nextProvider>,
-    );
+    show();
     const factors = details('Beschermende en risicofactoren');
     const groups = Array.from(factors.children).map((group) => ({
       kind: group.querySelector('p')?.textContent,
