@@ -277,7 +277,7 @@ type Concern = 'none' | 'watch' | 'refer' | 'safety';
 const AGREEMENT_TEXT: Record<Concern, Record<'nl' | 'be', string>> = {
   none: {
     nl: 'Tips voor deze leeftijd meegegeven. Volgend contact volgens het schema.',
-    be: 'Tips voor deze leeftijd meegegeven. Volgende consultatie volgens het schema.',
+    be: 'Tips voor deze leeftijd meegegeven. Volgend consult volgens het schema.',
   },
   watch: {
     nl: 'Besproken wat goed gaat en wat lastig is; tips over troosten en samen spelen. Extra contact afgesproken.',
