@@ -80,6 +80,24 @@ describe('worklist flags of the network', () => {
     );
     expect(screen.queryAllByRole('listitem')).toEqual([]);
     expect(screen.getByText(/2 belastend · 6 beschermend — draagkracht weegt zwaarder/)).toBeTruthy();
+    // Not "geen" above it: the burdens are worth a look, even when strengths outweigh them.
+    expect(screen.queryByText('geen')).toBeNull();
+  });
+
+  it('says "geen" on a row with no flags and no burdens', async () => {
+    await i18n.changeLanguage('nl');
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Flags
+          item={{
+            ...item,
+            flags: { ...item.flags, safety: false, feedbackOverdue: false },
+            balance: { hindering: 0, protective: 6, tilt: 'strength_outweighs' },
+          }}
+        />
+      </I18nextProvider>,
+    );
+    expect(screen.getByText('geen')).toBeTruthy();
   });
 
   it('counts the parents’ screening moments due or overdue', async () => {

@@ -28,10 +28,12 @@ export function Flags({ item }: { item: WorklistItem }) {
     [flags.cumulativeRisk, 'risk', t('worklist.flags.cumulativeRisk')],
   ];
   const shown = all.filter(([on]) => on).map(([, kind, label]) => [kind, label] as const);
+  // "geen" above a balance line read as if the burdens were nothing to note: say it only on a calm row.
+  const weighed = (item.balance?.hindering ?? 0) > 0;
   return (
     <>
       {shown.length === 0 ? (
-        <span className="muted">{t('worklist.noFlags')}</span>
+        !weighed && <span className="muted">{t('worklist.noFlags')}</span>
       ) : (
         <ul className="flags">
           {shown.map(([kind, label]) => (
