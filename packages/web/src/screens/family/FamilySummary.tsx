@@ -151,7 +151,7 @@ export function FamilySummary({ family }: { family: FamilyFile }) {
           keyOf={(r) => r.id}
           render={(r) => (
             <>
-              {r.partner.name} <span className="pill">{t(`network.status.${r.status}`)}</span>
+              {r.partner.name} <span className="badge">{t(`network.status.${r.status}`)}</span>
               {r.feedbackOverdue && (
                 <span className="flag flag--feedback">
                   {' '}

@@ -27,7 +27,7 @@ export function ReferralList({ family }: { family: FamilyFile }) {
               >
                 {r.partner.name}
               </Link>{' '}
-              <span className="pill">{t(`network.status.${r.status}`)}</span>
+              <span className="badge">{t(`network.status.${r.status}`)}</span>
               <ImportedBadge marker={family.imported} kind="referrals" id={r.id} />
               {r.basis === 'no_consent' && (
                 <span className="flag flag--safety">{t('network.referral.noConsentBanner')}</span>

@@ -109,7 +109,7 @@ export default function IntakeDetailPage() {
           </h1>
         </div>
         <p>
-          <span className="pill">
+          <span className="badge">
             {t('network.referral.status', { status: t(`network.status.${d.status}`) })}
           </span>
         </p>

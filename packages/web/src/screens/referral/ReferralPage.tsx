@@ -78,7 +78,7 @@ export default function ReferralPage() {
           </p>
         </div>
         <p>
-          <span className={`pill status status--${r.status}`}>
+          <span className="badge">
             {t('network.referral.status', { status: t(`network.status.${r.status}`) })}
           </span>
         </p>
