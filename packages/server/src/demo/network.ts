@@ -173,12 +173,14 @@ async function loadRegionReferrals(
   let made = 0;
   // The oldest referral first: its contact must be the oldest, which the fewest families have.
   for (const [i, plan] of [...plans.entries()].reverse()) {
-    const sentDayOfPlan = localDate(new Date(today.getTime() - plan.sentDaysAgo * 86_400_000));
+    const sentMs = today.getTime() - plan.sentDaysAgo * 86_400_000;
+    const sentAt = new Date(sentMs).toISOString();
+    const sentDay = localDate(new Date(sentMs));
     const f = candidates.find(
       (c) =>
         !referred.has(c.familyId) &&
-        c.contactDate <= sentDayOfPlan &&
-        c.contactDate >= addDays(sentDayOfPlan, -CONTACT_WITHIN_DAYS),
+        c.contactDate <= sentDay &&
+        c.contactDate >= addDays(sentDay, -CONTACT_WITHIN_DAYS),
     );
     if (!f) continue;
     referred.add(f.familyId);
@@ -193,9 +195,6 @@ async function loadRegionReferrals(
       const child = persons.find((p) => p.kind === 'child' && p.birth_date !== null);
       const caregiver = persons.find((p) => p.kind === 'caregiver');
       if (!child || !caregiver) return;
-      const sentMs = today.getTime() - plan.sentDaysAgo * 86_400_000;
-      const sentAt = new Date(sentMs).toISOString();
-      const sentDay = localDate(new Date(sentMs));
       const seen = await fromContact(trx, f.familyId, f.contactId);
       const consentId = demoId(rng, sentMs - 3_600_000);
       await trx
@@ -338,7 +337,6 @@ async function loadRegionReferrals(
   return made;
 }
 
-/** Dutch families whose assessment meets two or more of the four referral criteria. */
 /** The IMH team's age span in the demo's stories: from pregnancy to the fifth birthday (seed 001). */
 const IMH_BELOW_MONTHS = 60;
 /** A referral follows the contact that advised it within this many days. */

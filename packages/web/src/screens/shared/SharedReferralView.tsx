@@ -27,7 +27,7 @@ export function SharedReferralView({
     ) : (
       t('common.none')
     );
-  const child = shared.child;
+  const { child, factors } = shared;
   // A parent by name when the names are shared, else by role ("moeder"), never blank.
   const parentLabel = (p: { name?: string; role: string | null }) =>
     p.name ?? (p.role ? t(`common.roles.${p.role as 'mother'}`) : '—');
@@ -85,14 +85,14 @@ export function SharedReferralView({
           <dd>{list(shared.cues)}</dd>
         </>
       )}
-      {shared.factors && (
+      {factors && (
         <>
           <dt>{t('network.items.factors')}</dt>
           <dd>
-            {shared.factors.length === 0
+            {factors.length === 0
               ? t('common.none')
               : (['hindering', 'protective'] as const).map((kind) => {
-                  const ofKind = shared.factors?.filter((f) => f.kind === kind) ?? [];
+                  const ofKind = factors.filter((f) => f.kind === kind);
                   return (
                     ofKind.length > 0 && (
                       <div key={kind}>

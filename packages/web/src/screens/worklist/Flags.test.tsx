@@ -28,16 +28,21 @@ const item: WorklistItem = {
   screeningsDue: 0,
 };
 
+/** The flags of one worklist row, in Dutch. */
+async function show(row: WorklistItem) {
+  await i18n.changeLanguage('nl');
+  render(
+    <I18nextProvider i18n={i18n}>
+      <Flags item={row} />
+    </I18nextProvider>,
+  );
+}
+
 describe('worklist flags of the network', () => {
   afterEach(cleanup);
 
   it('names the safety route step first, then overdue feedback with its count', async () => {
-    await i18n.changeLanguage('nl');
-    render(
-      <I18nextProvider i18n={i18n}>
-        <Flags item={item} />
-      </I18nextProvider>,
-    );
+    await show(item);
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Veiligheidsroute stap 3',
       'Terugkoppeling te laat (2)',
@@ -45,19 +50,12 @@ describe('worklist flags of the network', () => {
   });
 
   it('names safety signals without a route as signals, never as an open route; one overdue referral plainly', async () => {
-    await i18n.changeLanguage('nl');
-    render(
-      <I18nextProvider i18n={i18n}>
-        <Flags
-          item={{
-            ...item,
-            flags: { ...item.flags, safety: false, safetySignals: true },
-            safetyRoute: null,
-            overdueFeedback: 1,
-          }}
-        />
-      </I18nextProvider>,
-    );
+    await show({
+      ...item,
+      flags: { ...item.flags, safety: false, safetySignals: true },
+      safetyRoute: null,
+      overdueFeedback: 1,
+    });
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Veiligheidssignalen vastgelegd',
       'Terugkoppeling te laat',
@@ -65,19 +63,12 @@ describe('worklist flags of the network', () => {
   });
 
   it('shows the balance, so cumulative risk that strengths outweigh reads as such', async () => {
-    await i18n.changeLanguage('nl');
-    render(
-      <I18nextProvider i18n={i18n}>
-        <Flags
-          item={{
-            ...item,
-            flags: { ...item.flags, safety: false, feedbackOverdue: false },
-            safetyRoute: null,
-            balance: { hindering: 2, protective: 6, tilt: 'strength_outweighs' },
-          }}
-        />
-      </I18nextProvider>,
-    );
+    await show({
+      ...item,
+      flags: { ...item.flags, safety: false, feedbackOverdue: false },
+      safetyRoute: null,
+      balance: { hindering: 2, protective: 6, tilt: 'strength_outweighs' },
+    });
     expect(screen.queryAllByRole('listitem')).toEqual([]);
     expect(screen.getByText(/2 belastend · 6 beschermend — draagkracht weegt zwaarder/)).toBeTruthy();
     // Not "geen" above it: the burdens are worth a look, even when strengths outweigh them.
@@ -85,34 +76,20 @@ describe('worklist flags of the network', () => {
   });
 
   it('says "geen" on a row with no flags and no burdens', async () => {
-    await i18n.changeLanguage('nl');
-    render(
-      <I18nextProvider i18n={i18n}>
-        <Flags
-          item={{
-            ...item,
-            flags: { ...item.flags, safety: false, feedbackOverdue: false },
-            balance: { hindering: 0, protective: 6, tilt: 'strength_outweighs' },
-          }}
-        />
-      </I18nextProvider>,
-    );
+    await show({
+      ...item,
+      flags: { ...item.flags, safety: false, feedbackOverdue: false },
+      balance: { hindering: 0, protective: 6, tilt: 'strength_outweighs' },
+    });
     expect(screen.getByText('geen')).toBeTruthy();
   });
 
   it('counts the parents’ screening moments due or overdue', async () => {
-    await i18n.changeLanguage('nl');
-    render(
-      <I18nextProvider i18n={i18n}>
-        <Flags
-          item={{
-            ...item,
-            flags: { ...item.flags, safety: false, feedbackOverdue: false },
-            screeningsDue: 2,
-          }}
-        />
-      </I18nextProvider>,
-    );
+    await show({
+      ...item,
+      flags: { ...item.flags, safety: false, feedbackOverdue: false },
+      screeningsDue: 2,
+    });
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2 screenings ouders open']);
   });
 });
