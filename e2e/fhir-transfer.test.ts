@@ -149,11 +149,14 @@ describe('transfer of a family to another organisation', () => {
     await receiving.page.goto('/families/new');
     await receiving.page.getByRole('link', { name: /Importeer het overgedragen dossier/ }).click();
     await receiving.page.getByRole('heading', { name: 'Overgedragen dossier importeren' }).waitFor();
+    // The field's own words, not the browser's ("Choose File", "No file chosen").
+    await receiving.page.getByText('Nog geen bestand gekozen').waitFor();
     await receiving.page.getByLabel('Bestand met het dossier').setInputFiles({
       name: 'overdracht.fhir.json',
       mimeType: 'application/json',
       buffer: Buffer.from(bundle),
     });
+    await receiving.page.getByText('overdracht.fhir.json').waitFor();
     await expectAccessible(receiving.page, 'import');
     await snap(receiving.page, '91-import');
     await receiving.page.getByRole('button', { name: 'Importeren' }).click();

@@ -19,6 +19,8 @@ export const common: Messages['common'] = {
   details: 'Details',
   print: 'Print or save as PDF',
   unknownDate: 'unknown',
+  chooseFile: 'Choose file',
+  noFileChosen: 'No file chosen yet',
   bands: {
     safe: 'Secure',
     insecure: 'More insecure',

@@ -17,6 +17,8 @@ export const common = {
   details: 'Details',
   print: 'Afdrukken of opslaan als pdf',
   unknownDate: 'onbekend',
+  chooseFile: 'Bestand kiezen',
+  noFileChosen: 'Nog geen bestand gekozen',
   bands: {
     safe: 'Veilig',
     insecure: 'Meer onveilig',

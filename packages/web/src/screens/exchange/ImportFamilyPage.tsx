@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type FormEvent, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { FieldError } from '../shared/FieldError.tsx';
+import { FilePicker } from '../shared/FilePicker.tsx';
 
 interface EntryIssue {
   path: string;
@@ -35,10 +36,9 @@ export default function ImportFamilyPage() {
     },
   });
 
-  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
+  const choose = async (file: File | null) => {
     setFileProblem(false);
     mutation.reset();
-    const file = event.target.files?.[0];
     if (!file) return setBundle(null);
     try {
       const parsed: unknown = JSON.parse(await file.text());
@@ -86,13 +86,12 @@ export default function ImportFamilyPage() {
       <form className="form panel" onSubmit={submit} noValidate>
         <div className={fileProblem ? 'field field--error' : 'field'}>
           <label htmlFor="import-file">{t('exchange.file')}</label>
-          <input
+          <FilePicker
             id="import-file"
-            type="file"
             accept=".json,application/fhir+json,application/json"
-            aria-describedby={fileProblem ? 'import-file-error' : 'import-file-hint'}
-            aria-invalid={fileProblem || undefined}
-            onChange={(e) => void choose(e)}
+            describedBy={fileProblem ? 'import-file-error' : 'import-file-hint'}
+            invalid={fileProblem}
+            onChange={(file) => void choose(file)}
           />
           <p id="import-file-hint" className="hint">
             {t('exchange.fileHint')}

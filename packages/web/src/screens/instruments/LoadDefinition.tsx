@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilePicker } from '../shared/FilePicker.tsx';
 import { storeDefinition } from './definitions.ts';
 
 /** Loads a licensed questionnaire definition (JSON) after validating it with the engine's schema. */
@@ -30,13 +31,11 @@ export function LoadDefinition({ organisationId, onLoaded }: { organisationId: s
       </p>
       <div className="field">
         <label htmlFor="load-definition">{t('instruments.loadFile')}</label>
-        <input
+        <FilePicker
           id="load-definition"
-          type="file"
           accept="application/json,.json"
-          aria-describedby="load-definition-help"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
+          describedBy="load-definition-help"
+          onChange={(file) => {
             if (file) void load(file);
           }}
         />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { issueMessage } from '../../lib/field-errors.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
+import { FilePicker } from '../shared/FilePicker.tsx';
 
 /** CSV import: check first (dry run), then import; rejected rows come back with line, field and reason. */
 export function PartnerImport({ onImported }: { onImported(): void }) {
@@ -24,13 +25,11 @@ export function PartnerImport({ onImported }: { onImported(): void }) {
       </p>
       <div className="field">
         <label htmlFor="partners-import-file">{t('network.partners.importFile')}</label>
-        <input
+        <FilePicker
           id="partners-import-file"
-          type="file"
           accept=".csv,text/csv"
-          aria-describedby="partners-import-hint"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
+          describedBy="partners-import-hint"
+          onChange={(file) => {
             run.reset();
             if (file) void file.text().then(setCsv);
             else setCsv('');
