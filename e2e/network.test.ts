@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { worklistFamily } from './support/api.ts';
 import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
-import { FLEMISH_NURSE, MANAGER } from './support/network.ts';
+import { demoOverdueReferral, FLEMISH_NURSE, MANAGER } from './support/network.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -82,32 +82,17 @@ function fill(cells: string[], header: string): string {
 
 describe('worklist flags of the network', () => {
   it('shows the overdue-feedback flag on the worklist', async () => {
-    // Neither the API nor the 50-family demo can produce a referral whose feedback date has passed (sending
-    // sets it to today + at least one day, and the demo's overdue referral needs three qualifying families
-    // of the demo nurse). So the server's worklist answer is taken as is and one item gets the flags the
-    // server sets after the due date; what is tested is how the worklist shows them.
+    // The demo's referral whose feedback date has passed (the API cannot make one: sending sets the date ahead).
     const session = await open(browser);
     const { page } = session;
     await login(page);
-    let flagged = '';
-    await page.route('**/api/worklist?**', async (route) => {
-      const response = await route.fetch();
-      const body = (await response.json()) as {
-        items: Array<{ name: string; flags: Record<string, boolean>; overdueFeedback?: number }>;
-      };
-      const first = body.items[0];
-      if (first) {
-        first.flags.feedbackOverdue = true;
-        first.overdueFeedback = 2;
-        flagged = first.name;
-      }
-      await route.fulfill({ response, json: body });
-    });
+    const overdue = await demoOverdueReferral(page);
     await page.goto('/worklist');
-    await expect.poll(() => flagged).not.toBe('');
     // Anchored: another family's name may contain this one (a double surname).
-    const row = page.getByRole('row', { name: new RegExp(`^${escapeRegExp(flagged)}`) });
-    await expect.poll(() => row.textContent()).toContain('Terugkoppeling te laat (2)');
+    const row = page.getByRole('row', { name: new RegExp(`^${escapeRegExp(overdue.familyName)}`) });
+    const flag =
+      overdue.overdue === 1 ? 'Terugkoppeling te laat' : `Terugkoppeling te laat (${overdue.overdue})`;
+    await expect.poll(() => row.textContent()).toContain(flag);
     await expectAccessible(page, 'worklist with overdue feedback');
     await snap(page, '52-worklist-feedback-overdue');
     expectNoProblems(session);

@@ -47,3 +47,44 @@ export async function unreadNotifications(page: Page): Promise<number> {
   expect(response.ok()).toBe(true);
   return ((await response.json()) as { unread: number }).unread;
 }
+
+export interface OverdueReferral {
+  familyId: string;
+  familyName: string;
+  referralId: string;
+  /** How many of the family's referrals are overdue, as the worklist counts them. */
+  overdue: number;
+}
+
+/**
+ * A referral of the signed-in nurse's caseload whose feedback date has passed without feedback, as the demo
+ * makes one (packages/server/src/demo/network.ts): the API cannot, since sending sets the date ahead. Read
+ * through the same API the worklist uses, so the flag under test is the server's own.
+ */
+export async function demoOverdueReferral(page: Page): Promise<OverdueReferral> {
+  const worklist = await page.request.get('/api/worklist?scope=mine&limit=200');
+  expect(worklist.status()).toBe(200);
+  const { items } = (await worklist.json()) as {
+    items: Array<{
+      familyId: string;
+      name: string;
+      flags: { feedbackOverdue: boolean };
+      overdueFeedback: number;
+    }>;
+  };
+  const family = items.find((i) => i.flags.feedbackOverdue);
+  expect(family, 'the demo gives the demo nurse a referral with overdue feedback').toBeDefined();
+  if (!family) throw new Error('unreachable');
+  const referrals = await page.request.get(`/api/families/${family.familyId}/referrals`);
+  expect(referrals.status()).toBe(200);
+  const overdue = (
+    (await referrals.json()) as { items: Array<{ id: string; feedbackOverdue: boolean }> }
+  ).items.find((r) => r.feedbackOverdue);
+  expect(overdue, `${family.name} has the overdue referral its worklist row flags`).toBeDefined();
+  return {
+    familyId: family.familyId,
+    familyName: family.name,
+    referralId: overdue?.id ?? '',
+    overdue: family.overdueFeedback,
+  };
+}
