@@ -4,6 +4,7 @@ import {
   type Lang,
   type PerinatalThresholds,
   text,
+  uniqueSources,
 } from '@nestwerk/knowledge';
 import { childAge, tipBand } from './age.ts';
 import type { Assessment, Recommendation } from './assessment.ts';
@@ -85,7 +86,9 @@ export function assess(
     videoFeedbackRule(ctx),
     parentingSupportRule(ctx),
     adviseAndMonitorRule(ctx),
-  ].filter((r): r is Recommendation => r !== null);
+  ]
+    .filter((r): r is Recommendation => r !== null)
+    .map((r) => ({ ...r, sources: uniqueSources(r.sources) }));
 
   const band = tipBand(age);
   const tips = knowledge.parentTips.find((t) => t.band === band);

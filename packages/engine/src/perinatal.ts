@@ -13,6 +13,7 @@ import {
   src,
   type Text,
   text,
+  uniqueSources,
 } from '@nestwerk/knowledge';
 import type { AssessmentInput, ParentInput, ScreeningInput } from './input.ts';
 
@@ -226,20 +227,10 @@ export function screenParents(
         .filter((f) => f.outcome !== 'no_concern' || outcome === 'no_concern')
         .map((f) => text(f.reason, lang, input.region)),
       nextStep: text(NEXT_STEP[outcome](input.region), lang, input.region),
-      sources: dedupe(sources),
+      sources: uniqueSources(sources),
     });
   });
   return out;
-}
-
-function dedupe(sources: SourceRef[]): SourceRef[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => {
-    const key = `${s.document}#${s.ref}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
 
 /** Rescreen or higher counts as a positive screen: a hindering factor of that parent in the balance. */

@@ -393,6 +393,9 @@ describe('property: assess over arbitrary valid input', () => {
               expect(SOURCE_DOCUMENTS).toContain(s.document);
               expect(s.ref.trim()).not.toBe('');
             }
+            // Each passage once: a rule citing its own passage and its route's may name one twice.
+            const keys = r.sources.map((s) => `${s.document}#${s.ref}`);
+            expect(new Set(keys).size, `${l} ${r.id} ${keys.join(' | ')}`).toBe(keys.length);
           }
           for (const i of a.instruments) expect(i.reason.trim()).not.toBe('');
         }

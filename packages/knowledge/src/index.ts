@@ -35,7 +35,7 @@ export {
   type SharingBasis,
 } from './referrals.ts';
 export { SHARING_QUESTION_CODES, type SharingQuestionCode } from './sharing-questions.ts';
-export { DOC, src } from './sources.ts';
+export { DOC, src, uniqueSources } from './sources.ts';
 export { STABLE_FACTORS } from './stable-factors.ts';
 export { text } from './text.ts';
 export type * from './types.ts';

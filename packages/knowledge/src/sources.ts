@@ -29,6 +29,20 @@ export function src(document: SourceDocument, ref: string): SourceRef {
   return { document, ref };
 }
 
+/**
+ * Each passage once, in first-mention order. Advice often cites its own passage and then those of the route or
+ * programme it points to, which may name the same passage again.
+ */
+export function uniqueSources(sources: readonly SourceRef[]): SourceRef[] {
+  const seen = new Set<string>();
+  return sources.filter((s) => {
+    const key = `${s.document}#${s.ref}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Turns a record keyed by code into a list, so the type checker proves every code has an entry. */
 export function listByCode<C extends string, T>(record: Record<C, T>): Array<T & { code: C }> {
   return (Object.entries(record) as Array<[C, T]>).map(([code, value]) => ({ ...value, code }));

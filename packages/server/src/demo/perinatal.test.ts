@@ -14,7 +14,9 @@ const FAMILIES = 200;
  * Those were recorded per database at first, because the reassessment read the family's persons and screenings in
  * the database's own order; it reads them in id order now, and both databases store the same assessments.
  * The assessments' digest was taken again when migration 0028 added the six tallies per level: without those
- * columns it is the one recorded before, checked on both databases.
+ * columns it is the one recorded before, checked on both databases. It was taken once more when the engine came to
+ * list each source of a recommendation once: 58 of the 618 results differ, each only by a repeated passage
+ * dropped from a recommendation's sources (compared row by row against the results of the code before).
  */
 const EXPECTED = {
   parent_screenings: {
@@ -27,7 +29,7 @@ const EXPECTED = {
   },
   assessments: {
     rows: 618,
-    sha256: '3b8d6df93fd0659b827c73ccbf53a510f85c4bb9a27510a4592c60b5a46b19a8',
+    sha256: '7af4f22515f24c1f6805e1669f8ca251ce963e5d4d49dce852780d001cef8ba0',
   },
 };
 

@@ -1,4 +1,4 @@
-import type { SourceDocument, SourceRef } from '@nestwerk/knowledge';
+import { type SourceDocument, type SourceRef, uniqueSources } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
@@ -8,8 +8,10 @@ export function sourceAnchor(document: SourceDocument): string {
 }
 
 /** The guideline passages behind a piece of advice: the document's title and the passage, linking to it. */
-export function SourceRefs({ sources }: { sources: SourceRef[] }) {
+export function SourceRefs({ sources: cited }: { sources: SourceRef[] }) {
   const { t } = useTranslation();
+  // Advice stored before the engine listed each passage once may name one twice.
+  const sources = uniqueSources(cited);
   if (sources.length === 0) return null;
   return (
     <p className="sources">
