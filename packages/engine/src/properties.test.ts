@@ -357,6 +357,19 @@ describe('property: referral outside JGZ holds for every pair of criteria and no
 // assess as a whole
 // ---------------------------------------------------------------------------------------------------------
 
+/** Every `sources` array anywhere in a value, with where it is. */
+function sourceLists(
+  value: unknown,
+  path = 'result',
+): Array<[string, Array<{ document: string; ref: string }>]> {
+  if (Array.isArray(value)) return value.flatMap((v, i) => sourceLists(v, `${path}[${i}]`));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, v]) => [
+    ...(key === 'sources' && Array.isArray(v) ? [[`${path}.sources`, v] as [string, typeof v]] : []),
+    ...sourceLists(v, `${path}.${key}`),
+  ]);
+}
+
 describe('property: assess over arbitrary valid input', () => {
   it('never throws and is deterministic (same input twice → deep-equal output)', () => {
     fc.assert(
@@ -393,11 +406,14 @@ describe('property: assess over arbitrary valid input', () => {
               expect(SOURCE_DOCUMENTS).toContain(s.document);
               expect(s.ref.trim()).not.toBe('');
             }
-            // Each passage once: a rule citing its own passage and its route's may name one twice.
-            const keys = r.sources.map((s) => `${s.document}#${s.ref}`);
-            expect(new Set(keys).size, `${l} ${r.id} ${keys.join(' | ')}`).toBe(keys.length);
           }
           for (const i of a.instruments) expect(i.reason.trim()).not.toBe('');
+          // Each passage once in every list of sources (advice, instruments, parents' outcomes…): a rule citing
+          // its own passage and its route's named one twice.
+          for (const [where, sources] of sourceLists(a)) {
+            const keys = sources.map((s) => `${s.document}#${s.ref}`);
+            expect(new Set(keys).size, `${l} ${where}: ${keys.join(' | ')}`).toBe(keys.length);
+          }
         }
       }),
       RUNS,
