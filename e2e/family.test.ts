@@ -71,6 +71,11 @@ describe('family file', () => {
       /band begint wel al in de zwangerschap/,
     );
     expect(await page.getByRole('group', { name: /Signalen van een veilige relatie/ }).count()).toBe(0);
+    // Of the referral criteria, the two about the child wait for the birth; the parent's can be ticked.
+    const criterion = (name: RegExp) => page.locator('#criteria').getByRole('checkbox', { name });
+    expect(await criterion(/regulatie van gedrag/).isDisabled()).toBe(true);
+    expect(await criterion(/verstoord contact/).isDisabled()).toBe(true);
+    expect(await criterion(/De ouder blijft ongerust/).isEnabled()).toBe(true);
     // The parent-level factors (with the pregnancy ones) are open for a prenatal visit.
     const unplanned = page.getByRole('group', { name: /Zwangerschap was niet gepland/ });
     await unplanned.getByRole('radio', { name: 'aanwezig' }).check();
@@ -98,6 +103,12 @@ describe('family file', () => {
     await page.waitForURL(/\/contacts\/new/);
     await page.getByRole('group', { name: /Signalen van een veilige relatie/ }).waitFor();
     expect(await page.getByTestId('cues-unborn').count()).toBe(0);
+    expect(
+      await page
+        .locator('#criteria')
+        .getByRole('checkbox', { name: /verstoord contact/ })
+        .isEnabled(),
+    ).toBe(true);
     expectNoProblems(session);
     await session.context.close();
   });

@@ -15,6 +15,8 @@ const CRITERIA: Record<ReferralCriterionCode, Omit<ReferralCriterion, 'code'>> =
       nl: 'Eén of meer problemen die niet overgaan, bijvoorbeeld met huilen, eten of slapen',
       en: 'One or more problems that do not go away, for example with crying, feeding or sleeping',
     },
+    // 003 names crying, feeding and sleeping: the child's own behaviour, after the birth.
+    afterBirth: true,
     sources: recommendation3,
   },
   parent_worry_or_overload_persistent: {
@@ -26,6 +28,7 @@ const CRITERIA: Record<ReferralCriterionCode, Omit<ReferralCriterion, 'code'>> =
       nl: 'Uitgeput zijn, onzekerheid, het gevoel tekort te schieten, snel geïrriteerd zijn, of de problemen ontkennen',
       en: 'Exhaustion, insecurity, a sense of failing, quick irritability, or denying the problems',
     },
+    afterBirth: false,
     sources: recommendation3,
   },
   disturbed_parent_child_communication: {
@@ -37,6 +40,8 @@ const CRITERIA: Record<ReferralCriterionCode, Omit<ReferralCriterion, 'code'>> =
       nl: 'Er is nauwelijks wisselwerking tussen ouder en kind, of die loopt steeds vast of verloopt gespannen',
       en: 'There is hardly any back-and-forth between parent and child, or it keeps getting stuck or tense',
     },
+    // 003: "ouder(s) en kind communiceren niet met elkaar of op een verstoorde manier", after the birth.
+    afterBirth: true,
     sources: recommendation3,
   },
   insufficient_jgz_support: {
@@ -50,6 +55,7 @@ const CRITERIA: Record<ReferralCriterionCode, Omit<ReferralCriterion, 'code'>> =
       nlBE: 'Adviezen en begeleiding vanuit Kind & Gezin of het CLB brengen onvoldoende verandering, of het gezin heeft meer nodig dan daar geboden kan worden',
       en: 'Advice and guidance from JGZ bring too little change, or the family needs more than JGZ can offer',
     },
+    afterBirth: false,
     sources: recommendation3,
   },
 };

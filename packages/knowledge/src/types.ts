@@ -94,6 +94,11 @@ export interface ReferralCriterion {
   label: Text;
   /** Examples that make the criterion concrete for the professional. */
   examples: Text;
+  /**
+   * Only seen once the child is born: the child's own regulation and how parent and child communicate. Before the
+   * birth the other criteria remain, so two of them can still be met.
+   */
+  afterBirth: boolean;
   sources: SourceRef[];
 }
 

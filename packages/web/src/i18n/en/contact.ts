@@ -56,6 +56,7 @@ export const contact: Messages['contact'] = {
   criteria: {
     title: 'Referral criteria',
     intro: 'Two or more criteria together point to more intensive help outside youth health care.',
+    afterBirth: 'Can only be seen after the birth.',
   },
   agreement: {
     title: 'Together with the parent',

@@ -54,6 +54,7 @@ export const contact = {
   criteria: {
     title: 'Verwijscriteria',
     intro: 'Twee of meer criteria samen wijzen op meer intensieve hulp buiten de JGZ.',
+    afterBirth: 'Pas na de geboorte te zien.',
   },
   agreement: {
     title: 'Samen met de ouder',

@@ -250,7 +250,7 @@ export function ContactEditor({
             onConfirmCarried={confirmCarried}
           />
           <ContactScreenings family={family} screenLink={screenLink} />
-          <ReferralCriteria criteria={form.criteria} update={update} />
+          <ReferralCriteria criteria={form.criteria} update={update} unborn={unborn} />
           <AgreementSection form={form} update={update} errors={finishErrors} supersedes={supersedes} />
         </form>
         <AdvicePanel

@@ -6,13 +6,19 @@ import type { ContactForm } from './form.ts';
 
 type Update = (change: (current: ContactForm) => ContactForm) => void;
 
-/** The four referral criteria of Thema 3, recommendation 3, with the examples that make them concrete. */
+/**
+ * The four referral criteria of Thema 3, recommendation 3, with the examples that make them concrete. Before the
+ * birth the two about the child itself cannot be seen: they stay in view (the threshold reads two of four) but
+ * cannot be ticked, unless an older draft ticked them, so they can be unticked.
+ */
 export const ReferralCriteria = memo(function ReferralCriteria({
   criteria,
   update,
+  unborn,
 }: {
   criteria: ContactForm['criteria'];
   update: Update;
+  unborn: boolean;
 }) {
   const { t } = useTranslation();
   const { know } = useLocale();
@@ -29,24 +35,35 @@ export const ReferralCriteria = memo(function ReferralCriteria({
       <fieldset className="criteria">
         <legend className="hint">{t('contact.criteria.intro')}</legend>
         <ul className="plain checklist">
-          {knowledge.referralCriteria.map((criterion) => (
-            <li key={criterion.code}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  name={`criterion-${criterion.code}`}
-                  data-code={criterion.code}
-                  checked={criteria[criterion.code] === true}
-                  onChange={(e) => toggle(criterion.code, e.target.checked)}
-                  aria-describedby={`criterion-${criterion.code}-examples`}
-                />
-                <span>{know(criterion.label)}</span>
-              </label>
-              <p className="hint check__hint" id={`criterion-${criterion.code}-examples`}>
-                {know(criterion.examples)}
-              </p>
-            </li>
-          ))}
+          {knowledge.referralCriteria.map((criterion) => {
+            const ticked = criteria[criterion.code] === true;
+            const notYet = unborn && criterion.afterBirth && !ticked;
+            const hint = `criterion-${criterion.code}-examples`;
+            return (
+              <li key={criterion.code} className={notYet ? 'criterion--not-yet' : undefined}>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    name={`criterion-${criterion.code}`}
+                    data-code={criterion.code}
+                    checked={ticked}
+                    disabled={notYet}
+                    onChange={(e) => toggle(criterion.code, e.target.checked)}
+                    aria-describedby={notYet ? `${hint}-after-birth ${hint}` : hint}
+                  />
+                  <span>{know(criterion.label)}</span>
+                </label>
+                {notYet && (
+                  <p className="hint check__hint" id={`${hint}-after-birth`}>
+                    {t('contact.criteria.afterBirth')}
+                  </p>
+                )}
+                <p className="hint check__hint" id={hint}>
+                  {know(criterion.examples)}
+                </p>
+              </li>
+            );
+          })}
         </ul>
       </fieldset>
     </section>

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { I18nextProvider } from 'react-i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LocaleProvider } from '../../app/locale.tsx';
+import { i18n } from '../../i18n/index.ts';
+import type { ContactForm } from './form.ts';
+import { ReferralCriteria } from './ReferralCriteria.tsx';
+
+afterEach(cleanup);
+
+function show(criteria: ContactForm['criteria'], unborn: boolean) {
+  let form = { criteria } as ContactForm;
+  render(
+    <I18nextProvider i18n={i18n}>
+      <LocaleProvider region="nl">
+        <ReferralCriteria
+          criteria={criteria}
+          update={(change) => {
+            form = change(form);
+          }}
+          unborn={unborn}
+        />
+      </LocaleProvider>
+    </I18nextProvider>,
+  );
+  const box = (code: string) => screen.getByRole('checkbox', { name: new RegExp(LABELS[code] ?? code) });
+  return { box, form: () => form };
+}
+
+const LABELS: Record<string, string> = {
+  regulation_problems_persistent: 'regulatie van gedrag',
+  parent_worry_or_overload_persistent: 'ongerust',
+  disturbed_parent_child_communication: 'verstoord contact',
+  insufficient_jgz_support: 'begeleiding door de JGZ',
+};
+
+describe('the referral criteria', () => {
+  it('offers all four once the child is born', () => {
+    const { box } = show({}, false);
+    for (const code of Object.keys(LABELS)) expect((box(code) as HTMLInputElement).disabled).toBe(false);
+    expect(screen.queryByText('Pas na de geboorte te zien.')).toBeNull();
+  });
+
+  it('before the birth, keeps the two about the child in view but not for ticking, and says why', () => {
+    const { box, form } = show({}, true);
+    for (const code of ['regulation_problems_persistent', 'disturbed_parent_child_communication']) {
+      const input = box(code) as HTMLInputElement;
+      expect(input.disabled).toBe(true);
+      const why = input.getAttribute('aria-describedby')?.split(' ')[0] ?? '';
+      expect(document.getElementById(why)?.textContent).toBe('Pas na de geboorte te zien.');
+    }
+    for (const code of ['parent_worry_or_overload_persistent', 'insufficient_jgz_support'])
+      expect((box(code) as HTMLInputElement).disabled).toBe(false);
+    fireEvent.click(box('parent_worry_or_overload_persistent'));
+    expect(form().criteria).toEqual({ parent_worry_or_overload_persistent: true });
+  });
+
+  it('lets an older draft’s tick on a child criterion be taken off before the birth', () => {
+    const { box, form } = show({ disturbed_parent_child_communication: true }, true);
+    const input = box('disturbed_parent_child_communication') as HTMLInputElement;
+    expect(input.disabled).toBe(false);
+    expect(input.checked).toBe(true);
+    fireEvent.click(input);
+    expect(form().criteria).toEqual({});
+  });
+});
