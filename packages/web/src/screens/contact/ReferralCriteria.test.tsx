@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { knowledge, type ReferralCriterionCode } from '@nestwerk/knowledge';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,33 +25,30 @@ function show(criteria: ContactForm['criteria'], unborn: boolean) {
       </LocaleProvider>
     </I18nextProvider>,
   );
-  const box = (code: string) => screen.getByRole('checkbox', { name: new RegExp(LABELS[code] ?? code) });
+  const box = (code: ReferralCriterionCode) => screen.getByRole('checkbox', { name: labelOf(code) });
   return { box, form: () => form };
 }
 
-const LABELS: Record<string, string> = {
-  regulation_problems_persistent: 'regulatie van gedrag',
-  parent_worry_or_overload_persistent: 'ongerust',
-  disturbed_parent_child_communication: 'verstoord contact',
-  insufficient_jgz_support: 'begeleiding door de JGZ',
-};
+const labelOf = (code: ReferralCriterionCode) =>
+  knowledge.referralCriteria.find((c) => c.code === code)?.label.nl ?? code;
 
 describe('the referral criteria', () => {
   it('offers all four once the child is born', () => {
     const { box } = show({}, false);
-    for (const code of Object.keys(LABELS)) expect((box(code) as HTMLInputElement).disabled).toBe(false);
+    for (const { code } of knowledge.referralCriteria)
+      expect((box(code) as HTMLInputElement).disabled).toBe(false);
     expect(screen.queryByText('Pas na de geboorte te zien.')).toBeNull();
   });
 
   it('before the birth, keeps the two about the child in view but not for ticking, and says why', () => {
     const { box, form } = show({}, true);
-    for (const code of ['regulation_problems_persistent', 'disturbed_parent_child_communication']) {
+    for (const code of ['regulation_problems_persistent', 'disturbed_parent_child_communication'] as const) {
       const input = box(code) as HTMLInputElement;
       expect(input.disabled).toBe(true);
       const why = input.getAttribute('aria-describedby')?.split(' ')[0] ?? '';
       expect(document.getElementById(why)?.textContent).toBe('Pas na de geboorte te zien.');
     }
-    for (const code of ['parent_worry_or_overload_persistent', 'insufficient_jgz_support'])
+    for (const code of ['parent_worry_or_overload_persistent', 'insufficient_jgz_support'] as const)
       expect((box(code) as HTMLInputElement).disabled).toBe(false);
     fireEvent.click(box('parent_worry_or_overload_persistent'));
     expect(form().criteria).toEqual({ parent_worry_or_overload_persistent: true });
