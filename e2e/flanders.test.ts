@@ -5,6 +5,7 @@ import { expectAccessible, expectNoProblems, isoDate, launch, login, open, snap 
 import { FLEMISH_NURSE } from './support/network.ts';
 
 const FLEMISH_IMH = 'imh.be@demo.nestwerk.test';
+const FLEMISH_TEAM_LEAD = 'teamverantwoordelijke.be@demo.nestwerk.test';
 const CGG_TEAM = 'CGG baby- en peuterteam Scheldeland';
 
 let browser: Browser;
@@ -177,6 +178,26 @@ describe('a day in Flanders', () => {
       await expectFlemish(page, path);
       await snap(page, shot);
     }
+    expectNoProblems(session);
+    await session.context.close();
+  });
+
+  it('Kind en Gezin has its own team lead: the team overview of the Flemish nurses, in Flemish wording', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page, FLEMISH_TEAM_LEAD);
+    await page.waitForURL(/\/team/);
+    const nurses = page.locator('section[aria-labelledby="team-nurses"] tbody tr');
+    await expect.poll(() => nurses.count()).toBeGreaterThan(0);
+    // Only Kind en Gezin's own people: the Flemish demo nurse, none of the Dutch organisation's.
+    const names = (await nurses.locator('th').allTextContents()).join(' | ');
+    expect(names).toContain('Lien Claes');
+    expect(names).not.toContain('Sanne de Boer');
+    expect(await page.getByRole('columnheader', { name: 'Opvolging te laat' }).count()).toBe(1);
+    expect(await page.getByText(/teamverantwoordelijke/).count()).toBeGreaterThan(0);
+    await expectFlemish(page, 'team overview');
+    await expectAccessible(page, 'Flemish team overview');
+    await snap(page, '89-flanders-team-overview');
     expectNoProblems(session);
     await session.context.close();
   });

@@ -26,7 +26,9 @@ const DEMO_ACCOUNTS = [
   ['beheer@demo.nestwerk.test', 'application manager'],
   ['gemeente@demo.nestwerk.test', 'municipality analyst'],
   ['verpleegkundige.be@demo.nestwerk.test', 'Kind en Gezin nurse (Flanders)'],
+  ['teamverantwoordelijke.be@demo.nestwerk.test', 'Kind en Gezin team lead (Flanders)'],
   ['imh.be@demo.nestwerk.test', 'IMH team of a CGG (Flanders)'],
+  ['beheer.be@demo.nestwerk.test', 'Kind en Gezin application manager (Flanders)'],
   ['ouder@demo.nestwerk.test', 'parent, at /portaal'],
   ['ouder.be@demo.nestwerk.test', 'parent (Flanders), at /portaal'],
 ];

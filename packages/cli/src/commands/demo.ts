@@ -54,12 +54,15 @@ export async function run(args: string[]): Promise<number> {
       bar.finish();
     }
     const seconds = (Date.now() - started) / 1000;
+    const width = Math.max(...[...result.accounts, ...result.parents].map((a) => a.email.length));
     const lines = [
       `Loaded ${families} demo families (seed "${seed}") in ${seconds.toFixed(1)} s into the ${handle.dialect} database.`,
       '',
       'Demo log-ins (no second factor; for demonstration only):',
-      ...result.accounts.map((a) => `  ${a.email.padEnd(38)} ${a.role.padEnd(20)} ${a.organisation}`),
-      ...result.parents.map((p) => `  ${p.email.padEnd(38)} ${'parent (portal)'.padEnd(20)} ${p.familyName}`),
+      ...result.accounts.map((a) => `  ${a.email.padEnd(width)}  ${a.role.padEnd(20)} ${a.organisation}`),
+      ...result.parents.map(
+        (p) => `  ${p.email.padEnd(width)}  ${'parent (portal)'.padEnd(20)} ${p.familyName}`,
+      ),
       `  password: ${result.password}${result.passwordGenerated ? '   (generated; set NESTWERK_DEMO_PASSWORD to choose one)' : ''}`,
       '',
     ];

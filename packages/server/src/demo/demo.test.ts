@@ -12,7 +12,7 @@ const TODAY = new Date('2026-11-23T12:00:00Z');
 const FAMILIES = 150;
 
 forEachDatabase('demo data', (current, dialect) => {
-  it('loads the organisations, the eight accounts and N families, with one audit entry', async () => {
+  it('loads the organisations, the ten accounts and N families, with one audit entry', async () => {
     const { db } = current();
     expect(await hasDemoData(db)).toBe(false);
     const progress: number[] = [];
@@ -33,17 +33,26 @@ forEachDatabase('demo data', (current, dialect) => {
       ['beheer@demo.nestwerk.test', 'application_manager'],
       ['gemeente@demo.nestwerk.test', 'analyst'],
       ['verpleegkundige.be@demo.nestwerk.test', 'nurse'],
+      ['teamverantwoordelijke.be@demo.nestwerk.test', 'team_lead'],
       ['imh.be@demo.nestwerk.test', 'imh_specialist'],
+      ['beheer.be@demo.nestwerk.test', 'application_manager'],
     ]);
     const flemish = await db
       .selectFrom('users')
       .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
       .select(['users.email', 'organisations.region', 'organisations.kind'])
-      .where('email', 'in', ['verpleegkundige.be@demo.nestwerk.test', 'imh.be@demo.nestwerk.test'])
+      .where('email', 'in', [
+        'verpleegkundige.be@demo.nestwerk.test',
+        'imh.be@demo.nestwerk.test',
+        'teamverantwoordelijke.be@demo.nestwerk.test',
+        'beheer.be@demo.nestwerk.test',
+      ])
       .orderBy('email')
       .execute();
     expect(flemish).toEqual([
+      { email: 'beheer.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },
       { email: 'imh.be@demo.nestwerk.test', region: 'be', kind: 'partner' },
+      { email: 'teamverantwoordelijke.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },
       { email: 'verpleegkundige.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },
     ]);
 

@@ -241,6 +241,20 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     'Hanne Wouters, IMH-medewerker',
   );
 
+  // Kind en Gezin's own team lead and application manager, so the Flemish organisation has what the Dutch one has:
+  // someone who hears of an urgent screening, a team overview, a second person for four-eyes approvals. Made
+  // after everything above, which keeps every earlier id of a seed.
+  const beTeamName = teams.find((t) => t.id === be.teamIds[0])?.name ?? null;
+  account(
+    beOrg,
+    be.teamIds[0]!,
+    beTeamName,
+    'team_lead',
+    'teamverantwoordelijke.be',
+    'Sofie Janssens, teamverantwoordelijke',
+  );
+  account(beOrg, null, null, 'application_manager', 'beheer.be', 'Koen Maes, applicatiebeheerder');
+
   const order = [
     'verpleegkundige',
     'jeugdarts',
@@ -249,7 +263,9 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     'beheer',
     'gemeente',
     'verpleegkundige.be',
+    'teamverantwoordelijke.be',
     'imh.be',
+    'beheer.be',
   ];
   accounts.sort((a, b) => order.indexOf(a.email.split('@')[0]!) - order.indexOf(b.email.split('@')[0]!));
   return {
