@@ -46,6 +46,22 @@ describe('team lead overview', () => {
     await session.context.close();
   });
 
+  it('on the worklist, a team lead without families of their own is offered the team’s', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page, LEAD);
+    await page.goto('/worklist');
+    const empty = page.getByTestId('worklist-empty');
+    await expect.poll(() => empty.textContent()).toContain('Er zijn (nog) geen gezinnen aan jou toegewezen.');
+    await expectAccessible(page, 'empty worklist of a team lead');
+    await empty.getByRole('button', { name: 'Bekijk de gezinnen van je team' }).click();
+    await page.waitForURL((url) => url.searchParams.get('scope') === 'team');
+    await expect.poll(() => page.locator('table.worklist tbody tr').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('radio', { name: 'Gezinnen van mijn team' }).isChecked()).toBe(true);
+    expectNoProblems(session);
+    await session.context.close();
+  });
+
   it('filters the families by a flag', async () => {
     const session = await open(browser);
     const { page } = session;

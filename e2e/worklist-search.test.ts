@@ -33,7 +33,7 @@ describe('worklist search', () => {
       await page.waitForURL((url) => url.searchParams.get('q') === q);
       await answered;
       await page.locator('.worklist-results[aria-busy="false"]').waitFor();
-      const rows = page.locator('table.worklist tbody tr, p.empty');
+      const rows = page.locator('table.worklist tbody tr, .empty');
       await rows.first().waitFor();
       return page.locator('table.worklist tbody tr').filter({ hasText: family.name }).count();
     };

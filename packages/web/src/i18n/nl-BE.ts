@@ -56,6 +56,8 @@ export const nlBE: PartialMessages = {
   },
   worklist: {
     due: 'Opvolging',
+    emptyBecause: { due: 'Geen gezinnen met een opvolging in deze keuze.' },
+    emptyAction: { allDue: 'Toon alle opvolgingen' },
     searchHint:
       'Gezinsnaam of naam van een kind ("zoe" vindt ook Zoë), of een geboortedatum of vermoedelijke bevallingsdatum als 14-03-2025.',
     columns: { nextFollowUp: 'Volgende opvolging' },

@@ -47,6 +47,17 @@ export const worklist: Messages['worklist'] = {
   },
   noFlags: 'none',
   empty: 'No families found.',
+  emptyBecause: {
+    search: 'No family found for "{{q}}".',
+    due: 'No families with a follow-up in this selection.',
+    mine: 'No families are assigned to you (yet).',
+    team: 'No families are assigned to your team (yet).',
+  },
+  emptyAction: {
+    clearSearch: 'Show all families',
+    allDue: 'Show all follow-ups',
+    team: "Show your team's families",
+  },
   total_one: '{{count}} family',
   total_other: '{{count}} families',
   sortNote: 'most urgent first',

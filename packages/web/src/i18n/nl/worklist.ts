@@ -45,6 +45,17 @@ export const worklist = {
   },
   noFlags: 'geen',
   empty: 'Geen gezinnen gevonden.',
+  emptyBecause: {
+    search: 'Geen gezin gevonden voor "{{q}}".',
+    due: 'Geen gezinnen met een vervolgafspraak in deze keuze.',
+    mine: 'Er zijn (nog) geen gezinnen aan jou toegewezen.',
+    team: 'Er zijn (nog) geen gezinnen aan je team toegewezen.',
+  },
+  emptyAction: {
+    clearSearch: 'Toon alle gezinnen',
+    allDue: 'Toon alle vervolgafspraken',
+    team: 'Bekijk de gezinnen van je team',
+  },
   total_one: '{{count}} gezin',
   total_other: '{{count}} gezinnen',
   sortNote: 'de dringendste bovenaan',

@@ -3,9 +3,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
+import { useUser } from '../../app/session.tsx';
 import { useSearchState } from '../../lib/useSearchState.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { Pager } from './Pager.tsx';
+import { WorklistEmpty } from './WorklistEmpty.tsx';
 import { WorklistFilters } from './WorklistFilters.tsx';
 import { WorklistTable } from './WorklistTable.tsx';
 
@@ -24,6 +26,7 @@ function readParams(params: URLSearchParams) {
 
 export default function WorklistPage() {
   const { t } = useTranslation();
+  const user = useUser();
   const [params, setParams] = useSearchState();
   const filters = readParams(params);
   const list = useQuery({
@@ -70,7 +73,17 @@ export default function WorklistPage() {
             {t('worklist.total', { count: list.data.total })}
             <span className="muted"> · {t('worklist.sortNote')}</span>
           </p>
-          <WorklistTable items={list.data.items} />
+          {list.data.total === 0 ? (
+            <WorklistEmpty
+              scope={filters.scope}
+              due={filters.due}
+              q={filters.q}
+              hasTeam={user.team !== null}
+              onChange={(changes) => update(changes)}
+            />
+          ) : (
+            <WorklistTable items={list.data.items} />
+          )}
           <Pager
             offset={filters.offset}
             limit={PAGE_SIZE}
