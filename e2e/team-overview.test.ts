@@ -12,6 +12,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A session of the team lead, on `path`. */
+async function leadAt(path: string) {
+  const session = await open(browser);
+  await login(session.page, LEAD);
+  await session.page.goto(path);
+  return session;
+}
+
 describe('team lead overview', () => {
   it('shows caseload per nurse and drills down from a nurse into one family', async () => {
     const session = await open(browser);
@@ -47,10 +55,8 @@ describe('team lead overview', () => {
   });
 
   it('on the worklist, a team lead without families of their own is offered the team’s', async () => {
-    const session = await open(browser);
+    const session = await leadAt('/worklist');
     const { page } = session;
-    await login(page, LEAD);
-    await page.goto('/worklist');
     const empty = page.getByTestId('worklist-empty');
     await expect.poll(() => empty.textContent()).toContain('Er zijn (nog) geen gezinnen aan jou toegewezen.');
     await expectAccessible(page, 'empty worklist of a team lead');
@@ -63,10 +69,8 @@ describe('team lead overview', () => {
   });
 
   it('filters the families by a flag', async () => {
-    const session = await open(browser);
+    const session = await leadAt('/team?flag=overdue');
     const { page } = session;
-    await login(page, LEAD);
-    await page.goto('/team?flag=overdue');
     const families = page.locator('section[aria-labelledby="team-families"]');
     await expect.poll(() => families.getByText(/Afspraak te laat/).count()).toBeGreaterThan(0);
     const rows = families.locator('tbody tr');
