@@ -194,6 +194,8 @@ describe('a day in Flanders', () => {
     expect(names).toContain('Lien Claes');
     expect(names).not.toContain('Sanne de Boer');
     expect(await page.getByRole('columnheader', { name: 'Opvolging te laat' }).count()).toBe(1);
+    // The team's physicians are listed too: "medewerker", not "verpleegkundige".
+    expect(await page.getByRole('columnheader', { name: 'Medewerker' }).count()).toBe(2);
     expect(await page.getByText(/teamverantwoordelijke/).count()).toBeGreaterThan(0);
     await expectFlemish(page, 'team overview');
     await expectAccessible(page, 'Flemish team overview');

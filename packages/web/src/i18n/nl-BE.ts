@@ -78,8 +78,8 @@ export const nlBE: PartialMessages = {
     },
   },
   team: {
-    nurses: { title: 'Caseload per verpleegkundige', name: 'Verpleegkundige', overdue: 'Opvolging te laat' },
-    families: { nurse: 'Verpleegkundige' },
+    // The caseload lists every professional of the team, physicians (artsen) too: "medewerker", as in Dutch.
+    nurses: { overdue: 'Opvolging te laat' },
     referrals: {
       title: 'Doorverwijzingen die wachten op terugkoppeling',
       caption: 'Verstuurde doorverwijzingen zonder terugkoppeling, oudste eerst',
