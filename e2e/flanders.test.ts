@@ -196,6 +196,7 @@ describe('a day in Flanders', () => {
     expect(await page.getByRole('columnheader', { name: 'Opvolging te laat' }).count()).toBe(1);
     // The team's physicians are listed too: "medewerker", not "verpleegkundige".
     expect(await page.getByRole('columnheader', { name: 'Medewerker' }).count()).toBe(2);
+    expect(await page.getByRole('button', { name: /\d+ dringende screenings?$/ }).count()).toBe(1);
     expect(await page.getByText(/teamverantwoordelijke/).count()).toBeGreaterThan(0);
     await expectFlemish(page, 'team overview');
     await expectAccessible(page, 'Flemish team overview');

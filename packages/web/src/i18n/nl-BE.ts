@@ -80,6 +80,12 @@ export const nlBE: PartialMessages = {
   team: {
     // The caseload lists every professional of the team, physicians (artsen) too: "medewerker", as in Dutch.
     nurses: { overdue: 'Opvolging te laat' },
+    // "Dringend", as on the worklist and in the notice to the team lead.
+    flags: {
+      urgentScreening_one: '{{count}} dringende screening',
+      urgentScreening_other: '{{count}} dringende screenings',
+    },
+    flagNames: { urgentScreening: 'Dringende screening' },
     referrals: {
       title: 'Doorverwijzingen die wachten op terugkoppeling',
       caption: 'Verstuurde doorverwijzingen zonder terugkoppeling, oudste eerst',
@@ -211,6 +217,7 @@ export const nlBE: PartialMessages = {
         feedback_received: 'Terugkoppeling ontvangen op je doorverwijzing',
         referral_status: 'De status van je doorverwijzing is gewijzigd',
         feedback_overdue: 'Terugkoppeling op je doorverwijzing is te laat',
+        urgent_screening: 'Dringende screeningsuitslag van een ouder: vandaag actie nodig',
       },
     },
     partners: { municipality: 'Gemeente of deelgemeente' },

@@ -71,7 +71,7 @@ export default function WorklistPage() {
         <div className="worklist-results" aria-busy={list.isPlaceholderData}>
           <p className="result-count" role="status">
             {t('worklist.total', { count: list.data.total })}
-            <span className="muted"> · {t('worklist.sortNote')}</span>
+            {list.data.total > 0 && <span className="muted"> · {t('worklist.sortNote')}</span>}
           </p>
           {list.data.total === 0 ? (
             <WorklistEmpty
