@@ -76,8 +76,32 @@ export async function compute(
       'A prenatal visit is for a child that is not born yet.',
       'type',
     ).because('prenatal_born');
+  // An imported contact is the sender's history and is taken as it was recorded.
+  if ('gestationWeeks' in input.child && !options.historic) refuseAfterBirth(body);
   const perinatal = await organisationThresholds(trx, organisationId);
   return { age: input.child, values: assessmentValues(input, assess(input, knowledge, { perinatal }), body) };
+}
+
+/**
+ * Tabel 2.1's cues describe parent and child together, and two referral criteria are about the child itself
+ * (seed 003, Thema 3 aanbeveling 3): none of them can be observed before the birth, so a contact with an unborn
+ * child cannot hold them. The form shows them only to untick what an older draft left.
+ */
+function refuseAfterBirth(body: ContactIn): void {
+  const cue = Object.entries(body.cues).find(([, ticked]) => ticked)?.[0];
+  if (cue !== undefined)
+    throw new HttpError(
+      'invalid_input',
+      'Cues of parent and child cannot be observed before the birth.',
+      `cues.${cue}`,
+    ).because('after_birth');
+  const criterion = knowledge.referralCriteria.find((c) => c.afterBirth && body.criteria[c.code] === true);
+  if (criterion)
+    throw new HttpError(
+      'invalid_input',
+      'This referral criterion is about the child and cannot be observed before the birth.',
+      `criteria.${criterion.code}`,
+    ).because('after_birth');
 }
 
 export const ageColumns = (age: AssessmentInput['child']) => ({

@@ -136,6 +136,45 @@ forEachDatabase('contacts API', (current) => {
     });
   });
 
+  it('refuses what can only be seen after the birth for an unborn child, and takes the parent criteria', async () => {
+    const f = await family({ dueDate: '2026-06-01' });
+    const prenatal = (extra: Record<string, unknown>) =>
+      nurse.client.post(`/api/families/${f.familyId}/contacts`, {
+        childId: f.childId,
+        type: 'prenatal_visit',
+        date: '2026-03-01',
+        status: 'draft',
+        cues: {},
+        factors: {},
+        criteria: {},
+        ...extra,
+      });
+    const cue = await prenatal({ cues: { relaxed_contact: true } });
+    expect(cue.status).toBe(400);
+    expect(cue.json).toMatchObject({
+      field: 'cues.relaxed_contact',
+      issues: [{ path: 'cues.relaxed_contact', code: 'after_birth' }],
+    });
+    for (const code of ['regulation_problems_persistent', 'disturbed_parent_child_communication']) {
+      const res = await prenatal({ criteria: { parent_worry_or_overload_persistent: true, [code]: true } });
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ issues: [{ path: `criteria.${code}`, code: 'after_birth' }] });
+    }
+    const parents = await prenatal({
+      cues: { relaxed_contact: false },
+      criteria: { parent_worry_or_overload_persistent: true, insufficient_jgz_support: true },
+    });
+    expect(parents.status).toBe(201);
+    // Two of four: the parent's two criteria reach the threshold on their own.
+    expect(parents.json).toMatchObject({
+      contact: {
+        cues: {},
+        criteria: { parent_worry_or_overload_persistent: true, insufficient_jgz_support: true },
+      },
+      assessment: { referral: { referOutside: true } },
+    });
+  });
+
   it('revises a contact with its version and refuses a stale one with 409 and the current contact', async () => {
     const f = await family();
     const created = (await nurse.client.post(`/api/families/${f.familyId}/contacts`, risky(f.childId)))

@@ -72,6 +72,8 @@ export const app: Messages['app'] = {
     consent_expired: 'This consent has expired; record a new one with the parent.',
     consent_scope: 'The consent does not cover: {{items}}. Share less, or record consent for these items.',
     consent_recipient: 'The consent is for another recipient; record consent for this partner.',
+    after_birth:
+      'Cues of parent and child, and the referral criteria about the child itself, can only be seen after the birth: untick them for a contact before the birth.',
     prenatal_born: 'A prenatal visit is for a child that is not born yet.',
     age_range: 'This questionnaire is for children from {{min}} to below {{below}} months.',
     csv_empty: 'The file is empty: its first line names the columns.',

@@ -30,6 +30,8 @@ export const contact: Messages['contact'] = {
     count: '{{checked}} of {{total}} ticked',
     unborn:
       'The child is not born yet: how parent and child get along can only be seen after the birth. The bond does begin in pregnancy, as the expecting parent’s attitude towards the baby. Listen to how the parents talk about the baby and the pregnancy, and record what weighs with the factors around the pregnancy.',
+    unbornTicked:
+      'The child is not born yet: these cues can only be seen after the birth. Untick them to save the contact.',
   },
   factors: {
     title: 'Hindering and protective factors',
@@ -57,6 +59,7 @@ export const contact: Messages['contact'] = {
     title: 'Referral criteria',
     intro: 'Two or more criteria together point to more intensive help outside youth health care.',
     afterBirth: 'Can only be seen after the birth.',
+    afterBirthTicked: 'Can only be seen after the birth: untick it to save the contact.',
   },
   agreement: {
     title: 'Together with the parent',

@@ -73,6 +73,8 @@ export const app = {
       'De toestemming dekt dit niet: {{items}}. Deel minder, of leg toestemming vast voor deze gegevens.',
     consent_recipient:
       'De toestemming geldt voor een andere ontvanger; leg toestemming vast voor deze partner.',
+    after_birth:
+      'Signalen van ouder en kind, en de verwijscriteria over het kind zelf, zijn pas na de geboorte te zien: haal die vinkjes weg bij een contact van voor de geboorte.',
     prenatal_born: 'Een prenataal huisbezoek is voor een kind dat nog niet geboren is.',
     age_range: 'Deze vragenlijst is voor kinderen van {{min}} tot {{below}} maanden.',
     csv_empty: 'Het bestand is leeg: de eerste regel noemt de kolommen.',

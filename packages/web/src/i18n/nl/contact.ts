@@ -28,6 +28,8 @@ export const contact = {
     count: '{{checked}} van {{total}} aangevinkt',
     unborn:
       'Het kind is nog niet geboren: hoe ouder en kind met elkaar omgaan, zie je pas na de geboorte. De band begint wel al in de zwangerschap, als de houding van de aanstaande ouder tegenover het kindje. Luister hoe de ouders over het kindje en de zwangerschap praten, en leg wat meeweegt vast bij de factoren rond de zwangerschap.',
+    unbornTicked:
+      'Het kind is nog niet geboren: deze signalen zie je pas na de geboorte. Haal de vinkjes weg om het contact op te slaan.',
   },
   factors: {
     title: 'Belemmerende en beschermende factoren',
@@ -55,6 +57,7 @@ export const contact = {
     title: 'Verwijscriteria',
     intro: 'Twee of meer criteria samen wijzen op meer intensieve hulp buiten de JGZ.',
     afterBirth: 'Pas na de geboorte te zien.',
+    afterBirthTicked: 'Pas na de geboorte te zien: haal het vinkje weg om het contact op te slaan.',
   },
   agreement: {
     title: 'Samen met de ouder',

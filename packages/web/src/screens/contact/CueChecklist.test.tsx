@@ -27,6 +27,7 @@ describe('the cue checklist', () => {
     show({}, false);
     expect(screen.getAllByRole('checkbox')).toHaveLength(23);
     expect(screen.queryByTestId('cues-unborn')).toBeNull();
+    expect(screen.queryByTestId('cues-unborn-ticked')).toBeNull();
   });
 
   it('before the birth says what to listen for instead, with its source, and asks nothing that cannot be seen', () => {
@@ -41,5 +42,6 @@ describe('the cue checklist', () => {
     show({ relaxed_contact: true }, true);
     const ticked = screen.getAllByRole('checkbox').filter((box) => (box as HTMLInputElement).checked);
     expect(ticked).toHaveLength(1);
+    expect(screen.getByTestId('cues-unborn-ticked').textContent).toMatch(/Haal de vinkjes weg/);
   });
 });

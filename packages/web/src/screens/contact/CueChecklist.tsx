@@ -43,7 +43,14 @@ export const CueChecklist = memo(function CueChecklist({
           <SourceRefs sources={PRENATAL_SOURCES} />
         </div>
       ) : (
-        <CueGroups cues={cues} toggle={toggle} />
+        <>
+          {unborn && (
+            <p className="field__error" data-testid="cues-unborn-ticked">
+              {t('contact.cues.unbornTicked')}
+            </p>
+          )}
+          <CueGroups cues={cues} toggle={toggle} />
+        </>
       )}
     </section>
   );

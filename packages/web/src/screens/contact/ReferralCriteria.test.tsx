@@ -59,6 +59,8 @@ describe('the referral criteria', () => {
     const input = box('disturbed_parent_child_communication') as HTMLInputElement;
     expect(input.disabled).toBe(false);
     expect(input.checked).toBe(true);
+    const why = input.getAttribute('aria-describedby')?.split(' ')[0] ?? '';
+    expect(document.getElementById(why)?.textContent).toMatch(/haal het vinkje weg/);
     fireEvent.click(input);
     expect(form().criteria).toEqual({});
   });

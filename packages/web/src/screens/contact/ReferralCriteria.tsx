@@ -37,7 +37,9 @@ export const ReferralCriteria = memo(function ReferralCriteria({
         <ul className="plain checklist">
           {knowledge.referralCriteria.map((criterion) => {
             const ticked = criteria[criterion.code] === true;
-            const notYet = unborn && criterion.afterBirth && !ticked;
+            const afterBirth = unborn && criterion.afterBirth;
+            // Disabled only while unticked: a tick an older draft left must come off before the contact saves.
+            const notYet = afterBirth && !ticked;
             const hint = `criterion-${criterion.code}-examples`;
             return (
               <li key={criterion.code} className={notYet ? 'criterion--not-yet' : undefined}>
@@ -49,13 +51,13 @@ export const ReferralCriteria = memo(function ReferralCriteria({
                     checked={ticked}
                     disabled={notYet}
                     onChange={(e) => toggle(criterion.code, e.target.checked)}
-                    aria-describedby={notYet ? `${hint}-after-birth ${hint}` : hint}
+                    aria-describedby={afterBirth ? `${hint}-after-birth ${hint}` : hint}
                   />
                   <span>{know(criterion.label)}</span>
                 </label>
-                {notYet && (
-                  <p className="hint check__hint" id={`${hint}-after-birth`}>
-                    {t('contact.criteria.afterBirth')}
+                {afterBirth && (
+                  <p className={ticked ? 'field__error' : 'hint check__hint'} id={`${hint}-after-birth`}>
+                    {t(ticked ? 'contact.criteria.afterBirthTicked' : 'contact.criteria.afterBirth')}
                   </p>
                 )}
                 <p className="hint check__hint" id={hint}>
