@@ -6,6 +6,7 @@ import { FLEMISH_NURSE } from './support/network.ts';
 
 const FLEMISH_IMH = 'imh.be@demo.nestwerk.test';
 const FLEMISH_TEAM_LEAD = 'teamverantwoordelijke.be@demo.nestwerk.test';
+const FLEMISH_ANALYST = 'gemeente.be@demo.nestwerk.test';
 const CGG_TEAM = 'CGG baby- en peuterteam Scheldeland';
 
 let browser: Browser;
@@ -201,6 +202,29 @@ describe('a day in Flanders', () => {
     await expectFlemish(page, 'team overview');
     await expectAccessible(page, 'Flemish team overview');
     await snap(page, '89-flanders-team-overview');
+    expectNoProblems(session);
+    await session.context.close();
+  });
+
+  it('a Flemish local government sees the figures on Flanders: its municipalities and the Flemish routes', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page, FLEMISH_ANALYST);
+    await page.waitForURL(/\/dashboard/);
+    await expect
+      .poll(() => page.locator('table.figure-table').count(), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByLabel('Regio').inputValue()).toBe('be');
+    const places = (
+      await page.locator('table.figure-table').first().locator('tbody th').allTextContents()
+    ).join();
+    expect(places).toContain('Gent');
+    expect(places).not.toMatch(/Veldland|Utrecht|Amersfoort/);
+    // Referrals are counted by the Flemish kinds of partner, e.g. the CGG's baby- en peuterteam.
+    expect(await page.getByRole('rowheader', { name: /CGG baby- en peuterteam/ }).count()).toBeGreaterThan(0);
+    await expectFlemish(page, 'dashboard');
+    await expectAccessible(page, 'Flemish dashboard');
+    await snap(page, '90-flanders-dashboard');
     expectNoProblems(session);
     await session.context.close();
   });

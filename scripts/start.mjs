@@ -29,6 +29,7 @@ const DEMO_ACCOUNTS = [
   ['teamverantwoordelijke.be@demo.nestwerk.test', 'Kind en Gezin team lead (Flanders)'],
   ['imh.be@demo.nestwerk.test', 'IMH team of a CGG (Flanders)'],
   ['beheer.be@demo.nestwerk.test', 'Kind en Gezin application manager (Flanders)'],
+  ['gemeente.be@demo.nestwerk.test', 'local government analyst (Flanders)'],
   ['ouder@demo.nestwerk.test', 'parent, at /portaal'],
   ['ouder.be@demo.nestwerk.test', 'parent (Flanders), at /portaal'],
 ];

@@ -36,6 +36,7 @@ forEachDatabase('demo data', (current, dialect) => {
       ['teamverantwoordelijke.be@demo.nestwerk.test', 'team_lead'],
       ['imh.be@demo.nestwerk.test', 'imh_specialist'],
       ['beheer.be@demo.nestwerk.test', 'application_manager'],
+      ['gemeente.be@demo.nestwerk.test', 'analyst'],
     ]);
     const flemish = await db
       .selectFrom('users')
@@ -46,11 +47,13 @@ forEachDatabase('demo data', (current, dialect) => {
         'imh.be@demo.nestwerk.test',
         'teamverantwoordelijke.be@demo.nestwerk.test',
         'beheer.be@demo.nestwerk.test',
+        'gemeente.be@demo.nestwerk.test',
       ])
       .orderBy('email')
       .execute();
     expect(flemish).toEqual([
       { email: 'beheer.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },
+      { email: 'gemeente.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },
       { email: 'imh.be@demo.nestwerk.test', region: 'be', kind: 'partner' },
       { email: 'teamverantwoordelijke.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },
       { email: 'verpleegkundige.be@demo.nestwerk.test', region: 'be', kind: 'jgz' },

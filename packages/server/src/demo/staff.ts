@@ -254,6 +254,8 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     'Sofie Janssens, teamverantwoordelijke',
   );
   account(beOrg, null, null, 'application_manager', 'beheer.be', 'Koen Maes, applicatiebeheerder');
+  // A local government's policy officer, who opens the figures on Flanders in Flemish wording; made last as well.
+  account(beOrg, null, null, 'analyst', 'gemeente.be', 'Ine Peeters, beleidsmedewerker lokaal bestuur');
 
   const order = [
     'verpleegkundige',
@@ -266,6 +268,7 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     'teamverantwoordelijke.be',
     'imh.be',
     'beheer.be',
+    'gemeente.be',
   ];
   accounts.sort((a, b) => order.indexOf(a.email.split('@')[0]!) - order.indexOf(b.email.split('@')[0]!));
   return {
