@@ -104,6 +104,17 @@ export type ScreeningIn = z.output<typeof screeningIn>;
 /** What a client sends to record a screening. */
 export type ScreeningBody = z.input<typeof screeningIn>;
 
+/** The organisation's perinatal cut-offs; each whole number within PERINATAL_THRESHOLD_BOUNDS. */
+export const perinatalThresholds = z.strictObject(
+  Object.fromEntries(
+    Object.entries(PERINATAL_THRESHOLD_BOUNDS).map(([key, b]) => [
+      key,
+      z.number().int().min(b.min).max(b.max),
+    ]),
+  ) as Record<keyof PerinatalThresholds, z.ZodNumber>,
+);
+export type PerinatalThresholdsIn = z.output<typeof perinatalThresholds>;
+
 /**
  * A recorded screening with its outcome, computed once by the engine (`screenParents`) over this screening alone
  * with the organisation's thresholds when it was recorded. `total` is the score (for Whooley: the number of
@@ -123,9 +134,15 @@ export const parentScreening = z.object({
   item10: z.number().int().nullable(),
   items: z.array(z.number().int()).nullable(),
   outcome: screeningOutcome,
+  /** In Dutch (Flemish wording for a Flemish organisation), as worked out when it was recorded. */
   reasons: z.array(z.string()),
   nextStep: z.string(),
   sources: z.array(sourceRef),
+  /**
+   * The cut-offs the outcome was worked out with, so a client can say reasons and next step again in its
+   * reader's language; null for a screening stored before they were kept.
+   */
+  thresholds: perinatalThresholds.nullable(),
   professional: z.object({ id, displayName: z.string().nullable() }),
   /** `parent`: the parent answered it themselves in the portal ("gemeld door ouder"); `professional` is set to the parent account then, displayName null. */
   source: z.enum(['professional', 'parent']),
@@ -159,16 +176,6 @@ export const dueScreening = z.object({
 });
 export type DueScreening = z.output<typeof dueScreening>;
 
-/** The organisation's perinatal cut-offs; each whole number within PERINATAL_THRESHOLD_BOUNDS. */
-export const perinatalThresholds = z.strictObject(
-  Object.fromEntries(
-    Object.entries(PERINATAL_THRESHOLD_BOUNDS).map(([key, b]) => [
-      key,
-      z.number().int().min(b.min).max(b.max),
-    ]),
-  ) as Record<keyof PerinatalThresholds, z.ZodNumber>,
-);
-export type PerinatalThresholdsIn = z.output<typeof perinatalThresholds>;
 
 const bound = z.object({ min: z.number().int(), max: z.number().int() });
 

@@ -136,6 +136,7 @@ export function screening(n: number, personId: string, over: Partial<ParentScree
     reasons: [],
     nextStep: '',
     sources: [],
+    thresholds: null,
     professional: { id: uid(9, 1), displayName: 'Anna Jansen' },
     source: 'professional',
     createdAt: AT,

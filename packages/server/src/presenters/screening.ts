@@ -13,6 +13,7 @@ export interface StoredScreeningResult {
   reasons: ParentMentalHealth['reasons'];
   nextStep: ParentMentalHealth['nextStep'];
   sources: ParentMentalHealth['sources'];
+  /** Absent in a result stored before the cut-offs were kept with it. */
   thresholds: PerinatalThresholds;
 }
 
@@ -35,6 +36,7 @@ export function presentScreening(row: ParentScreeningRow, role: ParentScreening[
     reasons: result.reasons,
     nextStep: result.nextStep,
     sources: result.sources,
+    thresholds: result.thresholds ?? null,
     professional: { id: row.created_by, displayName: row.professional_name },
     source: row.source,
     createdAt: row.created_at,

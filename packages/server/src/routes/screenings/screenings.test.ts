@@ -358,7 +358,8 @@ forEachDatabase('parent screenings API', (current) => {
       total: 12,
       item10: 0,
     });
-    expect(res.json).toMatchObject({ outcome: 'clinical_assessment' });
+    // The cut-offs it was worked out with go with it, so a reader's client can say its reasons in her language.
+    expect(res.json).toMatchObject({ outcome: 'clinical_assessment', thresholds: stricter });
     const contact = await ownNurse.client.post(`/api/families/${f.familyId}/contacts`, {
       childId: f.childId,
       type: 'consult',

@@ -7,6 +7,7 @@ import { ImportedBadge } from '../shared/ImportedMarker.tsx';
 import { instrumentDefinition } from './model.ts';
 import { screenedParents, useParentName } from './names.ts';
 import { OutcomeBadge, ScreeningOutcomeBlock } from './ScreeningOutcome.tsx';
+import { storedOutcome } from './stored-outcome.ts';
 
 /** Due and overdue moments of the schedule, as words with a shape (never colour alone). */
 export function DueScreenings({ due }: { due: readonly DueScreening[] }) {
@@ -42,7 +43,7 @@ function Latest({
   imported: FamilyFile['imported'] | undefined;
 }) {
   const { t } = useTranslation();
-  const { date } = useLocale();
+  const { date, lang, region } = useLocale();
   const latest = screenings[0];
   if (!latest) return <p className="muted">{t('screening.family.none')}</p>;
   // Everything recorded on the latest day: a Whooley and the EPDS that followed it belong together.
@@ -61,7 +62,11 @@ function Latest({
           </span>
         ))}
       </p>
-      <ScreeningOutcomeBlock result={worst} headingLevel={4} testId={`screening-latest-${worst.personId}`} />
+      <ScreeningOutcomeBlock
+        result={storedOutcome(worst, lang, region)}
+        headingLevel={4}
+        testId={`screening-latest-${worst.personId}`}
+      />
       {earlier > 0 && (
         <details>
           <summary>{t('screening.family.history', { count: earlier })}</summary>

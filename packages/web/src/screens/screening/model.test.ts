@@ -76,6 +76,7 @@ describe('screening form model', () => {
       reasons: [],
       nextStep: '',
       sources: [],
+      thresholds: null,
       professional: { id: 'u1', displayName: null },
       createdAt: '2026-03-01T10:00:00.000Z',
     };
