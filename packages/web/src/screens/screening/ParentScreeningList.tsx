@@ -1,10 +1,10 @@
 import type { DueScreening, FamilyFile, ParentScreening } from '@nestwerk/contract';
-import { SCREENING_SCHEDULE } from '@nestwerk/knowledge';
+import { SCREENING_SCHEDULE, type Text } from '@nestwerk/knowledge';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
 import { ImportedBadge } from '../shared/ImportedMarker.tsx';
-import { instrumentDefinition } from './model.ts';
+import { instrumentShortName } from './model.ts';
 import { screenedParents, useParentName } from './names.ts';
 import { OutcomeBadge, ScreeningOutcomeBlock } from './ScreeningOutcome.tsx';
 import { storedOutcome } from './stored-outcome.ts';
@@ -43,7 +43,7 @@ function Latest({
   imported: FamilyFile['imported'] | undefined;
 }) {
   const { t } = useTranslation();
-  const { date, lang, region } = useLocale();
+  const { date, lang, region, know } = useLocale();
   const latest = screenings[0];
   if (!latest) return <p className="muted">{t('screening.family.none')}</p>;
   // Everything recorded on the latest day: a Whooley and the EPDS that followed it belong together.
@@ -57,7 +57,7 @@ function Latest({
         {sameDay.map((s, i) => (
           <span key={s.id}>
             {i > 0 && ', '}
-            {shortName(s)}
+            {shortName(s, know)}
             <ImportedBadge marker={imported} kind="screenings" id={s.id} />
           </span>
         ))}
@@ -73,7 +73,7 @@ function Latest({
           <ul>
             {screenings.slice(sameDay.length).map((s) => (
               <li key={s.id}>
-                {date(s.date)} · {shortName(s)} · <OutcomeBadge outcome={s.outcome} />{' '}
+                {date(s.date)} · {shortName(s, know)} · <OutcomeBadge outcome={s.outcome} />{' '}
                 <ImportedBadge marker={imported} kind="screenings" id={s.id} />
               </li>
             ))}
@@ -85,8 +85,8 @@ function Latest({
 }
 
 /** "EPDS 14", "GAD-2 3"; the Whooley result is in the outcome's reasons. */
-function shortName(s: ParentScreening): string {
-  const name = instrumentDefinition(s.instrument).name.replace(/^.*\((.*)\)$/, '$1');
+function shortName(s: ParentScreening, know: (text: Text) => string): string {
+  const name = instrumentShortName(s.instrument, know);
   return s.instrument === 'whooley' || s.total === null ? name : `${name} ${s.total}`;
 }
 

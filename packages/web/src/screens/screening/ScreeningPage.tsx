@@ -12,7 +12,7 @@ import {
   completedScreenings,
   emptyDraft,
   epdsItem10,
-  instrumentDefinition,
+  instrumentShortName,
   type ScreeningDraft,
   screeningBodies,
 } from './model.ts';
@@ -46,7 +46,7 @@ export default function ScreeningPage() {
 
 function ScreeningEditor({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
-  const { lang, region } = useLocale();
+  const { lang, region, know } = useLocale();
   const [params] = useSearchParams();
   const queryClient = useQueryClient();
   const thresholds = usePerinatalThresholds();
@@ -242,7 +242,7 @@ function ScreeningEditor({ family }: { family: FamilyFile }) {
                 <ul className="plain">
                   {saved.map((s) => (
                     <li key={s.id}>
-                      {instrumentDefinition(s.instrument).name}: <OutcomeBadge outcome={s.outcome} />
+                      {instrumentShortName(s.instrument, know)}: <OutcomeBadge outcome={s.outcome} />
                     </li>
                   ))}
                 </ul>

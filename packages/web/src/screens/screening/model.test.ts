@@ -5,6 +5,7 @@ import {
   emptyDraft,
   epdsItem10,
   epdsProblem,
+  instrumentShortName,
   type ScreeningDraft,
   screeningBodies,
   toContactScreening,
@@ -107,5 +108,16 @@ describe('screening form model', () => {
       answers: [true, false],
       date: '2026-03-01',
     });
+  });
+});
+
+describe('an instrument’s short name', () => {
+  const dutch = (text: { nl: string }) => text.nl;
+  const english = (text: { en: string }) => text.en;
+  it('is said in the reader’s language, without the explanation in brackets', () => {
+    expect(instrumentShortName('whooley', dutch)).toBe('Whooley-vragen');
+    expect(instrumentShortName('whooley', english)).toBe('Whooley questions');
+    expect(instrumentShortName('epds', english)).toBe('EPDS');
+    expect(instrumentShortName('gad_2', dutch)).toBe('GAD-2');
   });
 });

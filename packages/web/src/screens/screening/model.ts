@@ -1,6 +1,6 @@
 import type { ParentScreening, ScreeningBody } from '@nestwerk/contract';
 import type { ContactScreening, ScreeningInput } from '@nestwerk/engine';
-import { type ParentScreeningInstrument, parentScreeningInstruments } from '@nestwerk/knowledge';
+import { type ParentScreeningInstrument, parentScreeningInstruments, type Text } from '@nestwerk/knowledge';
 
 /**
  * What the screening form holds for one parent while the nurse fills it in. GAD-2 is the first two items of
@@ -38,6 +38,14 @@ export const instrumentDefinition = (id: ParentScreeningInstrument) => {
   if (!found) throw new Error(`unknown screening instrument ${id}`);
   return found;
 };
+
+/**
+ * An instrument's short name in the reader's language ("Whooley questions", "EPDS"): its label without the
+ * explanation in brackets. `name` is the Dutch full title and says "Whooley-vragen" to an English reader too.
+ */
+export function instrumentShortName(id: ParentScreeningInstrument, know: (text: Text) => string): string {
+  return know(instrumentDefinition(id).label).replace(/\s*\(.*\)$/, '');
+}
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const complete = (values: ReadonlyArray<number | null>): values is number[] =>
