@@ -38,8 +38,11 @@ async function flemishFamily(page: Page, name: string): Promise<{ id: string; ch
   return { id: family.id, childId: family.children[0]?.id ?? '' };
 }
 
-/** Words that belong to the Dutch system and must not reach a Flemish nurse's screen. */
-const DUTCH_ONLY = [/Veilig Thuis/, /consultatiebureau/i, /JGZ-verpleegkundige/, /Meldcode/];
+/**
+ * Words that belong to the Dutch system and must not reach a Flemish nurse's screen. Not "consultatiebureau":
+ * Kind en Gezin runs consultatiebureaus too.
+ */
+const DUTCH_ONLY = [/Veilig Thuis/, /JGZ-verpleegkundige/, /Meldcode/];
 
 async function expectFlemish(page: Page, where: string): Promise<void> {
   const text = (await page.locator('main').textContent()) ?? '';
