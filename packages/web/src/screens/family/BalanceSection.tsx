@@ -32,7 +32,11 @@ export function BalanceSection({ family }: { family: FamilyFile }) {
           <p className="hint">{t('family.balanceIntro')}</p>
           <BalancePicture tallies={latest.balanceByLevel} />
           {stored && (
-            <ParentsAdvice assessment={stored} caregivers={family.caregivers} familyId={family.id} />
+            <ParentsAdvice
+              assessment={{ balance: stored.balance }}
+              caregivers={family.caregivers}
+              familyId={family.id}
+            />
           )}
           {history.length > 1 && (
             <>

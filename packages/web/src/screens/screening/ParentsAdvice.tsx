@@ -24,7 +24,11 @@ export function ParentsAdvice({
   screenLink,
   headingLevel = 3,
 }: {
-  assessment: Pick<Assessment, 'balance' | 'parentMentalHealth'>;
+  /**
+   * Without `parentMentalHealth` the cards show factors only: the family file has the parents' current
+   * screenings in a panel of their own, where the latest contact's assessment may predate the latest screening.
+   */
+  assessment: Pick<Assessment, 'balance'> & Partial<Pick<Assessment, 'parentMentalHealth'>>;
   caregivers: readonly Named[];
   familyId: string;
   /** Where a screening link returns to (the contact moment), or undefined for none. */
@@ -79,7 +83,7 @@ export function ParentsAdvice({
                     ))}
                   </ul>
                 )}
-                {mental ? (
+                {assessment.parentMentalHealth === undefined ? null : mental ? (
                   <details
                     className="parent-card__screening"
                     open={mental.outcome !== 'no_concern' && mental.outcome !== 'screen_further'}
