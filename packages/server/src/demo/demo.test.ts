@@ -12,7 +12,7 @@ const TODAY = new Date('2026-11-23T12:00:00Z');
 const FAMILIES = 150;
 
 forEachDatabase('demo data', (current, dialect) => {
-  it('loads the organisations, the ten accounts and N families, with one audit entry', async () => {
+  it('loads the organisations, the eleven staff accounts and N families, with one audit entry', async () => {
     const { db } = current();
     expect(await hasDemoData(db)).toBe(false);
     const progress: number[] = [];
@@ -219,6 +219,19 @@ forEachDatabase('demo data', (current, dialect) => {
       );
       expect(roles.map((r) => r.rows[0]?.session_replication_role)).toEqual(['origin', 'origin', 'origin']);
     }
+  });
+
+  it('never gives a child the first name of a parent or a sibling in the same family', async () => {
+    const persons = await current()
+      .db.selectFrom('persons')
+      .select(['family_id', 'kind', 'given_name'])
+      .where('given_name', '!=', 'Baby')
+      .execute();
+    const byFamily = new Map<string, string[]>();
+    for (const p of persons)
+      byFamily.set(p.family_id, [...(byFamily.get(p.family_id) ?? []), p.given_name ?? '']);
+    const repeated = [...byFamily.values()].filter((names) => new Set(names).size !== names.length);
+    expect(repeated).toEqual([]);
   });
 
   it('screens parents in both regions: a Flemish mother due at six weeks, a father with a positive EPDS in his assessment', async () => {

@@ -7,7 +7,7 @@ import { DAY, isoDate } from './days.ts';
 import { drawFactors } from './family-factors.ts';
 import type { FamilyRows } from './family-rows.ts';
 import { drawHousehold } from './household.ts';
-import { PLACES } from './names.ts';
+import { distinctName, PLACES } from './names.ts';
 import { demoId, Random } from './random.ts';
 import { familyRegion, type StaffPlan } from './staff.ts';
 
@@ -98,10 +98,12 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
     });
     return id;
   };
+  const taken = new Set(caregivers.map((c) => c.givenName));
+  const unlike = (picked: string) => distinctName(picked, group, taken);
   const childFemale = rng.chance(0.49);
   const childId = person({
     kind: 'child',
-    given_name: unborn && rng.chance(0.6) ? 'Baby' : rng.pick(childFemale ? group.girls : group.boys),
+    given_name: unborn && rng.chance(0.6) ? 'Baby' : unlike(rng.pick(childFemale ? group.girls : group.boys)),
     birth_date: birthMs === null ? null : isoDate(birthMs),
     due_date: dueMs === null ? null : isoDate(dueMs),
     first_child: firstChild ? 1 : 0,
@@ -111,7 +113,7 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
     if (olderDays <= 6 * 365)
       person({
         kind: 'child',
-        given_name: rng.pick(rng.chance(0.5) ? group.girls : group.boys),
+        given_name: unlike(rng.pick(rng.chance(0.5) ? group.girls : group.boys)),
         birth_date: isoDate(today - olderDays * DAY),
         first_child: 0,
       });

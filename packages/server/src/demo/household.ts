@@ -1,7 +1,7 @@
 import type { ParentRole } from '@nestwerk/engine';
 import { DAY, MONTH_DAYS } from './days.ts';
 import { HOUSEHOLD_SHARES, type Household, PROFILE_SHARES, type Profile } from './frequencies.ts';
-import { NAME_GROUPS, type NameGroup } from './names.ts';
+import { distinctName, NAME_GROUPS, type NameGroup } from './names.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -86,10 +86,11 @@ export function drawHousehold(
   const motherAge = Math.round(Math.min(45, Math.max(16, rng.normal(firstChild ? 30 : 32.5, 4.5))));
   const lowEducationRate = profile === 'low' ? 0.14 : profile === 'moderate' ? 0.22 : 0.35;
   const surname = () => rng.pick(group.surnames);
+  const taken = new Set<string>();
   const caregiver = (role: ParentRole, female: boolean, ageAtRef: number, familyName: string): Caregiver => ({
     role,
     female,
-    givenName: rng.pick(female ? group.girls : group.boys),
+    givenName: distinctName(rng.pick(female ? group.girls : group.boys), group, taken),
     familyName,
     birthYear: yearOf(refMs) - ageAtRef,
     lowEducation: rng.chance(lowEducationRate),

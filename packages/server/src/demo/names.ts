@@ -10,6 +10,20 @@ export interface NameGroup {
   refugee?: boolean;
 }
 
+/**
+ * `picked`, or when someone in the family already has it, the next free name of the same list. It draws nothing,
+ * so every later draw of a seed stays the same. A family file and the portal tell people apart by first name.
+ */
+export function distinctName(picked: string, group: NameGroup, taken: Set<string>): string {
+  const names = group.girls.includes(picked) ? group.girls : group.boys;
+  const start = names.indexOf(picked);
+  let name = picked;
+  for (let step = 1; taken.has(name) && step < names.length; step++)
+    name = names[(start + step) % names.length] ?? picked;
+  taken.add(name);
+  return name;
+}
+
 const dutch: NameGroup = {
   girls: [
     'Emma',
