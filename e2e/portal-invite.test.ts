@@ -84,6 +84,11 @@ describe('parent portal: invitation and first visit', () => {
       await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       await page.getByRole('status').filter({ hasText: 'Even geduld' }).waitFor({ state: 'detached' });
+      // The parents are listed with their role, as the children are with their birth.
+      if (shot === 'portal-22-record')
+        expect(await page.locator('section[aria-labelledby="file-household"]').textContent()).toContain(
+          `Lotte ${family.name} · moeder`,
+        );
       await expectAccessibleBothWidths(page, `portal ${link}`);
       await snapPhone(page, shot);
     }

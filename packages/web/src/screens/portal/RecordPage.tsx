@@ -43,6 +43,7 @@ export default function RecordPage({ me }: { me: PortalMe }) {
               <strong>
                 {p.givenName} {p.familyName}
               </strong>
+              {p.role && <span className="muted"> · {t(`file.roles.${p.role}`)}</span>}
             </li>
           ))}
         </ul>
