@@ -176,7 +176,6 @@ export const dueScreening = z.object({
 });
 export type DueScreening = z.output<typeof dueScreening>;
 
-
 const bound = z.object({ min: z.number().int(), max: z.number().int() });
 
 /** The setting with what it may be: the defaults and the bounds, so a form can show both. */
