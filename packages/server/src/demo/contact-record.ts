@@ -73,7 +73,7 @@ export function recordContact(
   const at = new Date(contact.ms + hour * 3_600_000 + rng.int(0, 59) * 60_000).toISOString();
   const contactId = demoId(rng, Date.parse(at));
   const draft = isLatest && contact.ms >= today - 2 * DAY && rng.chance(0.3);
-  rows.contacts.push({
+  const contactRow: FamilyRows['contacts'][number] = {
     id: contactId,
     family_id: familyId,
     child_id: childId,
@@ -87,7 +87,8 @@ export function recordContact(
     created_at: at,
     updated_at: at,
     version: 1,
-  });
+  };
+  rows.contacts.push(contactRow);
 
   const factors: Partial<Record<FactorCode, FactorValue>> = {};
   const observe = (kind: 'cue' | 'factor' | 'criterion', code: string, value: string, byParent: boolean) =>
@@ -238,6 +239,9 @@ export function recordContact(
     else if (rng.chance(MISSED_APPOINTMENT))
       due = Math.max(contact.ms + 7 * DAY, today - rng.int(1, 45) * DAY);
   }
+  // The steps of the safety route are the professional's own notes; the agreements are what the parent agreed to,
+  // and a parent with portal access reads them there.
+  if (concern === 'safety') contactRow.notes = SAFETY_NOTE[region];
   const permission = concern !== 'none' && rng.chance(0.85);
   rows.agreements.push({
     id: demoId(rng, Date.parse(at)),
@@ -288,9 +292,14 @@ const AGREEMENT_TEXT: Record<Concern, Record<'nl' | 'be', string>> = {
     be: 'Doorverwijzing naar het CGG baby- en peuterteam besproken; ouder stemt in. Opvolgen tot de hulp loopt.',
   },
   safety: {
-    nl: 'Zorgen over veiligheid: stappen van de meldcode gestart, overleg met aandachtsfunctionaris.',
-    be: 'Zorgen over veiligheid: overleg met het Vertrouwenscentrum Kindermishandeling gestart.',
+    nl: 'Besproken hoe het thuis gaat en wie kan helpen. Over een week een extra huisbezoek.',
+    be: 'Besproken hoe het thuis gaat en wie kan helpen. Over een week een extra huisbezoek.',
   },
+};
+
+const SAFETY_NOTE: Record<'nl' | 'be', string> = {
+  nl: 'Zorgen over veiligheid: stappen van de meldcode gestart, overleg met de aandachtsfunctionaris.',
+  be: 'Zorgen over veiligheid: overleg met het Vertrouwenscentrum Kindermishandeling gestart.',
 };
 
 const NEXT_TOPIC: Record<Concern, string | null> = {

@@ -64,6 +64,7 @@ export const contact: Messages['contact'] = {
   agreement: {
     title: 'Together with the parent',
     agreedBand: 'Estimate you make together with the parent',
+    agreedBandPortal: 'Parents with access to the parent portal see this estimate, worded for parents.',
     agreedBandNone: 'not recorded yet',
     notDiscussed: 'Not discussed',
     agreedBandNotDiscussed: 'not discussed with the parent',
@@ -77,6 +78,7 @@ export const contact: Messages['contact'] = {
     },
     agreedNote: 'Note on the estimate',
     text: 'Agreements with the parent',
+    textPortal: 'Parents with access to the parent portal see these agreements as you write them here.',
     nextTopic: 'Topic to return to at the next contact',
     nextTopicPermission: 'The parent gives permission to return to this next time',
     permissionNeeded: "Ask the parent's permission first before this topic returns.",
@@ -84,6 +86,7 @@ export const contact: Messages['contact'] = {
     followUpDue: 'Follow-up date',
     followUpHint: 'This date shows on the worklist.',
     notes: 'Own notes',
+    notesHint: 'For professionals with access to the file only; not shown in the parent portal.',
     defaultText: 'Follow-up agreed with the parent',
   },
   saveDraft: 'Save for now',

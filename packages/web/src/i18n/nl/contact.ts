@@ -62,6 +62,8 @@ export const contact = {
   agreement: {
     title: 'Samen met de ouder',
     agreedBand: 'Inschatting die je samen met de ouder maakt',
+    agreedBandPortal:
+      'Ouders met toegang tot het ouderportaal zien deze inschatting, in woorden voor ouders.',
     agreedBandNone: 'nog niet vastgelegd',
     notDiscussed: 'Niet besproken',
     agreedBandNotDiscussed: 'niet besproken met de ouder',
@@ -77,6 +79,7 @@ export const contact = {
     },
     agreedNote: 'Toelichting bij de inschatting',
     text: 'Afspraken met de ouder',
+    textPortal: 'Ouders met toegang tot het ouderportaal zien deze afspraken zoals je ze hier schrijft.',
     nextTopic: 'Onderwerp om bij het volgende contact terug te laten komen',
     nextTopicPermission: 'De ouder geeft toestemming om hier de volgende keer op terug te komen',
     permissionNeeded: 'Vraag eerst toestemming aan de ouder om dit onderwerp terug te laten komen.',
@@ -84,6 +87,7 @@ export const contact = {
     followUpDue: 'Datum vervolg',
     followUpHint: 'Deze datum verschijnt op de werklijst.',
     notes: 'Eigen aantekeningen',
+    notesHint: 'Alleen voor professionals met toegang tot het dossier; niet in het ouderportaal.',
     defaultText: 'Vervolg afgesproken met de ouder',
   },
   saveDraft: 'Tussentijds opslaan',

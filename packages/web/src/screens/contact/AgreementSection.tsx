@@ -35,7 +35,7 @@ export const AgreementSection = memo(function AgreementSection({
       <h2 id="agreement-title">{t('contact.agreement.title')}</h2>
       <fieldset
         className={`segmented segmented--wrap${bandError ? ' field--invalid' : ''}`}
-        aria-describedby={bandError ? 'agreed-band-error' : undefined}
+        aria-describedby={`agreed-band-portal${bandError ? ' agreed-band-error' : ''}`}
         aria-invalid={bandError ? true : undefined}
       >
         <legend>{t('contact.agreement.agreedBand')}</legend>
@@ -59,6 +59,9 @@ export const AgreementSection = memo(function AgreementSection({
             {bandError}
           </p>
         )}
+        <p className="hint" id="agreed-band-portal">
+          {t('contact.agreement.agreedBandPortal')}
+        </p>
       </fieldset>
       <div className="field">
         <label htmlFor="agreed-note">
@@ -81,7 +84,11 @@ export const AgreementSection = memo(function AgreementSection({
           rows={3}
           value={a.text}
           onChange={(e) => setAgreement({ text: e.target.value })}
+          aria-describedby="agreement-text-portal"
         />
+        <p className="hint" id="agreement-text-portal">
+          {t('contact.agreement.textPortal')}
+        </p>
       </div>
       <div className="field">
         <label htmlFor="agreement-topic">{t('contact.agreement.nextTopic')}</label>
@@ -153,12 +160,16 @@ export const AgreementSection = memo(function AgreementSection({
         <textarea
           id="contact-notes"
           rows={3}
+          aria-describedby="contact-notes-hint"
           value={form.notes}
           onChange={(e) => {
             const notes = e.target.value;
             update((f) => ({ ...f, notes }));
           }}
         />
+        <p className="hint" id="contact-notes-hint">
+          {t('contact.agreement.notesHint')}
+        </p>
       </div>
     </section>
   );
