@@ -121,3 +121,29 @@ export function completedYears(birthDate: string, on: string): number {
 export function gestationWeeks(dueDate: string, on: string): number {
   return Math.floor((TERM_DAYS - daysBetween(on, dueDate)) / 7);
 }
+
+const HOUR_MS = 3_600_000;
+/** Per year: the instants summer time starts and ends (EU: the last Sunday of March and of October, 01:00 UTC). */
+const summerTime = new Map<number, readonly [number, number]>();
+
+function lastSundayAtOne(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  return lastDay - new Date(lastDay).getUTCDay() * DAY_MS + HOUR_MS;
+}
+
+/**
+ * The local date (Europe/Amsterdam) of a stored timestamp: what day it was for the people in the file. The UTC
+ * date (`slice(0, 10)`) is the day before for anything between midnight and one or two o'clock. Worked out from
+ * the EU's summer-time rule rather than through ICU, as reports convert many timestamps.
+ */
+export function localDay(timestamp: string): string {
+  const ms = Date.parse(timestamp);
+  const year = new Date(ms).getUTCFullYear();
+  let summer = summerTime.get(year);
+  if (summer === undefined) {
+    summer = [lastSundayAtOne(year, 2), lastSundayAtOne(year, 9)];
+    summerTime.set(year, summer);
+  }
+  const offset = ms >= summer[0] && ms < summer[1] ? 2 * HOUR_MS : HOUR_MS;
+  return new Date(ms + offset).toISOString().slice(0, 10);
+}

@@ -25,6 +25,7 @@ export {
   daysBetween,
   gestationWeeks,
   isCalendarDate,
+  localDay,
   TERM_DAYS,
 } from './calendar.ts';
 export type { ConsentMismatch, ConsentRecipient, ReferralReceiver } from './consent-scope.ts';

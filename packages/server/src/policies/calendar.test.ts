@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localDate } from './calendar.ts';
+import { localDate, localDay } from './calendar.ts';
 
 const amsterdam = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Amsterdam',
@@ -31,5 +31,29 @@ describe('localDate', () => {
         },
       ),
     );
+  });
+});
+
+describe('localDay of a stored timestamp', () => {
+  it('is the next day between local midnight and one (winter) or two (summer) UTC', () => {
+    expect(localDay('2026-12-03T23:21:00.000Z')).toBe('2026-12-04');
+    expect(localDay('2026-12-03T22:59:59.999Z')).toBe('2026-12-03');
+    expect(localDay('2026-06-30T22:30:00.000Z')).toBe('2026-07-01');
+    expect(localDay('2026-06-30T21:59:59.999Z')).toBe('2026-06-30');
+  });
+
+  it('agrees with the Amsterdam calendar for every moment, across the changes of summer time', () => {
+    const from = Date.parse('1997-01-01T00:00:00Z');
+    const to = Date.parse('2100-12-31T23:59:59Z');
+    fc.assert(
+      fc.property(fc.integer({ min: from, max: to }), (ms) => {
+        expect(localDay(new Date(ms).toISOString())).toBe(amsterdam.format(new Date(ms)));
+      }),
+      { numRuns: 20_000 },
+    );
+    // The instants themselves, where an off-by-one in the rule would show.
+    for (const at of ['2026-03-29T00:59:59.999Z', '2026-03-29T01:00:00.000Z', '2026-10-25T00:59:59.999Z'])
+      for (const ms of [Date.parse(at) + 22 * 3_600_000, Date.parse(at) + 23 * 3_600_000])
+        expect(localDay(new Date(ms).toISOString())).toBe(amsterdam.format(new Date(ms)));
   });
 });

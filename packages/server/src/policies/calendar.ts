@@ -26,4 +26,4 @@ export function localDate(now: Date): string {
 
 // One calendar for the server and the engine: integer arithmetic on the date's parts, no Date object per call
 // (a worklist page computes its windows with hundreds of these).
-export { addDays, isCalendarDate } from '@nestwerk/engine';
+export { addDays, isCalendarDate, localDay } from '@nestwerk/engine';

@@ -2,7 +2,7 @@ import type { Referral, ReferralSummary } from '@nestwerk/contract';
 import { type ReferralStatus, SHARING_QUESTION_CODES, type SharingQuestionCode } from '@nestwerk/knowledge';
 import { itemsOf, parseShared } from '../network/share.ts';
 import { codesOf } from '../network/vocabulary.ts';
-import { localDate } from '../policies/calendar.ts';
+import { localDate, localDay } from '../policies/calendar.ts';
 import type { ConsentRow } from '../repositories/consents.ts';
 import type { PartnerRow } from '../repositories/partners.ts';
 import {
@@ -65,7 +65,7 @@ export function mayRemind(
 ): 'ok' | 'not_overdue' | 'not_on_nestwerk' | 'already_today' {
   if (r.receiver_organisation_id === null) return 'not_on_nestwerk';
   if (!isFeedbackOverdue(r, today)) return 'not_overdue';
-  if (lastReminderAt !== null && lastReminderAt.slice(0, 10) >= today) return 'already_today';
+  if (lastReminderAt !== null && localDay(lastReminderAt) >= today) return 'already_today';
   return 'ok';
 }
 

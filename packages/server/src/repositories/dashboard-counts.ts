@@ -1,4 +1,4 @@
-import { daysBetween, scheduleWindows } from '@nestwerk/engine';
+import { daysBetween, localDay, scheduleWindows } from '@nestwerk/engine';
 import { forEachIdChunk, type IdRange, inIdRange } from '../db/id-range.ts';
 import type { DashboardCountTable } from '../db/schema.ts';
 import type { Db } from './db.ts';
@@ -243,7 +243,7 @@ function countReferralRows(
     const base = {
       region: r.region,
       municipality,
-      period: quarterOf(r.sent_at.slice(0, 10)),
+      period: quarterOf(localDay(r.sent_at)),
       row_key: r.kind,
     };
     counter.add({
@@ -251,7 +251,7 @@ function countReferralRows(
       indicator: 'referral_outcomes',
       column_key: referralOutcome(r.status, r.intake_date),
     });
-    const received = r.feedback_received_at?.slice(0, 10) ?? null;
+    const received = r.feedback_received_at ? localDay(r.feedback_received_at) : null;
     const feedback =
       received !== null
         ? r.feedback_due === null || received <= r.feedback_due
@@ -299,7 +299,7 @@ function countSafetyRouteRows(
     counter.add({
       region: r.region,
       municipality,
-      period: quarterOf(r.opened_at.slice(0, 10)),
+      period: quarterOf(localDay(r.opened_at)),
       row_key: municipality,
       indicator: 'safety_routes',
       column_key: r.route,
@@ -329,7 +329,7 @@ export async function refreshDashboardCounts(
   chunkSize: number = DASHBOARD_CHUNK,
 ): Promise<number> {
   const counter = new Counter();
-  const today = at.slice(0, 10);
+  const today = localDay(at);
   await countFamilies(db, counter, chunkSize);
   await countReferrals(db, counter, today, chunkSize);
   await countSafetyRoutes(db, counter, chunkSize);

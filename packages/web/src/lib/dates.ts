@@ -14,6 +14,11 @@ export function toIsoDate(date: Date): string {
   return `${y}-${m}-${d}`;
 }
 
+/** The day of a stored timestamp in the browser's time zone; its UTC date is the day before just after midnight. */
+export function dayOf(timestamp: string): string {
+  return toIsoDate(new Date(timestamp));
+}
+
 export function today(): string {
   return toIsoDate(new Date());
 }

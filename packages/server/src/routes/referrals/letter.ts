@@ -2,6 +2,7 @@ import { api, type Coded, type SharedReferral } from '@nestwerk/contract';
 import { familyOfReferral, partnerOf, requireReferral } from '../../domain/referral-load.ts';
 import { HttpError } from '../../http/errors.ts';
 import { parseShared } from '../../network/share.ts';
+import { localDay } from '../../policies/calendar.ts';
 import { sharingState } from '../../policies/referrals.ts';
 import { findConsent } from '../../repositories/consents.ts';
 import type { PartnerRow } from '../../repositories/partners.ts';
@@ -134,7 +135,7 @@ export function renderLetter(s: SharedReferral, r: ReferralRow, partner: Partner
 <address>${lines([partner.name, partner.address])}</address>
 </header>
 <h1>Aanmelding van een gezin</h1>
-<p>Verstuurd op ${esc((r.sent_at ?? '').slice(0, 10))}${r.channel ? ` (${esc(r.channel)})` : ''}.</p>
+<p>Verstuurd op ${esc(r.sent_at ? localDay(r.sent_at) : '')}${r.channel ? ` (${esc(r.channel)})` : ''}.</p>
 ${basis}
 ${parts.join('\n')}
 <footer><p>Referentie ${esc(r.id)}. Deze brief bevat vertrouwelijke gegevens over een gezin; bewaar en vernietig hem zoals uw beroepsgeheim vraagt.</p></footer>

@@ -1,6 +1,6 @@
 import type { FamilyListItem, TeamOverview } from '@nestwerk/contract';
 import { daysBetween } from '@nestwerk/engine';
-import { addDays } from '../../policies/calendar.ts';
+import { addDays, localDay } from '../../policies/calendar.ts';
 import { type FamilyListRow, listFamilyPage } from '../../policies/family-list.ts';
 import { loadListDetails } from '../../policies/list-details.ts';
 import { seesTeamCaseload } from '../../policies/roles.ts';
@@ -119,7 +119,7 @@ async function build(ctx: RequestContext, trx: Db): Promise<TeamOverview> {
     families,
     total,
     waitingReferrals: team.waitingReferrals.map((r) => {
-      const sentOn = r.sent_at?.slice(0, 10) ?? null;
+      const sentOn = r.sent_at ? localDay(r.sent_at) : null;
       return {
         referralId: r.id,
         familyId: r.family_id,

@@ -2,6 +2,7 @@ import type { FamilyFile } from '@nestwerk/contract';
 import type { QuestionnaireScore } from '@nestwerk/engine';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
+import { dayOf } from '../../lib/dates.ts';
 
 function isScore(value: unknown): value is QuestionnaireScore {
   return typeof value === 'object' && value !== null && Array.isArray((value as QuestionnaireScore).scales);
@@ -21,7 +22,7 @@ export function InstrumentResults({ family }: { family: FamilyFile }) {
         <ul className="plain">
           {family.instrumentResults.map((r) => (
             <li key={r.id}>
-              <strong>{r.instrumentId}</strong> · {childName(r.childId)} · {date(r.createdAt.slice(0, 10))}
+              <strong>{r.instrumentId}</strong> · {childName(r.childId)} · {date(dayOf(r.createdAt))}
               {isScore(r.score) && (
                 <ul>
                   {r.score.scales.map((s) => (

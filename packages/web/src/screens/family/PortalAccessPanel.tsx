@@ -4,6 +4,7 @@ import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
+import { dayOf } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 // The letter carries the QR library and the parents' wording: loaded only when a letter is made.
@@ -31,16 +32,16 @@ export function PortalAccessPanel({ family }: { family: FamilyFile }) {
     if (c.blocked) return t(`family.portal.blocked.${c.blocked}`);
     if (c.account?.status === 'suspended')
       return t('family.portal.suspended', {
-        date: c.account.suspendedAt ? date(c.account.suspendedAt.slice(0, 10)) : '',
+        date: c.account.suspendedAt ? date(dayOf(c.account.suspendedAt)) : '',
         reason: c.account.suspendedReason ?? '',
       });
     if (c.account?.status === 'active')
       return t('family.portal.active', {
-        date: date(c.account.createdAt.slice(0, 10)),
+        date: date(dayOf(c.account.createdAt)),
         email: c.account.email,
       });
     if (c.account?.status === 'enrolling') return t('family.portal.enrolling', { email: c.account.email });
-    if (c.invitation) return t('family.portal.invited', { date: date(c.invitation.expiresAt.slice(0, 10)) });
+    if (c.invitation) return t('family.portal.invited', { date: date(dayOf(c.invitation.expiresAt)) });
     return t('family.portal.noAccount');
   };
 

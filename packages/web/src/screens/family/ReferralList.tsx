@@ -2,6 +2,7 @@ import type { FamilyFile } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useLocale } from '../../app/locale.tsx';
+import { dayOf } from '../../lib/dates.ts';
 import { useHashTarget } from '../../lib/useHashTarget.ts';
 import { ImportedBadge } from '../shared/ImportedMarker.tsx';
 
@@ -39,7 +40,7 @@ export function ReferralList({ family }: { family: FamilyFile }) {
               )}
               {r.consentWithdrawnAt && (
                 <span className="badge">
-                  {t('network.referral.withdrawn', { date: date(r.consentWithdrawnAt.slice(0, 10)) })}
+                  {t('network.referral.withdrawn', { date: date(dayOf(r.consentWithdrawnAt)) })}
                 </span>
               )}
             </li>

@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
+import { dayOf } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
 const CONCERNS: readonly SafetyConcern[] = ['maltreatment', 'neglect', 'domestic_violence'];
@@ -122,7 +123,7 @@ function Steps({ route, onSaved }: { route: SafetyRoute; onSaved(): void }) {
           <p>{know(s.text)}</p>
           {s.done && s.recordedAt && (
             <p className="muted">
-              {t('network.safety.done', { date: date(s.recordedAt.slice(0, 10)) })}
+              {t('network.safety.done', { date: date(dayOf(s.recordedAt)) })}
               {s.notes ? ` — ${s.notes}` : ''}
             </p>
           )}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
+import { dayOf } from '../../lib/dates.ts';
 import { ageText } from '../shared/age.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 
@@ -18,7 +19,7 @@ export default function IntakePage() {
   const { t } = useTranslation();
   const { date, know } = useLocale();
   // Only sent referrals reach the queue; the type allows a draft's missing date.
-  const sentOn = (at: string | null) => (at ? date(at.slice(0, 10)) : '—');
+  const sentOn = (at: string | null) => (at ? date(dayOf(at)) : '—');
   const [status, setStatus] = useState<'open' | 'all'>('open');
   const queue = useQuery({
     queryKey: ['intake', status],

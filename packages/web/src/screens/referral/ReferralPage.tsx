@@ -7,6 +7,7 @@ import { Link, useParams } from 'react-router';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
 import { useSession } from '../../app/session.tsx';
+import { dayOf } from '../../lib/dates.ts';
 import { BackToStart } from '../shared/BackToStart.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { FeedbackSection } from './FeedbackSection.tsx';
@@ -90,7 +91,7 @@ export default function ReferralPage() {
           </p>
           {r.noConsent && !r.noConsent.complete && <p>{t('network.referral.incomplete')}</p>}
           {r.noConsent?.confirmedAt ? (
-            <p>{t('network.referral.confirmed', { date: date(r.noConsent.confirmedAt.slice(0, 10)) })}</p>
+            <p>{t('network.referral.confirmed', { date: date(dayOf(r.noConsent.confirmedAt)) })}</p>
           ) : (
             <p>{t('network.referral.awaitingConfirm')}</p>
           )}
@@ -110,7 +111,7 @@ export default function ReferralPage() {
       {r.consent && (
         <p className={r.consentWithdrawnAt ? 'notice notice--error' : 'notice'} role="status">
           {r.consentWithdrawnAt
-            ? t('network.referral.withdrawn', { date: date(r.consentWithdrawnAt.slice(0, 10)) })
+            ? t('network.referral.withdrawn', { date: date(dayOf(r.consentWithdrawnAt)) })
             : t('network.referral.consentSummary', {
                 givenBy: r.consent.givenBy?.name ?? '—',
                 recipient: r.consent.recipient ?? r.partner.name,
@@ -123,7 +124,7 @@ export default function ReferralPage() {
         <p className="notice" role="note" data-testid="referral-imported">
           {t('network.referral.importedHistory', {
             organisation: r.imported.organisation,
-            date: date(r.imported.importedAt.slice(0, 10)),
+            date: date(dayOf(r.imported.importedAt)),
           })}
         </p>
       )}
@@ -153,7 +154,7 @@ export default function ReferralPage() {
                     <p>
                       {t('network.referral.sentVia', {
                         channel: t(`network.referral.channels.${r.channel}`),
-                        date: date(r.sentAt.slice(0, 10)),
+                        date: date(dayOf(r.sentAt)),
                       })}
                     </p>
                   )}

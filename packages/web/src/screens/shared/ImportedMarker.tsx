@@ -1,6 +1,7 @@
 import type { FamilyFile, ImportMarker } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
+import { dayOf } from '../../lib/dates.ts';
 
 type RecordKind = keyof ImportMarker['records'];
 
@@ -21,7 +22,7 @@ export function ImportedBadge({
     <span className="tag tag--imported" data-testid={`imported-${kind}-${id}`}>
       {t('family.imported.record', {
         organisation: marker.organisation,
-        date: date(marker.importedAt.slice(0, 10)),
+        date: date(dayOf(marker.importedAt)),
       })}
     </span>
   );
@@ -42,7 +43,7 @@ export function ImportedFamilyNotice({ family }: { family: FamilyFile }) {
       <p>
         {t('family.imported.family', {
           organisation: marker.organisation,
-          date: date(marker.importedAt.slice(0, 10)),
+          date: date(dayOf(marker.importedAt)),
         })}
       </p>
       {consents.length > 0 && (
