@@ -65,7 +65,7 @@ export {
   parseAssessmentInput,
 } from './input.ts';
 export type { ParentMentalHealth } from './perinatal.ts';
-export { isPositiveScreen, screenParents } from './perinatal.ts';
+export { isPositiveScreen, screenParent, screenParents } from './perinatal.ts';
 export * from './scoring/index.ts';
 export type {
   ScheduleChild,

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from './assess.ts';
 import type { Assessment } from './assessment.ts';
 import { type AssessmentInputJson, parseAssessmentInput } from './input.ts';
+import { screenParent, screenParents } from './perinatal.ts';
 
 function run(raw: AssessmentInputJson, lang: 'nl' | 'en' = 'nl'): Assessment {
   const parsed = parseAssessmentInput(raw);
@@ -156,6 +157,43 @@ describe(`perinatal screening per parent (${LEIDRAAD})`, () => {
           expect(rank(outcome(role, epds(low + 1, item10)))).toBeGreaterThanOrEqual(
             rank(outcome(role, epds(low, item10))),
           );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("property: one parent screened alone comes out as she does among the family's parents", () => {
+    const screening = fc.oneof(
+      fc.record({
+        instrument: fc.constant('whooley' as const),
+        answers: fc.tuple(fc.boolean(), fc.boolean()),
+      }),
+      fc.record({ instrument: fc.constant('gad_2' as const), total: fc.integer({ min: 0, max: 6 }) }),
+      fc.record({ instrument: fc.constant('gad_7' as const), total: fc.integer({ min: 0, max: 21 }) }),
+      fc
+        .tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 }))
+        .map(([total, item10]): Screening => epds(Math.max(total, item10), item10)),
+    );
+    const parent = fc.record({
+      role: fc.constantFrom<Role>('mother', 'father', 'co_parent'),
+      screenings: fc.array(screening, { maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(parent, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('nl' as const, 'be' as const),
+        fc.constantFrom('nl' as const, 'en' as const),
+        (parents, region, lang) => {
+          const parsed = parseAssessmentInput({ region, child: baby, parents });
+          if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
+          const together = screenParents(parsed.value, lang);
+          parsed.value.parents.forEach((p, index) => {
+            const alone = screenParent(p, region, lang);
+            const among = together.find((r) => r.parent === index);
+            expect(alone === null).toBe(among === undefined);
+            if (alone && among) expect({ ...alone, parent: index }).toEqual(among);
+          });
         },
       ),
       { numRuns: 200 },

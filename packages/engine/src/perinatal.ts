@@ -215,22 +215,47 @@ export function screenParents(
 ): ParentMentalHealth[] {
   const out: ParentMentalHealth[] = [];
   input.parents.forEach((parent, index) => {
-    if (!parent.screenings || parent.screenings.length === 0) return;
-    const found = findings(parent, thresholds).sort((a, b) => RANK[b.outcome] - RANK[a.outcome]);
-    const outcome: ScreeningOutcome = found[0]?.outcome ?? 'no_concern';
-    const sources = [perinatalSources.why, ...found.map((f) => f.source)];
-    out.push({
-      parent: index,
-      role: parent.role,
-      outcome,
-      reasons: found
-        .filter((f) => f.outcome !== 'no_concern' || outcome === 'no_concern')
-        .map((f) => text(f.reason, lang, input.region)),
-      nextStep: text(NEXT_STEP[outcome](input.region), lang, input.region),
-      sources: uniqueSources(sources),
-    });
+    const result = outcomeOf(parent, index, input.region, lang, thresholds);
+    if (result) out.push(result);
   });
   return out;
+}
+
+/**
+ * One parent's outcome over these screenings alone, by the rules of {@link screenParents}: what a recorded
+ * screening or a parent's own questionnaire is worked out with, and said again in another language. Null
+ * without a screening.
+ */
+export function screenParent(
+  parent: ParentInput,
+  region: Region,
+  lang: Lang,
+  thresholds: PerinatalThresholds = DEFAULT_PERINATAL_THRESHOLDS,
+): ParentMentalHealth | null {
+  return outcomeOf(parent, 0, region, lang, thresholds);
+}
+
+function outcomeOf(
+  parent: ParentInput,
+  index: number,
+  region: Region,
+  lang: Lang,
+  thresholds: PerinatalThresholds,
+): ParentMentalHealth | null {
+  if (!parent.screenings || parent.screenings.length === 0) return null;
+  const found = findings(parent, thresholds).sort((a, b) => RANK[b.outcome] - RANK[a.outcome]);
+  const outcome: ScreeningOutcome = found[0]?.outcome ?? 'no_concern';
+  const sources = [perinatalSources.why, ...found.map((f) => f.source)];
+  return {
+    parent: index,
+    role: parent.role,
+    outcome,
+    reasons: found
+      .filter((f) => f.outcome !== 'no_concern' || outcome === 'no_concern')
+      .map((f) => text(f.reason, lang, region)),
+    nextStep: text(NEXT_STEP[outcome](region), lang, region),
+    sources: uniqueSources(sources),
+  };
 }
 
 /** Rescreen or higher counts as a positive screen: a hindering factor of that parent in the balance. */

@@ -1,4 +1,4 @@
-import { CRISIS_LINES, type ScreeningOutcome } from '@nestwerk/knowledge';
+import type { ScreeningOutcome } from '@nestwerk/knowledge';
 import type { Recommendation } from '../assessment.ts';
 import { isPositiveScreen } from '../perinatal.ts';
 import { type RuleContext, say } from './context.ts';
@@ -26,7 +26,6 @@ export function perinatalRules(ctx: RuleContext): Recommendation[] {
     .filter((m) => isPositiveScreen(m.outcome))
     .map((m) => {
       const who = ROLE[m.role] ?? { nl: 'ouder', en: 'parent' };
-      const line = CRISIS_LINES[ctx.region];
       return {
         id: `perinatal_mental_health.${m.outcome === 'urgent' ? 'urgent.' : ''}${m.parent}`,
         category: 'perinatal_mental_health' as const,

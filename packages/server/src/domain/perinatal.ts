@@ -1,11 +1,10 @@
 import type { DueScreening, ParentScreenings, ScreeningIn } from '@nestwerk/contract';
 import {
-  type AssessmentInput,
   type ContactScreening,
   dueScreeningMoment,
   type ParentMentalHealth,
   type ScreeningInput,
-  screenParents,
+  screenParent,
 } from '@nestwerk/engine';
 import {
   type CaregiverRole,
@@ -71,8 +70,8 @@ export function scoreColumns(s: ScreeningInput): { total: number; item10: number
 }
 
 /**
- * The outcome of one screening, by the engine's `screenParents` over this screening alone, so that a screening
- * and an assessment can never compute it two ways.
+ * The outcome of one screening, by the engine's rules over this screening alone (so that a screening and an
+ * assessment can never compute it two ways), worded in Dutch as the file stores it.
  */
 export function screeningOutcome(
   region: Region,
@@ -80,16 +79,8 @@ export function screeningOutcome(
   screening: ScreeningInput,
   thresholds: PerinatalThresholds,
 ): ParentMentalHealth {
-  const input: AssessmentInput = {
-    region,
-    child: { ageMonths: 0 },
-    parents: [{ role, screenings: [screening] }],
-    factors: {},
-    cues: {},
-    criteria: {},
-  };
-  const [result] = screenParents(input, 'nl', thresholds);
-  if (!result) throw new Error('screenParents gave no result for a parent with a screening');
+  const result = screenParent({ role, screenings: [screening] }, region, 'nl', thresholds);
+  if (!result) throw new Error('screenParent gave no result for a parent with a screening');
   return result;
 }
 

@@ -2,7 +2,7 @@ import type { Referral, ReferralSummary } from '@nestwerk/contract';
 import { type ReferralStatus, SHARING_QUESTION_CODES, type SharingQuestionCode } from '@nestwerk/knowledge';
 import { itemsOf, parseShared } from '../network/share.ts';
 import { codesOf } from '../network/vocabulary.ts';
-import { localDate, localDay } from '../policies/calendar.ts';
+import { localDay } from '../policies/calendar.ts';
 import type { ConsentRow } from '../repositories/consents.ts';
 import type { PartnerRow } from '../repositories/partners.ts';
 import {
@@ -159,7 +159,7 @@ export function presentReferral(p: ReferralParts, today: string): Referral {
       closedAt: firstAt('closed'),
       daysFromFirstSignalToCare:
         r.first_signal_date !== null && inCareAt !== null
-          ? daysBetween(r.first_signal_date, localDate(new Date(inCareAt)))
+          ? daysBetween(r.first_signal_date, localDay(inCareAt))
           : null,
     },
     history: p.history.map((h) => ({

@@ -1,5 +1,5 @@
 import type { PortalConsent, SelfReport, SelfReportIn, SelfReportResult } from '@nestwerk/contract';
-import { screenParents } from '@nestwerk/engine';
+import { screenParent } from '@nestwerk/engine';
 import type { ParentScreeningInstrument, ScreeningOutcome } from '@nestwerk/knowledge';
 import { v7 as uuid } from 'uuid';
 import {
@@ -100,21 +100,12 @@ export function submitSelfReport(ctx: ParentContext, body: SelfReportIn): Promis
     const answered = answeredScreenings(body);
     const thresholds = await organisationThresholds(trx, organisationId);
     const role = me?.caregiver_role ?? 'other';
-    const combined =
-      answered.length > 0
-        ? screenParents(
-            {
-              region: family.region,
-              child: { ageMonths: 0 },
-              parents: [{ role, screenings: answered.map((a) => engineScreening(a.instrument, a.answers)) }],
-              factors: {},
-              cues: {},
-              criteria: {},
-            },
-            'nl',
-            thresholds,
-          )[0]
-        : undefined;
+    const combined = screenParent(
+      { role, screenings: answered.map((a) => engineScreening(a.instrument, a.answers)) },
+      family.region,
+      'nl',
+      thresholds,
+    );
     const outcome = combined?.outcome ?? null;
     const risk = isRisk(body, outcome);
     // The parent's own answers feed the perinatal screening of the file, as that caregiver's, marked 'parent'.

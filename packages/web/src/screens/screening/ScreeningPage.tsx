@@ -1,5 +1,5 @@
 import type { Caregiver, FamilyFile, ParentScreening } from '@nestwerk/contract';
-import { parseAssessmentInput, screenParents } from '@nestwerk/engine';
+import { parseAssessmentInput, screenParent } from '@nestwerk/engine';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,7 +80,8 @@ function ScreeningEditor({ family }: { family: FamilyFile }) {
       child: { ageMonths: 0 },
       parents: [{ role: person.role, screenings }],
     });
-    return input.ok ? (screenParents(input.value, lang, thresholds)[0] ?? null) : null;
+    const parent = input.ok ? input.value.parents[0] : undefined;
+    return parent ? screenParent(parent, region, lang, thresholds) : null;
   }, [person, screenings, region, lang, thresholds]);
   const firstStagePositive = live !== null && live.outcome !== 'no_concern';
   const urgent = (epdsItem10(draft) ?? 0) > 0 || saved?.some((s) => s.outcome === 'urgent') === true;

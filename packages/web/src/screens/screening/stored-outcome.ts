@@ -1,5 +1,5 @@
 import type { ParentScreening } from '@nestwerk/contract';
-import { screenParents } from '@nestwerk/engine';
+import { screenParent } from '@nestwerk/engine';
 import type { Lang, Region } from '@nestwerk/knowledge';
 import { toContactScreening } from './model.ts';
 import type { OutcomeView } from './ScreeningOutcome.tsx';
@@ -13,18 +13,7 @@ import type { OutcomeView } from './ScreeningOutcome.tsx';
 export function storedOutcome(s: ParentScreening, lang: Lang, region: Region): OutcomeView {
   const screening = s.thresholds ? toContactScreening(s) : null;
   if (!s.thresholds || !screening) return s;
-  const [again] = screenParents(
-    {
-      region,
-      child: { ageMonths: 0 },
-      parents: [{ role: s.role, screenings: [screening] }],
-      factors: {},
-      cues: {},
-      criteria: {},
-    },
-    lang,
-    s.thresholds,
-  );
+  const again = screenParent({ role: s.role, screenings: [screening] }, region, lang, s.thresholds);
   if (!again || again.outcome !== s.outcome) return s;
   return { outcome: s.outcome, reasons: again.reasons, nextStep: again.nextStep, sources: s.sources };
 }
