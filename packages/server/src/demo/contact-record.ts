@@ -243,12 +243,13 @@ export function recordContact(
   // and a parent with portal access reads them there.
   if (concern === 'safety') contactRow.notes = SAFETY_NOTE[region];
   const permission = concern !== 'none' && rng.chance(0.85);
+  const said: Agreed = concern === 'refer' ? (isLatest ? 'referring' : 'pondering') : concern;
   rows.agreements.push({
     id: demoId(rng, Date.parse(at)),
     family_id: familyId,
     contact_id: contactId,
-    text: AGREEMENT_TEXT[concern][region],
-    next_topic: permission ? NEXT_TOPIC[concern] : null,
+    text: AGREEMENT_TEXT[said][region],
+    next_topic: permission ? (NEXT_TOPIC[said]?.[region] ?? null) : null,
     next_topic_permission: permission ? 1 : 0,
     extra_contact: concern === 'none' ? 0 : 1,
     follow_up_due: due === null ? null : isoDate(due),
@@ -278,7 +279,14 @@ export function recordContact(
 
 type Concern = 'none' | 'watch' | 'refer' | 'safety';
 
-const AGREEMENT_TEXT: Record<Concern, Record<'nl' | 'be', string>> = {
+/**
+ * What was agreed with the parent, as the nurse would write it (a parent with portal access reads it). A family
+ * heading for a referral thinks it over first; at its latest contact the parent consents (the consent row above)
+ * and the referral is still to be sent: in Nestwerk, for the few the demo refers (network.ts), or by the nurse.
+ */
+type Agreed = Exclude<Concern, 'refer'> | 'pondering' | 'referring';
+
+const AGREEMENT_TEXT: Record<Agreed, Record<'nl' | 'be', string>> = {
   none: {
     nl: 'Tips voor deze leeftijd meegegeven. Volgend contact volgens het schema.',
     be: 'Tips voor deze leeftijd meegegeven. Volgend consult volgens het schema.',
@@ -287,9 +295,13 @@ const AGREEMENT_TEXT: Record<Concern, Record<'nl' | 'be', string>> = {
     nl: 'Besproken wat goed gaat en wat lastig is; tips over troosten en samen spelen. Extra contact afgesproken.',
     be: 'Besproken wat goed gaat en wat lastig is; tips over troosten en samen spelen. Extra huisbezoek afgesproken.',
   },
-  refer: {
-    nl: 'Verwijzing naar het IMH-team besproken; ouder stemt in. Contact houden tot de hulp loopt.',
-    be: 'Doorverwijzing naar het CGG baby- en peuterteam besproken; ouder stemt in. Opvolgen tot de hulp loopt.',
+  pondering: {
+    nl: 'Besproken dat het IMH-team kan meekijken naar hoe het met ouder en kind samen gaat; ouder denkt erover na. Extra contact afgesproken.',
+    be: 'Besproken dat het CGG baby- en peuterteam kan meekijken naar hoe het met ouder en kind samen gaat; ouder denkt erover na. Extra huisbezoek afgesproken.',
+  },
+  referring: {
+    nl: 'Ouder stemt in met een verwijzing naar het IMH-team. De verpleegkundige verstuurt de verwijzing en houdt contact tot de hulp loopt.',
+    be: 'Ouder stemt in met een doorverwijzing naar het CGG baby- en peuterteam. De verpleegkundige verstuurt de doorverwijzing en volgt op tot de hulp loopt.',
   },
   safety: {
     nl: 'Besproken hoe het thuis gaat en wie kan helpen. Over een week een extra huisbezoek.',
@@ -297,14 +309,24 @@ const AGREEMENT_TEXT: Record<Concern, Record<'nl' | 'be', string>> = {
   },
 };
 
+const NEXT_TOPIC: Record<Agreed, Record<'nl' | 'be', string> | null> = {
+  none: null,
+  watch: {
+    nl: 'Hoe gaat het met troosten en samen spelen?',
+    be: 'Hoe gaat het met troosten en samen spelen?',
+  },
+  pondering: {
+    nl: 'Wat denkt de ouder nu over meekijken door het IMH-team?',
+    be: 'Wat denkt de ouder nu over meekijken door het CGG baby- en peuterteam?',
+  },
+  referring: {
+    nl: 'Hoe loopt de hulp van het IMH-team?',
+    be: 'Hoe loopt de hulp van het CGG baby- en peuterteam?',
+  },
+  safety: { nl: 'Hoe is de situatie thuis nu?', be: 'Hoe is de situatie thuis nu?' },
+};
+
 const SAFETY_NOTE: Record<'nl' | 'be', string> = {
   nl: 'Zorgen over veiligheid: stappen van de meldcode gestart, overleg met de aandachtsfunctionaris.',
   be: 'Zorgen over veiligheid: overleg met het Vertrouwenscentrum Kindermishandeling gestart.',
-};
-
-const NEXT_TOPIC: Record<Concern, string | null> = {
-  none: null,
-  watch: 'Hoe gaat het met troosten en samen spelen?',
-  refer: 'Hoe loopt de hulp van het IMH-team?',
-  safety: 'Hoe is de situatie thuis nu?',
 };

@@ -234,6 +234,28 @@ forEachDatabase('demo data', (current, dialect) => {
     expect(repeated).toEqual([]);
   });
 
+  it('agrees a referral only with the parent\'s consent on file, and to the region\'s own team', async () => {
+    const { db } = current();
+    const agreed = await db
+      .selectFrom('agreements as a')
+      .innerJoin('families as f', 'f.id', 'a.family_id')
+      .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+      .select(['a.family_id', 'a.text', 'a.next_topic', 'o.region'])
+      .where('a.text', 'like', '%stemt in met een%verwijzing%')
+      .execute();
+    expect(agreed.length).toBeGreaterThan(0);
+    const consented = new Set(
+      (await db.selectFrom('consents').select('family_id').where('withdrawn_at', 'is', null).execute()).map(
+        (c) => c.family_id,
+      ),
+    );
+    expect(agreed.filter((a) => !consented.has(a.family_id))).toEqual([]);
+    // Flanders refers to the CGG's baby and toddler team; the Dutch demo to its IMH team.
+    for (const a of agreed)
+      for (const words of [a.text, a.next_topic ?? ''])
+        expect(words.includes('IMH-team')).toBe(a.region === 'nl' && words !== '');
+  });
+
   it('screens parents in both regions: a Flemish mother due at six weeks, a father with a positive EPDS in his assessment', async () => {
     const { db } = current();
     const screened = await db
