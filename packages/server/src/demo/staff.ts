@@ -120,7 +120,10 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     });
     return userId;
   };
-  const colleagueName = () => `${rng.pick(STAFF_NAMES.given)} ${rng.pick(STAFF_NAMES.family)}`;
+  // With the role, as the demo's own accounts have it: a file's timeline and the team overview read
+  // "Nicole Wuyts, verpleegkundige" beside "Lien Claes, verpleegkundige".
+  const colleagueName = (role: string) =>
+    `${rng.pick(STAFF_NAMES.given)} ${rng.pick(STAFF_NAMES.family)}, ${role}`;
 
   const region = (
     org: { id: string; name: string },
@@ -155,7 +158,7 @@ export function planStaff(families: number, seed: string, today: number): StaffP
               staff.teamIds[t]!,
               'physician',
               `arts.${prefix}.${t + 1}@${DEMO_DOMAIN}`,
-              colleagueName(),
+              colleagueName(prefix === 'nl' ? 'jeugdarts' : 'arts'),
             ),
       );
     }
@@ -167,7 +170,13 @@ export function planStaff(families: number, seed: string, today: number): StaffP
           ? prefix === 'nl'
             ? account(org, teamId, firstTeam, 'nurse', 'verpleegkundige', 'Sanne de Boer, verpleegkundige')
             : account(org, teamId, firstTeam, 'nurse', 'verpleegkundige.be', 'Lien Claes, verpleegkundige')
-          : user(org.id, teamId, 'nurse', `vpk.${prefix}.${k + 1}@${DEMO_DOMAIN}`, colleagueName()),
+          : user(
+              org.id,
+              teamId,
+              'nurse',
+              `vpk.${prefix}.${k + 1}@${DEMO_DOMAIN}`,
+              colleagueName('verpleegkundige'),
+            ),
       );
     }
     return staff;
