@@ -56,6 +56,28 @@ describe("the application manager's users page", () => {
     await session.context.close();
   });
 
+  it('asks for a new nurse’s account: the request waits for a second person and the form is emptied', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page, MANAGER);
+    await page.waitForURL((url) => url.pathname === '/admin/users');
+    const form = page
+      .locator('form')
+      .filter({ has: page.getByRole('heading', { name: 'Gebruiker aanmaken' }) });
+    const email = form.getByLabel('E-mailadres');
+    await email.fill(`nieuwe.collega.${Date.now()}@voorbeeld.nl`);
+    await form.getByLabel('Naam').fill('Nieuwe Collega');
+    await form.getByLabel('Rol').selectOption('nurse');
+    await form.getByRole('button', { name: 'Aanmaken' }).click();
+    expect(await page.getByTestId('admin-message').textContent()).toBe(
+      'Aanvraag ingediend; wacht op goedkeuring.',
+    );
+    expect(await email.inputValue()).toBe('');
+    expect(await form.getByLabel('Naam').inputValue()).toBe('');
+    expectNoProblems(session);
+    await session.context.close();
+  });
+
   it('fits a phone: the banner wraps and the table scrolls inside its box', async () => {
     const session = await open(browser, PHONE);
     const { page } = session;

@@ -1,6 +1,6 @@
 import type { AdminUser, UserRole } from '@nestwerk/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useLocale } from '../../app/locale.tsx';
@@ -50,10 +50,13 @@ export default function UsersPage() {
     refresh();
   };
 
+  // Emptied once the account is made or requested: a second click must not ask for the same account again.
+  const createForm = useRef<HTMLFormElement>(null);
   const create = useMutation({
     mutationFn: (body: { email: string; displayName: string; role: UserRole; teamId: string | null }) =>
       api.call('POST /api/admin/users', { body }),
     onSuccess: (res) => {
+      createForm.current?.reset();
       if (res.outcome === 'created') {
         setMessage({ text: t('admin.users.created', { password: res.temporaryPassword }), row: null });
         refresh();
@@ -148,7 +151,7 @@ export default function UsersPage() {
         </p>
       )}
       {create.error && <ErrorNotice error={create.error} shownAtFields={created.shown} />}
-      <form className="card" onSubmit={onCreate}>
+      <form className="card" onSubmit={onCreate} ref={createForm}>
         <h2>{t('admin.users.create')}</h2>
         <label>
           {t('admin.users.email')}{' '}
@@ -177,7 +180,7 @@ export default function UsersPage() {
         <label htmlFor="new-user-team">{t('admin.users.team')}</label>{' '}
         {teamSelect('teamId', null, 'new-user-team')}
         <FieldError id="new-user-team" message={created.fields['new-user-team']} />
-        <button type="submit" className="button">
+        <button type="submit" className="button" disabled={create.isPending}>
           {t('admin.users.submit')}
         </button>
       </form>
