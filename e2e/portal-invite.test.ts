@@ -1,7 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFamily, uniqueName } from './support/api.ts';
-import { expectAccessible, expectNoProblems, launch, login, open, snap } from './support/browser.ts';
+import { expectAccessible, expectNoProblems, isoDate, launch, login, open, snap } from './support/browser.ts';
+import { recordContact } from './support/family-setup.ts';
 import {
   activateParent,
   expectAccessibleBothWidths,
@@ -98,6 +99,40 @@ describe('parent portal: invitation and first visit', () => {
     await page.getByText('Je bent uitgelogd.').waitFor();
     await expectAccessibleBothWidths(page, 'portal log-in');
     await snapPhone(page, 'portal-01-login');
+    expectNoProblems(parent);
+    expectNoProblems(nurse);
+    await parent.context.close();
+    await nurse.context.close();
+  });
+
+  it('a follow-up whose day has passed reads as planned, with a new appointment to come', async () => {
+    const nurse = await open(browser);
+    await login(nurse.page);
+    const family = await createFamily(nurse.page, uniqueName('Portaalgemist'));
+    await recordContact(nurse.page, family, {
+      date: isoDate(-20),
+      agreedBand: 'safe',
+      followUpDue: isoDate(-6),
+      text: 'Terugkomen op het slapen',
+    });
+    const [mother] = await portalAccess(nurse.page, family.id);
+    const code = await inviteViaApi(nurse.page, family.id, mother?.personId ?? '');
+    const parent = await activateParent(
+      browser,
+      code,
+      `${family.name.replace(/\W/g, '').toLowerCase()}@voorbeeld.nl`,
+    );
+    const { page } = parent;
+    await page.getByRole('heading', { name: 'Welkom, Lotte' }).waitFor();
+    const agreements = page.getByRole('region', { name: 'Wat we hebben afgesproken' });
+    await agreements.getByRole('listitem').first().waitFor();
+    const line = (await agreements.getByRole('listitem').first().textContent()) ?? '';
+    expect(line).toMatch(
+      /^Terugkomen op het slapen · gepland rond \d{1,2} \w+ \d{4}\. De JGZ maakt een nieuwe afspraak met je\.$/,
+    );
+    expect(line).not.toContain('we kijken er weer naar');
+    // The passed day is not an appointment to come.
+    expect(await page.getByTestId('next-appointment').count()).toBe(0);
     expectNoProblems(parent);
     expectNoProblems(nurse);
     await parent.context.close();

@@ -12,6 +12,8 @@ export async function recordContact(
     agreedBand?: 'safe' | 'insecure' | 'problematic_suspected' | 'unclear' | null;
     followUpDue: string;
     text?: string;
+    /** The contact's day; yesterday unless given. */
+    date?: string;
   },
 ): Promise<void> {
   const session = (await (await page.request.get('/api/session')).json()) as { csrfToken: string };
@@ -20,7 +22,7 @@ export async function recordContact(
     data: {
       childId: family.childId,
       type: 'consult',
-      date: isoDate(-1),
+      date: options.date ?? isoDate(-1),
       status: 'final',
       cues: {},
       factors: Object.fromEntries(

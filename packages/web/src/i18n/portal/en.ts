@@ -98,6 +98,7 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
     agreements: 'What we agreed',
     noAgreements: 'There are no agreements right now.',
     until: 'we look at it again around {{date}}',
+    untilPassed: 'planned around {{date}}. We will make a new appointment with you.',
     phone: 'Questions? Call {{organisation}}: {{phone}}.',
   },
   age: {

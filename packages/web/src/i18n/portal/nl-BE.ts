@@ -17,6 +17,7 @@ export const portalNlBE: PartialPortalMessages = {
   },
   home: {
     noNext: 'Er staat nog geen afspraak. Kind en Gezin laat het je weten.',
+    untilPassed: 'gepland rond {{date}}. Kind en Gezin maakt een nieuwe afspraak met je.',
     selfReport: 'Vertel voor de afspraak hoe het gaat. Dan weet Kind en Gezin waar je over wilt praten.',
   },
   file: {

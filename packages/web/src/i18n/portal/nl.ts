@@ -100,6 +100,8 @@ export const portalNl = {
     agreements: 'Wat we hebben afgesproken',
     noAgreements: 'Er staan nu geen afspraken.',
     until: 'we kijken er weer naar rond {{date}}',
+    // A follow-up whose day has passed without a new appointment: the nurse's worklist has it as overdue.
+    untilPassed: 'gepland rond {{date}}. De JGZ maakt een nieuwe afspraak met je.',
     phone: 'Vragen? Bel {{organisation}}: {{phone}}.',
   },
   age: {

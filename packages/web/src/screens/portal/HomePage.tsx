@@ -1,5 +1,6 @@
 import type { PortalMe } from '@nestwerk/contract';
 import { Link } from 'react-router';
+import { today } from '../../lib/dates.ts';
 import { usePortalT } from './i18n.ts';
 import { usePortalLocale } from './locale.tsx';
 import { PasskeySection } from './PasskeySection.tsx';
@@ -83,7 +84,12 @@ export default function HomePage({ me }: { me: PortalMe }) {
               <li key={a.id}>
                 {a.text}
                 {a.followUpDue && (
-                  <span className="muted"> · {t('home.until', { date: date(a.followUpDue) })}</span>
+                  <span className="muted">
+                    {' · '}
+                    {t(a.followUpDue < today() ? 'home.untilPassed' : 'home.until', {
+                      date: date(a.followUpDue),
+                    })}
+                  </span>
                 )}
               </li>
             ))}
