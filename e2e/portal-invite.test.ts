@@ -7,6 +7,7 @@ import {
   activateParent,
   expectAccessibleBothWidths,
   inviteViaApi,
+  motherInPortal,
   PHONE,
   portalAccess,
   snapPhone,
@@ -115,13 +116,7 @@ describe('parent portal: invitation and first visit', () => {
       followUpDue: isoDate(-6),
       text: 'Terugkomen op het slapen',
     });
-    const [mother] = await portalAccess(nurse.page, family.id);
-    const code = await inviteViaApi(nurse.page, family.id, mother?.personId ?? '');
-    const parent = await activateParent(
-      browser,
-      code,
-      `${family.name.replace(/\W/g, '').toLowerCase()}@voorbeeld.nl`,
-    );
+    const parent = await motherInPortal(browser, nurse.page, family);
     const { page } = parent;
     await page.getByRole('heading', { name: 'Welkom, Lotte' }).waitFor();
     const agreements = page.getByRole('region', { name: 'Wat we hebben afgesproken' });

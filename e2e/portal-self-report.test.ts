@@ -2,13 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFamily, uniqueName } from './support/api.ts';
 import { expectNoProblems, launch, login, open, snap } from './support/browser.ts';
-import {
-  activateParent,
-  expectAccessibleBothWidths,
-  inviteViaApi,
-  portalAccess,
-  snapPhone,
-} from './support/portal.ts';
+import { expectAccessibleBothWidths, motherInPortal, snapPhone } from './support/portal.ts';
 
 describe('parent portal: self-report before a visit', () => {
   let browser: Browser;
@@ -23,13 +17,7 @@ describe('parent portal: self-report before a visit', () => {
     const nurse = await open(browser);
     await login(nurse.page);
     const family = await createFamily(nurse.page, uniqueName('Zelfmelding'));
-    const [mother] = await portalAccess(nurse.page, family.id);
-    const code = await inviteViaApi(nurse.page, family.id, mother?.personId ?? '');
-    const parent = await activateParent(
-      browser,
-      code,
-      `${family.name.replace(/\W/g, '').toLowerCase()}@voorbeeld.nl`,
-    );
+    const parent = await motherInPortal(browser, nurse.page, family);
     const { page } = parent;
 
     await page.getByRole('navigation').getByRole('link', { name: 'Hoe gaat het?', exact: true }).click();

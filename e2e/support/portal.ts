@@ -86,3 +86,14 @@ export async function expectAccessibleBothWidths(page: Page, label: string): Pro
   }
   await page.setViewportSize(original);
 }
+
+/** The family's mother, invited by the logged-in nurse and logged in to the portal on a phone. */
+export async function motherInPortal(
+  browser: Browser,
+  nurse: Page,
+  family: { id: string; name: string },
+): Promise<Session> {
+  const [mother] = await portalAccess(nurse, family.id);
+  const code = await inviteViaApi(nurse, family.id, mother?.personId ?? '');
+  return activateParent(browser, code, `${family.name.replace(/\W/g, '').toLowerCase()}@voorbeeld.nl`);
+}
