@@ -280,7 +280,7 @@ export function recordContact(
 type Concern = 'none' | 'watch' | 'refer' | 'safety';
 
 /**
- * What was agreed with the parent, as the nurse would write it (a parent with portal access reads it). A family
+ * What was agreed with the parent, written so that a parent with portal access can read it as it stands. A family
  * heading for a referral thinks it over first; at its latest contact the parent consents (the consent row above)
  * and the referral is still to be sent: in Nestwerk, for the few the demo refers (network.ts), or by the nurse.
  */
@@ -296,12 +296,12 @@ const AGREEMENT_TEXT: Record<Agreed, Record<'nl' | 'be', string>> = {
     be: 'Besproken wat goed gaat en wat lastig is; tips over troosten en samen spelen. Extra huisbezoek afgesproken.',
   },
   pondering: {
-    nl: 'Besproken dat het IMH-team kan meekijken naar hoe het met ouder en kind samen gaat; ouder denkt erover na. Extra contact afgesproken.',
-    be: 'Besproken dat het CGG baby- en peuterteam kan meekijken naar hoe het met ouder en kind samen gaat; ouder denkt erover na. Extra huisbezoek afgesproken.',
+    nl: 'Besproken dat het IMH-team kan meekijken hoe het gaat tussen ouder en kind. Bedenktijd afgesproken; extra contact gepland.',
+    be: 'Besproken dat het CGG baby- en peuterteam kan meekijken hoe het gaat tussen ouder en kind. Bedenktijd afgesproken; extra huisbezoek gepland.',
   },
   referring: {
-    nl: 'Ouder stemt in met een verwijzing naar het IMH-team. De verpleegkundige verstuurt de verwijzing en houdt contact tot de hulp loopt.',
-    be: 'Ouder stemt in met een doorverwijzing naar het CGG baby- en peuterteam. De verpleegkundige verstuurt de doorverwijzing en volgt op tot de hulp loopt.',
+    nl: 'Samen besloten: verwijzing naar het IMH-team. De JGZ verstuurt de verwijzing en blijft in contact tot de hulp loopt.',
+    be: 'Samen besloten: doorverwijzing naar het CGG baby- en peuterteam. Kind en Gezin verstuurt de doorverwijzing en volgt op tot de hulp loopt.',
   },
   safety: {
     nl: 'Besproken hoe het thuis gaat en wie kan helpen. Over een week een extra huisbezoek.',
@@ -316,8 +316,8 @@ const NEXT_TOPIC: Record<Agreed, Record<'nl' | 'be', string> | null> = {
     be: 'Hoe gaat het met troosten en samen spelen?',
   },
   pondering: {
-    nl: 'Wat denkt de ouder nu over meekijken door het IMH-team?',
-    be: 'Wat denkt de ouder nu over meekijken door het CGG baby- en peuterteam?',
+    nl: 'Meekijken door het IMH-team: wat vinden we ervan?',
+    be: 'Meekijken door het CGG baby- en peuterteam: wat vinden we ervan?',
   },
   referring: {
     nl: 'Hoe loopt de hulp van het IMH-team?',
