@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const NATIONAL_ID_SYSTEMS = ['bsn', 'insz'] as const;
 export type NationalIdSystem = (typeof NATIONAL_ID_SYSTEMS)[number];
 
+/** The region's number: a Dutch organisation records BSNs, a Flemish one INSZ numbers. */
+export function nationalIdSystemOf(region: 'nl' | 'be'): NationalIdSystem {
+  return region === 'be' ? 'insz' : 'bsn';
+}
+
 /** The digits of a number as people write it: "123.45.67-890.12" and "123 456 782" are read as digits. */
 export function nationalIdDigits(text: string): string {
   return text.replace(/[\s.\-/]/g, '');

@@ -19,10 +19,7 @@ export const NO_NATIONAL_ID: NationalIdColumns = {
   national_id_hint: null,
 };
 
-/** The region's number: a Dutch organisation records BSNs, a Flemish one INSZ numbers. */
-export function nationalIdSystemOf(region: 'nl' | 'be'): NationalIdSystem {
-  return region === 'be' ? 'insz' : 'bsn';
-}
+export { nationalIdSystemOf } from '@nestwerk/contract';
 
 /** The exact-match key of a number (digits only), for search and for finding an imported family again. */
 export function nationalIdKey(secrets: SecretBox, digits: string): string {

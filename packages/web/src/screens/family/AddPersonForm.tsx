@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { today } from '../../lib/dates.ts';
 import { serverFieldErrors, translateAll } from '../../lib/field-errors.ts';
+import { useNationalIdSystem } from '../register/NationalIdField.tsx';
 import { CaregiverFields, ChildFields } from '../register/PersonFields.tsx';
 import {
   type Errors,
@@ -20,6 +21,7 @@ import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 /** POST /api/families/:id/persons: a new child (born or unborn) or caregiver in an existing family. */
 export function AddPersonForm({ familyId, onDone }: { familyId: string; onDone(): void }) {
   const { t } = useTranslation();
+  const system = useNationalIdSystem();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<'child' | 'caregiver'>('child');
   const [child, setChild] = useState(emptyChild());
@@ -40,8 +42,8 @@ export function AddPersonForm({ familyId, onDone }: { familyId: string; onDone()
     event.preventDefault();
     const found =
       kind === 'child'
-        ? validateChild(child, 'add-child', today())
-        : validateCaregiver(caregiver, 'add-caregiver');
+        ? validateChild(child, 'add-child', today(), system)
+        : validateCaregiver(caregiver, 'add-caregiver', system);
     setErrors(found);
     if (Object.keys(found).length === 0) mutation.mutate();
   };

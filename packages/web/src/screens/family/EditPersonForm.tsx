@@ -6,6 +6,7 @@ import { ApiError, api } from '../../api/client.ts';
 import type { Person } from '../../api/types.ts';
 import { today } from '../../lib/dates.ts';
 import { serverFieldErrors, translateAll } from '../../lib/field-errors.ts';
+import { useNationalIdSystem } from '../register/NationalIdField.tsx';
 import { CaregiverFields, ChildFields } from '../register/PersonFields.tsx';
 import {
   type CaregiverValues,
@@ -55,6 +56,7 @@ export function EditPersonForm({
   onDone(): void;
 }) {
   const { t } = useTranslation();
+  const system = useNationalIdSystem();
   const queryClient = useQueryClient();
   const [child, setChild] = useState(() => childValues(person));
   const [caregiver, setCaregiver] = useState(() => caregiverValues(person));
@@ -112,7 +114,9 @@ export function EditPersonForm({
     event.preventDefault();
     setConflict(false);
     const found =
-      person.kind === 'child' ? validateChild(child, prefix, today()) : validateCaregiver(caregiver, prefix);
+      person.kind === 'child'
+        ? validateChild(child, prefix, today(), system)
+        : validateCaregiver(caregiver, prefix, system);
     setErrors(found);
     if (Object.keys(found).length === 0) mutation.mutate();
   };

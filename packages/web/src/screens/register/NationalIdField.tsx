@@ -1,4 +1,4 @@
-import type { MaskedNationalId } from '@nestwerk/contract';
+import { type MaskedNationalId, type NationalIdSystem, nationalIdSystemOf } from '@nestwerk/contract';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/locale.tsx';
 import type { FieldMessages } from '../../lib/field-errors.ts';
@@ -22,8 +22,7 @@ export function NationalIdField({
   current?: MaskedNationalId | null;
 }) {
   const { t } = useTranslation();
-  const { region } = useLocale();
-  const system = region === 'be' ? 'insz' : 'bsn';
+  const system = useNationalIdSystem();
   return (
     <TextField
       id={`${prefix}-national-id`}
@@ -44,4 +43,9 @@ export function NationalIdField({
 
 export function maskedNationalId(id: MaskedNationalId): string {
   return `•••••${id.lastDigits}`;
+}
+
+/** The number the organisation's region records: BSN (nl) or INSZ (be). */
+export function useNationalIdSystem(): NationalIdSystem {
+  return nationalIdSystemOf(useLocale().region);
 }

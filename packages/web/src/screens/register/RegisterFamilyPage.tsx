@@ -9,6 +9,7 @@ import { clearDraft, draftKey, loadDraft, saveDraft } from '../../lib/drafts.ts'
 import { serverFieldErrors, translateAll } from '../../lib/field-errors.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { TextField } from './Field.tsx';
+import { useNationalIdSystem } from './NationalIdField.tsx';
 import { CaregiverFields, ChildFields } from './PersonFields.tsx';
 import {
   type Errors,
@@ -32,6 +33,7 @@ const empty = (): FamilyValues => ({
 
 export default function RegisterFamilyPage() {
   const { t } = useTranslation();
+  const system = useNationalIdSystem();
   const user = useUser();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -57,7 +59,7 @@ export default function RegisterFamilyPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = validateFamily(values, today());
+    const found = validateFamily(values, today(), system);
     setErrors(found);
     if (Object.keys(found).length > 0) {
       requestAnimationFrame(() => summaryRef.current?.focus());
@@ -80,10 +82,16 @@ export default function RegisterFamilyPage() {
   const shown = { ...translateAll(errors, t), ...server.fields };
   // The summary names each field, so the list reads on its own (WCAG 3.3.1).
   const fieldLabel = (id: string): string => {
-    const caregiver = /^caregiver-(\d+)-(given|family)$/.exec(id);
+    const number = t(`register.nationalId.${system}Short`);
+    const caregiver = /^caregiver-(\d+)-(given|family|national-id)$/.exec(id);
     if (caregiver) {
-      const what = caregiver[2] === 'given' ? t('register.givenName') : t('register.childFamilyName');
-      return `${t('register.caregiverSection', { n: Number(caregiver[1]) + 1 })}, ${what.toLowerCase()}`;
+      const what =
+        caregiver[2] === 'given'
+          ? t('register.givenName').toLowerCase()
+          : caregiver[2] === 'family'
+            ? t('register.childFamilyName').toLowerCase()
+            : number;
+      return `${t('register.caregiverSection', { n: Number(caregiver[1]) + 1 })}, ${what}`;
     }
     const labels: Record<string, string> = {
       'family-name': t('register.familyName'),
@@ -91,6 +99,7 @@ export default function RegisterFamilyPage() {
       'child-family': `${t('register.childSection')}, ${t('register.childFamilyName').toLowerCase()}`,
       'child-birth': t('register.birthDate'),
       'child-due': t('register.dueDate'),
+      'child-national-id': `${t('register.childSection')}, ${number}`,
     };
     return labels[id] ?? id;
   };

@@ -1,4 +1,12 @@
-import type { CaregiverIn, ChildIn, CreateFamilyBody } from '@nestwerk/contract';
+import {
+  type CaregiverIn,
+  type ChildIn,
+  type CreateFamilyBody,
+  isValidNationalId,
+  type NationalIdSystem,
+  nationalIdDigits,
+  nationalIdIssueCode,
+} from '@nestwerk/contract';
 import { isCalendarDate } from '@nestwerk/engine';
 import type { CaregiverRole } from '@nestwerk/knowledge';
 
@@ -35,7 +43,9 @@ export type ErrorKey =
   | 'register.errors.required'
   | 'register.errors.date'
   | 'register.errors.birthFuture'
-  | 'register.errors.duePast';
+  | 'register.errors.duePast'
+  | 'app.fieldErrors.invalid_bsn'
+  | 'app.fieldErrors.invalid_insz';
 
 /** Field id → message key. Field ids are the input ids, so the summary can link to each field. */
 export type Errors = Record<string, ErrorKey>;
@@ -99,7 +109,27 @@ export const emptyCaregiver = (familyName = ''): CaregiverValues => ({
   nationalId: '',
 });
 
-export function validateChild(child: ChildValues, prefix: string, today: string): Errors {
+/**
+ * A number typed is held to the region's check digits here as the server will hold it, so that one press of the
+ * button shows every mistake at once (the server's message, its issue code's translation).
+ */
+function checkNationalId(
+  errors: Errors,
+  prefix: string,
+  typed: string | undefined,
+  system: NationalIdSystem,
+) {
+  const text = (typed ?? '').trim();
+  if (text !== '' && !isValidNationalId(system, nationalIdDigits(text)))
+    errors[`${prefix}-national-id`] = `app.fieldErrors.${nationalIdIssueCode(system)}`;
+}
+
+export function validateChild(
+  child: ChildValues,
+  prefix: string,
+  today: string,
+  system: NationalIdSystem,
+): Errors {
   const errors: Errors = {};
   if (!child.givenName.trim()) errors[`${prefix}-given`] = 'register.errors.required';
   if (!child.familyName.trim()) errors[`${prefix}-family`] = 'register.errors.required';
@@ -109,22 +139,24 @@ export function validateChild(child: ChildValues, prefix: string, today: string)
     else if (child.birthDate > today) errors[`${prefix}-birth`] = 'register.errors.birthFuture';
   } else if (!child.dueDate) errors[`${prefix}-due`] = 'register.errors.required';
   else if (!isCalendarDate(child.dueDate)) errors[`${prefix}-due`] = 'register.errors.date';
+  checkNationalId(errors, prefix, child.nationalId, system);
   return errors;
 }
 
-export function validateCaregiver(c: CaregiverValues, prefix: string): Errors {
+export function validateCaregiver(c: CaregiverValues, prefix: string, system: NationalIdSystem): Errors {
   const errors: Errors = {};
   if (!c.givenName.trim()) errors[`${prefix}-given`] = 'register.errors.required';
   if (!c.familyName.trim()) errors[`${prefix}-family`] = 'register.errors.required';
+  checkNationalId(errors, prefix, c.nationalId, system);
   return errors;
 }
 
-export function validateFamily(values: FamilyValues, today: string): Errors {
+export function validateFamily(values: FamilyValues, today: string, system: NationalIdSystem): Errors {
   let errors: Errors = {};
   if (!values.name.trim()) errors['family-name'] = 'register.errors.required';
-  errors = { ...errors, ...validateChild(values.child, 'child', today) };
+  errors = { ...errors, ...validateChild(values.child, 'child', today, system) };
   values.caregivers.forEach((c, i) => {
-    errors = { ...errors, ...validateCaregiver(c, `caregiver-${i}`) };
+    errors = { ...errors, ...validateCaregiver(c, `caregiver-${i}`, system) };
   });
   return errors;
 }
