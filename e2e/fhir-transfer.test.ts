@@ -221,6 +221,25 @@ describe('transfer of a family to another organisation', () => {
     const alert = session.page.getByRole('alert');
     await alert.getByText('Onderdeel 1 (Patient)').waitFor();
     expect(await alert.textContent()).toContain('Patient.name[0].family');
+
+    // Another kind of FHIR file is named for what it is, without a FHIR path; an entry without a type has no
+    // "(unknown)" after its number.
+    const choose = (json: unknown) =>
+      session.page.getByLabel('Bestand met het dossier').setInputFiles({
+        name: 'ander.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(json)),
+      });
+    await choose({ resourceType: 'Patient', birthDate: '2025-01-01' });
+    await session.page.getByRole('button', { name: 'Importeren' }).click();
+    await alert
+      .getByText('Dit bestand is geen overgedragen dossier (FHIR Bundle).', { exact: false })
+      .waitFor();
+    expect(await alert.locator('code').count()).toBe(0);
+    await choose({ resourceType: 'Bundle', type: 'document', entry: [{}] });
+    await session.page.getByRole('button', { name: 'Importeren' }).click();
+    await alert.getByText('Onderdeel 1 —', { exact: false }).waitFor();
+    expect(await alert.textContent()).not.toContain('unknown');
     expectNoProblems(session);
     await session.context.close();
   });

@@ -14,6 +14,9 @@ export const exchange: Messages['exchange'] = {
   rejected_one: 'The file was not imported: {{count}} part is wrong. Nothing was saved.',
   rejected_other: 'The file was not imported: {{count}} parts are wrong. Nothing was saved.',
   entry: 'Part {{n}} ({{type}})',
+  entryUntyped: 'Part {{n}}',
+  notBundle:
+    'This file is not a transferred file (FHIR Bundle). Choose the file the previous organisation gave you.',
   bundle: 'The file',
   codes: {
     required: 'is missing',

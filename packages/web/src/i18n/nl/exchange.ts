@@ -13,6 +13,9 @@ export const exchange = {
   rejected_other:
     'Het dossier is niet geïmporteerd: {{count}} onderdelen kloppen niet. Er is niets opgeslagen.',
   entry: 'Onderdeel {{n}} ({{type}})',
+  entryUntyped: 'Onderdeel {{n}}',
+  notBundle:
+    'Dit bestand is geen overgedragen dossier (FHIR Bundle). Kies het bestand dat de vorige organisatie heeft meegegeven.',
   bundle: 'Het bestand',
   codes: {
     required: 'ontbreekt',

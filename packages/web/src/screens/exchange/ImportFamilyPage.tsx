@@ -57,6 +57,15 @@ export default function ImportFamilyPage() {
     else setFileProblem(true);
   };
 
+  // Where an issue is: an entry by its number, and its type when the file gave one.
+  const entryLabel = (i: EntryIssue): string => {
+    const entry = i.params?.entry;
+    if (entry === undefined || entry < 0) return t('exchange.bundle');
+    const type = i.params?.resourceType;
+    return type && type !== 'unknown'
+      ? t('exchange.entry', { n: entry + 1, type })
+      : t('exchange.entryUntyped', { n: entry + 1 });
+  };
   const issues: EntryIssue[] =
     mutation.error instanceof ApiError && mutation.error.status === 400
       ? ((mutation.error.body.issues as EntryIssue[] | undefined) ?? [])
@@ -71,12 +80,17 @@ export default function ImportFamilyPage() {
           <ul>
             {issues.map((i) => (
               <li key={`${i.path}-${i.params?.fhirPath}-${i.code}`}>
-                {i.params?.entry !== undefined && i.params.entry >= 0
-                  ? t('exchange.entry', { n: i.params.entry + 1, type: i.params.resourceType ?? '' })
-                  : t('exchange.bundle')}
-                {' — '}
-                <code>{i.params?.fhirPath ?? i.path}</code>:{' '}
-                {t(`exchange.codes.${i.code}`, t('exchange.codes.invalid'))}
+                {i.path === 'resourceType' && i.params?.entry === undefined ? (
+                  // Another kind of FHIR file (a Patient alone, say): a FHIR path means nothing to a nurse.
+                  t('exchange.notBundle')
+                ) : (
+                  <>
+                    {entryLabel(i)}
+                    {' — '}
+                    <code>{i.params?.fhirPath ?? i.path}</code>:{' '}
+                    {t(`exchange.codes.${i.code}`, t('exchange.codes.invalid'))}
+                  </>
+                )}
               </li>
             ))}
           </ul>
