@@ -147,6 +147,60 @@ describe('referral: what is on screen is what is sent', () => {
   });
 });
 
+describe('referral: on a consent already given', () => {
+  it('choosing the partner picks the consent the parent gave for it; the referral rests on that consent', async () => {
+    const session = await open(browser);
+    const n = session.page;
+    await login(n);
+    const family = await familyNeedingReferral(n, uniqueName('Eerder'));
+    const options = await n.request.get(
+      `/api/families/${family.id}/referral-options?recommendation=refer_outside&contactId=${family.contactId}`,
+    );
+    const partner = ((await options.json()) as { items: Array<{ id: string; name: string }> }).items.find(
+      (p) => p.name.includes('IMH-netwerk Veldland'),
+    );
+    const file = (await (await n.request.get(`/api/families/${family.id}`)).json()) as {
+      caregivers: Array<{ id: string }>;
+    };
+    const given = await post(
+      n,
+      `/api/families/${family.id}/consents`,
+      {
+        givenBy: file.caregivers[0]?.id,
+        purpose: 'Verwijzing naar het IMH-team, besproken bij het contact',
+        recipient: { partnerId: partner?.id },
+        scope: [...MINIMUM, 'child_name'],
+      },
+      201,
+    );
+
+    await n.goto(`/families/${family.id}/refer?recommendation=refer_outside&contact=${family.contactId}`);
+    await n.getByRole('radio', { name: /IMH-netwerk Veldland/ }).check();
+    const existing = n.getByTestId('existing-consents');
+    await existing.waitFor();
+    expect(
+      await existing
+        .getByRole('radio', { name: /Verwijzing naar het IMH-team, besproken bij het contact/ })
+        .isChecked(),
+    ).toBe(true);
+    // No second consent is asked for.
+    expect(await n.getByLabel('Toestemming gegeven door').count()).toBe(0);
+    await n.getByRole('button', { name: 'Opslaan en voorbeeld bekijken' }).click();
+    await n.waitForURL(/\/referrals\/[0-9a-f-]+$/);
+    const referralId = new URL(n.url()).pathname.split('/').pop() ?? '';
+    const stored = (await (await n.request.get(`/api/referrals/${referralId}`)).json()) as {
+      consent: { id: string } | null;
+    };
+    expect(stored.consent?.id).toBe(given.id);
+    const consents = (await (await n.request.get(`/api/families/${family.id}`)).json()) as {
+      consents: unknown[];
+    };
+    expect(consents.consents).toHaveLength(1);
+    expectNoProblems(session);
+    await session.context.close();
+  });
+});
+
 describe('referral: from live advice', () => {
   it('"Verwijzen" on a contact that was never saved saves it and opens the referral with the advice', async () => {
     const session = await open(browser);

@@ -6,6 +6,7 @@ import { foreignKeyViolations } from '../testing/foreign-keys.ts';
 import { bulkWriter, insertChunked, type TableRows } from './bulk-insert.ts';
 import { generateFamily } from './family.ts';
 import { insertStaff, loadDemo } from './load.ts';
+import { insertDemoNetworks, planDemoNetworks } from './network.ts';
 import { planStaff } from './staff.ts';
 
 const TODAY = Date.UTC(2026, 10, 23);
@@ -53,7 +54,11 @@ describe.each(testDialects())('demo bulk writer [%s]', (dialect) => {
     const plain = await createTestDatabase(dialect);
     try {
       for (const target of [bulk, plain])
-        await target.db.transaction().execute((trx) => insertStaff(trx, staff, 'not-a-real-hash'));
+        await target.db.transaction().execute(async (trx) => {
+          await insertStaff(trx, staff, 'not-a-real-hash');
+          // The social maps: a consent for a referral names the region's IMH team on it.
+          await insertDemoNetworks(trx, planDemoNetworks(staff, 'bulk', new Date(TODAY).toISOString()));
+        });
       const writer = bulkWriter(bulk.db);
       // Two batches, one of them with a table that has no rows.
       await writer.write(tables.slice(0, 4));

@@ -1,6 +1,13 @@
-import { type AssessmentInput, assess, assessmentInputForContact, type FactorValue } from '@nestwerk/engine';
+import {
+  type AssessmentInput,
+  assess,
+  assessmentInputForContact,
+  type FactorValue,
+  normaliseScope,
+} from '@nestwerk/engine';
 import {
   type CueCode,
+  DEFAULT_SHARE_ITEMS,
   type FactorCode,
   type HinderingFactorCode,
   INSECURE_CUE_CODES,
@@ -26,6 +33,7 @@ import {
   SCREENING_FACTORS,
 } from './frequencies.ts';
 import type { DrawnHousehold } from './household.ts';
+import { NESTWERK_PARTNER_NAME } from './network-partners.ts';
 import { demoId, type Random } from './random.ts';
 
 /** The family a contact belongs to, as far as recording it needs. */
@@ -38,6 +46,8 @@ export interface ContactFamily {
   drawn: DrawnHousehold;
   factors: FamilyFactors;
   rows: FamilyRows;
+  /** The region's IMH team on its social map, which a consent for a referral names. */
+  referTo: string;
 }
 
 /** What the latest contact concluded: it decides whether the physician joins the family's care. */
@@ -265,8 +275,13 @@ export function recordContact(
       family_id: familyId,
       given_by: caregiverIds[0],
       purpose: 'Verwijzing voor ondersteuning van de ouder-kindrelatie',
-      recipient: region === 'nl' ? 'IMH-netwerk Veldland' : 'CGG baby- en peuterteam',
-      scope: 'Reden van verwijzing, signalen en afspraken van het laatste contact',
+      // As the consent form records it: the partner on the map and what the parent agreed may go along, so
+      // that the referral the agreement promises can be made on it.
+      recipient: NESTWERK_PARTNER_NAME[region],
+      recipient_partner_id: family.referTo,
+      recipient_kind: null,
+      scope: null,
+      scope_items_json: CONSENTED_ITEMS,
       given_at: at,
       valid_until: isoDate(contact.ms + 365 * DAY),
       withdrawn_at: null,
@@ -278,6 +293,11 @@ export function recordContact(
 }
 
 type Concern = 'none' | 'watch' | 'refer' | 'safety';
+
+/** What a parent agreeing to a referral lets go along: the usual minimum, and who the family is and how to reach it. */
+const CONSENTED_ITEMS = JSON.stringify(
+  normaliseScope([...DEFAULT_SHARE_ITEMS, 'child_name', 'child_birth_date', 'parent_names', 'parent_phone']),
+);
 
 /**
  * What was agreed with the parent, written so that a parent with portal access can read it as it stands. A family

@@ -1,3 +1,5 @@
+import { consentMismatch } from '@nestwerk/engine';
+import { DEFAULT_SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/verify.ts';
@@ -244,12 +246,31 @@ forEachDatabase('demo data', (current, dialect) => {
       .where('a.text', 'like', 'Samen besloten:%verwijzing%')
       .execute();
     expect(agreed.length).toBeGreaterThan(0);
-    const consented = new Set(
-      (await db.selectFrom('consents').select('family_id').where('withdrawn_at', 'is', null).execute()).map(
-        (c) => c.family_id,
-      ),
+    // A consent the referral can be made on: for the region's IMH team on the social map, covering what a
+    // referral shares by default (engine consentMismatch, as the referral form and the server check it).
+    const consents = await db
+      .selectFrom('consents as c')
+      .innerJoin('partners as p', 'p.id', 'c.recipient_partner_id')
+      .select(['c.family_id', 'c.recipient', 'c.scope_items_json', 'p.id', 'p.kind', 'p.name'])
+      .where('c.withdrawn_at', 'is', null)
+      .where('p.nestwerk_organisation_id', 'is not', null)
+      .execute();
+    const usable = new Set(
+      consents
+        .filter(
+          (c) =>
+            consentMismatch(
+              {
+                recipient: { partnerId: c.id, kind: null, name: c.recipient },
+                scope: JSON.parse(c.scope_items_json ?? 'null') as ShareItem[] | null,
+              },
+              c,
+              DEFAULT_SHARE_ITEMS,
+            ) === null,
+        )
+        .map((c) => c.family_id),
     );
-    expect(agreed.filter((a) => !consented.has(a.family_id))).toEqual([]);
+    expect(agreed.filter((a) => !usable.has(a.family_id))).toEqual([]);
     // Flanders refers to the CGG's baby and toddler team; the Dutch demo to its IMH team.
     for (const a of agreed)
       for (const words of [a.text, a.next_topic ?? ''])

@@ -130,7 +130,8 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
   );
 
   // Each contact: what was observed, the engine's advice on it, the estimate and agreements made with the parent.
-  const family = { region, today, familyId, childId, caregiverIds, drawn, factors, rows };
+  const referTo = ctx.staff.imh[region].partnerId;
+  const family = { region, today, familyId, childId, caregiverIds, drawn, factors, rows, referTo };
   let latest: LatestContact | null = null;
   for (const [i, contact] of planned.entries())
     latest = recordContact(rng, family, contact, i, i === planned.length - 1);

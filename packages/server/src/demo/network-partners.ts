@@ -253,3 +253,15 @@ export const BE_PARTNERS: DemoPartner[] = [
     intakePhone: '09 000 12 11',
   },
 ];
+
+/** The partner each region's demo refers to through Nestwerk: its IMH team. */
+export const NESTWERK_PARTNER_NAME: Record<'nl' | 'be', string> = {
+  nl: nestwerkPartner(NL_PARTNERS),
+  be: nestwerkPartner(BE_PARTNERS),
+};
+
+function nestwerkPartner(partners: readonly DemoPartner[]): string {
+  const found = partners.find((p) => p.viaNestwerk);
+  if (!found) throw new Error('a demo social map without its IMH team on Nestwerk');
+  return found.name;
+}

@@ -1,4 +1,4 @@
-import { completedMonths } from '@nestwerk/engine';
+import { completedMonths, normaliseScope } from '@nestwerk/engine';
 import { DEFAULT_SHARE_ITEMS } from '@nestwerk/knowledge';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type {
@@ -37,7 +37,8 @@ export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: stri
   const createdMs = Date.parse(createdAt);
   const rows: DemoNetworkRows = { partners: [], municipalities: [], interventions: [] };
   const add = (owner: string, country: 'nl' | 'be', p: DemoPartner) => {
-    const id = demoId(rng, createdMs);
+    const drawn = demoId(rng, createdMs);
+    const id = p.viaNestwerk ? staff.imh[country].partnerId : drawn;
     rows.partners.push({
       id,
       organisation_id: owner,
@@ -88,7 +89,6 @@ export async function insertDemoNetworks(trx: Transaction<Database>, rows: DemoN
 const REFERRAL_TEXT = {
   nl: {
     purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
-    scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
     phone: '030 000 1100',
     stories: [
       {
@@ -101,7 +101,6 @@ const REFERRAL_TEXT = {
   },
   be: {
     purpose: 'Aanmelding bij het baby- en peuterteam van het CGG voor ondersteuning van ouder en kind',
-    scope: 'Leeftijd van het kind, reden van aanmelding en wat we samen zagen',
     phone: '09 000 11 00',
     stories: [
       {
@@ -205,7 +204,11 @@ async function loadRegionReferrals(
           given_by: caregiver.id,
           purpose: words.purpose,
           recipient: imhPartner.name,
-          scope: words.scope,
+          // As the consent form records one: the partner on the map, and what the referral shares.
+          recipient_partner_id: imhPartner.id,
+          recipient_kind: null,
+          scope: null,
+          scope_items_json: JSON.stringify(normaliseScope(DEFAULT_SHARE_ITEMS)),
           given_at: sentAt,
           valid_until: addDays(sentDay, 365),
           withdrawn_at: null,

@@ -40,7 +40,11 @@ export interface StaffPlan {
   /** The Dutch IMH team (imh@). */
   imhTeamId: string;
   /** Per region, the partner organisation whose IMH team receives referrals via Nestwerk. */
-  imh: Record<'nl' | 'be', { organisationId: string; teamId: string; userId: string }>;
+  /**
+   * Each region's IMH team: its organisation, team and demo user, and `partnerId`, its entry on the region's
+   * social map (network.ts), which consents for a referral name.
+   */
+  imh: Record<'nl' | 'be', { organisationId: string; teamId: string; userId: string; partnerId: string }>;
 }
 
 /** Which region family `index` lives in: one in five is Flemish, so the counts are exact for any N. */
@@ -290,8 +294,9 @@ export function planStaff(families: number, seed: string, today: number): StaffP
     teamLeadId,
     imhTeamId,
     imh: {
-      nl: { organisationId: partner.id, teamId: imhTeamId, userId: imhUserId },
-      be: { organisationId: bePartner.id, teamId: beImhTeamId, userId: beImhUserId },
+      // Drawn last, so the ids drawn before stay as they were.
+      nl: { organisationId: partner.id, teamId: imhTeamId, userId: imhUserId, partnerId: id() },
+      be: { organisationId: bePartner.id, teamId: beImhTeamId, userId: beImhUserId, partnerId: id() },
     },
   };
 }

@@ -184,6 +184,11 @@ export default function NewReferralPage() {
               onChange={(id) => {
                 setPartnerId(id);
                 setMissing(false);
+                // A consent the parent already gave for this partner is the one to use, most recent first;
+                // recording the same consent again is the exception, still one click away.
+                const partner =
+                  options.data?.items.find((p) => p.id === id) ?? others.find((p) => p.id === id);
+                setConsentId((partner && consentsFor(f.consents, partner)[0]?.id) ?? '');
               }}
             />
           )}
