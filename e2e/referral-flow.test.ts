@@ -37,8 +37,8 @@ async function post(page: Page, path: string, data: unknown, status = 200): Prom
 
 const MINIMUM = ['reason', 'referrer', 'child_age', 'cues', 'factors', 'interventions', 'parent_wishes'];
 
-/** A draft to the demo IMH team sharing the minimum, on a consent that also covers names and phone. */
-async function draftReferral(page: Page, family: { id: string; contactId: string }) {
+/** The demo IMH team as the referral options offer it for this family's contact, and the family's caregivers. */
+async function imhPartnerAndFile(page: Page, family: { id: string; contactId: string }) {
   const options = await page.request.get(
     `/api/families/${family.id}/referral-options?recommendation=refer_outside&contactId=${family.contactId}`,
   );
@@ -48,6 +48,12 @@ async function draftReferral(page: Page, family: { id: string; contactId: string
   const file = (await (await page.request.get(`/api/families/${family.id}`)).json()) as {
     caregivers: Array<{ id: string }>;
   };
+  return { partner, file };
+}
+
+/** A draft to the demo IMH team sharing the minimum, on a consent that also covers names and phone. */
+async function draftReferral(page: Page, family: { id: string; contactId: string }) {
+  const { partner, file } = await imhPartnerAndFile(page, family);
   return post(
     page,
     `/api/families/${family.id}/referrals`,
@@ -153,15 +159,7 @@ describe('referral: on a consent already given', () => {
     const n = session.page;
     await login(n);
     const family = await familyNeedingReferral(n, uniqueName('Eerder'));
-    const options = await n.request.get(
-      `/api/families/${family.id}/referral-options?recommendation=refer_outside&contactId=${family.contactId}`,
-    );
-    const partner = ((await options.json()) as { items: Array<{ id: string; name: string }> }).items.find(
-      (p) => p.name.includes('IMH-netwerk Veldland'),
-    );
-    const file = (await (await n.request.get(`/api/families/${family.id}`)).json()) as {
-      caregivers: Array<{ id: string }>;
-    };
+    const { partner, file } = await imhPartnerAndFile(n, family);
     const given = await post(
       n,
       `/api/families/${family.id}/consents`,
