@@ -163,4 +163,29 @@ forEachDatabase('demo network', (current) => {
     };
     for (const item of dutch.items) expect(item.summary?.referrer.organisation).toBe('JGZ Veldland');
   });
+
+  it('tells no referral story that the family file contradicts', async () => {
+    const { db } = current();
+    const referrals = await db
+      .selectFrom('referrals as r')
+      .select(['r.family_id', 'r.reason_text', 'r.factors_json'])
+      .execute();
+    expect(referrals.length).toBeGreaterThan(0);
+    for (const r of referrals) {
+      const roles = (
+        await db
+          .selectFrom('persons')
+          .select('caregiver_role')
+          .where('family_id', '=', r.family_id)
+          .where('kind', '=', 'caregiver')
+          .execute()
+      ).map((p) => p.caregiver_role);
+      const text = r.reason_text ?? '';
+      const factors = JSON.parse(r.factors_json ?? '[]') as string[];
+      if (/\bmama\b/i.test(text)) expect(roles, text).toContain('mother');
+      if (/\bpapa\b/i.test(text)) expect(roles, text).toContain('father');
+      if (text.includes('alleenstaande')) expect(roles, text).toHaveLength(1);
+      if (text.includes('somber')) expect(factors, text).not.toContain('parent_mental_health');
+    }
+  });
 });

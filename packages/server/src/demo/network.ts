@@ -86,12 +86,37 @@ export async function insertDemoNetworks(trx: Transaction<Database>, rows: DemoN
  * How the demo referrals read in each region, one story per referral (just sent, accepted, overdue): Flemish
  * referrals go to the CGG's baby- en peuterteam. The stories fit a child of any age under six.
  */
+/** What a story must fit: who cares for the child, and whether the nurse recorded a parent in good mental health. */
+interface Household {
+  caregivers: number;
+  mother: boolean;
+  father: boolean;
+  mentallyHealthy: boolean;
+}
+
+/** A story that fits any family: the one told where the region's own would contradict the file. */
+const ANY_FAMILY = {
+  nl: {
+    reason: 'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
+    wishes: 'Afspraken liefst in de ochtend, thuis.',
+    feedback: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
+  },
+  be: {
+    reason:
+      'Ouder en kind lopen vast; de ouder wil graag hulp om de signalen van het kind beter te begrijpen.',
+    wishes: 'Liefst een huisbezoek in de voormiddag.',
+    feedback:
+      'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met het gezin.',
+  },
+} as const;
+
 const REFERRAL_TEXT = {
   nl: {
     purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
     phone: '030 000 1100',
     stories: [
       {
+        fits: () => true,
         reason:
           'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
         wishes: 'Afspraken liefst in de ochtend, thuis.',
@@ -104,6 +129,7 @@ const REFERRAL_TEXT = {
     phone: '09 000 11 00',
     stories: [
       {
+        fits: (h: Household) => h.mother && !h.mentallyHealthy,
         reason:
           'Mama voelt zich al enkele maanden somber en uitgeput en vindt moeilijk aansluiting bij haar kind. Ze vraagt zelf om ondersteuning.',
         wishes: 'Liefst een huisbezoek; op woensdag werkt mama niet.',
@@ -111,6 +137,7 @@ const REFERRAL_TEXT = {
           'Aanmelding ontvangen en besproken op ons teamoverleg. We nemen deze week contact op met mama.',
       },
       {
+        fits: (h: Household) => h.mother && h.father,
         reason:
           'Papa en mama zijn na een moeilijke periode (ziekenhuisopname van het kind) erg ongerust en kunnen hun kind moeilijk geruststellen; het kind slaapt slecht en klampt zich vast.',
         wishes: 'Beide ouders willen erbij zijn; na 16 uur of op zaterdagvoormiddag.',
@@ -118,6 +145,7 @@ const REFERRAL_TEXT = {
           'We hebben het gezin gezien voor een eerste gesprek. We starten met vijf sessies ouder-kindbegeleiding, thuis; opvolging door Kind en Gezin blijft lopen.',
       },
       {
+        fits: (h: Household) => h.mother && h.caregivers === 1,
         reason:
           'Jonge alleenstaande mama met weinig steun rond zich; ze vertelt dat ze vaak boos wordt als haar kind huilt en schaamt zich daarover. Ze staat open voor hulp.',
         wishes: 'Liefst eerst telefonisch kennismaken; mama heeft geen auto.',
@@ -183,7 +211,6 @@ async function loadRegionReferrals(
     );
     if (!f) continue;
     referred.add(f.familyId);
-    const story = words.stories[i % words.stories.length]!;
     await db.transaction().execute(async (trx) => {
       const persons = await trx
         .selectFrom('persons')
@@ -195,6 +222,17 @@ async function loadRegionReferrals(
       const caregiver = persons.find((p) => p.kind === 'caregiver');
       if (!child || !caregiver) return;
       const seen = await fromContact(trx, f.familyId, f.contactId);
+      const caregivers = persons.filter((p) => p.kind === 'caregiver');
+      const household: Household = {
+        caregivers: caregivers.length,
+        mother: caregivers.some((p) => p.caregiver_role === 'mother'),
+        father: caregivers.some((p) => p.caregiver_role === 'father'),
+        mentallyHealthy: (seen.factors as readonly string[]).includes('parent_mental_health'),
+      };
+      // The story the plan wants, unless it would contradict this family's file (a single mother is not
+      // "papa en mama"); then one that fits any family.
+      const planned = words.stories[i % words.stories.length]!;
+      const story = planned.fits(household) ? planned : ANY_FAMILY[region];
       const consentId = demoId(rng, sentMs - 3_600_000);
       await trx
         .insertInto('consents')
