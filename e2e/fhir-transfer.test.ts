@@ -42,7 +42,7 @@ describe('national identifier in the family file', () => {
     expect(((await search.json()) as { items: { familyId: string }[] }).items.map((i) => i.familyId)).toEqual(
       [familyId],
     );
-    // A wrong number is refused at the field, in Dutch.
+    // A wrong number is refused at the field before anything is sent, in Dutch, and named in the summary.
     await page.goto('/families/new');
     await page.getByLabel('Gezinsnaam').fill(name);
     await page.getByLabel('Voornaam').first().fill('Kai');
@@ -50,7 +50,9 @@ describe('national identifier in the family file', () => {
     await page.locator('#caregiver-0-given').fill('Noa');
     await page.locator('#child-national-id').fill(`${bsn.slice(0, 8)}${(Number(bsn[8]) + 1) % 10}`);
     await page.getByRole('button', { name: 'Gezin inschrijven' }).click();
-    await page.getByText('Dit BSN klopt niet').waitFor();
+    await page.locator('#child-national-id-error').getByText('Dit BSN klopt niet').waitFor();
+    expect(await page.getByRole('link', { name: /^Kind, BSN: Dit BSN klopt niet/ }).count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/families/new');
     await snap(page, '94-bsn-invalid');
     expectNoProblems(session);
     await session.context.close();
