@@ -37,6 +37,8 @@ export function planDemoNetworks(staff: StaffPlan, seed: string, createdAt: stri
   const createdMs = Date.parse(createdAt);
   const rows: DemoNetworkRows = { partners: [], municipalities: [], interventions: [] };
   const add = (owner: string, country: 'nl' | 'be', p: DemoPartner) => {
+    // Drawn for every partner, so the other partners' ids stay as they were; the IMH team's id is planned with
+    // the staff, for the consents the families' contacts record.
     const drawn = demoId(rng, createdMs);
     const id = p.viaNestwerk ? staff.imh[country].partnerId : drawn;
     rows.partners.push({
@@ -82,10 +84,6 @@ export async function insertDemoNetworks(trx: Transaction<Database>, rows: DemoN
   await trx.insertInto('partner_interventions').values(rows.interventions).execute();
 }
 
-/**
- * How the demo referrals read in each region, one story per referral (just sent, accepted, overdue): Flemish
- * referrals go to the CGG's baby- en peuterteam. The stories fit a child of any age under six.
- */
 /** What a story must fit: who cares for the child, and whether the nurse recorded a parent in good mental health. */
 interface Household {
   caregivers: number;
@@ -110,19 +108,16 @@ const ANY_FAMILY = {
   },
 } as const;
 
+/**
+ * How the demo referrals read in each region, one story per referral (just sent, accepted, overdue): Flemish
+ * referrals go to the CGG's baby- en peuterteam. The stories fit a child of any age under six.
+ */
 const REFERRAL_TEXT = {
   nl: {
     purpose: 'Aanmelding bij het IMH-team voor ondersteuning van ouder en kind',
     phone: '030 000 1100',
-    stories: [
-      {
-        fits: () => true,
-        reason:
-          'Ouder en kind lopen vast; de ouder wil graag hulp bij het lezen van de signalen van het kind.',
-        wishes: 'Afspraken liefst in de ochtend, thuis.',
-        feedback: 'Aanmelding ontvangen en besproken in het team. We plannen een eerste huisbezoek.',
-      },
-    ],
+    // The Dutch story fits any family.
+    stories: [{ fits: () => true, ...ANY_FAMILY.nl }],
   },
   be: {
     purpose: 'Aanmelding bij het baby- en peuterteam van het CGG voor ondersteuning van ouder en kind',

@@ -110,8 +110,9 @@ export default function NewReferralPage() {
   const f = family.data;
   const matched = new Set(options.data?.items.map((p) => p.id));
   const others = (allPartners.data?.items ?? []).filter((p) => !matched.has(p.id));
-  const chosen =
-    options.data?.items.find((p) => p.id === partnerId) ?? others.find((p) => p.id === partnerId);
+  const partnerOf = (id: string) =>
+    options.data?.items.find((p) => p.id === id) ?? others.find((p) => p.id === id);
+  const chosen = partnerOf(partnerId);
   const usable = chosen ? consentsFor(f.consents, chosen) : [];
   const existing = usable.find((c) => c.id === consentId);
 
@@ -186,8 +187,7 @@ export default function NewReferralPage() {
                 setMissing(false);
                 // A consent the parent already gave for this partner is the one to use, most recent first;
                 // recording the same consent again is the exception, still one click away.
-                const partner =
-                  options.data?.items.find((p) => p.id === id) ?? others.find((p) => p.id === id);
+                const partner = partnerOf(id);
                 setConsentId((partner && consentsFor(f.consents, partner)[0]?.id) ?? '');
               }}
             />
