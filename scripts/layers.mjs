@@ -25,7 +25,8 @@ const PURE_ALLOWED = new Set(['zod']);
  * Inside the server, a file may import its own layer and the layers below it, never one above:
  *
  *   0 kernel    db/, config.ts, http/errors.ts, http/principal.ts, http/app-context.ts, and the audit
- *               chain's key, checkpoint and anchor files (opened with the database) — the schema, the
+ *               chain's key, checkpoint and anchor files and the listed-families fold's thread (opened with
+ *               the database) — the schema, the
  *               configuration, the one error type and who is asking; everything may use these.
  *   1 data      repositories/, audit/ — queries and the hash-chained audit log.
  *   2 policies  policies/ — who may see or do what, and the caseload queries that apply it (the worklist).
@@ -44,7 +45,7 @@ export const SERVER_LAYERS = [
   [/^routes\/index\.ts$/, 'routes'],
   [/^auth\/[^/]+-routes\.ts$/, 'routes'],
   [
-    /^(db\/|config\.ts$|http\/(errors|principal|app-context)\.ts$|audit\/(anchor|keys|checkpoints)\.ts$)/,
+    /^(db\/|config\.ts$|http\/(errors|principal|app-context)\.ts$|audit\/(anchor|keys|checkpoints|listed-fold-thread)\.ts$)/,
     'kernel',
   ],
   [/^(repositories|audit)\//, 'data'],

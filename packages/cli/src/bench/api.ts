@@ -176,6 +176,10 @@ export async function benchApi(opts: {
           name: 'api.worklist.p95_ms',
           value: round(percentile(worklist.latencies, 95)),
           unit: 'ms',
+          // The median beside it: a p95 far above it is a tail (pauses, the fold), not the page's own cost.
+          p50Ms: round(percentile(worklist.latencies, 50)),
+          p99Ms: round(percentile(worklist.latencies, 99)),
+          opsPerSecond: round(worklist.opsPerSecond, 1),
           // Includes the warm-up requests the load makes before it counts, so slightly high; compare runs.
           cpuUsPerReq: round(worklistCpuMicros / Math.max(1, worklist.requests), 1),
           ...extra,

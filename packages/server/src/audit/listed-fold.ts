@@ -1,5 +1,6 @@
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { backgroundFoldOf, SQLITE_FOLD } from './listed-fold-thread.ts';
 
 /**
  * A fold writes the listed-families entries of every listing row above the mark (migration 0026). It runs in
@@ -35,8 +36,10 @@ export async function foldListedWhenDue(
   pending.entries += appended.entries;
   pending.rows += appended.rows;
   if (pending.entries < FOLD_AFTER_ENTRIES && pending.rows < FOLD_AFTER_ROWS) return;
-  await foldListed(trx, appended.top);
-  // If this transaction rolls back, the rows above the mark simply wait for the next fold.
+  // A SQLite file folds on its own thread once this transaction has ended (listed-fold-thread.ts).
+  if (!backgroundFoldOf(trx)?.request(appended.top)) await foldListed(trx, appended.top);
+  // If this transaction rolls back, the rows above the mark simply wait for the next fold (the thread's fold
+  // stops at the chain's head).
   pending.entries = 0;
   pending.rows = 0;
 }
@@ -49,13 +52,14 @@ export async function foldListedWhenDue(
 export async function foldListed(trx: Transaction<Database>, top: number): Promise<number> {
   const mark = await foldedHeight(trx);
   if (top <= mark) return 0;
-  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-  const source = postgres
-    ? sql`select j.value, a.chain_height from audit_log as a
-        cross join lateral jsonb_array_elements_text(coalesce(a.details_json::jsonb -> 'familyIds', '[]'::jsonb)) as j(value)
-        where a.chain_height > ${mark} and a.chain_height <= ${top}`
-    : sql`select j.value, a.chain_height from audit_log as a, json_each(a.details_json, '$.familyIds') as j
-        where a.chain_height > ${mark} and a.chain_height <= ${top}`;
+  if (!(trx.getExecutor().adapter instanceof PostgresAdapter)) {
+    const inserted = await trx.executeQuery(CompiledQuery.raw(SQLITE_FOLD.insert, [mark, top]));
+    await trx.executeQuery(CompiledQuery.raw(SQLITE_FOLD.setMark, [top]));
+    return Number(inserted.numAffectedRows ?? 0);
+  }
+  const source = sql`select j.value, a.chain_height from audit_log as a
+    cross join lateral jsonb_array_elements_text(coalesce(a.details_json::jsonb -> 'familyIds', '[]'::jsonb)) as j(value)
+    where a.chain_height > ${mark} and a.chain_height <= ${top}`;
   const inserted = await trx
     .insertInto('audit_log_listed')
     .columns(['family_id', 'chain_height'])

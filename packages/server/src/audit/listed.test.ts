@@ -5,6 +5,7 @@ import { forEachDatabase } from '../testing/databases.ts';
 import { disableAuditProtection, disableFoldGuard } from '../testing/tamper.ts';
 import { appendAudits, recordAudit } from './append.ts';
 import { FOLD_AFTER_ENTRIES, foldedHeight, foldListed } from './listed-fold.ts';
+import { listedFoldIdle } from './listed-fold-thread.ts';
 import { searchAudit } from './search.ts';
 import { verifyAuditChain } from './verify.ts';
 
@@ -111,7 +112,7 @@ forEachDatabase('listed families (migrations 0025 and 0026)', (current, dialect)
     expect(await rowsOf(db, 'fam-c')).toEqual([]);
   });
 
-  it('folds by itself once enough entries have gathered, in the append that passes the mark', async () => {
+  it('folds by itself once enough entries have gathered, after the append that passes the mark', async () => {
     const { db } = current();
     const many = Array.from({ length: FOLD_AFTER_ENTRIES }, (_, i) => `fam-many-${i}`);
     await db
@@ -119,6 +120,8 @@ forEachDatabase('listed families (migrations 0025 and 0026)', (current, dialect)
       .execute((trx) =>
         appendAudits(trx, [{ action: 'team.overview', outcome: 'success', listedFamilyIds: many }]),
       );
+    // PostgreSQL folded in the append's transaction; a SQLite file folds on its own thread right after it.
+    await listedFoldIdle(db);
     const row = await db
       .selectFrom('audit_log')
       .select('chain_height')

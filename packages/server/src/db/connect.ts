@@ -3,6 +3,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { attachAuditAnchor, resolveAnchorSettings } from '../audit/anchor.ts';
+import { BackgroundFold, registerBackgroundFold } from '../audit/listed-fold-thread.ts';
 import { preparingPool } from './pg-prepared.ts';
 import { ensurePrivateDir, ensurePrivateFile, restrictIfPresent } from './private-files.ts';
 import type { Database } from './schema.ts';
@@ -110,9 +111,11 @@ export function walSyncOf(db: Kysely<Database>): WalSync | undefined {
 function openSqlite(path: string): Db {
   const sqlite = openSqliteFile(path);
   const statements = new CachingSqliteDatabase(sqlite);
+  const fold = BackgroundFold.of(sqlite, SQLITE_BUSY_TIMEOUT_MS);
   const db = new Kysely<Database>({
     dialect: new WellFormedTextDialect(new NestwerkSqliteDialect({ database: statements })),
   });
+  if (fold) registerBackgroundFold(db, fold);
   sqliteHandles.set(db, sqlite);
   registerDirectReads(db, sqlite, statements);
   const wal = WalSync.of(sqlite);
@@ -122,6 +125,7 @@ function openSqlite(path: string): Db {
     dialect: 'sqlite',
     url: `file:${path}`,
     close: async () => {
+      await fold?.close();
       await db.destroy();
       wal?.close();
     },

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { appendAudits } from '../../audit/index.ts';
+import { backgroundFoldOf } from '../../audit/listed-fold-thread.ts';
 import { sqliteHandleOf, walSyncOf } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
 import type { WalSync } from '../../db/wal-sync.ts';
@@ -88,14 +89,21 @@ class AuditBatcher {
 
   /** The batch's transaction under NORMAL, holding the connection so no other transaction runs without FULL. */
   async #commitUnsynced(sqlite: SqliteCommit, entries: Parameters<typeof appendAudits>[1]): Promise<void> {
-    await this.#db.connection().execute(async (connection) => {
-      sqlite.handle.pragma('synchronous = NORMAL');
-      try {
-        await connection.transaction().execute((trx) => appendAudits(trx, entries));
-      } finally {
-        sqlite.handle.pragma(`synchronous = ${sqlite.synchronous}`);
-      }
-    });
+    // Taking turns with the listed-families fold's thread, before taking the connection: reads go on meanwhile.
+    const fold = backgroundFoldOf(this.#db);
+    await fold?.enterWrite();
+    try {
+      await this.#db.connection().execute(async (connection) => {
+        sqlite.handle.pragma('synchronous = NORMAL');
+        try {
+          await connection.transaction().execute((trx) => appendAudits(trx, entries));
+        } finally {
+          sqlite.handle.pragma(`synchronous = ${sqlite.synchronous}`);
+        }
+      });
+    } finally {
+      fold?.exitWrite();
+    }
   }
 }
 
