@@ -105,7 +105,7 @@ const contact = (childId: string) => ({
 });
 
 /**
- * Clients that write (a family, then contacts in it) and read (the family file) until stopped. A request
+ * Clients that write (a family, then contacts in it) and read (the family file, the worklist) until stopped. A request
  * that fails or is cut off by a kill was never acknowledged; only a 2xx answer counts.
  */
 function startLoad(server: () => string, session: Session, acked: Acknowledged) {
@@ -130,7 +130,10 @@ function startLoad(server: () => string, session: Session, acked: Acknowledged) 
             acked.families.add(mine.id);
           } else fail(res.status);
         } else if (step % 4 === 1) {
-          const res = await session.send(server(), 'GET', `/api/families/${mine.id}`);
+          // Every other read a worklist page: lists are what the listed-families fold (on SQLite, its own
+          // thread) folds, so kills land in folds too, and each cycle's verification checks the index.
+          const path = step % 8 === 5 ? '/api/worklist?scope=mine&limit=50' : `/api/families/${mine.id}`;
+          const res = await session.send(server(), 'GET', path);
           if (res.status === 200) reads++;
           else fail(res.status);
         } else {
