@@ -78,6 +78,7 @@ export const network: Messages['network'] = {
     validUntil: 'Valid until',
     consentFor: 'Consent applies to: {{partner}}',
     existingConsents: 'Consent the parent already gave for this partner',
+    consentGiven: 'Given by {{givenBy}} on {{on}}, valid until {{until}}',
     consentScope: 'May be shared:',
     newConsent: 'Record a new consent',
     scope: 'What the parent agrees to share',

@@ -77,6 +77,7 @@ export const network = {
     validUntil: 'Geldig tot',
     consentFor: 'Toestemming geldt voor: {{partner}}',
     existingConsents: 'Toestemming die de ouder al gaf voor deze partner',
+    consentGiven: 'Gegeven door {{givenBy}} op {{on}}, geldig tot {{until}}',
     consentScope: 'Mag gedeeld worden:',
     newConsent: 'Nieuwe toestemming vastleggen',
     scope: 'Wat de ouder goedvindt om te delen',

@@ -1,14 +1,14 @@
 import type { Consent, NoConsentIn, ReferralIn } from '@nestwerk/contract';
 import { consentMismatch, normaliseScope } from '@nestwerk/engine';
-import { DEFAULT_SHARE_ITEMS, knowledge, SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
+import { DEFAULT_SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../../api/client.ts';
-import { useLocale } from '../../app/locale.tsx';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { PartnerChoice } from './PartnerChoice.tsx';
+import { EMPTY_DRAFT, type NewConsentDraft, ReferralBasisStep } from './ReferralBasisStep.tsx';
 
 /**
  * The family's active consents that may carry a referral to this partner: given for it (by id, or its kind and
@@ -41,7 +41,6 @@ function itemsWithin(scope: readonly ShareItem[]): ShareItem[] {
  */
 export default function NewReferralPage() {
   const { t } = useTranslation();
-  const { know } = useLocale();
   const navigate = useNavigate();
   const { familyId = '' } = useParams();
   const [params] = useSearchParams();
@@ -80,15 +79,11 @@ export default function NewReferralPage() {
   const [wishes, setWishes] = useState('');
   const [phone, setPhone] = useState('');
   const [basis, setBasis] = useState<'consent' | 'no_consent'>('consent');
-  const [givenBy, setGivenBy] = useState('');
-  const [purpose, setPurpose] = useState('');
-  const [validUntil, setValidUntil] = useState('');
+  const [draft, setDraft] = useState<NewConsentDraft>(EMPTY_DRAFT);
   const [answers, setAnswers] = useState<NoConsentIn>({});
   // '' records a new consent with the referral; otherwise the id of an existing consent for this partner.
   const [consentId, setConsentId] = useState('');
-  const [scope, setScope] = useState<ShareItem[]>([...DEFAULT_SHARE_ITEMS]);
   const [missing, setMissing] = useState(false);
-  // Who gave the consent is the nurse's statement, never a default: no parent is preselected.
   const [givenByMissing, setGivenByMissing] = useState(false);
   const location = useLocation();
   const contactSaved = (location.state as { contactSaved?: boolean } | null)?.contactSaved === true;
@@ -118,7 +113,7 @@ export default function NewReferralPage() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const needsGiver = basis === 'consent' && !existing && !givenBy;
+    const needsGiver = basis === 'consent' && !existing && !draft.givenBy;
     setMissing(!partnerId);
     setGivenByMissing(needsGiver);
     if (!partnerId || needsGiver) {
@@ -143,12 +138,12 @@ export default function NewReferralPage() {
           ? { consentId: existing.id, items: itemsWithin(existing.scope ?? []) }
           : {
               // The referral shares what the parent agrees to here, nothing more.
-              items: normaliseScope(scope),
+              items: normaliseScope(draft.scope),
               consent: {
-                givenBy,
-                purpose,
-                scope: normaliseScope(scope),
-                ...(validUntil ? { validUntil } : {}),
+                givenBy: draft.givenBy,
+                purpose: draft.purpose,
+                scope: normaliseScope(draft.scope),
+                ...(draft.validUntil ? { validUntil: draft.validUntil } : {}),
               },
             }),
     };
@@ -238,157 +233,23 @@ export default function NewReferralPage() {
           </div>
         </section>
 
-        <section className="panel" aria-labelledby="referral-basis">
-          <h2 id="referral-basis">{t('network.referral.basisStep')}</h2>
-          <fieldset className="segmented">
-            <legend className="visually-hidden">{t('network.referral.basisStep')}</legend>
-            {(['consent', 'no_consent'] as const).map((value) => (
-              <label key={value} className="segmented__option">
-                <input
-                  type="radio"
-                  name="basis"
-                  value={value}
-                  checked={basis === value}
-                  onChange={() => setBasis(value)}
-                />
-                <span>
-                  {value === 'consent'
-                    ? t('network.referral.basisConsent')
-                    : t('network.referral.basisNoConsent')}
-                </span>
-              </label>
-            ))}
-          </fieldset>
-          {basis === 'consent' ? (
-            <>
-              {usable.length > 0 && (
-                <fieldset className="field" data-testid="existing-consents">
-                  <legend>{t('network.referral.existingConsents')}</legend>
-                  {usable.map((c) => (
-                    <label key={c.id} className="choice">
-                      <input
-                        type="radio"
-                        name="consent-choice"
-                        value={c.id}
-                        checked={consentId === c.id}
-                        onChange={() => setConsentId(c.id)}
-                      />
-                      <span>
-                        {c.purpose} — {c.recipient}
-                        <br />
-                        <span className="muted">
-                          {t('network.referral.consentScope')}{' '}
-                          {(c.scope ?? []).map((i) => t(`network.items.${i}`)).join(', ')}
-                        </span>
-                      </span>
-                    </label>
-                  ))}
-                  <label className="choice">
-                    <input
-                      type="radio"
-                      name="consent-choice"
-                      value=""
-                      checked={!existing}
-                      onChange={() => setConsentId('')}
-                    />
-                    <span>{t('network.referral.newConsent')}</span>
-                  </label>
-                </fieldset>
-              )}
-              {!existing && (
-                <>
-                  {chosen && <p>{t('network.referral.consentFor', { partner: chosen.name })}</p>}
-                  <div className="field">
-                    <label htmlFor="consent-given-by">{t('network.referral.givenBy')}</label>
-                    <select
-                      id="consent-given-by"
-                      required
-                      aria-invalid={givenByMissing || undefined}
-                      aria-describedby={givenByMissing ? 'consent-given-by-error' : undefined}
-                      value={givenBy}
-                      onChange={(e) => {
-                        setGivenBy(e.target.value);
-                        setGivenByMissing(false);
-                      }}
-                    >
-                      <option value="" disabled>
-                        {t('network.referral.givenByChoose')}
-                      </option>
-                      {f.caregivers.map((c) => (
-                        <option key={c.id} value={c.id}>
-                          {[c.givenName, c.familyName].filter(Boolean).join(' ')}
-                        </option>
-                      ))}
-                    </select>
-                    {givenByMissing && (
-                      <p className="field__error" id="consent-given-by-error" role="alert">
-                        {t('network.referral.givenByMissing')}
-                      </p>
-                    )}
-                  </div>
-                  <div className="field">
-                    <label htmlFor="consent-purpose">{t('network.referral.purpose')}</label>
-                    <input
-                      id="consent-purpose"
-                      type="text"
-                      required
-                      value={purpose}
-                      onChange={(e) => setPurpose(e.target.value)}
-                    />
-                  </div>
-                  <div className="field">
-                    <label htmlFor="consent-until">{t('network.referral.validUntil')}</label>
-                    <input
-                      id="consent-until"
-                      type="date"
-                      value={validUntil}
-                      onChange={(e) => setValidUntil(e.target.value)}
-                    />
-                  </div>
-                  <fieldset className="field" data-testid="consent-scope">
-                    <legend>{t('network.referral.scope')}</legend>
-                    <p className="hint">{t('network.referral.scopeHint')}</p>
-                    {SHARE_ITEMS.map((item) => {
-                      const always = item === 'reason' || item === 'referrer';
-                      return (
-                        <label key={item} className="choice">
-                          <input
-                            type="checkbox"
-                            checked={always || scope.includes(item)}
-                            disabled={always}
-                            onChange={(e) =>
-                              setScope((now) =>
-                                e.target.checked ? [...now, item] : now.filter((i) => i !== item),
-                              )
-                            }
-                          />
-                          <span>{t(`network.items.${item}`)}</span>
-                        </label>
-                      );
-                    })}
-                  </fieldset>
-                </>
-              )}
-            </>
-          ) : (
-            <>
-              <p className="notice notice--warning" role="note">
-                {t('network.referral.noConsentWarning')}
-              </p>
-              {knowledge.sharingQuestions.map(({ code, question }) => (
-                <div className="field" key={code}>
-                  <label htmlFor={`no-consent-${code}`}>{know(question)}</label>
-                  <textarea
-                    id={`no-consent-${code}`}
-                    rows={2}
-                    value={answers[code] ?? ''}
-                    onChange={(e) => setAnswers((a) => ({ ...a, [code]: e.target.value }))}
-                  />
-                </div>
-              ))}
-            </>
-          )}
-        </section>
+        <ReferralBasisStep
+          basis={basis}
+          onBasis={setBasis}
+          usable={usable}
+          existing={existing}
+          onConsent={setConsentId}
+          partnerName={chosen?.name}
+          caregivers={f.caregivers}
+          draft={draft}
+          onDraft={(patch) => {
+            setDraft((now) => ({ ...now, ...patch }));
+            if (patch.givenBy !== undefined) setGivenByMissing(false);
+          }}
+          givenByMissing={givenByMissing}
+          answers={answers}
+          onAnswers={setAnswers}
+        />
         {create.isError && <ErrorNotice error={create.error} />}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={create.isPending}>
