@@ -78,4 +78,26 @@ describe('worklist', () => {
     expectNoProblems(session);
     await session.context.close();
   });
+
+  it('a page past the end (a bookmark, a caseload that shrank) shows the last page, and Back skips it', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page);
+    await page.waitForURL(/\/worklist/);
+    const { total } = (await (await page.request.get('/api/worklist?scope=team&limit=25')).json()) as {
+      total: number;
+    };
+    expect(total).toBeGreaterThan(0);
+    const last = Math.floor((total - 1) / 25) * 25;
+    await page.goto(`/worklist?scope=team&offset=${last + 1000}`);
+    await page.waitForURL((url) => url.search === `?scope=team${last > 0 ? `&offset=${last}` : ''}`);
+    const rows = page.locator('table.worklist tbody tr');
+    await expect.poll(() => rows.count()).toBe(total - last);
+    expect(await page.getByText('Geen gezinnen gevonden.').count()).toBe(0);
+    // The address past the end was replaced: Back goes to the list before it.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/worklist' && !url.search.includes('scope=team'));
+    expectNoProblems(session);
+    await session.context.close();
+  });
 });

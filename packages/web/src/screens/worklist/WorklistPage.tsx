@@ -1,5 +1,6 @@
 import type { DueFilter, WorklistScope } from '@nestwerk/contract';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client.ts';
@@ -35,15 +36,24 @@ export default function WorklistPage() {
     placeholderData: keepPreviousData,
   });
 
-  const update = (changes: Partial<typeof filters>) => {
+  const update = (changes: Partial<typeof filters>, options?: { replace?: boolean }) => {
     const next = { ...filters, offset: 0, ...changes };
     const search = new URLSearchParams();
     if (next.scope !== 'mine') search.set('scope', next.scope);
     if (next.due !== 'all') search.set('due', next.due);
     if (next.q) search.set('q', next.q);
     if (next.offset > 0) search.set('offset', String(next.offset));
-    setParams(() => search);
+    setParams(() => search, options);
   };
+
+  // A page past the end (a bookmark, or families that left the caseload since the list was paged): the last
+  // page instead of an empty table under "51–50 of 50". Replaced in the history, so Back does not return here.
+  const total = list.data?.total ?? 0;
+  const pastEnd = !list.isPlaceholderData && total > 0 && list.data?.items.length === 0 && filters.offset > 0;
+  const lastPage = Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE;
+  useEffect(() => {
+    if (pastEnd) update({ offset: lastPage }, { replace: true });
+  });
 
   return (
     <>
