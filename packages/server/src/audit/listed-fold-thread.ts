@@ -58,9 +58,8 @@ export class BackgroundFold {
   #writers = 0;
   #waitingWriters: Array<() => void> = [];
   #idleWaiters: Array<() => void> = [];
-  #closed = false;
-  /** The thread itself failed (it could not start, or it died): appends fold in their own transaction again. */
-  #broken = false;
+  /** Closed, or the thread itself failed (it could not start, or it died): appends fold in their own transaction. */
+  #stopped = false;
   /** The last chunk's failure, if the last fold stopped on one (the next request tries again). */
   lastError: string | null = null;
 
@@ -79,7 +78,7 @@ export class BackgroundFold {
    * when this thread can no longer fold (closing, or broken): the caller folds in its own transaction instead.
    */
   request(top: number): boolean {
-    if (this.#closed || this.#broken) return false;
+    if (this.#stopped) return false;
     this.#target = Math.max(this.#target, top);
     this.#wanted = true;
     this.#next();
@@ -112,7 +111,7 @@ export class BackgroundFold {
 
   /** Finishes the fold under way (not one merely wanted) and stops the thread. */
   async close(): Promise<void> {
-    this.#closed = true;
+    this.#stopped = true;
     this.#wanted = false;
     this.#next();
     await this.idle();
@@ -154,7 +153,7 @@ export class BackgroundFold {
   #lost(worker: Worker, message: string): void {
     if (this.#worker !== worker) return;
     this.#worker = null;
-    this.#broken = true;
+    this.#stopped = true;
     this.#replied({ ok: false, message });
   }
 
