@@ -27,6 +27,7 @@ import type { ResponseSerializers } from './http/response-serializer.ts';
 import { registerValidation } from './http/validation.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { applySecurityHeaders, registerSecurityHeaders } from './plugins/security-headers.ts';
+import { registerUnreadBodyClose } from './plugins/unread-body.ts';
 import { registerWebApp } from './plugins/web-app.ts';
 import { domainRoutes } from './routes/index.ts';
 
@@ -143,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerValidation(app, options.responses);
   registerErrorHandling(app);
   registerSecurityHeaders(app, config);
+  registerUnreadBodyClose(app);
   await app.register(fastifyCookie);
   registerAuthentication(app);
   scheduleHousekeeping(app);

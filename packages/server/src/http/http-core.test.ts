@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
@@ -76,6 +77,33 @@ forEachDatabase('HTTP core', (current, dialect) => {
     expect(route.headers.get('content-type')).toMatch(/text\/html/);
 
     expect((await client.get('/../../etc/passwd')).text).not.toContain('root:');
+  });
+
+  it('closes the connection after refusing a request whose body has not arrived, and keeps it otherwise', async () => {
+    // A client declares a body, sends part of it, and stops: refused at authentication before the body is read.
+    const { hostname, port } = new URL(server.url);
+    const socket = connect(Number(port), hostname);
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      received += chunk;
+    });
+    const ended = new Promise<void>((resolve) => socket.once('end', () => resolve()));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      'POST /api/families HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
+        `Content-Length: 100000\r\n\r\n{"name":"${'x'.repeat(500)}`,
+    );
+    // The server ends the connection itself: it waits neither for the rest of the body nor for its timeout.
+    await ended;
+    socket.destroy();
+    const [head = ''] = received.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 401 /);
+    expect(head.toLowerCase()).toContain('connection: close');
+    // A request read whole (here one without a body) keeps its connection for the next.
+    const health = await fetch(`${server.url}/api/health`);
+    await health.text();
+    expect(health.headers.get('connection')).toBe('keep-alive');
   });
 
   it('answers unknown API paths with a JSON 404, never the web app', async () => {
