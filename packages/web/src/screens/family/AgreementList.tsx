@@ -6,12 +6,11 @@ import { useLocale } from '../../app/locale.tsx';
 import { today } from '../../lib/dates.ts';
 import { ErrorNotice } from '../shared/ErrorNotice.tsx';
 import { ImportedBadge } from '../shared/ImportedMarker.tsx';
+import { orderAgreements } from './agreement-order.ts';
 
 export function AgreementList({ family }: { family: FamilyFile }) {
   const { t } = useTranslation();
-  const agreements = [...family.agreements].sort((a, b) =>
-    (a.followUpDue ?? '9999').localeCompare(b.followUpDue ?? '9999'),
-  );
+  const agreements = orderAgreements(family.agreements);
   return (
     <section className="panel" aria-labelledby="agreements-title">
       <h2 id="agreements-title">{t('family.agreements')}</h2>
