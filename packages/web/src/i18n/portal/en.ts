@@ -200,6 +200,8 @@ export const portalEn: WidenedPortal<typeof portalNl> = {
       portal: 'Worked on your portal access',
       other: 'Did something in the file',
     },
+    span: '{{from}} to {{to}}',
+    times: '({{count}} times)',
     more: 'Show more',
     emergency: 'In an emergency',
     emergencyHint:

@@ -203,6 +203,8 @@ export const portalNl = {
       portal: 'Werkte aan je toegang tot het portaal',
       other: 'Deed iets in het dossier',
     },
+    span: '{{from}} tot {{to}}',
+    times: '({{count}} keer)',
     more: 'Meer laten zien',
     emergency: 'In een noodgeval',
     emergencyHint:

@@ -29,7 +29,9 @@ function who(t: PortalT, entry: PortalAccessLogEntry): string {
 /** "Wie heeft je dossier bekeken": when, which organisation and role, and what, worded from the server's codes. */
 export default function AccessLogPage() {
   const t = usePortalT();
-  const { dateTime } = usePortalLocale();
+  const { dateTime, tag } = usePortalLocale();
+  const time = (at: string) =>
+    new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
   const log = useInfiniteQuery({
     queryKey: ['portal', 'access-log'],
     queryFn: ({ pageParam }) =>
@@ -56,7 +58,11 @@ export default function AccessLogPage() {
           <li key={`${entry.at}-${i}`} className="portal-log__item">
             <p className="portal-log__when">
               <span className="visually-hidden">{t('access.when')}: </span>
-              <time dateTime={entry.at}>{dateTime(entry.at)}</time>
+              {entry.since ? (
+                t('access.span', { from: dateTime(entry.since), to: time(entry.at) })
+              ) : (
+                <time dateTime={entry.at}>{dateTime(entry.at)}</time>
+              )}
             </p>
             <p className="portal-log__who">
               <span className="visually-hidden">{t('access.who')}: </span>
@@ -65,6 +71,7 @@ export default function AccessLogPage() {
             <p className="portal-log__what">
               <span className="visually-hidden">{t('access.what')}: </span>
               {t(`access.actions.${entry.action}`)}
+              {entry.times > 1 && ` ${t('access.times', { count: entry.times })}`}
             </p>
             {entry.emergency && (
               <p className="portal-log__emergency">
