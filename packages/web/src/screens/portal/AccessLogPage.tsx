@@ -29,9 +29,7 @@ function who(t: PortalT, entry: PortalAccessLogEntry): string {
 /** "Wie heeft je dossier bekeken": when, which organisation and role, and what, worded from the server's codes. */
 export default function AccessLogPage() {
   const t = usePortalT();
-  const { dateTime, tag } = usePortalLocale();
-  const time = (at: string) =>
-    new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  const { dateTime, time } = usePortalLocale();
   const log = useInfiniteQuery({
     queryKey: ['portal', 'access-log'],
     queryFn: ({ pageParam }) =>

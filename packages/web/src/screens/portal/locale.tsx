@@ -12,6 +12,8 @@ export interface PortalLocale {
   setLang(lang: Lang): void;
   date(value: string): string;
   dateTime(value: string): string;
+  /** The time of day alone ("12:43"), after a dateTime on the same day. */
+  time(value: string): string;
 }
 
 const Context = createContext<PortalLocale | null>(null);
@@ -66,6 +68,7 @@ export function PortalLocaleProvider({ region, children }: { region: Region; chi
           hour: '2-digit',
           minute: '2-digit',
         }).format(new Date(v)),
+      time: (v) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(new Date(v)),
     }),
     [lang, region, tag],
   );
