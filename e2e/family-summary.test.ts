@@ -81,3 +81,55 @@ describe('family file: how the family is doing first', () => {
     await session.context.close();
   });
 });
+
+describe('family file: agreements', () => {
+  it('lists the open follow-up first, then the finished ones from the latest', async () => {
+    const session = await open(browser);
+    const { page } = session;
+    await login(page);
+    const family = await createFamily(page, uniqueName('Afspraken'));
+    // A year of contacts: two finished follow-ups, then the one still open.
+    await recordContact(page, family, {
+      date: isoDate(-400),
+      followUpDue: isoDate(-350),
+      text: 'Eerste afspraak',
+      agreedBand: 'safe',
+    });
+    await recordContact(page, family, {
+      date: isoDate(-200),
+      followUpDue: isoDate(-150),
+      text: 'Tweede afspraak',
+      agreedBand: 'safe',
+    });
+    await recordContact(page, family, {
+      date: isoDate(-1),
+      followUpDue: isoDate(21),
+      text: 'Open afspraak',
+      agreedBand: 'safe',
+    });
+    const csrf = ((await (await page.request.get('/api/session')).json()) as { csrfToken: string }).csrfToken;
+    const file = (await (await page.request.get(`/api/families/${family.id}`)).json()) as {
+      agreements: Array<{ id: string; text: string; status: string; version: number }>;
+    };
+    for (const a of file.agreements.filter((x) => x.text !== 'Open afspraak' && x.status === 'open')) {
+      const done = await page.request.patch(`/api/agreements/${a.id}`, {
+        headers: { 'x-csrf-token': csrf },
+        data: { version: a.version, status: 'done' },
+      });
+      expect(done.status(), await done.text()).toBe(200);
+    }
+
+    await page.goto(`/families/${family.id}`);
+    const agreements = page.getByRole('region', { name: 'Afspraken en vervolg' });
+    await agreements.getByText('Open afspraak').waitFor();
+    const items = await agreements.getByRole('listitem').allTextContents();
+    const order = ['Open afspraak', 'Tweede afspraak', 'Eerste afspraak'].map((text) =>
+      items.findIndex((item) => item.includes(text)),
+    );
+    expect(order).toEqual([0, 1, 2]);
+    expect(await agreements.getByRole('button', { name: 'Markeer als afgerond' }).count()).toBe(1);
+    await snap(page, 'family-agreements-order');
+    expectNoProblems(session);
+    await session.context.close();
+  });
+});

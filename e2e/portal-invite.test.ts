@@ -50,6 +50,14 @@ describe('parent portal: invitation and first visit', () => {
       .poll(() => nurse.page.getByTestId('portal-access-person').first().textContent())
       .toMatch(/Uitgenodigd, code geldig tot/);
     await snap(nurse.page, 'portal-12-family-portal-access');
+    // The nurse finds the family twice on her worklist: two listings, which the parent reads as one line.
+    for (let i = 0; i < 2; i++) {
+      await nurse.page.goto(`/worklist?q=${encodeURIComponent(family.name)}`);
+      await nurse.page
+        .getByRole('link', { name: new RegExp(family.name) })
+        .first()
+        .waitFor();
+    }
 
     const parent = await activateParent(
       browser,
@@ -72,6 +80,11 @@ describe('parent portal: invitation and first visit', () => {
     const lines = await log.locator('li').allTextContents();
     expect(lines.some((l) => l.includes('verpleegkundige') && l.includes('Keek in het dossier'))).toBe(true);
     expect(lines.join(' ')).not.toMatch(/family\.read|audit|undefined/);
+    // The day's two worklist listings by the nurse, one after the other: one line that counts them.
+    const listed = lines.filter((l) => l.includes('in een lijst'));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toContain('verpleegkundige');
+    expect(Number(/\((\d+) keer\)/.exec(listed[0] ?? '')?.[1])).toBeGreaterThanOrEqual(2);
     // Opening the file is several reads at once; the parent sees one line for them, never the same line twice in a row.
     for (let i = 1; i < lines.length; i++) expect(lines[i], `line ${i}`).not.toBe(lines[i - 1]);
     await expectAccessibleBothWidths(page, 'portal access log');
