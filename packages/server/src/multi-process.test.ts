@@ -244,7 +244,13 @@ describe.each(testDialects())('nestwerk serve --workers 2 [%s]', (dialect) => {
     });
     login = { email: user.email, password: user.password };
     await database.close();
-    server = await startServerProcess({ databaseUrl: database.url, workers: 2 });
+    // Without tsx's cache the primary keeps an esbuild service as a child beside its workers, as in a fresh
+    // clone: the workers the test kills must be told from it.
+    server = await startServerProcess({
+      databaseUrl: database.url,
+      workers: 2,
+      env: { TSX_DISABLE_CACHE: '1' },
+    });
   }, 120_000);
   afterAll(async () => {
     server?.kill();

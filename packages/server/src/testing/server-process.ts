@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -10,10 +11,14 @@ export interface ServerProcess {
   port: number;
   /** Everything it wrote to stdout and stderr so far. */
   output(): string;
-  /** Resolves once its output matches (checked on every chunk), rejects if it exits first. */
-  waitForOutput(pattern: RegExp): Promise<RegExpExecArray>;
+  /** Resolves once its output matches (checked on every chunk); rejects if it exits first or `timeoutMs` passes. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** The pids of its direct children: its workers. */
+  /**
+   * The pids of its workers: its children that run node. tsx's esbuild service is a child of the primary too,
+   * alive while the primary's sources are not in tsx's cache (a fresh clone); a kill meant for a worker must
+   * not land on it.
+   */
   workerPids(): number[];
   /** SIGKILL to it and its workers, if still running (afterAll). */
   kill(): void;
@@ -68,34 +73,45 @@ export async function startServerProcess(options: {
       resolve({ code, signal });
     }),
   );
-  const waitForOutput = (pattern: RegExp) =>
+  const waitForOutput = (pattern: RegExp, timeoutMs = 120_000) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
+      const stop = () => {
+        watchers.delete(check);
+        clearTimeout(timer);
+      };
       const check = () => {
         const match = pattern.exec(out);
         if (match) {
-          watchers.delete(check);
+          stop();
           resolve(match);
         } else if (child.exitCode !== null || child.signalCode !== null) {
-          watchers.delete(check);
+          stop();
           reject(new Error(`the server exited before printing ${pattern}:\n${out}`));
         }
       };
+      const timer = setTimeout(() => {
+        watchers.delete(check);
+        reject(new Error(`the server did not print ${pattern} within ${timeoutMs / 1000} s:\n${out}`));
+      }, timeoutMs);
       watchers.add(check);
       check();
     });
-  const workerPids = () => {
+  const children = (only?: string) => {
     if (child.pid === undefined) return [];
-    const listed = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout;
+    const args = only ? ['-x', only, '-P', String(child.pid)] : ['-P', String(child.pid)];
+    const listed = spawnSync('pgrep', args, { encoding: 'utf8' }).stdout;
     return listed
       .split('\n')
       .filter((line) => /^\d+$/.test(line.trim()))
       .map(Number);
   };
+  // Workers are forked from the primary's own binary.
+  const workerPids = () => children(basename(process.execPath));
   const kill = () => {
     // The primary first: killed after its workers, it would have forked replacements in between.
-    const workers = workerPids();
+    const all = children();
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    for (const pid of workers) {
+    for (const pid of all) {
       try {
         process.kill(pid, 'SIGKILL');
       } catch {
