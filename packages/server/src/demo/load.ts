@@ -6,9 +6,10 @@ import type { Database } from '../db/schema.ts';
 import { refreshDashboardCounts } from '../repositories/dashboard-counts.ts';
 import { bulkWriter, insertChunked, type TableRows } from './bulk-insert.ts';
 import { type CuratedCase, type FamilyRows, generateFamily } from './family.ts';
-import { insertDemoNetworks, loadDemoReferrals, planDemoNetworks } from './network.ts';
+import { insertDemoNetworks, planDemoNetworks } from './network.ts';
 import { type DemoParent, loadDemoParents } from './parent.ts';
 import { loadDemoPerinatal } from './perinatal.ts';
+import { loadDemoReferrals } from './referrals.ts';
 import { DEMO_DOMAIN, type DemoAccount, planStaff, type StaffPlan } from './staff.ts';
 
 export interface DemoOptions {
