@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { basename } from 'node:path';
+import { readlinkSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -96,17 +96,25 @@ export async function startServerProcess(options: {
       watchers.add(check);
       check();
     });
-  const children = (only?: string) => {
+  const children = () => {
     if (child.pid === undefined) return [];
-    const args = only ? ['-x', only, '-P', String(child.pid)] : ['-P', String(child.pid)];
-    const listed = spawnSync('pgrep', args, { encoding: 'utf8' }).stdout;
+    const listed = spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout;
     return listed
       .split('\n')
       .filter((line) => /^\d+$/.test(line.trim()))
       .map(Number);
   };
-  // Workers are forked from the primary's own binary.
-  const workerPids = () => children(basename(process.execPath));
+  // Workers are forked from the primary's own binary. Told by the binary, not the process name: Node 24 names
+  // its main thread "MainThread".
+  const node = realpathSync(process.execPath);
+  const runsNode = (pid: number) => {
+    try {
+      return readlinkSync(`/proc/${pid}/exe`) === node;
+    } catch {
+      return false; // gone meanwhile
+    }
+  };
+  const workerPids = () => children().filter(runsNode);
   const kill = () => {
     // The primary first: killed after its workers, it would have forked replacements in between.
     const all = children();
