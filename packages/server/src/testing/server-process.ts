@@ -20,7 +20,7 @@ export interface ServerProcess {
    * not land on it.
    */
   workerPids(): number[];
-  /** SIGKILL to it and its workers, if still running (afterAll). */
+  /** SIGKILL to it and all its children (the workers, and tsx's esbuild service if any), if still running (afterAll). */
   kill(): void;
 }
 
@@ -90,7 +90,7 @@ export async function startServerProcess(options: {
         }
       };
       const timer = setTimeout(() => {
-        watchers.delete(check);
+        stop();
         reject(new Error(`the server did not print ${pattern} within ${timeoutMs / 1000} s:\n${out}`));
       }, timeoutMs);
       watchers.add(check);
