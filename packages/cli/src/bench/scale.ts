@@ -16,7 +16,8 @@ import { type BenchResult, percentile, round } from './stats.ts';
 /**
  * The scale test (full bench only): 10^6 demo families (NESTWERK_SCALE_FAMILIES for shorter runs) in a
  * throwaway PostgreSQL, two `nestwerk serve` processes on it, and 16 closed-loop clients in a third process
- * spread over both. The load runner below is deliberately small so a shared one can replace it.
+ * spread over both. The family reads are measured right after the load and again after `vacuum`. The load runner
+ * below is deliberately small so a shared one can replace it.
  */
 
 const CONCURRENCY = 16;
@@ -97,15 +98,28 @@ export async function benchScale(): Promise<BenchResult[]> {
     const ids = await caseload(urls[0]!, cookie);
     // Each client alternates between the servers, so both carry half of the load.
     const spread = (paths: string[]) => paths.flatMap((p) => urls.map((u) => `${u}${p}`));
+    const readRound = () =>
+      runLoadProcess({
+        urls: spread(ids.map((id) => `/api/families/${id}`)),
+        headers: { cookie },
+        concurrency: CONCURRENCY,
+        durationMs: 10_000,
+        // Fresh server processes: until their JIT is steady (http-load.ts).
+        warmupMs: jitWarmupMs(false),
+      });
+    // Right after the load, autovacuum is still working through the tens of millions of new rows (and reads set
+    // the rows' hint bits, writing pages back): the reads are measured once then, and once more after the
+    // `vacuum` an operator runs after a bulk load, which is the steady state a live database is in.
+    const autovacuumAfterLoad = autovacuumWorkers(bin, cluster.url);
+    log(`family read right after the load (${autovacuumAfterLoad} autovacuum workers busy)…`);
+    const readAfterLoad = await readRound();
+    log('vacuum (analyze) and checkpoint…');
+    const vacuumStarted = performance.now();
+    psql(url.toString(), 'vacuum (analyze)');
+    psql(url.toString(), 'checkpoint');
+    const vacuumSeconds = (performance.now() - vacuumStarted) / 1000;
     log(`family read, ${CONCURRENCY} clients over ${SERVERS} processes…`);
-    const read = await runLoadProcess({
-      urls: spread(ids.map((id) => `/api/families/${id}`)),
-      headers: { cookie },
-      concurrency: CONCURRENCY,
-      durationMs: 10_000,
-      // Fresh server processes: until their JIT is steady (http-load.ts).
-      warmupMs: jitWarmupMs(false),
-    });
+    const read = await readRound();
     log('worklist…');
     const worklist = await runLoadProcess({
       urls: spread(
@@ -145,6 +159,11 @@ export async function benchScale(): Promise<BenchResult[]> {
         unit: 'ms',
         p50Ms: round(percentile(read.latencies, 50)),
         opsPerSecond: round(read.opsPerSecond, 1),
+        afterLoadP95Ms: round(percentile(readAfterLoad.latencies, 95)),
+        afterLoadP50Ms: round(percentile(readAfterLoad.latencies, 50)),
+        afterLoadOpsPerSecond: round(readAfterLoad.opsPerSecond, 1),
+        autovacuumWorkersAfterLoad: autovacuumAfterLoad,
+        vacuumSeconds: round(vacuumSeconds, 1),
         ...extra,
       },
       {
@@ -161,6 +180,24 @@ export async function benchScale(): Promise<BenchResult[]> {
     cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** How many autovacuum workers the cluster is running now. */
+function autovacuumWorkers(bin: string, clusterUrl: string): number {
+  const out = execFileSync(
+    join(bin, 'psql'),
+    [
+      '-X',
+      '-A',
+      '-t',
+      '-d',
+      clusterUrl,
+      '-c',
+      "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'",
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return Number(out.trim());
 }
 
 /**
