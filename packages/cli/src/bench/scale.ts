@@ -61,10 +61,13 @@ export async function benchScale(): Promise<BenchResult[]> {
   try {
     const url = new URL(cluster.url);
     url.pathname = '/nestwerk_scale';
+    // Unaligned, tuples only: a query's answer comes back as its bare value.
     const psql = (database: string, command: string) =>
-      execFileSync(join(bin, 'psql'), ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', command], {
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
+      execFileSync(
+        join(bin, 'psql'),
+        ['-X', '-q', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-d', database, '-c', command],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      ).trim();
     psql(cluster.url, 'create database nestwerk_scale');
     env.NESTWERK_DATABASE_URL = url.toString();
 
@@ -107,10 +110,12 @@ export async function benchScale(): Promise<BenchResult[]> {
         // Fresh server processes: until their JIT is steady (http-load.ts).
         warmupMs: jitWarmupMs(false),
       });
-    // Right after the load, autovacuum is still working through the tens of millions of new rows (and reads set
-    // the rows' hint bits, writing pages back): the reads are measured once then, and once more after the
+    // Right after the load, autovacuum may still be working through the tens of millions of new rows (and reads
+    // set the rows' hint bits, writing pages back): the reads are measured once then, and once more after the
     // `vacuum` an operator runs after a bulk load, which is the steady state a live database is in.
-    const autovacuumAfterLoad = autovacuumWorkers(bin, cluster.url);
+    const autovacuumAfterLoad = Number(
+      psql(cluster.url, "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'"),
+    );
     log(`family read right after the load (${autovacuumAfterLoad} autovacuum workers busy)…`);
     const readAfterLoad = await readRound();
     log('vacuum (analyze) and checkpoint…');
@@ -180,24 +185,6 @@ export async function benchScale(): Promise<BenchResult[]> {
     cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** How many autovacuum workers the cluster is running now. */
-function autovacuumWorkers(bin: string, clusterUrl: string): number {
-  const out = execFileSync(
-    join(bin, 'psql'),
-    [
-      '-X',
-      '-A',
-      '-t',
-      '-d',
-      clusterUrl,
-      '-c',
-      "select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'",
-    ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return Number(out.trim());
 }
 
 /**
