@@ -5,6 +5,7 @@ import { benchEngine } from './engine.ts';
 import { benchReferralInbox } from './referrals.ts';
 import { benchScale } from './scale.ts';
 import type { BenchResult } from './stats.ts';
+import { asUsage, UsageError } from './usage-error.ts';
 import { benchWeb } from './web.ts';
 
 /**
@@ -12,18 +13,23 @@ import { benchWeb } from './web.ts';
  * Progress goes to stderr. Timings that are compared are compared as ratios from the same run, never against
  * constants. The embedded SQLite database is measured by default; PostgreSQL (a throwaway cluster, or
  * NESTWERK_BENCH_POSTGRES_URL) in a full run or with --postgres, its lines named `api.postgres.*`.
+ * `--soak` runs the fault soak (soak.ts), `--compare` a same-run A/B of two servers (compare.ts), instead.
  */
 async function main(): Promise<void> {
   if (process.argv.includes('--soak')) return (await import('./soak.ts')).soak(process.argv.slice(2));
-  const { values } = parseArgs({
-    options: {
-      quick: { type: 'boolean', default: false },
-      postgres: { type: 'boolean', default: false },
-      // Comma-separated suite names (engine, db, api, referrals, web): a profiling run needs just one.
-      only: { type: 'string' },
-    },
-    strict: true,
-  });
+  if (process.argv.includes('--compare'))
+    return (await import('./compare.ts')).compareMain(process.argv.slice(2));
+  const { values } = asUsage(() =>
+    parseArgs({
+      options: {
+        quick: { type: 'boolean', default: false },
+        postgres: { type: 'boolean', default: false },
+        // Comma-separated suite names (engine, db, api, referrals, web): a profiling run needs just one.
+        only: { type: 'string' },
+      },
+      strict: true,
+    }),
+  );
   const quick = values.quick === true;
   const postgres = values.postgres === true || !quick;
   const onPostgres = async (run: () => Promise<BenchResult[]>): Promise<BenchResult[]> =>
@@ -49,6 +55,10 @@ async function main(): Promise<void> {
     ]);
   }
   const only = values.only?.split(',');
+  const known = new Set(suites.map(([name]) => name.split(' ')[0]).concat('scale'));
+  const unknown = only?.find((name) => !known.has(name));
+  if (unknown !== undefined)
+    throw new UsageError(`--only ${unknown}: no such suite (${[...known].join(', ')})`);
   if (!quick) suites.push(['scale (postgres, two processes)', benchScale]);
   for (const [name, run] of suites) {
     if (only && !only.includes(name.split(' ')[0] ?? name)) continue;
@@ -59,5 +69,6 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   process.stderr.write(`bench failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = 1;
+  // A command line that cannot run exits with 2, as the CLI's invalid input does; a failed measurement with 1.
+  process.exitCode = err instanceof UsageError ? 2 : 1;
 });

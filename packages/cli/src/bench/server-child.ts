@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerChild {
@@ -13,6 +14,7 @@ export interface ServerChild {
 }
 
 const ENTRY = fileURLToPath(new URL('./server-process.ts', import.meta.url));
+const ENTRY_IN_CHECKOUT = 'packages/cli/src/bench/server-process.ts';
 
 function once<T>(child: ChildProcess, type: string): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -37,15 +39,25 @@ function once<T>(child: ChildProcess, type: string): Promise<T> {
 /**
  * Starts the real app (or the bare baseline) on `databaseUrl` in a child process. With NESTWERK_BENCH_CPU_PROF
  * set to a directory, the child writes a V8 CPU profile of its whole life there when it stops
- * (`node --cpu-prof`); see also `profile()` for one measured window.
+ * (`node --cpu-prof`); see also `profile()` for one measured window. `root` runs the server of another
+ * checkout (with its own node_modules) instead of this one's: the bench's same-run A/B of two versions (compare.ts).
  */
-export async function startServerChild(databaseUrl: string, kind: 'app' | 'bare'): Promise<ServerChild> {
+export async function startServerChild(
+  databaseUrl: string,
+  kind: 'app' | 'bare',
+  options: { root?: string } = {},
+): Promise<ServerChild> {
   const profileDir = process.env.NESTWERK_BENCH_CPU_PROF;
-  const child = fork(ENTRY, [databaseUrl, kind], {
+  const own = options.root === undefined;
+  const child = fork(own ? ENTRY : join(options.root as string, ENTRY_IN_CHECKOUT), [databaseUrl, kind], {
     // tsx's loader flags come with process.execArgv under `npm run bench`; a test runner has its own loader,
-    // so the child is given tsx explicitly. The profile flags only when asked for.
+    // so the child is given tsx explicitly, as is another checkout's server, from that checkout (its cwd).
+    // The profile flags only when asked for.
+    ...(own ? {} : { cwd: options.root }),
     execArgv: [
-      ...(process.execArgv.some((flag) => flag.includes('tsx')) ? process.execArgv : ['--import', 'tsx']),
+      ...(own && process.execArgv.some((flag) => flag.includes('tsx'))
+        ? process.execArgv
+        : ['--import', 'tsx']),
       // No --cpu-prof-name: tsx's loader thread writes a profile too, and one name would overwrite the other.
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${kind}`] : []),
     ],

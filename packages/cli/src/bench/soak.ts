@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { type Db, loadDemo, openDatabase, verifyAuditChain } from '@nestwerk/server';
 import { openBenchDatabase } from '@nestwerk/server/bench';
 import { type ServerProcess, startServerProcess } from '@nestwerk/server/testing/server-process';
+import { asUsage, UsageError } from './usage-error.ts';
 
 /**
  * `npm run --silent bench -- --soak [--cycles N] [--workers N] [--database sqlite|postgres]`: the fault soak.
@@ -306,23 +307,27 @@ async function soakOne(
 }
 
 export async function soak(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      soak: { type: 'boolean' },
-      cycles: { type: 'string', default: '100' },
-      workers: { type: 'string', default: '2' },
-      database: { type: 'string' },
-    },
-    strict: true,
-  });
+  const { values } = asUsage(() =>
+    parseArgs({
+      args: argv,
+      options: {
+        soak: { type: 'boolean' },
+        cycles: { type: 'string', default: '100' },
+        workers: { type: 'string', default: '2' },
+        database: { type: 'string' },
+      },
+      strict: true,
+    }),
+  );
   const cycles = Number(values.cycles);
   const workers = Number(values.workers);
-  if (!Number.isSafeInteger(cycles) || cycles < 1) throw new Error('--cycles must be a whole number ≥ 1');
-  if (!Number.isSafeInteger(workers) || workers < 2) throw new Error('--workers must be a whole number ≥ 2');
+  if (!Number.isSafeInteger(cycles) || cycles < 1)
+    throw new UsageError('--cycles must be a whole number ≥ 1');
+  if (!Number.isSafeInteger(workers) || workers < 2)
+    throw new UsageError('--workers must be a whole number ≥ 2');
   const all = ['sqlite', 'postgres'] as const;
   const dialects = all.filter((d) => values.database === undefined || values.database === d);
-  if (dialects.length === 0) throw new Error('--database must be sqlite or postgres');
+  if (dialects.length === 0) throw new UsageError('--database must be sqlite or postgres');
 
   // Keys and checkpoints of the throwaway databases stay out of the checkout's ./data.
   const dataDir = process.env.NESTWERK_DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'nestwerk-soak-'));
