@@ -35,6 +35,7 @@ import {
 import type { DrawnHousehold } from './household.ts';
 import { NESTWERK_PARTNER_NAME } from './network-partners.ts';
 import { demoId, type Random } from './random.ts';
+import { demoSafetyRoute } from './safety-routes.ts';
 
 /** The family a contact belongs to, as far as recording it needs. */
 export interface ContactFamily {
@@ -251,7 +252,24 @@ export function recordContact(
   }
   // The steps of the safety route are the professional's own notes; the agreements are what the parent agreed to,
   // and a parent with portal access reads them there.
-  if (concern === 'safety') contactRow.notes = SAFETY_NOTE[region];
+  // The family's first contact with safety signals starts the route, decided by the next contact; signals at its
+  // latest contact start (or keep) one that is still open. Contacts in between follow the decision taken.
+  if (concern === 'safety' && rows.safetyRoutes.length > 0 && !isLatest)
+    contactRow.notes = SAFETY_FOLLOW_UP[region];
+  else if (concern === 'safety') {
+    contactRow.notes = SAFETY_NOTE[region];
+    const started = demoSafetyRoute({
+      region,
+      familyId,
+      contactId,
+      professionalId: contact.professionalId,
+      at,
+      factors,
+      open: isLatest,
+    });
+    rows.safetyRoutes.push(started.route);
+    rows.safetyRouteSteps.push(...started.steps);
+  }
   const permission = concern !== 'none' && rng.chance(0.85);
   const said: Agreed = concern === 'refer' ? (isLatest ? 'referring' : 'pondering') : concern;
   rows.agreements.push({
@@ -344,6 +362,11 @@ const NEXT_TOPIC: Record<Agreed, Record<'nl' | 'be', string> | null> = {
     be: 'Hoe loopt de hulp van het CGG baby- en peuterteam?',
   },
   safety: { nl: 'Hoe is de situatie thuis nu?', be: 'Hoe is de situatie thuis nu?' },
+};
+
+const SAFETY_FOLLOW_UP: Record<'nl' | 'be', string> = {
+  nl: 'Zorgen over veiligheid opnieuw besproken; het besluit uit de meldcode blijft de leidraad.',
+  be: 'Zorgen over veiligheid opnieuw besproken; de afspraken met het Vertrouwenscentrum worden opgevolgd.',
 };
 
 const SAFETY_NOTE: Record<'nl' | 'be', string> = {

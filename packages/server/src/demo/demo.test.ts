@@ -1,3 +1,4 @@
+import { SAFETY_CONCERNS } from '@nestwerk/contract';
 import { consentMismatch } from '@nestwerk/engine';
 import { DEFAULT_SHARE_ITEMS, type ShareItem } from '@nestwerk/knowledge';
 import { sql } from 'kysely';
@@ -6,6 +7,7 @@ import { verifyAuditChain } from '../audit/verify.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { sqliteHandleOf } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import { checkDecision, parseStepAnswers } from '../routes/safety-routes/answers.ts';
 import { createTestDatabase, forEachDatabase, testDialects } from '../testing/databases.ts';
 import { foreignKeyViolations } from '../testing/foreign-keys.ts';
 import { DemoError, hasDemoData, loadDemo, resetDemoPassword } from './load.ts';
@@ -275,6 +277,81 @@ forEachDatabase('demo data', (current, dialect) => {
     for (const a of agreed)
       for (const words of [a.text, a.next_topic ?? ''])
         expect(words.includes('IMH-team')).toBe(a.region === 'nl' && words !== '');
+  });
+
+  it('starts the safety route the notes speak of: open after a latest contact with signals, decided after an earlier one', async () => {
+    const { db } = current();
+    // Each family's latest contact: the last by date, ties broken by id (as the worklist takes it).
+    const latest = new Map<string, { id: string; date: string }>();
+    for (const c of await db.selectFrom('contacts').select(['id', 'family_id', 'date']).execute()) {
+      const seen = latest.get(c.family_id);
+      if (!seen || c.date > seen.date || (c.date === seen.date && c.id > seen.id)) latest.set(c.family_id, c);
+    }
+    const signalled = (
+      await db
+        .selectFrom('contacts as c')
+        .innerJoin('assessments as a', 'a.contact_id', 'c.id')
+        .innerJoin('families as f', 'f.id', 'c.family_id')
+        .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
+        .select(['c.id', 'c.family_id', 'c.notes', 'o.region'])
+        .where('a.safety_concern', '=', 1)
+        .where('c.status', '=', 'final')
+        .execute()
+    ).map((c) => ({ ...c, latest: latest.get(c.family_id)?.id }));
+    const routes = await db.selectFrom('safety_routes').selectAll().execute();
+    const steps = await db.selectFrom('safety_route_steps').selectAll().orderBy('step').execute();
+    expect(signalled.length).toBeGreaterThan(0);
+    // A family's first contact with signals started a route, and its latest did if it had signals; the notes of
+    // every contact with signals speak of the route.
+    for (const contact of signalled) expect(contact.notes).toMatch(/meldcode|Vertrouwenscentrum/);
+    const families = new Set(signalled.map((c) => c.family_id));
+    expect(new Set(routes.map((r) => r.family_id))).toEqual(families);
+    for (const family of families) {
+      const own = routes.filter((r) => r.family_id === family);
+      expect(own.length).toBeLessThanOrEqual(2);
+      expect(own.filter((r) => r.status === 'open').length).toBeLessThanOrEqual(1);
+    }
+    const openFamilies = routes.filter((r) => r.status === 'open').map((r) => r.family_id);
+    expect(new Set(openFamilies).size).toBe(openFamilies.length);
+    expect(openFamilies.sort()).toEqual(
+      signalled
+        .filter((c) => c.latest === c.id)
+        .map((c) => c.family_id)
+        .sort(),
+    );
+    for (const route of routes) {
+      const region = signalled.find((c) => c.family_id === route.family_id)?.region;
+      expect(route.region).toBe(region);
+      expect(route.route).toBe(
+        region === 'nl' ? 'meldcode_veilig_thuis' : 'vertrouwenscentrum_kindermishandeling',
+      );
+      expect(
+        (JSON.parse(route.concerns_json) as string[]).every((c) => SAFETY_CONCERNS.includes(c as never)),
+      ).toBe(true);
+      // The steps in order from the first, each with answers its rules accept, as the API would have taken them.
+      const own = steps.filter((s) => s.route_id === route.id);
+      expect(own.map((s) => s.step)).toEqual(own.map((_, i) => i + 1));
+      expect(route.version).toBe(1 + own.length);
+      for (const step of own)
+        expect(
+          parseStepAnswers(
+            route.region,
+            step.step,
+            step.answers_json === null ? undefined : JSON.parse(step.answers_json),
+          ),
+        ).toEqual(step.answers_json === null ? null : JSON.parse(step.answers_json));
+      if (route.status === 'open') {
+        expect(own.length).toBeGreaterThanOrEqual(1);
+        expect(own.length).toBeLessThanOrEqual(3);
+        expect(route.decision_json).toBeNull();
+      } else {
+        expect(own).toHaveLength(5);
+        const weighing = JSON.parse(own[3]?.answers_json ?? 'null') as Record<string, unknown>;
+        const decision = JSON.parse(route.decision_json ?? 'null') as Record<string, unknown>;
+        expect(() => checkDecision(route.region, weighing, decision)).not.toThrow();
+        expect(route.closed_at).toBe(own[4]?.recorded_at);
+      }
+    }
   });
 
   it('screens parents in both regions: a Flemish mother due at six weeks, a father with a positive EPDS in his assessment', async () => {

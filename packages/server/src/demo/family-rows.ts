@@ -8,6 +8,8 @@ import type {
   FamilyTable,
   ObservationTable,
   PersonTable,
+  SafetyRouteStepTable,
+  SafetyRouteTable,
 } from '../db/schema.ts';
 import type { CuratedCase } from './household.ts';
 
@@ -22,4 +24,7 @@ export interface FamilyRows {
   assessments: Insertable<AssessmentTable>[];
   agreements: Insertable<AgreementTable>[];
   consents: Insertable<ConsentTable>[];
+  /** Started at contacts with safety signals (safety-routes.ts). */
+  safetyRoutes: Insertable<SafetyRouteTable>[];
+  safetyRouteSteps: Insertable<SafetyRouteStepTable>[];
 }

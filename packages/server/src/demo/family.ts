@@ -73,6 +73,8 @@ export function generateFamily(index: number, ctx: FamilyContext): FamilyRows {
     assessments: [],
     agreements: [],
     consents: [],
+    safetyRoutes: [],
+    safetyRouteSteps: [],
   };
   const person = (
     fields: Partial<Insertable<PersonTable>> & Pick<Insertable<PersonTable>, 'kind'>,

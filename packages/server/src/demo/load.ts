@@ -168,6 +168,8 @@ function batchTables(batch: readonly FamilyRows[]): TableRows {
     ['assessments', batch.flatMap((f) => f.assessments)],
     ['agreements', batch.flatMap((f) => f.agreements)],
     ['consents', batch.flatMap((f) => f.consents)],
+    ['safety_routes', batch.flatMap((f) => f.safetyRoutes)],
+    ['safety_route_steps', batch.flatMap((f) => f.safetyRouteSteps)],
   ];
 }
 
