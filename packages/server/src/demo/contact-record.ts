@@ -253,7 +253,8 @@ export function recordContact(
   // The steps of the safety route are the professional's own notes; the agreements are what the parent agreed to,
   // and a parent with portal access reads them there.
   // The family's first contact with safety signals starts the route, decided by the next contact; signals at its
-  // latest contact start (or keep) one that is still open. Contacts in between follow the decision taken.
+  // latest contact start one that is still open, if that contact was recent. Contacts in between follow the
+  // decision taken.
   if (concern === 'safety' && rows.safetyRoutes.length > 0 && !isLatest)
     contactRow.notes = SAFETY_FOLLOW_UP[region];
   else if (concern === 'safety') {
@@ -265,7 +266,8 @@ export function recordContact(
       professionalId: contact.professionalId,
       at,
       factors,
-      open: isLatest,
+      // A route still open months after the contact would be a route forgotten: by then it was decided.
+      open: isLatest && contact.ms >= today - OPEN_ROUTE_DAYS * DAY,
     });
     rows.safetyRoutes.push(started.route);
     rows.safetyRouteSteps.push(...started.steps);
@@ -311,6 +313,9 @@ export function recordContact(
 }
 
 type Concern = 'none' | 'watch' | 'refer' | 'safety';
+
+/** How recent a latest contact with safety signals is for its route to be still open (steps 1–3). */
+export const OPEN_ROUTE_DAYS = 56;
 
 /** What a parent agreeing to a referral lets go along: the usual minimum, and who the family is and how to reach it. */
 const CONSENTED_ITEMS = JSON.stringify(

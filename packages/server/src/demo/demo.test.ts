@@ -7,9 +7,11 @@ import { verifyAuditChain } from '../audit/verify.ts';
 import { verifyPassword } from '../auth/password.ts';
 import { sqliteHandleOf } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
+import { addDays, localDate } from '../policies/calendar.ts';
 import { checkDecision, parseStepAnswers } from '../routes/safety-routes/answers.ts';
 import { createTestDatabase, forEachDatabase, testDialects } from '../testing/databases.ts';
 import { foreignKeyViolations } from '../testing/foreign-keys.ts';
+import { OPEN_ROUTE_DAYS } from './contact-record.ts';
 import { DemoError, hasDemoData, loadDemo, resetDemoPassword } from './load.ts';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -293,7 +295,7 @@ forEachDatabase('demo data', (current, dialect) => {
         .innerJoin('assessments as a', 'a.contact_id', 'c.id')
         .innerJoin('families as f', 'f.id', 'c.family_id')
         .innerJoin('organisations as o', 'o.id', 'f.organisation_id')
-        .select(['c.id', 'c.family_id', 'c.notes', 'o.region'])
+        .select(['c.id', 'c.family_id', 'c.date', 'c.notes', 'o.region'])
         .where('a.safety_concern', '=', 1)
         .where('c.status', '=', 'final')
         .execute()
@@ -315,7 +317,7 @@ forEachDatabase('demo data', (current, dialect) => {
     expect(new Set(openFamilies).size).toBe(openFamilies.length);
     expect(openFamilies.sort()).toEqual(
       signalled
-        .filter((c) => c.latest === c.id)
+        .filter((c) => c.latest === c.id && c.date >= addDays(localDate(TODAY), -OPEN_ROUTE_DAYS))
         .map((c) => c.family_id)
         .sort(),
     );
