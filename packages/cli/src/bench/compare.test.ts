@@ -1,5 +1,5 @@
 import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative as relativePath } from 'node:path';
 import { loadDemo } from '@nestwerk/server';
 import { type BenchDatabase, openBenchDatabase } from '@nestwerk/server/bench';
 import fc from 'fast-check';
@@ -39,6 +39,13 @@ describe('bench --compare: its command line', () => {
     const attempt = () => compareOptions(['--compare', ...args], env);
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow(message);
+  });
+
+  it('hands the servers an absolute path, so a server run in another checkout opens the same file', () => {
+    const relative = `file:${relativePath(process.cwd(), join(import.meta.dirname, 'compare.ts'))}`;
+    const options = compareOptions(['--compare', '--a', relative, '--b', relative], env);
+    expect(options.a).toBe(here);
+    expect(options.b).toBe(here);
   });
 
   it('needs the demo password to log in to both servers', () => {

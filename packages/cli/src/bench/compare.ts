@@ -56,9 +56,11 @@ export function compareOptions(argv: string[], env: NodeJS.ProcessEnv): CompareO
       throw new UsageError(`--${name} is missing: a database URL (file:<path> or postgres://…)`);
     const location = asUsage(() => parseDatabaseUrl(url));
     // A server opening a path that is not there would make an empty database, and the log-in would fail.
-    if (location.dialect === 'sqlite' && !existsSync(location.path))
+    if (location.dialect === 'postgres') return url;
+    if (!existsSync(location.path))
       throw new UsageError(`--${name}: there is no database at ${location.path}`);
-    return url;
+    // Absolute: another checkout's server runs in that checkout, where a relative path would mean another file.
+    return `file:${location.path}`;
   };
   const whole = (name: 'rounds' | 'round-ms' | 'warmup-ms', min: number): number => {
     const n = Number(values[name]);
