@@ -1,5 +1,6 @@
 import { loadDemo, refreshDashboardCounts } from '@nestwerk/server';
 import { openBenchDatabase } from '@nestwerk/server/bench';
+import { CONCURRENCY, caseload, logIn, worklistPageUrls } from './demo-client.ts';
 import { jitWarmupMs, type LoadResult, runLoad } from './http-load.ts';
 import { startServerChild } from './server-child.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
@@ -13,8 +14,6 @@ import { type BenchResult, percentile, round } from './stats.ts';
  * file queries without session, policy, audit or transaction, measured in the same run on the same data.
  */
 
-const CONCURRENCY = 16;
-const NURSE = 'verpleegkundige@demo.nestwerk.test';
 const ANALYST = 'gemeente@demo.nestwerk.test';
 
 /** Rounds of equal length: latencies pooled, throughput averaged. */
@@ -24,35 +23,6 @@ function combine(rounds: LoadResult[]): LoadResult {
     opsPerSecond: rounds.reduce((sum, r) => sum + r.opsPerSecond, 0) / rounds.length,
     requests: rounds.reduce((sum, r) => sum + r.requests, 0),
   };
-}
-
-async function expectOk(response: Response, what: string): Promise<void> {
-  // Reading the body is part of the request: a client that does not is not measuring the work.
-  const body = await response.arrayBuffer();
-  if (response.status !== 200)
-    throw new Error(`${what}: HTTP ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
-}
-
-async function logIn(url: string, password: string, email = NURSE): Promise<string> {
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  await expectOk(response, `log-in as ${email}`);
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
-  if (!cookie) throw new Error('log-in answered without a session cookie');
-  return cookie;
-}
-
-async function caseload(url: string, cookie: string): Promise<string[]> {
-  for (const scope of ['mine', 'team']) {
-    const response = await fetch(`${url}/api/worklist?scope=${scope}&limit=200`, { headers: { cookie } });
-    if (response.status !== 200) throw new Error(`worklist: HTTP ${response.status}`);
-    const body = (await response.json()) as { items: Array<{ familyId: string }> };
-    if (body.items.length > 0) return body.items.map((i) => i.familyId);
-  }
-  throw new Error('the demo nurse has no families to read');
 }
 
 export async function benchApi(opts: {
@@ -79,6 +49,7 @@ export async function benchApi(opts: {
       const url = app.url;
       const cookie = await logIn(url, demo.password);
       const ids = await caseload(url, cookie);
+      if (ids.length === 0) throw new Error('the demo nurse has no families to read');
       const load = (urls: string[], headers: Record<string, string> = {}, durationMs = roundMs) =>
         runLoad({ urls, headers, concurrency: CONCURRENCY, durationMs, warmupMs });
 
@@ -113,11 +84,7 @@ export async function benchApi(opts: {
       const baseline = combine(baselineRounds);
       const read = combine(readRounds);
       process.stderr.write(`bench: api [${opts.dialect}] worklist…\n`);
-      // A nurse paging through her worklist, now and then only what is due this week.
-      const worklistUrls = [0, 50, 100, 150, 0].map(
-        (offset, i) =>
-          `${url}/api/worklist?scope=mine&limit=50&offset=${offset}${i === 4 ? '&due=week' : ''}`,
-      );
+      const worklistUrls = worklistPageUrls(url);
       // The server's CPU time per worklist request, like the family read's: steadier than p95 on a shared machine.
       // NESTWERK_BENCH_WORKLIST_PROFILE=file.cpuprofile: the server's CPU profile of the worklist load only.
       const worklistProfile = process.env.NESTWERK_BENCH_WORKLIST_PROFILE;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDatabaseUrl } from '@nestwerk/server';
+import { CONCURRENCY, caseload, logIn, NURSE, worklistPageUrls } from './demo-client.ts';
 import { jitWarmupMs, type LoadResult, runLoad } from './http-load.ts';
 import { type ServerChild, startServerChild } from './server-child.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
@@ -45,7 +46,7 @@ export function compareOptions(argv: string[], env: NodeJS.ProcessEnv): CompareO
         'round-ms': { type: 'string', default: '1500' },
         // How long each fresh server is loaded before the rounds: until V8 has optimised its hot paths.
         'warmup-ms': { type: 'string', default: String(jitWarmupMs(false)) },
-        email: { type: 'string', default: 'verpleegkundige@demo.nestwerk.test' },
+        email: { type: 'string', default: NURSE },
       },
       strict: true,
     }),
@@ -145,31 +146,12 @@ interface Side {
   cookie: string;
 }
 
-async function logIn(url: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  const body = await response.text();
-  if (response.status !== 200)
-    throw new UsageError(`log-in as ${email} at ${url}: HTTP ${response.status} ${body}`);
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
-  if (!cookie) throw new Error('log-in answered without a session cookie');
-  return cookie;
-}
-
-/** The requests one side makes: a nurse paging through her worklist (as the bench does), or reading her families. */
+/** The requests one side makes: the nurse paging through her worklist, or reading her families' files. */
 async function urlsFor(route: CompareRoute, url: string, cookie: string): Promise<string[]> {
-  if (route === 'worklist')
-    return [0, 50, 100, 150, 0].map(
-      (offset, i) => `${url}/api/worklist?scope=mine&limit=50&offset=${offset}${i === 4 ? '&due=week' : ''}`,
-    );
-  const response = await fetch(`${url}/api/worklist?scope=mine&limit=200`, { headers: { cookie } });
-  if (response.status !== 200) throw new Error(`worklist: HTTP ${response.status}`);
-  const { items } = (await response.json()) as { items: Array<{ familyId: string }> };
-  if (items.length === 0) throw new UsageError('the user has no families on the worklist to read');
-  return items.map((item) => `${url}/api/families/${item.familyId}`);
+  if (route === 'worklist') return worklistPageUrls(url);
+  const ids = await caseload(url, cookie);
+  if (ids.length === 0) throw new UsageError('the user has no families on the worklist to read');
+  return ids.map((id) => `${url}/api/families/${id}`);
 }
 
 export async function compare(options: CompareOptions): Promise<BenchResult[]> {
@@ -182,14 +164,17 @@ export async function compare(options: CompareOptions): Promise<BenchResult[]> {
       const server = await startServerChild(database, 'app', root === null ? {} : { root });
       sides.push({ server, urls: [], cookie: '' });
       const side = sides[sides.length - 1] as Side;
-      side.cookie = await logIn(server.url, options.email, options.password);
+      // Refused, it is the password or the e-mail given: the caller's to fix.
+      side.cookie = await logIn(server.url, options.password, options.email).catch((err: unknown) => {
+        throw new UsageError(`${server.url}: ${err instanceof Error ? err.message : String(err)}`);
+      });
       side.urls = await urlsFor(options.route, server.url, side.cookie);
     }
     const load = (side: Side, durationMs: number): Promise<LoadResult> =>
       runLoad({
         urls: side.urls,
         headers: { cookie: side.cookie },
-        concurrency: 16,
+        concurrency: CONCURRENCY,
         durationMs,
         warmupMs: 200,
       });

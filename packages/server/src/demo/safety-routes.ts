@@ -1,6 +1,7 @@
-import { type FactorCode, knowledge } from '@nestwerk/knowledge';
+import type { FactorCode } from '@nestwerk/knowledge';
 import type { Insertable } from 'kysely';
 import type { SafetyRouteStepTable, SafetyRouteTable } from '../db/schema.ts';
+import { safetyRouteKnowledge } from '../presenters/safety-route.ts';
 import { DAY } from './days.ts';
 import { demoId, Random } from './random.ts';
 
@@ -18,12 +19,6 @@ export interface DemoSafetyRoute {
 }
 
 type Region = 'nl' | 'be';
-
-function routeOf(region: Region): string {
-  const route = knowledge.safetyRoutes.find((r) => r.region === region);
-  if (!route) throw new Error(`no safety route in the knowledge for ${region}`);
-  return route.intervention;
-}
 
 const STEP_NOTES: Record<Region, readonly string[]> = {
   nl: [
@@ -113,7 +108,7 @@ export function demoSafetyRoute(args: {
       id,
       family_id: args.familyId,
       region: args.region,
-      route: routeOf(args.region),
+      route: safetyRouteKnowledge(args.region).intervention,
       concerns_json: JSON.stringify(concerns.length > 0 ? concerns : ['neglect']),
       status: args.open ? 'open' : 'closed',
       decision_json: decision,
