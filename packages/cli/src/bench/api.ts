@@ -10,8 +10,10 @@ import { type BenchResult, percentile, round } from './stats.ts';
  * logged in as the demo nurse. Three processes: this one loads the data and collects the figures, the server
  * (and, in turn, the bare baseline) runs in a child of its own, and the clients in another (http-load.ts).
  * `cpu_us_per_req` is the server process's CPU time (user + system) over the family-read rounds divided by
- * the requests it answered in them — stable on a noisy machine, where latency is not. The family read is reported as a ratio of a bare route that runs the same
- * file queries without session, policy, audit or transaction, measured in the same run on the same data.
+ * the requests it answered in them — stable on a noisy machine, where latency is not. The family read is
+ * reported as a ratio of a bare route that runs the same file queries without session, policy, audit or
+ * transaction, measured in the same run on the same data; beside it, the same ratio for the bare route plus
+ * only its durable audit row (`auditFloorRatio`), the floor that the audited read's ratio cannot pass.
  */
 
 const ANALYST = 'gemeente@demo.nestwerk.test';
@@ -54,17 +56,22 @@ export async function benchApi(opts: {
         runLoad({ urls, headers, concurrency: CONCURRENCY, durationMs, warmupMs });
 
       process.stderr.write(
-        `bench: api [${opts.dialect}] family read (bare baseline, then authorised and audited)…\n`,
+        `bench: api [${opts.dialect}] family read (bare baseline, bare with its audit row, then authorised and audited)…\n`,
       );
       const bareUrls = ids.map((id) => `${bare.url}/bare/families/${id}`);
+      const floorUrls = ids.map((id) => `${bare.url}/bare/audited-families/${id}`);
       const readUrls = ids.map((id) => `${url}/api/families/${id}`);
-      // A fresh process has a cold JIT: both servers get the same warm-up before anything is counted.
+      // A fresh process has a cold JIT: both servers get the same warm-up before anything is counted, and the
+      // bare server's audit path (warm process, cold code) a part of it.
       await load(bareUrls, {}, jitWarmupMs(opts.quick));
+      await load(floorUrls, {}, jitWarmupMs(opts.quick) / 3);
       await load(readUrls, { cookie }, jitWarmupMs(opts.quick));
       const baselineRounds: LoadResult[] = [];
+      const floorRounds: LoadResult[] = [];
       const readRounds: LoadResult[] = [];
       let readCpuMicros = 0;
       let bareCpuMicros = 0;
+      let floorCpuMicros = 0;
       // NESTWERK_BENCH_READ_PROFILE=file.cpuprofile: the server's CPU profile of the family-read rounds only;
       // NESTWERK_BENCH_BARE_PROFILE the bare baseline's of its rounds.
       const readProfile = process.env.NESTWERK_BENCH_READ_PROFILE;
@@ -75,6 +82,9 @@ export async function benchApi(opts: {
         const bareBefore = await bare.cpuMicros();
         baselineRounds.push(await load(bareUrls));
         bareCpuMicros += (await bare.cpuMicros()) - bareBefore;
+        const floorBefore = await bare.cpuMicros();
+        floorRounds.push(await load(floorUrls));
+        floorCpuMicros += (await bare.cpuMicros()) - floorBefore;
         const cpuBefore = await app.cpuMicros();
         readRounds.push(await load(readUrls, { cookie }));
         readCpuMicros += (await app.cpuMicros()) - cpuBefore;
@@ -82,6 +92,7 @@ export async function benchApi(opts: {
       if (readProfile) await app.profile(readProfile);
       if (bareProfile) await bare.profile(bareProfile);
       const baseline = combine(baselineRounds);
+      const floor = combine(floorRounds);
       const read = combine(readRounds);
       process.stderr.write(`bench: api [${opts.dialect}] worklist…\n`);
       const worklistUrls = worklistPageUrls(url);
@@ -137,6 +148,10 @@ export async function benchApi(opts: {
           baselineOpsPerSecond: round(baseline.opsPerSecond, 1),
           baselineP95Ms: round(percentile(baseline.latencies, 95)),
           baselineCpuUsPerReq: round(bareCpuMicros / Math.max(1, baseline.requests), 1),
+          // The bare read plus only its durable audit row: the ratio no audited read can pass (see the route).
+          auditFloorRatio: round(floor.opsPerSecond / baseline.opsPerSecond),
+          auditFloorOpsPerSecond: round(floor.opsPerSecond, 1),
+          auditFloorCpuUsPerReq: round(floorCpuMicros / Math.max(1, floor.requests), 1),
           ...extra,
         },
         {

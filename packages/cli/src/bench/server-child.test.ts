@@ -1,4 +1,4 @@
-import { loadDemo } from '@nestwerk/server';
+import { loadDemo, verifyAuditChain } from '@nestwerk/server';
 import { type BenchDatabase, openBenchDatabase } from '@nestwerk/server/bench';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerChild } from './server-child.ts';
@@ -57,6 +57,44 @@ describe('bench server child', () => {
       // Stopped means stopped: nothing listens on the port any more, in any worker.
       await expect(fetch(`${child.url}/bare/families/${familyIds[0]}`)).rejects.toThrow();
     }, 60_000);
+
+  it('serves the audit floor: the bare file, each read with its committed audit row in the chain', async () => {
+    const db = database.handle.db;
+    const nurse = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'verpleegkundige@demo.nestwerk.test')
+      .executeTakeFirstOrThrow();
+    const rowsOf = async (familyId: string) =>
+      db
+        .selectFrom('audit_log')
+        .select(['user_id', 'outcome', 'person_ids'])
+        .where('action', '=', 'family.read')
+        .where('family_id', '=', familyId)
+        .execute();
+    const child = await startServerChild(database.handle.url, 'bare');
+    try {
+      for (const id of familyIds) {
+        const before = (await rowsOf(id)).length;
+        const bare = await fetch(`${child.url}/bare/families/${id}`);
+        const audited = await fetch(`${child.url}/bare/audited-families/${id}`);
+        expect(audited.status).toBe(200);
+        // The same file as the bare read; only the row is added.
+        expect(await audited.json()).toEqual(await bare.json());
+        // Answered only once committed: the row is there as soon as the answer is, in the nurse's name.
+        const rows = await rowsOf(id);
+        expect(rows).toHaveLength(before + 1);
+        expect(rows.at(-1)).toMatchObject({ user_id: nurse.id, outcome: 'success' });
+        expect(rows.at(-1)?.person_ids).toBeTruthy();
+      }
+      const missing = await fetch(`${child.url}/bare/audited-families/00000000-0000-7000-8000-000000000000`);
+      expect(missing.status).toBe(404);
+    } finally {
+      await child.stop();
+    }
+    // Appended by another process than the one verifying: the chain still holds.
+    expect((await verifyAuditChain(db, { checkpointFile: null })).ok).toBe(true);
+  }, 60_000);
 
   it('refuses a worker count that is not a whole number ≥ 1', async () => {
     await expect(withWorkers('0', () => startServerChild(database.handle.url, 'bare'))).rejects.toThrow(
