@@ -1,13 +1,14 @@
 import { statSync } from 'node:fs';
 import { loadDemo } from '@nestwerk/server';
-import { openBenchDatabase } from '@nestwerk/server/bench';
+import { demoGeneratorCpuUs, openBenchDatabase } from '@nestwerk/server/bench';
 import type { BenchResult } from './stats.ts';
 
 /**
  * `db.demo.families_per_s`: how fast `nestwerk demo` fills a fresh database, generation and the engine's
  * assessment of every contact included. Quick: 2 000 families; full: 100 000. SQLite by default; on
  * PostgreSQL (a throwaway cluster) when main.ts asks, reported there as `db.postgres.demo.families_per_s`.
- * Also the CPU time this process spent per family: steadier than the rate on a shared machine.
+ * Also the CPU time this process spent per family: steadier than the rate on a shared machine; and of it, what
+ * the generator alone needs (`generatorCpuUsPerFamily`): one core cannot load faster than 10^6 / that a second.
  */
 export async function benchDemoLoad(opts: {
   quick: boolean;
@@ -23,6 +24,8 @@ export async function benchDemoLoad(opts: {
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const file = database.file;
+    // After the load, on the warm process: the generator alone, for the split between making and storing.
+    const generatorCpuUs = demoGeneratorCpuUs(opts.quick ? 500 : 2_000, 'bench');
     return [
       {
         name: 'db.demo.families_per_s',
@@ -32,6 +35,7 @@ export async function benchDemoLoad(opts: {
         families,
         seconds: Math.round(seconds * 100) / 100,
         loaderCpuUsPerFamily: Math.round((cpu.user + cpu.system) / families),
+        generatorCpuUsPerFamily: Math.round(generatorCpuUs),
         ...(file ? { database_bytes: statSync(file).size } : {}),
       },
     ];
