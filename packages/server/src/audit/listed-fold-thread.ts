@@ -37,7 +37,7 @@ interface ChunkReply {
  *
  * Why: a fold writes ≈ 2 000 entries spread over one index leaf per family, and commits them: ≈ 14 ms of the
  * event loop's time once every ≈ 40 worklist pages, during which every request in the process waited. That was
- * a sixth of a worklist page's CPU, and most of its p95 (docs/operations.md, twenty-first session).
+ * a sixth of a worklist page's CPU, and most of its p95 (docs/performance-log.md, twenty-first session).
  *
  * SQLite has one writer at a time. The audit batches of reads, nearly all of this process's writes, take turns
  * with the thread: a batch enters through {@link enterWrite} and leaves through {@link exitWrite}; a chunk of

@@ -7,7 +7,7 @@ import type { Kysely, Migration } from 'kysely';
  *   date broken by the id in the index itself, without reading the rows of a family's contacts and sorting;
  * - persons by (family, kind, birth date): a page's children (or its parents) are found without reading the
  *   family's other persons, and the children come in order of birth.
- * A page's server CPU fell 3.5 % in a same-run A/B (docs/operations.md, thirteenth session).
+ * A page's server CPU fell 3.5 % in a same-run A/B (docs/performance-log.md, thirteenth session).
  * Same statements on SQLite and PostgreSQL.
  */
 export function listDetailIndexes(): Migration {
