@@ -13,7 +13,7 @@ import { type BenchResult, percentile, round } from './stats.ts';
  * the requests it answered in them — stable on a noisy machine, where latency is not. The family read is
  * reported as a ratio of a bare route that runs the same file queries without session, policy, audit or
  * transaction, measured in the same run on the same data; beside it, the same ratio for the bare route plus
- * only its durable audit row (`auditFloorRatio`), the floor that the audited read's ratio cannot pass.
+ * only its durable audit row (`auditFloorRatio`): what keeping the audit promise alone leaves of the bare read.
  */
 
 const ANALYST = 'gemeente@demo.nestwerk.test';
@@ -148,7 +148,7 @@ export async function benchApi(opts: {
           baselineOpsPerSecond: round(baseline.opsPerSecond, 1),
           baselineP95Ms: round(percentile(baseline.latencies, 95)),
           baselineCpuUsPerReq: round(bareCpuMicros / Math.max(1, baseline.requests), 1),
-          // The bare read plus only its durable audit row: the ratio no audited read can pass (see the route).
+          // The bare read plus only its durable audit row: what the audit promise alone leaves (see the route).
           auditFloorRatio: round(floor.opsPerSecond / baseline.opsPerSecond),
           auditFloorOpsPerSecond: round(floor.opsPerSecond, 1),
           auditFloorCpuUsPerReq: round(floorCpuMicros / Math.max(1, floor.requests), 1),
