@@ -2,7 +2,7 @@ import { loadDemo, refreshDashboardCounts } from '@nestwerk/server';
 import { openBenchDatabase } from '@nestwerk/server/bench';
 import { CONCURRENCY, caseload, logIn, worklistPageUrls } from './demo-client.ts';
 import { jitWarmupMs, type LoadResult, runLoad } from './http-load.ts';
-import { startServerChild } from './server-child.ts';
+import { type ServerChild, startServerChild } from './server-child.ts';
 import { type BenchResult, percentile, round } from './stats.ts';
 
 /**
@@ -66,12 +66,21 @@ export async function benchApi(opts: {
       await load(bareUrls, {}, jitWarmupMs(opts.quick));
       await load(floorUrls, {}, jitWarmupMs(opts.quick) / 3);
       await load(readUrls, { cookie }, jitWarmupMs(opts.quick));
-      const baselineRounds: LoadResult[] = [];
-      const floorRounds: LoadResult[] = [];
-      const readRounds: LoadResult[] = [];
-      let readCpuMicros = 0;
-      let bareCpuMicros = 0;
-      let floorCpuMicros = 0;
+      // Each series: its rounds, and the CPU its server spent in them (the bare server serves two series).
+      const series = () => ({ rounds: [] as LoadResult[], cpuMicros: 0 });
+      const bareSeries = series();
+      const floorSeries = series();
+      const readSeries = series();
+      const measure = async (
+        into: ReturnType<typeof series>,
+        server: ServerChild,
+        urls: string[],
+        headers: Record<string, string> = {},
+      ) => {
+        const before = await server.cpuMicros();
+        into.rounds.push(await load(urls, headers));
+        into.cpuMicros += (await server.cpuMicros()) - before;
+      };
       // NESTWERK_BENCH_READ_PROFILE=file.cpuprofile: the server's CPU profile of the family-read rounds only;
       // NESTWERK_BENCH_BARE_PROFILE the bare baseline's of its rounds.
       const readProfile = process.env.NESTWERK_BENCH_READ_PROFILE;
@@ -79,21 +88,15 @@ export async function benchApi(opts: {
       const bareProfile = process.env.NESTWERK_BENCH_BARE_PROFILE;
       if (bareProfile) await bare.profile(null);
       for (let r = 0; r < rounds; r++) {
-        const bareBefore = await bare.cpuMicros();
-        baselineRounds.push(await load(bareUrls));
-        bareCpuMicros += (await bare.cpuMicros()) - bareBefore;
-        const floorBefore = await bare.cpuMicros();
-        floorRounds.push(await load(floorUrls));
-        floorCpuMicros += (await bare.cpuMicros()) - floorBefore;
-        const cpuBefore = await app.cpuMicros();
-        readRounds.push(await load(readUrls, { cookie }));
-        readCpuMicros += (await app.cpuMicros()) - cpuBefore;
+        await measure(bareSeries, bare, bareUrls);
+        await measure(floorSeries, bare, floorUrls);
+        await measure(readSeries, app, readUrls, { cookie });
       }
       if (readProfile) await app.profile(readProfile);
       if (bareProfile) await bare.profile(bareProfile);
-      const baseline = combine(baselineRounds);
-      const floor = combine(floorRounds);
-      const read = combine(readRounds);
+      const baseline = combine(bareSeries.rounds);
+      const floor = combine(floorSeries.rounds);
+      const read = combine(readSeries.rounds);
       process.stderr.write(`bench: api [${opts.dialect}] worklist…\n`);
       const worklistUrls = worklistPageUrls(url);
       // The server's CPU time per worklist request, like the family read's: steadier than p95 on a shared machine.
@@ -136,7 +139,7 @@ export async function benchApi(opts: {
         },
         {
           name: 'api.family_read.cpu_us_per_req',
-          value: round(readCpuMicros / read.requests, 1),
+          value: round(readSeries.cpuMicros / read.requests, 1),
           unit: 'us',
           requests: read.requests,
           ...extra,
@@ -147,11 +150,11 @@ export async function benchApi(opts: {
           unit: 'ratio',
           baselineOpsPerSecond: round(baseline.opsPerSecond, 1),
           baselineP95Ms: round(percentile(baseline.latencies, 95)),
-          baselineCpuUsPerReq: round(bareCpuMicros / Math.max(1, baseline.requests), 1),
+          baselineCpuUsPerReq: round(bareSeries.cpuMicros / Math.max(1, baseline.requests), 1),
           // The bare read plus only its durable audit row: what the audit promise alone leaves (see the route).
           auditFloorRatio: round(floor.opsPerSecond / baseline.opsPerSecond),
           auditFloorOpsPerSecond: round(floor.opsPerSecond, 1),
-          auditFloorCpuUsPerReq: round(floorCpuMicros / Math.max(1, floor.requests), 1),
+          auditFloorCpuUsPerReq: round(floorSeries.cpuMicros / Math.max(1, floor.requests), 1),
           ...extra,
         },
         {

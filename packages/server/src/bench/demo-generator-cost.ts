@@ -1,3 +1,4 @@
+import { DAY } from '../demo/days.ts';
 import { generateFamily } from '../demo/family.ts';
 import { planStaff } from '../demo/staff.ts';
 
@@ -8,11 +9,8 @@ import { planStaff } from '../demo/staff.ts';
  * the first families, which pay for loading code and the knowledge base, are not counted.
  */
 export function demoGeneratorCpuUs(families: number, seed: string, today = Date.now()): number {
-  const day = Date.UTC(
-    new Date(today).getUTCFullYear(),
-    new Date(today).getUTCMonth(),
-    new Date(today).getUTCDate(),
-  );
+  // The generator's day is a midnight, UTC (FamilyContext).
+  const day = Math.floor(today / DAY) * DAY;
   const ctx = { seed, today: day, staff: planStaff(families * 2, seed, day) };
   for (let i = 0; i < families; i++) generateFamily(i, ctx);
   const before = process.cpuUsage();
